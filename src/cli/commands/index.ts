@@ -1,0 +1,29 @@
+import type { RegisterCommand } from '../output';
+import { registerCheckin } from './checkin';
+import { registerConfig } from './config';
+import { registerDoctor } from './doctor';
+import { registerExport } from './export';
+import { registerLookup } from './lookup';
+import { registerPrint } from './print';
+import { registerPurge } from './purge';
+import { registerRead } from './read';
+import { registerReaders } from './readers';
+import { registerSimulate } from './simulate';
+import { registerSlip } from './slip';
+import { registerVisits } from './visits';
+
+/** Every command, in the order `--help` lists them. One file per command. */
+export const COMMANDS: RegisterCommand[] = [
+  registerConfig,
+  registerDoctor,
+  registerReaders,
+  registerRead,
+  registerLookup,
+  registerCheckin,
+  registerVisits,
+  registerPurge,
+  registerExport,
+  registerSlip,
+  registerPrint,
+  registerSimulate,
+];

@@ -1,0 +1,24 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export const APP_DIR_NAME = 'cccd-checkin-kiosk';
+
+/**
+ * The same folder Electron's `app.getPath('userData')` gives for this app, computed without
+ * Electron so that the CLI and the desktop app share one configuration and one database.
+ * `KIOSK_DATA_DIR` overrides it (tests, several stations on one machine).
+ */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.KIOSK_DATA_DIR) return path.resolve(env.KIOSK_DATA_DIR);
+  const home = os.homedir();
+  switch (process.platform) {
+    case 'win32':
+      return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+    case 'darwin':
+      return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+    default:
+      return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
+  }
+}
+
+export const CONFIG_FILE_NAME = 'config.json';

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { kioskError } from '../../shared/errors';
+import { CONFIG_FILE_NAME } from './data-dir';
+import { configSchema, defaultConfig, SECRET_KEYS, type KioskConfig } from './schema';
+
+export interface LoadedConfig {
+  path: string;
+  /** false when no file exists and the defaults are in force */
+  fromFile: boolean;
+  config: KioskConfig;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The file only needs what differs from the defaults; arrays replace, objects merge. */
+export function mergeDefaults(defaults: unknown, override: unknown): unknown {
+  if (isPlainObject(defaults) && isPlainObject(override)) {
+    const out: Record<string, unknown> = { ...defaults };
+    for (const [k, v] of Object.entries(override)) out[k] = mergeDefaults(defaults[k], v);
+    return out;
+  }
+  return override === undefined ? defaults : override;
+}
+
+function describeIssues(error: z.ZodError, file: string): string {
+  const first = error.issues[0];
+  const field = first && first.path.length > 0 ? first.path.join('.') : '(top level)';
+  const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
+  return `${file}: field "${field}": ${first?.message ?? 'invalid'}${more}`;
+}
+
+export function parseConfig(raw: unknown, file: string): KioskConfig {
+  const merged = mergeDefaults(defaultConfig, raw);
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const text = describeIssues(parsed.error, file);
+    throw kioskError(
+      'CONFIG_INVALID',
+      `Tệp cấu hình không hợp lệ — ${text}`,
+      `The configuration file is invalid — ${text}`,
+      { detail: text },
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads `<dataDir>/config.json`. No file: the defaults (simulated reader and lookup service).
+ * A file that is not JSON or does not match the schema stops the app with a message naming the
+ * field: a reception desk running on a guessed configuration is worse than one that won't start.
+ */
+export function loadConfig(dataDir: string): LoadedConfig {
+  const file = path.join(dataDir, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { path: file, fromFile: false, config: parseConfig({}, file) };
+    }
+    throw kioskError(
+      'CONFIG_UNREADABLE',
+      `Không đọc được tệp cấu hình ${file}`,
+      `Cannot read the configuration file ${file}`,
+      { detail: (err as NodeJS.ErrnoException).code, cause: err },
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text) as Json;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : 'not JSON';
+    throw kioskError(
+      'CONFIG_INVALID',
+      `Tệp cấu hình ${file} không phải JSON hợp lệ: ${why}`,
+      `The configuration file ${file} is not valid JSON: ${why}`,
+      { detail: why },
+    );
+  }
+  if (!isPlainObject(raw)) {
+    throw kioskError(
+      'CONFIG_INVALID',
+      `Tệp cấu hình ${file} phải là một đối tượng JSON`,
+      `The configuration file ${file} must hold a JSON object`,
+    );
+  }
+  return { path: file, fromFile: true, config: parseConfig(raw, file) };
+}
+
+/** A copy safe to print: secrets replaced by "***" (or null when unset). */
+export function maskSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = SECRET_KEYS.has(k) ? (v == null ? null : '***') : maskSecrets(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** Resolves a configured path relative to the data folder. */
+export function inDataDir(dataDir: string, p: string): string {
+  return path.isAbsolute(p) ? p : path.join(dataDir, p);
+}

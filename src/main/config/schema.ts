@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { insuranceDefaults, insuranceSchema } from './sections/insurance';
+import { printerDefaults, printerSchema } from './sections/printer';
+import { readerDefaults, readerSchema } from './sections/reader';
+import {
+  departmentDefaults,
+  departmentSchema,
+  hospitalDefaults,
+  hospitalSchema,
+  stationDefaults,
+  stationSchema,
+} from './sections/station';
+import { storeDefaults, storeSchema } from './sections/store';
+
+export const configSchema = z
+  .object({
+    /** Bumped when the file's shape changes incompatibly. */
+    version: z.literal(1),
+    station: stationSchema,
+    hospital: hospitalSchema,
+    departments: z
+      .array(departmentSchema)
+      .min(1, 'at least one department')
+      .refine(
+        (ds) => new Set(ds.map((d) => d.code)).size === ds.length,
+        'department codes must be unique',
+      ),
+    reader: readerSchema,
+    insurance: insuranceSchema,
+    store: storeSchema,
+    printer: printerSchema,
+    log: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error']),
+        maxFileBytes: z.number().int().min(10000),
+        maxFiles: z.number().int().min(1).max(50),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.insurance.service === 'bhxh') {
+      for (const key of ['baseUrl', 'username'] as const) {
+        if (!c.insurance[key]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['insurance', key],
+            message: `required when insurance.service is "bhxh"`,
+          });
+        }
+      }
+      if (!c.insurance.password && !c.insurance.passwordMd5) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['insurance', 'password'],
+          message: 'password or passwordMd5 is required when insurance.service is "bhxh"',
+        });
+      }
+    }
+    if (c.insurance.apiVersion === '2024' && !c.insurance.officer) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['insurance', 'officer'],
+        message: 'the 2024 card check needs the checking officer (name and 12-digit ID)',
+      });
+    }
+    if (c.printer.driver === 'escpos' && !c.printer.escpos.host && !c.printer.escpos.devicePath) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['printer', 'escpos', 'host'],
+        message: 'escpos needs a host or a devicePath',
+      });
+    }
+    if (c.printer.driver === 'system' && !c.printer.systemName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['printer', 'systemName'],
+        message: 'required when printer.driver is "system"',
+      });
+    }
+  });
+
+export type KioskConfig = z.infer<typeof configSchema>;
+
+export const defaultConfig: z.input<typeof configSchema> = {
+  version: 1,
+  station: stationDefaults,
+  hospital: hospitalDefaults,
+  departments: departmentDefaults,
+  reader: readerDefaults,
+  insurance: insuranceDefaults,
+  store: storeDefaults,
+  printer: printerDefaults,
+  log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
+};
+
+/** Keys whose values are never printed or logged. */
+export const SECRET_KEYS = new Set(['password', 'passwordMd5']);

@@ -1,0 +1,85 @@
+/**
+ * Contracts between the main process's services. Each service folder implements one of these in
+ * plain Node (no `electron` import) so that the CLI, the web host, tests and Electron share them.
+ */
+import type { ApiEvents, EventName } from '../shared/api-contract';
+import type {
+  AccessKeyInput,
+  CardReadResult,
+  GatewayStatus,
+  InsuranceQuery,
+  InsuranceResult,
+  PrintOutcome,
+  ReadProgress,
+  ReaderStatus,
+  SimCardSummary,
+  SimGatewayMode,
+  Visit,
+} from '../shared/domain';
+
+export interface EventSink {
+  emit<K extends EventName>(name: K, payload: ApiEvents[K]): void;
+}
+
+export interface CardReadOutput {
+  result: CardReadResult;
+  /** Raw face image bytes from DG2 (JPEG or JPEG 2000), null when the photo was not read. */
+  photo: Uint8Array | null;
+}
+
+export interface CardReadOptions {
+  onProgress?: (progress: ReadProgress) => void;
+  signal?: AbortSignal;
+  /** Skip DG2 (photo), e.g. for the CLI's quick read. Default false. */
+  skipPhoto?: boolean;
+}
+
+/** PC/SC readers and the in-process simulated reader behind one interface. */
+export interface CardReaderService {
+  readers(): ReaderStatus[];
+  onReadersChanged(listener: (readers: ReaderStatus[]) => void): () => void;
+  /**
+   * Reads the card on `reader` with the given key. Rejects with a KioskError whose code says what
+   * went wrong (CARD_NO_CARD, CARD_REMOVED, CARD_WRONG_KEY, CARD_NOT_CCCD, CARD_TIMEOUT, ...).
+   */
+  read(reader: string, key: AccessKeyInput, options?: CardReadOptions): Promise<CardReadOutput>;
+  close(): Promise<void>;
+}
+
+/** The developer panel's handle on the in-process simulated reader. */
+export interface SimulatedCardControl {
+  readerName: string;
+  catalog(): SimCardSummary[];
+  insert(index: number): void;
+  remove(): void;
+  qrText(index: number): string;
+}
+
+export interface LookupOptions {
+  signal?: AbortSignal;
+}
+
+export interface InsuranceService {
+  /**
+   * Asks the lookup service. Resolves with the service's answer whatever its result code;
+   * rejects with a KioskError (INSURANCE_TIMEOUT, INSURANCE_UNAVAILABLE, INSURANCE_CIRCUIT_OPEN,
+   * INSURANCE_BAD_ANSWER, INSURANCE_AUTH, ...) only when no answer could be had.
+   */
+  lookup(query: InsuranceQuery, options?: LookupOptions): Promise<InsuranceResult>;
+  status(): GatewayStatus;
+  onStatus(listener: (status: GatewayStatus) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface SimulatedGatewayControl {
+  /** Base URL of the running simulator, e.g. http://127.0.0.1:43123 */
+  url: string;
+  setMode(mode: SimGatewayMode): void;
+  close(): Promise<void>;
+}
+
+/** Prints a visit's slip with the configured driver. */
+export interface SlipPrinter {
+  print(visit: Visit): Promise<PrintOutcome>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,157 @@
+/**
+ * The one API contract between the main process and any screen. Every request (name, input,
+ * output) and every event main pushes is listed here. Electron IPC and the HTTP+SSE web host are
+ * two transports of the same table; the renderer does not know which one it is talking to.
+ */
+import type {
+  AccessKeyInput,
+  AppInfo,
+  CheckinState,
+  Discrepancy,
+  GatewayStatus,
+  IsoDate,
+  KioskErrorShape,
+  Lane,
+  ManualIdentityInput,
+  OutboxSummary,
+  PrintOutcome,
+  PrintStatus,
+  ReaderStatus,
+  SimCardSummary,
+  SimGatewayMode,
+  StaffOverride,
+  Visit,
+} from './domain';
+
+export interface ApiRequests {
+  'app.info': { input: null; output: AppInfo };
+  'readers.list': { input: null; output: ReaderStatus[] };
+  'gateway.status': { input: null; output: GatewayStatus };
+
+  /** Current check-in state (the same value the `checkin.state` event carries). */
+  'checkin.current': { input: null; output: CheckinState };
+  /** The chip key from a scanned QR, typed ID + date of birth, or an MRZ. */
+  'checkin.provideKey': { input: AccessKeyInput; output: null };
+  /** Desk: identity typed by staff when no card can be read. */
+  'checkin.manualIdentity': { input: ManualIdentityInput; output: null };
+  /** Commit the visit for the person on screen and print the slip. */
+  'checkin.choose': { input: { department: string; lane: Lane }; output: Visit };
+  /** Staff decision when the lookup service is down or asks to re-enter. */
+  'checkin.override': { input: { decision: StaffOverride; note?: string }; output: null };
+  'checkin.retry': { input: null; output: null };
+  /** Back to idle; every personal detail is dropped from main's memory. */
+  'checkin.reset': { input: null; output: null };
+
+  'visits.list': {
+    input: { date?: IsoDate; query?: string; department?: string; includeCancelled?: boolean };
+    output: Visit[];
+  };
+  'visits.cancel': { input: { visitId: string; reason: string }; output: Visit };
+  'visits.reprint': { input: { visitId: string }; output: PrintOutcome };
+
+  'outbox.summary': { input: null; output: OutboxSummary };
+  'outbox.resolve': { input: { discrepancyId: string }; output: null };
+
+  'insurance.setChecking': { input: { enabled: boolean }; output: null };
+
+  /** Developer panel; only answered when the simulated reader / gateway are configured. */
+  'sim.catalog': { input: null; output: SimCardSummary[] };
+  'sim.insertCard': { input: { index: number }; output: null };
+  'sim.removeCard': { input: null; output: null };
+  /** Types the card's QR text as a keyboard-wedge scanner would. */
+  'sim.scanQr': { input: { index: number }; output: null };
+  'sim.setGateway': { input: { mode: SimGatewayMode }; output: null };
+}
+
+export interface ApiEvents {
+  'readers.changed': ReaderStatus[];
+  'gateway.changed': GatewayStatus;
+  'checkin.state': CheckinState;
+  'visits.changed': { date: IsoDate };
+  'print.changed': { visitId: string; status: PrintStatus; error: KioskErrorShape | null };
+  'outbox.changed': { pending: number; flagged: Discrepancy[] };
+}
+
+export type RequestName = keyof ApiRequests;
+export type EventName = keyof ApiEvents;
+export type RequestInput<K extends RequestName> = ApiRequests[K]['input'];
+export type RequestOutput<K extends RequestName> = ApiRequests[K]['output'];
+
+/** Runtime list of request names: transports accept nothing else. */
+export const REQUEST_NAMES = [
+  'app.info',
+  'readers.list',
+  'gateway.status',
+  'checkin.current',
+  'checkin.provideKey',
+  'checkin.manualIdentity',
+  'checkin.choose',
+  'checkin.override',
+  'checkin.retry',
+  'checkin.reset',
+  'visits.list',
+  'visits.cancel',
+  'visits.reprint',
+  'outbox.summary',
+  'outbox.resolve',
+  'insurance.setChecking',
+  'sim.catalog',
+  'sim.insertCard',
+  'sim.removeCard',
+  'sim.scanQr',
+  'sim.setGateway',
+] as const satisfies readonly RequestName[];
+
+export const EVENT_NAMES = [
+  'readers.changed',
+  'gateway.changed',
+  'checkin.state',
+  'visits.changed',
+  'print.changed',
+  'outbox.changed',
+] as const satisfies readonly EventName[];
+
+// Compile-time check that the runtime lists are complete.
+type Missing<All, Listed> = Exclude<All, Listed>;
+const requestListComplete: Missing<RequestName, (typeof REQUEST_NAMES)[number]> extends never
+  ? true
+  : false = true;
+const eventListComplete: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never
+  ? true
+  : false = true;
+void requestListComplete;
+void eventListComplete;
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** One handler per request; main implements it once and every transport serves it. */
+export type ApiHandlers = {
+  [K in RequestName]: (input: RequestInput<K>) => Promise<RequestOutput<K>>;
+};
+
+/** What a transport returns for a request: the output, or a typed error. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: KioskErrorShape };
+
+export type EventListener<K extends EventName> = (payload: ApiEvents[K]) => void;
+
+/** The object the renderer talks to (`window.kiosk` in Electron, an HTTP client in a browser). */
+export interface KioskApi {
+  request<K extends RequestName>(name: K, input: RequestInput<K>): Promise<RequestOutput<K>>;
+  on<K extends EventName>(name: K, listener: EventListener<K>): () => void;
+}
+
+/** Preload's bridge: results stay as ApiResult so typed errors cross contextBridge intact. */
+export interface KioskBridge {
+  readonly transport: 'electron-ipc';
+  request(name: RequestName, input: unknown): Promise<ApiResult<unknown>>;
+  on(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+export const IPC_REQUEST_PREFIX = 'kiosk:request:';
+export const IPC_EVENT_CHANNEL = 'kiosk:event';

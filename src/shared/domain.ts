@@ -1,0 +1,345 @@
+/**
+ * Domain types shared by main, preload, renderer and the CLI. Pure types only: this file may be
+ * imported anywhere (browser, Node, Electron) and must not import anything with side effects.
+ */
+import type { KioskErrorShape, LocalizedText } from './errors';
+
+export type { LocalizedText, KioskErrorShape } from './errors';
+
+/** `YYYY-MM-DD` */
+export type IsoDate = string;
+/** ISO 8601 with offset, e.g. `2026-11-23T08:15:00.000+07:00` or `...Z` */
+export type IsoDateTime = string;
+
+export type Sex = 'M' | 'F';
+export type Language = 'vi' | 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Card (issue: chip reader)
+
+/** How the chip's BAC key is obtained. */
+export type AccessKeyInput =
+  | { kind: 'qr'; text: string }
+  | { kind: 'id-dob'; idNumber: string; dateOfBirth: IsoDate; dateOfExpiry?: IsoDate }
+  | { kind: 'mrz'; text: string };
+
+export interface CardIdentity {
+  idNumber: string;
+  fullName: string;
+  dateOfBirth: IsoDate | null;
+  sex: Sex | null;
+  nationality: string;
+  ethnicity: string;
+  religion: string;
+  placeOfOrigin: string;
+  placeOfResidence: string;
+  personalIdentification: string;
+  dateOfIssue: IsoDate | null;
+  /** null when the card has no expiry ("Không thời hạn"). */
+  dateOfExpiry: IsoDate | null;
+  fatherName: string;
+  motherName: string;
+  spouseName: string;
+  oldIdNumber: string;
+}
+
+export type PhotoFormat = 'jpeg' | 'jpeg2000' | 'unknown';
+
+export type PassiveAuthStatus = 'valid' | 'invalid' | 'unverified';
+
+export interface PassiveAuthResult {
+  status: PassiveAuthStatus;
+  /** Which check failed or why it is unverified; plain words, no personal data. */
+  detail: string;
+  failedCheck?: 'sod-format' | 'dg-hash' | 'signature' | 'certificate-chain';
+}
+
+export interface ReadStats {
+  apdus: number;
+  bytesRead: number;
+  ms: number;
+}
+
+export interface IdNumberCheck {
+  consistent: boolean;
+  /** e.g. "century/sex digit says female born 2000-2099 but the chip says male 1985" */
+  problems: string[];
+}
+
+/** What a chip read produces (the CLI's `read --json` prints this, photo bytes as a count). */
+export interface CardReadResult extends CardIdentity {
+  mrz: string;
+  photo: { format: PhotoFormat; bytes: number };
+  passiveAuthentication: PassiveAuthResult;
+  stats: ReadStats;
+  idNumberCheck: IdNumberCheck;
+}
+
+export type ReadPhase = 'connect' | 'authenticate' | 'identity' | 'photo' | 'verify';
+
+export interface ReadProgress {
+  phase: ReadPhase;
+  /** 0..100 over the whole read */
+  percent: number;
+}
+
+export type ReaderKind = 'pcsc' | 'simulated';
+export type ReaderState = 'empty' | 'card-present' | 'reading' | 'unavailable';
+
+export interface ReaderStatus {
+  name: string;
+  kind: ReaderKind;
+  state: ReaderState;
+  /** Hex ATR of the present card, when any. */
+  atr?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insurance (issue: BHXH gateway)
+
+export type InsuranceOutcome =
+  | 'insured'
+  | 'insured-with-notes'
+  | 'replaced-card'
+  | 'not-insured'
+  | 're-enter'
+  | 'retry-later'
+  | 'configuration-error'
+  | 'unknown-code';
+
+export interface InsuranceQuery {
+  /** 12-digit CCCD number, or */
+  idNumber?: string;
+  /** 15-character BHYT card number */
+  cardNumber?: string;
+  fullName: string;
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is known */
+  dateOfBirth: string;
+}
+
+export interface InsuranceCard {
+  number: string;
+  holderName: string | null;
+  dateOfBirth: string | null;
+  sex: Sex | null;
+  address: string | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  registeredFacility: { code: string; name: string | null } | null;
+  benefitLevel: number | null;
+  coveragePercent: number | null;
+  fiveYearsContinuousFrom: IsoDate | null;
+  areaCode: string | null;
+  socialInsuranceNumber: string | null;
+}
+
+export interface InsuranceReplacement {
+  number: string | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  registeredFacility: { code: string; name: string | null } | null;
+}
+
+export interface TreatmentHistoryItem {
+  recordId: string | null;
+  facilityCode: string | null;
+  admittedAt: IsoDateTime | null;
+  dischargedAt: IsoDateTime | null;
+  diagnosis: string | null;
+  status: string | null;
+  result: string | null;
+  reason: string | null;
+}
+
+export interface InsuranceResult {
+  /** maKetQua as sent by the service, e.g. "000" */
+  code: string;
+  outcome: InsuranceOutcome;
+  mayUseInsurance: boolean;
+  message: LocalizedText;
+  /** ghiChu: the service's own note, verbatim */
+  serviceNote: string | null;
+  card: InsuranceCard | null;
+  replacement: InsuranceReplacement | null;
+  history: TreatmentHistoryItem[];
+  /** When the service gave this answer. */
+  checkedAt: IsoDateTime;
+}
+
+export type GatewayConnectivity = 'online' | 'degraded' | 'offline' | 'disabled';
+
+export interface GatewayStatus {
+  state: GatewayConnectivity;
+  circuit: 'closed' | 'open' | 'half-open';
+  lastSuccessAt: IsoDateTime | null;
+  lastFailure: KioskErrorShape | null;
+  simulated: boolean;
+}
+
+export type SimGatewayMode = 'normal' | 'slow' | 'down' | 'error-5xx' | 'unauthorized' | 'malformed';
+
+// ---------------------------------------------------------------------------------------------
+// Check-in, visits, queue (issue: store and check-in)
+
+export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
+
+export const LANES: readonly Lane[] = [
+  'normal',
+  'elderly',
+  'child',
+  'disability',
+  'pregnant',
+  'emergency',
+] as const;
+
+export interface Department {
+  code: string;
+  name: LocalizedText;
+  room: LocalizedText;
+  directions: LocalizedText | null;
+}
+
+export type IdentitySource = 'chip' | 'qr' | 'typed';
+
+/** How the insurance decision for a visit was reached. */
+export type InsuranceSource =
+  | 'online'
+  | 'cache'
+  | 'pending'
+  | 'staff-override'
+  | 'self-pay'
+  | 'disabled';
+
+export interface VisitInsurance {
+  source: InsuranceSource;
+  result: InsuranceResult | null;
+  /** For source 'cache': when the cached answer was fetched. */
+  cachedAt: IsoDateTime | null;
+  /** Cached answer older than the configured age: staff must confirm. */
+  stale: boolean;
+  note: string | null;
+}
+
+export interface Patient {
+  idNumber: string;
+  fullName: string;
+  dateOfBirth: IsoDate | null;
+  sex: Sex | null;
+}
+
+export type PrintStatus = 'not-printed' | 'printing' | 'printed' | 'failed';
+
+export interface Visit {
+  id: string;
+  /** Local calendar day of the check-in, `YYYY-MM-DD` */
+  date: IsoDate;
+  stationId: string;
+  department: string;
+  lane: Lane;
+  /** What the patient sees and is called by, e.g. `K01-A-012` or `K01-NOI-U-004` */
+  queueNumber: string;
+  /** The per-day, per-department, per-lane counter value */
+  queueSeq: number;
+  patient: Patient;
+  identitySource: IdentitySource;
+  insurance: VisitInsurance;
+  createdAt: IsoDateTime;
+  status: 'active' | 'cancelled';
+  cancelledReason: string | null;
+  printStatus: PrintStatus;
+  printError: KioskErrorShape | null;
+  /** Set when a later re-check disagrees with the insurance decision used at check-in. */
+  flagged: boolean;
+}
+
+/** A re-check from the outbox that disagreed with what was used at check-in. */
+export interface Discrepancy {
+  id: string;
+  visitId: string;
+  queueNumber: string;
+  patientName: string;
+  usedAtCheckin: { code: string | null; outcome: InsuranceOutcome | null; source: InsuranceSource };
+  recheck: { code: string; outcome: InsuranceOutcome; checkedAt: IsoDateTime };
+  resolved: boolean;
+}
+
+export interface OutboxSummary {
+  pending: number;
+  flagged: Discrepancy[];
+}
+
+/** What the screen shows about the person in front of it. */
+export interface PatientView extends Patient {
+  source: IdentitySource;
+  /** data: URL of the face image, when the chip gave one the browser can show */
+  photoDataUrl: string | null;
+  photoFormat: PhotoFormat | null;
+  passiveAuthentication: PassiveAuthResult | null;
+  idNumberCheck: IdNumberCheck | null;
+}
+
+export type StaffOverride = 'self-pay' | 'use-cached' | 'insurance-pending' | 'accept-insurance';
+
+export type CheckinState =
+  | { step: 'idle' }
+  /** A card is on the reader but the chip key is unknown: scan the QR or type ID + DOB. */
+  | { step: 'need-key'; reader: string; lastError: KioskErrorShape | null }
+  /** A key was given but no card is on the reader yet. */
+  | { step: 'need-card' }
+  | { step: 'reading'; progress: ReadProgress }
+  | { step: 'looking-up'; patient: PatientView }
+  | {
+      step: 'choose-department';
+      patient: PatientView;
+      insurance: VisitInsurance;
+      /** Set when staff must decide (service down with stale cache, re-enter codes, ...) */
+      needsStaff: KioskErrorShape | null;
+      /** An existing visit today for this person, by department code */
+      existingVisits: Visit[];
+    }
+  | { step: 'committing'; patient: PatientView }
+  | { step: 'printing'; visit: Visit }
+  | { step: 'done'; visit: Visit; reprint: boolean; printError: KioskErrorShape | null }
+  | { step: 'error'; error: KioskErrorShape; canRetry: boolean };
+
+export interface ManualIdentityInput {
+  idNumber: string;
+  fullName: string;
+  dateOfBirth: IsoDate;
+  sex: Sex;
+  /** Optional 15-character BHYT number typed by staff */
+  cardNumber?: string;
+}
+
+export interface PrintOutcome {
+  visitId: string;
+  status: PrintStatus;
+  error: KioskErrorShape | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Application
+
+export type StationMode = 'kiosk' | 'desk';
+
+export interface AppInfo {
+  version: string;
+  stationId: string;
+  mode: StationMode;
+  language: Language;
+  hospital: { name: LocalizedText; logoDataUrl: string | null };
+  departments: Department[];
+  lanes: Lane[];
+  simulated: { reader: boolean; gateway: boolean };
+  kiosk: { idleTimeoutSeconds: number; doneReturnSeconds: number };
+  /** Staff switch: insurance checking on or off */
+  insuranceChecking: boolean;
+}
+
+export interface SimCardSummary {
+  index: number;
+  label: string;
+  fullName: string;
+  qrText: string;
+  notes: string[];
+}
