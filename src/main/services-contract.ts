@@ -6,6 +6,11 @@ import type { ApiEvents, EventName } from '../shared/api-contract';
 import type {
   AccessKeyInput,
   CardReadResult,
+  CheckinState,
+  Lane,
+  ManualIdentityInput,
+  OutboxSummary,
+  StaffOverride,
   GatewayStatus,
   InsuranceQuery,
   InsuranceResult,
@@ -82,4 +87,47 @@ export interface SimulatedGatewayControl {
 export interface SlipPrinter {
   print(visit: Visit): Promise<PrintOutcome>;
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check-in (implemented in src/main/checkin; the API handler table calls these one to one)
+
+export interface VisitFilter {
+  date?: string;
+  query?: string;
+  department?: string;
+  includeCancelled?: boolean;
+}
+
+/**
+ * The check-in orchestrator: identity (chip, QR or typed) → lookup (online or cached) → visit →
+ * slip. One person at a time per station; every state is pushed through `onState`.
+ */
+export interface CheckinService {
+  current(): CheckinState;
+  onState(listener: (state: CheckinState) => void): () => void;
+  provideKey(key: AccessKeyInput): Promise<void>;
+  manualIdentity(input: ManualIdentityInput): Promise<void>;
+  choose(department: string, lane: Lane): Promise<Visit>;
+  override(decision: StaffOverride, note?: string): Promise<void>;
+  retry(): Promise<void>;
+  /** Back to idle; drops every personal detail held in memory. */
+  reset(): void;
+  setInsuranceChecking(enabled: boolean): void;
+  insuranceChecking(): boolean;
+  close(): Promise<void>;
+}
+
+export interface VisitsService {
+  list(filter: VisitFilter): Visit[];
+  cancel(visitId: string, reason: string): Visit;
+  reprint(visitId: string): Promise<PrintOutcome>;
+  onChanged(listener: (change: { date: string }) => void): () => void;
+  onPrintChanged(listener: (outcome: PrintOutcome) => void): () => void;
+}
+
+export interface OutboxService {
+  summary(): OutboxSummary;
+  resolve(discrepancyId: string): void;
+  onChanged(listener: (summary: OutboxSummary) => void): () => void;
 }

@@ -1,5 +1,53 @@
-import type { RegisterCommand } from '../output';
+import fs from 'node:fs';
+import path from 'node:path';
+import { maskSecrets } from '../../main/config/load-config';
+import { defaultConfig } from '../../main/config/schema';
+import { kioskError } from '../../shared/errors';
+import { runCommand, type RegisterCommand } from '../output';
 
-export const registerConfig: RegisterCommand = (program) => {
-  program.command('config').description('(not implemented yet)');
+export const registerConfig: RegisterCommand = (program, ctx) => {
+  program
+    .command('config')
+    .description(
+      'print the configuration file path and the effective configuration (secrets masked)',
+    )
+    .option('--init', 'write the default configuration to the file when none exists')
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean; init?: boolean }) =>
+      runCommand(
+        opts,
+        async () => {
+          const { dataDir } = ctx();
+          if (opts.init) writeDefaults(path.join(dataDir, 'config.json'));
+          const loaded = ctx().config();
+          return {
+            dataDir,
+            path: loaded.path,
+            fromFile: loaded.fromFile,
+            config: maskSecrets(loaded.config),
+          };
+        },
+        (v) =>
+          [
+            `data folder: ${v.dataDir}`,
+            `config file: ${v.path}${v.fromFile ? '' : ' (absent: defaults in force)'}`,
+            JSON.stringify(v.config, null, 2),
+          ].join('\n'),
+      ),
+    );
 };
+
+function writeDefaults(file: string): void {
+  if (fs.existsSync(file)) {
+    throw kioskError(
+      'USAGE_CONFIG_EXISTS',
+      `Tệp cấu hình đã có: ${file}`,
+      `A configuration file already exists: ${file}`,
+    );
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Write then rename: a crash never leaves a half-written configuration behind.
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(defaultConfig, null, 2)}\n`, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test: static checks, unit and integration tests under Node (pcscd and vpcd included),
+# the production build, the renderer end to end in Debian's Chromium, and the Electron end-to-end
+# tests (reported as skipped, with the reason, when no Electron binary is installed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s\n' "$*"; }
+
+node scripts/native-abi.mjs node
+step "typecheck"; npm run --silent typecheck
+step "lint"; npm run --silent lint
+step "format"; npm run --silent format:check
+step "unit + integration (vitest)"; npx vitest run
+step "build (electron-vite)"; npx electron-vite build
+step "end to end: Chromium"; npx playwright test --project=chromium
+if bash scripts/electron-available.sh; then
+  step "end to end: Electron"
+  node scripts/native-abi.mjs electron
+  status=0
+  xvfb-run -a npx playwright test --project=electron || status=$?
+  node scripts/native-abi.mjs node
+  exit $status
+else
+  step "end to end: Electron (skipped: no Electron binary installed)"
+  npx playwright test --project=electron
+fi

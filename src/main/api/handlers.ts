@@ -1,0 +1,97 @@
+/**
+ * The one handler table: every request of the API contract, answered by the services. Electron's
+ * IPC and the web host both serve exactly this table.
+ */
+import type { ApiHandlers } from '../../shared/api-contract';
+import { kioskError } from '../../shared/errors';
+import type { AppInfo } from '../../shared/domain';
+import type {
+  CardReaderService,
+  CheckinService,
+  InsuranceService,
+  OutboxService,
+  SimulatedCardControl,
+  SimulatedGatewayControl,
+  VisitsService,
+} from '../services-contract';
+
+export interface HandlerServices {
+  appInfo(): AppInfo;
+  cards: CardReaderService;
+  insurance: InsuranceService;
+  checkin: CheckinService;
+  visits: VisitsService;
+  outbox: OutboxService;
+  simCards: SimulatedCardControl | null;
+  simGateway: SimulatedGatewayControl | null;
+}
+
+function simulatorOff(what: string): Error {
+  return kioskError(
+    'SIM_UNAVAILABLE',
+    `Trình mô phỏng ${what} không được bật trong cấu hình`,
+    `The simulated ${what} is not configured`,
+  );
+}
+
+export function createApiHandlers(s: HandlerServices): ApiHandlers {
+  const simCards = (): SimulatedCardControl => {
+    if (!s.simCards) throw simulatorOff('reader');
+    return s.simCards;
+  };
+  const simGateway = (): SimulatedGatewayControl => {
+    if (!s.simGateway) throw simulatorOff('lookup service');
+    return s.simGateway;
+  };
+  return {
+    'app.info': async () => s.appInfo(),
+    'readers.list': async () => s.cards.readers(),
+    'gateway.status': async () => s.insurance.status(),
+
+    'checkin.current': async () => s.checkin.current(),
+    'checkin.provideKey': async (key) => s.checkin.provideKey(key).then(() => null),
+    'checkin.manualIdentity': async (input) => s.checkin.manualIdentity(input).then(() => null),
+    'checkin.choose': async ({ department, lane }) => s.checkin.choose(department, lane),
+    'checkin.override': async ({ decision, note }) =>
+      s.checkin.override(decision, note).then(() => null),
+    'checkin.retry': async () => s.checkin.retry().then(() => null),
+    'checkin.reset': async () => {
+      s.checkin.reset();
+      return null;
+    },
+
+    'visits.list': async (filter) => s.visits.list(filter),
+    'visits.cancel': async ({ visitId, reason }) => s.visits.cancel(visitId, reason),
+    'visits.reprint': async ({ visitId }) => s.visits.reprint(visitId),
+
+    'outbox.summary': async () => s.outbox.summary(),
+    'outbox.resolve': async ({ discrepancyId }) => {
+      s.outbox.resolve(discrepancyId);
+      return null;
+    },
+
+    'insurance.setChecking': async ({ enabled }) => {
+      s.checkin.setInsuranceChecking(enabled);
+      return null;
+    },
+
+    'sim.catalog': async () => simCards().catalog(),
+    'sim.insertCard': async ({ index }) => {
+      simCards().insert(index);
+      return null;
+    },
+    'sim.removeCard': async () => {
+      simCards().remove();
+      return null;
+    },
+    'sim.scanQr': async ({ index }) => {
+      // What a keyboard-wedge scanner pointed at the card front would deliver.
+      await s.checkin.provideKey({ kind: 'qr', text: simCards().qrText(index) });
+      return null;
+    },
+    'sim.setGateway': async ({ mode }) => {
+      simGateway().setMode(mode);
+      return null;
+    },
+  };
+}

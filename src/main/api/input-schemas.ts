@@ -1,0 +1,77 @@
+/**
+ * Runtime validation of every request's input. The renderer is ours, but the transports are a
+ * boundary (a web page, an IPC message), so nothing reaches a handler unchecked.
+ */
+import { z } from 'zod';
+import type { RequestName } from '../../shared/api-contract';
+import { LANES } from '../../shared/domain';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+const none = z.null().optional();
+const lane = z.enum(LANES as unknown as [string, ...string[]]);
+
+const accessKey = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('qr'), text: z.string().min(1).max(2000) }).strict(),
+  z
+    .object({
+      kind: z.literal('id-dob'),
+      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
+      dateOfBirth: isoDate,
+      dateOfExpiry: isoDate.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('mrz'), text: z.string().min(30).max(200) }).strict(),
+]);
+
+export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
+  'app.info': none,
+  'readers.list': none,
+  'gateway.status': none,
+  'checkin.current': none,
+  'checkin.provideKey': accessKey,
+  'checkin.manualIdentity': z
+    .object({
+      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
+      fullName: z.string().trim().min(1).max(120),
+      dateOfBirth: isoDate,
+      sex: z.enum(['M', 'F']),
+      cardNumber: z
+        .string()
+        .regex(/^[A-Z]{2}\d{13}$/, 'BHYT number: 2 letters and 13 digits')
+        .optional(),
+    })
+    .strict(),
+  'checkin.choose': z.object({ department: z.string().min(1).max(6), lane }).strict(),
+  'checkin.override': z
+    .object({
+      decision: z.enum(['self-pay', 'use-cached', 'insurance-pending', 'accept-insurance']),
+      note: z.string().max(500).optional(),
+    })
+    .strict(),
+  'checkin.retry': none,
+  'checkin.reset': none,
+  'visits.list': z
+    .object({
+      date: isoDate.optional(),
+      query: z.string().max(120).optional(),
+      department: z.string().max(6).optional(),
+      includeCancelled: z.boolean().optional(),
+    })
+    .strict(),
+  'visits.cancel': z
+    .object({ visitId: z.string().min(1).max(64), reason: z.string().trim().min(1).max(500) })
+    .strict(),
+  'visits.reprint': z.object({ visitId: z.string().min(1).max(64) }).strict(),
+  'outbox.summary': none,
+  'outbox.resolve': z.object({ discrepancyId: z.string().min(1).max(64) }).strict(),
+  'insurance.setChecking': z.object({ enabled: z.boolean() }).strict(),
+  'sim.catalog': none,
+  'sim.insertCard': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
+  'sim.removeCard': none,
+  'sim.scanQr': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
+  'sim.setGateway': z
+    .object({
+      mode: z.enum(['normal', 'slow', 'down', 'error-5xx', 'unauthorized', 'malformed']),
+    })
+    .strict(),
+};

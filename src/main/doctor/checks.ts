@@ -1,0 +1,173 @@
+/**
+ * `doctor`: what is installed and reachable, one line each. Every check is independent, bounded
+ * in time, and reports instead of throwing, so one broken part never hides the others.
+ */
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import type { KioskConfig } from '../config/schema';
+import { inDataDir } from '../config/load-config';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+const require = createRequire(import.meta.url);
+
+export function checkNode(): CheckResult {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const ok = major > 20 || (major === 20 && minor >= 19);
+  return {
+    name: 'node',
+    status: ok ? 'ok' : 'fail',
+    detail: `Node ${process.versions.node} on ${process.platform}/${process.arch}${ok ? '' : ' (needs 20.19 or later)'}`,
+  };
+}
+
+export function checkDataDir(dataDir: string): CheckResult {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+    return { name: 'data folder', status: 'ok', detail: dataDir };
+  } catch (err) {
+    return { name: 'data folder', status: 'fail', detail: `${dataDir}: ${(err as Error).message}` };
+  }
+}
+
+export function checkNativeModule(moduleName: string): CheckResult {
+  try {
+    require(moduleName);
+    return { name: moduleName, status: 'ok', detail: 'loads in this runtime' };
+  } catch (err) {
+    const message = (err as Error).message.split('\n')[0] ?? '';
+    const hint = message.includes('NODE_MODULE_VERSION')
+      ? ' (built for another runtime: run `node scripts/native-abi.mjs node`)'
+      : '';
+    return { name: moduleName, status: 'fail', detail: `${message}${hint}` };
+  }
+}
+
+export function checkElectron(): CheckResult {
+  try {
+    const bin = require('electron') as unknown;
+    if (typeof bin === 'string' && existsSync(bin)) {
+      return { name: 'electron runtime', status: 'ok', detail: bin };
+    }
+  } catch {
+    // fall through: package present without its binary
+  }
+  return {
+    name: 'electron runtime',
+    status: 'warn',
+    detail:
+      'not installed: `npm start` runs the web host instead (node node_modules/electron/install.js fetches it)',
+  };
+}
+
+export function checkExecutable(name: string, candidates: string[], why: string): CheckResult {
+  const found = candidates.find((c) => existsSync(c));
+  return found
+    ? { name, status: 'ok', detail: found }
+    : { name, status: 'warn', detail: `not found (${why})` };
+}
+
+export function checkVpcd(): CheckResult {
+  const conf = '/etc/reader.conf.d/vpcd';
+  return existsSync(conf)
+    ? {
+        name: 'vpcd (virtual reader)',
+        status: 'ok',
+        detail: `${conf} (reader "Virtual PCD 00 00")`,
+      }
+    : {
+        name: 'vpcd (virtual reader)',
+        status: 'warn',
+        detail: 'vsmartcard-vpcd not installed: `simulate card` cannot appear in PC/SC',
+      };
+}
+
+export function checkPcscd(): CheckResult {
+  const socket = '/run/pcscd/pcscd.comm';
+  return existsSync(socket)
+    ? { name: 'pcscd', status: 'ok', detail: `running (${socket})` }
+    : {
+        name: 'pcscd',
+        status: 'warn',
+        detail: 'not running: real readers are unavailable (start it with `pcscd`)',
+      };
+}
+
+export function tcpReachable(
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const finish = (problem: string | null): void => {
+      socket.destroy();
+      resolve(problem);
+    };
+    socket.setTimeout(timeoutMs, () => finish(`no answer within ${timeoutMs} ms`));
+    socket.once('connect', () => finish(null));
+    socket.once('error', (err: NodeJS.ErrnoException) => finish(err.code ?? err.message));
+  });
+}
+
+export async function checkLookupService(config: KioskConfig): Promise<CheckResult> {
+  const name = 'lookup service';
+  if (!config.insurance.enabled)
+    return { name, status: 'warn', detail: 'checking is switched off' };
+  if (config.insurance.service === 'simulated') {
+    return { name, status: 'ok', detail: 'embedded simulator (default; no credentials needed)' };
+  }
+  const url = new URL(config.insurance.baseUrl ?? '');
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const problem = await tcpReachable(url.hostname, port, 3000);
+  return problem
+    ? { name, status: 'fail', detail: `${url.host}: ${problem}` }
+    : { name, status: 'ok', detail: `${url.host} reachable (credentials not tested)` };
+}
+
+export async function checkPrinter(config: KioskConfig, dataDir: string): Promise<CheckResult> {
+  const name = 'printer';
+  const p = config.printer;
+  switch (p.driver) {
+    case 'none':
+      return { name, status: 'warn', detail: 'no slips are printed (driver none)' };
+    case 'pdf': {
+      const folder = inDataDir(dataDir, p.pdfFolder);
+      return checkDataDir(folder).status === 'ok'
+        ? { name, status: 'ok', detail: `PDF slips into ${folder} (${p.paper})` }
+        : { name, status: 'fail', detail: `cannot write ${folder}` };
+    }
+    case 'system':
+      return {
+        name,
+        status: 'ok',
+        detail: `system printer "${p.systemName ?? ''}" (checked by Electron at print time)`,
+      };
+    case 'escpos': {
+      if (p.escpos.devicePath) {
+        try {
+          accessSync(p.escpos.devicePath, constants.W_OK);
+          return { name, status: 'ok', detail: `ESC/POS device ${p.escpos.devicePath}` };
+        } catch (err) {
+          return {
+            name,
+            status: 'fail',
+            detail: `${p.escpos.devicePath}: ${(err as Error).message}`,
+          };
+        }
+      }
+      const problem = await tcpReachable(p.escpos.host ?? '', p.escpos.port, p.escpos.timeoutMs);
+      return problem
+        ? { name, status: 'fail', detail: `ESC/POS ${p.escpos.host}:${p.escpos.port}: ${problem}` }
+        : { name, status: 'ok', detail: `ESC/POS ${p.escpos.host}:${p.escpos.port} reachable` };
+    }
+  }
+}

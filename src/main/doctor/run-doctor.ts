@@ -1,0 +1,64 @@
+import { loadConfig } from '../config/load-config';
+import type { KioskConfig } from '../config/schema';
+import { toErrorShape } from '../../shared/errors';
+import {
+  checkDataDir,
+  checkElectron,
+  checkExecutable,
+  checkLookupService,
+  checkNativeModule,
+  checkNode,
+  checkPcscd,
+  checkPrinter,
+  checkVpcd,
+  type CheckResult,
+} from './checks';
+
+export interface DoctorReport {
+  dataDir: string;
+  configFile: string;
+  checks: CheckResult[];
+  healthy: boolean;
+}
+
+export async function runDoctor(dataDir: string): Promise<DoctorReport> {
+  const checks: CheckResult[] = [checkNode(), checkDataDir(dataDir)];
+  let config: KioskConfig | null = null;
+  let configFile = '';
+  try {
+    const loaded = loadConfig(dataDir);
+    configFile = loaded.path;
+    config = loaded.config;
+    checks.push({
+      name: 'configuration',
+      status: 'ok',
+      detail: loaded.fromFile ? loaded.path : `${loaded.path} (absent: defaults in force)`,
+    });
+  } catch (err) {
+    checks.push({ name: 'configuration', status: 'fail', detail: toErrorShape(err).message.en });
+  }
+  checks.push(
+    checkNativeModule('better-sqlite3'),
+    checkNativeModule('@pokusew/pcsclite'),
+    checkElectron(),
+    checkPcscd(),
+    checkVpcd(),
+    checkExecutable(
+      'chromium',
+      ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+      'PDF slips and browser tests under Node',
+    ),
+  );
+  if (config) {
+    checks.push({
+      name: 'card reader',
+      status: 'ok',
+      detail:
+        config.reader.driver === 'simulated'
+          ? 'simulated reader (default)'
+          : `PC/SC${config.reader.name ? `: ${config.reader.name}` : ' (first reader with a card)'}`,
+    });
+    checks.push(await checkLookupService(config), await checkPrinter(config, dataDir));
+  }
+  return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };
+}

@@ -1,0 +1,130 @@
+/**
+ * Electron's main entry. It only wires: the services (plain Node, built by the composition root)
+ * to a window and to IPC. Single instance, kiosk or desk mode from configuration, graceful
+ * shutdown that closes readers, the database and the lookup client before exiting.
+ */
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppServices, type AppServices } from './app-services';
+import { resolveDataDir } from './config/data-dir';
+import { loadConfig } from './config/load-config';
+import { registerIpc } from './electron/ipc';
+import { createMainWindow } from './electron/window';
+import { createElectronPrintAdapter } from './electron/print-adapter';
+import { createLogger } from './logging/file-logger';
+import { toErrorShape } from '../shared/errors';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = resolveDataDir();
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would fight over the reader and the database: hand over to the first one.
+  app.quit();
+} else {
+  let services: AppServices | null = null;
+  let window: BrowserWindow | null = null;
+  let unregisterIpc: (() => void) | null = null;
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  async function start(): Promise<void> {
+    let loaded;
+    try {
+      loaded = loadConfig(dataDir);
+    } catch (err) {
+      // Refuse to start on a bad configuration file rather than guess: say which field.
+      const shape = toErrorShape(err);
+      dialog.showErrorBox(
+        'Cấu hình không hợp lệ / Invalid configuration',
+        `${shape.message.vi}\n\n${shape.message.en}`,
+      );
+      app.exit(2);
+      return;
+    }
+    const { config } = loaded;
+    const logger = createLogger({
+      dataDir,
+      level: config.log.level,
+      maxFileBytes: config.log.maxFileBytes,
+      maxFiles: config.log.maxFiles,
+      console: !app.isPackaged,
+    }).child({ proc: 'main' });
+
+    // Strict CSP on every response, on top of the page's own meta tag.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          ],
+        },
+      });
+    });
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+      callback(false),
+    );
+
+    const print = createElectronPrintAdapter();
+    try {
+      services = await createAppServices({
+        dataDir,
+        config,
+        logger,
+        pdfRenderer: print.pdfRenderer,
+        systemPrint: print.systemPrint,
+      });
+    } catch (err) {
+      const shape = toErrorShape(err);
+      logger.error('start-up failed', { code: shape.code });
+      dialog.showErrorBox(
+        'Không khởi động được / Cannot start',
+        `${shape.message.vi}\n\n${shape.message.en}`,
+      );
+      app.exit(1);
+      return;
+    }
+
+    const rendererUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+    window = createMainWindow({
+      mode: config.station.mode,
+      fullscreen: config.station.fullscreen,
+      preloadPath: join(here, '../preload/index.cjs'),
+      rendererUrl,
+      rendererFile: join(here, '../renderer/index.html'),
+    });
+    const trustedId = window.webContents.id;
+    unregisterIpc = registerIpc(
+      services.handlers,
+      services.events,
+      logger,
+      (event) => event.sender.id === trustedId,
+    );
+    window.on('closed', () => {
+      window = null;
+    });
+  }
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !services) return;
+    // Finish writes and release the reader before the process goes away.
+    event.preventDefault();
+    quitting = true;
+    unregisterIpc?.();
+    const closing = services.close();
+    services = null;
+    void closing.finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  void app.whenReady().then(start);
+}

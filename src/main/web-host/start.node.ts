@@ -1,0 +1,91 @@
+/**
+ * `npm run start:web`: the app's services under plain Node, served to a browser by the web host.
+ * Prints the URL (with its per-start secret); `--open` also opens Chromium when a display exists.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createAppServices } from '../app-services';
+import { resolveDataDir } from '../config/data-dir';
+import { loadConfig } from '../config/load-config';
+import { createLogger } from '../logging/file-logger';
+import { toErrorShape } from '../../shared/errors';
+import { startWebHost } from './server';
+
+interface Args {
+  open: boolean;
+  port: number;
+  dataDir: string | undefined;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    open: false,
+    port: Number(process.env.KIOSK_WEB_PORT ?? 0),
+    dataDir: undefined,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--open') args.open = true;
+    else if (a === '--port') args.port = Number(argv[++i]);
+    else if (a === '--data-dir') args.dataDir = argv[++i];
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dataDir = args.dataDir ?? resolveDataDir();
+  const { config, path: configPath } = loadConfig(dataDir);
+  const logger = createLogger({
+    dataDir,
+    level: config.log.level,
+    maxFileBytes: config.log.maxFileBytes,
+    maxFiles: config.log.maxFiles,
+    console: false,
+  }).child({ proc: 'web-host' });
+  const services = await createAppServices({ dataDir, config, logger });
+  const staticDir = path.resolve('out/renderer');
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npx electron-vite build` first');
+  }
+  const host = await startWebHost({
+    handlers: services.handlers,
+    events: services.events,
+    staticDir,
+    logger,
+    port: args.port,
+  });
+  process.stdout.write(
+    [
+      `data folder: ${dataDir}`,
+      `config file: ${configPath}`,
+      `mode: ${config.station.mode} (desk screen: add ?mode=desk before the #)`,
+      `open: ${host.url}`,
+      '',
+    ].join('\n'),
+  );
+  if (args.open && process.env.DISPLAY && existsSync('/usr/bin/chromium')) {
+    spawn('/usr/bin/chromium', [`--app=${host.url}`, '--no-first-run'], {
+      stdio: 'ignore',
+      detached: true,
+    }).unref();
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => services.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  const shape = toErrorShape(err);
+  process.stderr.write(`error ${shape.code}: ${shape.message.en}\n`);
+  process.exit(shape.code.startsWith('CONFIG_') ? 2 : 1);
+});
