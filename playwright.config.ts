@@ -13,7 +13,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/e2e/support/skip-reporter.ts']],
   projects: [
     {
       name: 'chromium',

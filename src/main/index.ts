@@ -19,6 +19,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolveDataDir();
 app.setPath('userData', dataDir);
 
+/** Start-up failures: stderr always, a dialog for people (not for headless tests). */
+function showFatal(title: string, vi: string, en: string): void {
+  process.stderr.write(`${title}: ${en}\n`);
+  if (!process.env.KIOSK_NO_DIALOGS) dialog.showErrorBox(title, `${vi}\n\n${en}`);
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Two instances would fight over the reader and the database: hand over to the first one.
   app.quit();
@@ -41,9 +47,10 @@ if (!app.requestSingleInstanceLock()) {
     } catch (err) {
       // Refuse to start on a bad configuration file rather than guess: say which field.
       const shape = toErrorShape(err);
-      dialog.showErrorBox(
+      showFatal(
         'Cấu hình không hợp lệ / Invalid configuration',
-        `${shape.message.vi}\n\n${shape.message.en}`,
+        shape.message.vi,
+        shape.message.en,
       );
       app.exit(2);
       return;
@@ -84,10 +91,7 @@ if (!app.requestSingleInstanceLock()) {
     } catch (err) {
       const shape = toErrorShape(err);
       logger.error('start-up failed', { code: shape.code });
-      dialog.showErrorBox(
-        'Không khởi động được / Cannot start',
-        `${shape.message.vi}\n\n${shape.message.en}`,
-      );
+      showFatal('Không khởi động được / Cannot start', shape.message.vi, shape.message.en);
       app.exit(1);
       return;
     }

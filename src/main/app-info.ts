@@ -1,0 +1,55 @@
+/** What the screens need to know about this station, from the configuration. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AppInfo } from '../shared/domain';
+import { LANES } from '../shared/domain';
+import { inDataDir } from './config/load-config';
+import type { KioskConfig } from './config/schema';
+
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+};
+
+/** The logo as a data: URL (the CSP allows images only from the app or data: URLs). */
+export function logoDataUrl(config: KioskConfig, dataDir: string): string | null {
+  const logo = config.hospital.logoPath;
+  if (!logo) return null;
+  const type = LOGO_TYPES[path.extname(logo).toLowerCase()];
+  if (!type) return null;
+  try {
+    return `data:${type};base64,${readFileSync(inDataDir(dataDir, logo)).toString('base64')}`;
+  } catch {
+    // A missing logo must not stop check-in: the screens show the hospital's name alone.
+    return null;
+  }
+}
+
+export function buildAppInfo(input: {
+  config: KioskConfig;
+  version: string;
+  logoDataUrl: string | null;
+  insuranceChecking: boolean;
+}): AppInfo {
+  const { config } = input;
+  return {
+    version: input.version,
+    stationId: config.station.id,
+    mode: config.station.mode,
+    language: config.station.language,
+    hospital: { name: config.hospital.name, logoDataUrl: input.logoDataUrl },
+    departments: config.departments,
+    lanes: [...LANES],
+    simulated: {
+      reader: config.reader.driver === 'simulated',
+      gateway: config.insurance.service === 'simulated',
+    },
+    kiosk: {
+      idleTimeoutSeconds: config.station.idleTimeoutSeconds,
+      doneReturnSeconds: config.station.doneReturnSeconds,
+    },
+    insuranceChecking: input.insuranceChecking,
+  };
+}
