@@ -164,6 +164,26 @@ export interface InsuranceResult {
   history: TreatmentHistoryItem[];
   /** When the service gave this answer. */
   checkedAt: IsoDateTime;
+  /** What the kiosk worked out from the card and today's date (absent in older cached results). */
+  assessment?: InsuranceAssessment;
+}
+
+/** Derived by the kiosk, not said by the service. */
+export interface InsuranceAssessment {
+  /** Beneficiary group (card characters 1-2), e.g. "DN"; null when not decodable. */
+  group: string | null;
+  /** The level digit printed on the card; the one in force is `card.benefitLevel`. */
+  printedLevel: number | null;
+  /** 2-digit province code from the card (characters 4-5). */
+  province: string | null;
+  /** The validity dates cover today; null when the service gave no dates. */
+  validToday: boolean | null;
+  /** Registered for primary care at this facility (configuration hospital.facilityCode). */
+  registeredHere: boolean | null;
+  /** Five continuous years of cover reached by today. */
+  fiveYearsContinuous: boolean | null;
+  /** Remarks for staff and the screen, e.g. registered elsewhere, expires soon. */
+  notes: LocalizedText[];
 }
 
 export type GatewayConnectivity = 'online' | 'degraded' | 'offline' | 'disabled';
@@ -176,7 +196,8 @@ export interface GatewayStatus {
   simulated: boolean;
 }
 
-export type SimGatewayMode = 'normal' | 'slow' | 'down' | 'error-5xx' | 'unauthorized' | 'malformed';
+export type SimGatewayMode =
+  'normal' | 'slow' | 'down' | 'error-5xx' | 'unauthorized' | 'malformed';
 
 // ---------------------------------------------------------------------------------------------
 // Check-in, visits, queue (issue: store and check-in)
@@ -203,12 +224,7 @@ export type IdentitySource = 'chip' | 'qr' | 'typed';
 
 /** How the insurance decision for a visit was reached. */
 export type InsuranceSource =
-  | 'online'
-  | 'cache'
-  | 'pending'
-  | 'staff-override'
-  | 'self-pay'
-  | 'disabled';
+  'online' | 'cache' | 'pending' | 'staff-override' | 'self-pay' | 'disabled';
 
 export interface VisitInsurance {
   source: InsuranceSource;

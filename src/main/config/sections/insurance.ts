@@ -1,5 +1,29 @@
 import { z } from 'zod';
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/**
+ * Who pays how much, as dated data: the rule set in force on a day is the one with the latest
+ * `effectiveFrom` not after that day. Law changes (e.g. CN and LH moving to level 2 on
+ * 2026-01-01) are a new entry here, not a code change.
+ */
+export const coverageRuleSchema = z
+  .object({
+    effectiveFrom: isoDate,
+    /** Benefit level (card character 3) → share paid by the fund, in percent. */
+    levels: z.record(z.string().regex(/^[1-5]$/, 'level: 1-5'), z.number().min(0).max(100)),
+    /** Beneficiary group (card characters 1-2) → benefit level; overrides the printed digit. */
+    groups: z.record(
+      z.string().regex(/^[A-Z]{2}$/, 'group: 2 capital letters'),
+      z.number().int().min(1).max(5),
+    ),
+    /** Where the rule comes from, for staff reading the configuration. */
+    source: z.string().optional(),
+  })
+  .strict();
+
+export type CoverageRule = z.infer<typeof coverageRuleSchema>;
+
 export const insuranceSchema = z
   .object({
     /** Staff may switch checking off; check-in then records "insurance not checked". */
@@ -28,11 +52,80 @@ export const insuranceSchema = z
     /** A check-in waits at most this long for the lookup, then goes on with cache/pending. */
     checkinBudgetMs: z.number().int().min(200).max(60000),
     /** A cached result younger than this is used offline without staff confirmation. */
-    cacheMaxAgeHours: z.number().min(0).max(24 * 365),
+    cacheMaxAgeHours: z
+      .number()
+      .min(0)
+      .max(24 * 365),
     circuitFailureThreshold: z.number().int().min(1).max(100),
     circuitResetMs: z.number().int().min(1000).max(3600000),
+    /** Extra attempts after a refused/reset connection or HTTP 502/503/504 (never for 4xx). */
+    retryCount: z.number().int().min(0).max(5),
+    /** First back-off delay; doubles per attempt, with jitter. */
+    retryBaseMs: z.number().int().min(50).max(10000),
+    /** A cached token is renewed this long before the expiry the service announced. */
+    tokenMarginSeconds: z.number().int().min(0).max(3600),
+    /** Kept-alive connections to the service (shared by concurrent lookups). */
+    maxSockets: z.number().int().min(1).max(256),
+    /** `strip`: send hoTen without diacritics (some accounts match better that way). */
+    nameDiacritics: z.enum(['keep', 'strip']),
+    coverageRules: z
+      .array(coverageRuleSchema)
+      .min(1)
+      .refine(
+        (rules) => new Set(rules.map((r) => r.effectiveFrom)).size === rules.length,
+        'coverageRules: one entry per effectiveFrom date',
+      ),
   })
   .strict();
+
+const LEVEL_SHARES = { '1': 100, '2': 100, '3': 95, '4': 80, '5': 100 };
+
+// Groups per level from the public summaries of the Health Insurance Law (secondary source).
+const GROUPS_BEFORE_2026: Record<string, number> = {
+  CC: 1,
+  TE: 1,
+  CK: 2,
+  CB: 2,
+  KC: 2,
+  HN: 2,
+  DT: 2,
+  DK: 2,
+  XD: 2,
+  BT: 2,
+  HT: 3,
+  TC: 3,
+  CN: 3,
+  DN: 4,
+  HX: 4,
+  CH: 4,
+  NN: 4,
+  TK: 4,
+  HC: 4,
+  XK: 4,
+  HS: 4,
+  SV: 4,
+  GB: 4,
+  GD: 4,
+  LH: 4,
+  QN: 5,
+  CA: 5,
+  CY: 5,
+};
+
+export const coverageRuleDefaults: CoverageRule[] = [
+  {
+    effectiveFrom: '2015-01-01',
+    levels: LEVEL_SHARES,
+    groups: GROUPS_BEFORE_2026,
+    source: 'Health Insurance Law 25/2008/QH12 as amended by 46/2014/QH13',
+  },
+  {
+    effectiveFrom: '2026-01-01',
+    levels: LEVEL_SHARES,
+    groups: { ...GROUPS_BEFORE_2026, CN: 2, LH: 2 },
+    source: 'Law 51/2024/QH15: CN and LH (75+ on social pension) move to level 2',
+  },
+];
 
 export const insuranceDefaults = {
   enabled: true,
@@ -50,4 +143,10 @@ export const insuranceDefaults = {
   cacheMaxAgeHours: 72,
   circuitFailureThreshold: 3,
   circuitResetMs: 30000,
+  retryCount: 2,
+  retryBaseMs: 400,
+  tokenMarginSeconds: 120,
+  maxSockets: 16,
+  nameDiacritics: 'keep',
+  coverageRules: coverageRuleDefaults,
 } satisfies z.input<typeof insuranceSchema>;
