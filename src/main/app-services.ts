@@ -3,31 +3,165 @@
  * handler table. Electron's main, the web host and the CLI all build the app through here, so
  * they run the same code. Plain Node: no `electron` import (Electron passes its print functions).
  */
+import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../shared/api-contract';
 import type { AppInfo } from '../shared/domain';
 import { EventHub } from './api/event-hub';
 import { createApiHandlers } from './api/handlers';
+import { buildAppInfo, logoDataUrl } from './app-info';
+import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
+import { SimulatedReader } from './card/simulator/simulated-reader';
 import type { KioskConfig } from './config/schema';
+import { openInsurance, type OpenedInsurance } from './insurance';
 import type { Logger } from './logging/logger';
+import { createSlipPrinter, type PdfRenderer, type SystemPrintFn } from './print';
+import type {
+  CheckinService,
+  OutboxService,
+  SlipPrinter,
+  VisitsService,
+} from './services-contract';
+import { resourcePath } from './resources-path';
+import { openCheckinServices } from './checkin';
 
 export interface AppServicesOptions {
   dataDir: string;
   config: KioskConfig;
   logger: Logger;
   /** Electron's printToPDF; under Node the Chromium renderer is used. */
-  pdfRenderer?: unknown;
+  pdfRenderer?: PdfRenderer;
   /** Electron's silent webContents.print; absent under Node. */
-  systemPrint?: unknown;
+  systemPrint?: SystemPrintFn;
+  now?: () => Date;
 }
 
 export interface AppServices {
+  config: KioskConfig;
   events: EventHub;
   handlers: ApiHandlers;
+  cards: CardReaderServiceHandle;
+  insurance: OpenedInsurance['insurance'];
+  simulatedGateway: OpenedInsurance['simulator'];
+  printer: SlipPrinter;
+  checkin: CheckinService;
+  visits: VisitsService;
+  outbox: OutboxService;
   appInfo(): AppInfo;
   close(): Promise<void>;
 }
 
-export async function createAppServices(_options: AppServicesOptions): Promise<AppServices> {
-  void createApiHandlers;
-  throw new Error('services are wired in the next step');
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(resourcePath('..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { config, dataDir } = options;
+  const logger = options.logger;
+  const events = new EventHub();
+  const closers: Array<() => Promise<void> | void> = [];
+
+  try {
+    const simulated =
+      config.reader.driver === 'simulated' ? new SimulatedReader({ logger }) : undefined;
+    const cards = createCardReaderService({ config: config.reader, logger, simulated });
+    closers.push(() => cards.close());
+
+    const opened = await openInsurance({ config, logger, now: options.now });
+    closers.push(() => opened.close());
+
+    const printer = createSlipPrinter({
+      config,
+      dataDir,
+      logger,
+      pdfRenderer: options.pdfRenderer,
+      systemPrint: options.systemPrint,
+    });
+    closers.push(() => printer.close());
+
+    const checkinServices = await openCheckinServices({
+      config,
+      dataDir,
+      logger,
+      cards,
+      insurance: opened.insurance,
+      printer,
+      now: options.now,
+    });
+    closers.push(() => checkinServices.close());
+    const { checkin, visits, outbox } = checkinServices;
+
+    // Every service change becomes an event for every transport.
+    cards.onReadersChanged((readers) => events.emit('readers.changed', readers));
+    opened.insurance.onStatus((status) => events.emit('gateway.changed', status));
+    checkin.onState((state) => events.emit('checkin.state', state));
+    visits.onChanged((change) => events.emit('visits.changed', change));
+    visits.onPrintChanged((outcome) =>
+      events.emit('print.changed', {
+        visitId: outcome.visitId,
+        status: outcome.status,
+        error: outcome.error,
+      }),
+    );
+    outbox.onChanged((summary) => events.emit('outbox.changed', summary));
+    events.emit('readers.changed', cards.readers());
+    events.emit('gateway.changed', opened.insurance.status());
+    events.emit('checkin.state', checkin.current());
+
+    const version = appVersion();
+    const logo = logoDataUrl(config, dataDir);
+    const appInfo = (): AppInfo =>
+      buildAppInfo({
+        config,
+        version,
+        logoDataUrl: logo,
+        insuranceChecking: checkin.insuranceChecking(),
+      });
+
+    const handlers = createApiHandlers({
+      appInfo,
+      cards,
+      insurance: opened.insurance,
+      checkin,
+      visits,
+      outbox,
+      simCards: simulated ?? null,
+      simGateway: opened.simulator,
+    });
+
+    return {
+      config,
+      events,
+      handlers,
+      cards,
+      insurance: opened.insurance,
+      simulatedGateway: opened.simulator,
+      printer,
+      checkin,
+      visits,
+      outbox,
+      appInfo,
+      close: () => closeAll(closers, logger),
+    };
+  } catch (err) {
+    await closeAll(closers, logger);
+    throw err;
+  }
+}
+
+/** Closes in reverse order of opening; one failure does not keep the rest open. */
+async function closeAll(closers: Array<() => Promise<void> | void>, logger: Logger): Promise<void> {
+  for (const close of closers.reverse()) {
+    try {
+      await close();
+    } catch (err) {
+      logger.warn('close failed', { error: String(err) });
+    }
+  }
 }
