@@ -1,12 +1,35 @@
-import type { RegisterCommand } from '../output';
+import { createSlipPrinter } from '../../main/print/slip-printer';
+import { KioskError } from '../../shared/errors';
+import { runCommand, type RegisterCommand } from '../output';
+import { addVisitSourceOptions, withVisit, type VisitSourceOpts } from './slip';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerPrint: RegisterCommand = (program) => {
-  program
-    .command('print')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: print is not implemented yet\n');
-      process.exitCode = 1;
-    });
+export const registerPrint: RegisterCommand = (program, ctx) => {
+  addVisitSourceOptions(
+    program
+      .command('print')
+      .description("print a visit's slip with the configured printer (printer.driver)"),
+  )
+    .option('--json', 'JSON output')
+    .action(async (opts: VisitSourceOpts & { json?: boolean }) =>
+      runCommand(
+        opts,
+        async () => {
+          const c = ctx();
+          const { config } = c.config();
+          return withVisit(c, opts, async ({ visit, store }) => {
+            const printer = createSlipPrinter({ config, dataDir: c.dataDir, logger: c.logger() });
+            try {
+              const outcome = await printer.print(visit);
+              // The visit stays as it is whatever happened; only its print state is recorded.
+              store?.recordPrint(visit.id, outcome.status, outcome.error, new Date().toISOString());
+              if (outcome.error) throw new KioskError(outcome.error);
+              return { ...outcome, queueNumber: visit.queueNumber, driver: config.printer.driver };
+            } finally {
+              await printer.close();
+            }
+          });
+        },
+        (v) => `slip ${v.queueNumber}: ${v.status} (${v.driver})`,
+      ),
+    );
 };

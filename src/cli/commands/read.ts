@@ -1,12 +1,124 @@
-import type { RegisterCommand } from '../output';
+import fs from 'node:fs';
+import type { CardReadResult } from '../../shared/domain';
+import { kioskError } from '../../shared/errors';
+import {
+  accessKeyFromOptions,
+  addKeyOptions,
+  cliReaderService,
+  parseSimIdentity,
+  settleReaders,
+  type KeyOptions,
+} from '../card-cli';
+import { runCommand, type RegisterCommand } from '../output';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerRead: RegisterCommand = (program) => {
-  program
+interface ReadOptions extends KeyOptions {
+  reader: string;
+  simIdentity?: string;
+  photo: boolean;
+  photoOut?: string;
+  json?: boolean;
+}
+
+/** The JSON `read` prints (issue 3): the identity, MRZ, photo summary, passive auth, stats. */
+export function readOutputJson(r: CardReadResult) {
+  return {
+    idNumber: r.idNumber,
+    fullName: r.fullName,
+    dateOfBirth: r.dateOfBirth,
+    sex: r.sex,
+    nationality: r.nationality,
+    ethnicity: r.ethnicity,
+    religion: r.religion,
+    placeOfOrigin: r.placeOfOrigin,
+    placeOfResidence: r.placeOfResidence,
+    personalIdentification: r.personalIdentification,
+    dateOfIssue: r.dateOfIssue,
+    dateOfExpiry: r.dateOfExpiry,
+    fatherName: r.fatherName,
+    motherName: r.motherName,
+    spouseName: r.spouseName,
+    oldIdNumber: r.oldIdNumber,
+    mrz: r.mrz,
+    photo: { format: r.photo.format, bytes: r.photo.bytes },
+    passiveAuthentication: {
+      status: r.passiveAuthentication.status,
+      detail: r.passiveAuthentication.detail,
+    },
+    stats: { apdus: r.stats.apdus, bytesRead: r.stats.bytesRead, ms: r.stats.ms },
+  };
+}
+
+type ReadJson = ReturnType<typeof readOutputJson>;
+
+function human(v: ReadJson): string {
+  return [
+    `${v.fullName}  (${v.idNumber})`,
+    `born ${v.dateOfBirth ?? '?'}, ${v.sex ?? '?'}, ${v.nationality}, ${v.ethnicity}, religion: ${v.religion || '-'}`,
+    `origin: ${v.placeOfOrigin || '-'}`,
+    `residence: ${v.placeOfResidence || '-'}`,
+    `issued ${v.dateOfIssue ?? '?'}, expires ${v.dateOfExpiry ?? 'never (Không thời hạn)'}`,
+    `father: ${v.fatherName || '-'}, mother: ${v.motherName || '-'}, spouse: ${v.spouseName || '-'}`,
+    `old ID: ${v.oldIdNumber || '-'}, marks: ${v.personalIdentification || '-'}`,
+    `photo: ${v.photo.format}, ${v.photo.bytes} bytes`,
+    `passive authentication: ${v.passiveAuthentication.status} (${v.passiveAuthentication.detail})`,
+    `${v.stats.apdus} APDUs, ${v.stats.bytesRead} bytes, ${v.stats.ms} ms`,
+  ].join('\n');
+}
+
+export const registerRead: RegisterCommand = (program, ctx) => {
+  const cmd = program
     .command('read')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: read is not implemented yet\n');
-      process.exitCode = 1;
-    });
+    .description(
+      'read a CCCD chip (BAC, DG1/DG13/DG2, passive authentication) and print the holder; ' +
+        'for the simulated reader, --sim-identity <n> inserts catalog card n first',
+    )
+    .requiredOption('--reader <name>', 'reader name, as listed by `readers`');
+  addKeyOptions(cmd)
+    .option('--sim-identity <n>', 'simulated reader only: insert catalog card <n> before reading')
+    .option('--no-photo', 'skip DG2 (the face image)')
+    .option('--photo-out <file>', 'write the face image bytes (JPEG or JPEG 2000) to this file')
+    .option('--json', 'JSON output')
+    .action(async (opts: ReadOptions) =>
+      runCommand(
+        opts,
+        async () => {
+          const key = accessKeyFromOptions(opts);
+          const service = cliReaderService(ctx());
+          try {
+            const simulated = service.simulated!;
+            if (opts.simIdentity !== undefined) {
+              if (opts.reader !== simulated.readerName) {
+                throw kioskError(
+                  'USAGE_INVALID',
+                  `--sim-identity chỉ dùng với đầu đọc "${simulated.readerName}"`,
+                  `--sim-identity only applies to the reader "${simulated.readerName}"`,
+                );
+              }
+              simulated.insert(parseSimIdentity(opts.simIdentity));
+            } else if (opts.reader === simulated.readerName) {
+              throw kioskError(
+                'CARD_NO_CARD',
+                'Đầu đọc mô phỏng chưa có thẻ: thêm --sim-identity <n>.',
+                'The simulated reader is empty: add --sim-identity <n> to insert a catalog card.',
+              );
+            }
+            await settleReaders(service, opts.reader, 3000);
+            const { result, photo } = await service.read(opts.reader, key, {
+              skipPhoto: !opts.photo,
+            });
+            if (opts.photoOut && photo) writeAtomically(opts.photoOut, photo);
+            return readOutputJson(result);
+          } finally {
+            await service.close();
+          }
+        },
+        human,
+      ),
+    );
 };
+
+function writeAtomically(file: string, bytes: Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}

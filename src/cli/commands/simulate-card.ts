@@ -1,12 +1,68 @@
-import type { RegisterCommand } from '../output';
+import { kioskError } from '../../shared/errors';
+import { buildCardFiles, mrzInfoFor } from '../../main/card/simulator/card-files';
+import { SimulatedChip } from '../../main/card/simulator/chip';
+import { loadTestPki } from '../../main/card/simulator/test-pki';
+import { VpcdClient } from '../../main/card/simulator/vpcd-client';
+import { VPCD_DEFAULT_PORT } from '../../main/card/simulator/vpcd-framing';
+import { simIdentity } from '../../main/simulator-data/identities';
+import { parseSimIdentity } from '../card-cli';
+import { failWith, type RegisterCommand } from '../output';
 
-// Placeholder until the owning issue lands.
-export const registerSimulateCard: RegisterCommand = (sim) => {
+export function parseHostPort(value: string): { host: string; port: number } {
+  const m = /^(?:(.+):)?(\d{1,5})$/.exec(value.trim());
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port < 1 || port > 65535) {
+    throw kioskError(
+      'USAGE_INVALID',
+      '--vpcd phải có dạng host:port, ví dụ 127.0.0.1:35963',
+      '--vpcd must be host:port, e.g. 127.0.0.1:35963',
+    );
+  }
+  return { host: m[1] ?? '127.0.0.1', port };
+}
+
+export const registerSimulateCard: RegisterCommand = (sim, ctx) => {
   sim
     .command('card')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: simulate card is not implemented yet\n');
-      process.exitCode = 1;
+    .description(
+      'put simulated catalog card <n> into pcscd\'s "Virtual PCD 00 00" reader (vsmartcard vpcd) ' +
+        'until stopped with Ctrl+C; reconnects when pcscd restarts',
+    )
+    .requiredOption('--identity <n>', 'catalog card number (see the developer panel or tests)')
+    .option('--vpcd <host:port>', 'where vpcd listens', `127.0.0.1:${VPCD_DEFAULT_PORT}`)
+    .action(async (opts: { identity: string; vpcd: string }) => {
+      try {
+        const index = parseSimIdentity(opts.identity);
+        const { host, port } = parseHostPort(opts.vpcd);
+        const identity = simIdentity(index);
+        const logger = ctx().logger();
+        const chip = new SimulatedChip({
+          files: buildCardFiles(identity, loadTestPki()),
+          mrzInfo: mrzInfoFor(identity),
+        });
+        const client = new VpcdClient({ card: chip, host, port, logger });
+        client.onState((state) => {
+          const line =
+            state === 'connected'
+              ? `card ${index} is in the reader (vpcd ${host}:${port})`
+              : state === 'connecting'
+                ? `waiting for vpcd on ${host}:${port} (is pcscd running?)`
+                : 'stopped';
+          process.stdout.write(`${line}\n`);
+        });
+        process.stdout.write(`simulated card ${index}: ${identity.label}\n`);
+        client.start();
+        await new Promise<void>((resolve) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void client.stop().then(resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      } catch (err) {
+        failWith(err);
+      }
     });
 };

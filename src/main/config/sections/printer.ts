@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const printerSchema = z
   .object({
     /**
@@ -18,9 +27,28 @@ export const printerSchema = z
         port: z.number().int().min(1).max(65535),
         devicePath: z.string().nullable(),
         timeoutMs: z.number().int().min(100).max(60000),
+        /**
+         * How long to wait for the printer's answer to a real-time status query (DLE EOT 4)
+         * before printing anyway: many printers and USB bridges never answer.
+         */
+        statusTimeoutMs: z.number().int().min(50).max(10000).default(800),
+        /**
+         * Thermal printers rarely have a Vietnamese code page: `ascii` prints text without
+         * diacritics (đ → d), which every printer can do. See docs/slips/README.md.
+         */
+        text: z.enum(['ascii']).default('ascii'),
       })
       .strict(),
     language: z.enum(['vi', 'vi+en']),
+    /** IANA time zone for the times printed on the slip; null = the machine's own. */
+    timeZone: z
+      .string()
+      .min(1)
+      .refine(isTimeZone, 'unknown IANA time zone, e.g. "Asia/Ho_Chi_Minh"')
+      .nullable()
+      .default(null),
+    /** Give up on rendering or handing a slip to the OS printer after this long. */
+    jobTimeoutMs: z.number().int().min(1000).max(120000).default(20000),
   })
   .strict();
 
@@ -29,6 +57,15 @@ export const printerDefaults = {
   paper: '80mm',
   systemName: null,
   pdfFolder: 'slips',
-  escpos: { host: null, port: 9100, devicePath: null, timeoutMs: 5000 },
+  escpos: {
+    host: null,
+    port: 9100,
+    devicePath: null,
+    timeoutMs: 5000,
+    statusTimeoutMs: 800,
+    text: 'ascii',
+  },
   language: 'vi+en',
+  timeZone: null,
+  jobTimeoutMs: 20000,
 } satisfies z.input<typeof printerSchema>;

@@ -12,6 +12,11 @@ export const readerSchema = z
     cscaFolder: z.string().nullable(),
     /** Trust the simulator's test CSCA (shipped in resources/, test only). */
     trustTestCsca: z.boolean(),
+    /**
+     * Extended-length APDUs on PC/SC readers (far fewer APDUs for the photo): `auto` when the
+     * card's ATR says it takes them, `on`/`off` to force it for a reader known to (not) cope.
+     */
+    extendedLength: z.enum(['auto', 'on', 'off']),
   })
   .strict();
 
@@ -21,4 +26,5 @@ export const readerDefaults = {
   transmitTimeoutMs: 5000,
   cscaFolder: null,
   trustTestCsca: true,
+  extendedLength: 'auto',
 } satisfies z.input<typeof readerSchema>;

@@ -1,0 +1,141 @@
+/**
+ * What the card commands (`readers`, `read`, `simulate card`, and `checkin`'s key options) share:
+ * building the reader service for a one-shot command, and turning key options into an
+ * AccessKeyInput with clear usage errors.
+ */
+import type { Command } from 'commander';
+import type { AccessKeyInput } from '../shared/domain';
+import { kioskError } from '../shared/errors';
+import { createCardReaderService, type CardReaderServiceHandle } from '../main/card/reader-service';
+import { SimulatedReader } from '../main/card/simulator/simulated-reader';
+import { SIM_IDENTITIES } from '../main/simulator-data/identities';
+import type { CliContext } from './context';
+
+export interface KeyOptions {
+  qr?: string;
+  id?: string;
+  dob?: string;
+  expiry?: string;
+  mrz?: string;
+}
+
+/** Adds the chip-key options used by `read` and `checkin`. */
+export function addKeyOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--qr <text>',
+      'the QR text printed on the card front (ID|old ID|name|DOB|sex|address|issue date)',
+    )
+    .option('--id <digits>', '12-digit CCCD number (with --dob)')
+    .option('--dob <YYYY-MM-DD>', 'date of birth (with --id)')
+    .option(
+      '--expiry <YYYY-MM-DD>',
+      'date of expiry (with --id; default: derived from the renewal ages)',
+    )
+    .option('--mrz <text>', 'the full MRZ (3 lines of 30, joined or separated by newlines)');
+}
+
+const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(value: string, name: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (
+    !ISO_DATE.test(value) ||
+    Number.isNaN(d.getTime()) ||
+    d.toISOString().slice(0, 10) !== value
+  ) {
+    throw usage(`${name} phải có dạng YYYY-MM-DD`, `${name} must be a date as YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** Exactly one of --qr, --id/--dob, --mrz; shapes checked here, meaning checked by the reader. */
+export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
+  const given = [
+    opts.qr !== undefined,
+    opts.id !== undefined || opts.dob !== undefined,
+    opts.mrz !== undefined,
+  ];
+  if (given.filter(Boolean).length !== 1) {
+    throw usage(
+      'Cần đúng một trong: --qr, --id với --dob, hoặc --mrz',
+      'Give exactly one of: --qr, --id with --dob, or --mrz',
+    );
+  }
+  if (opts.qr !== undefined) {
+    if (!opts.qr.includes('|'))
+      throw usage('--qr không giống mã QR trên thẻ CCCD', '--qr does not look like a CCCD QR text');
+    return { kind: 'qr', text: opts.qr };
+  }
+  if (opts.mrz !== undefined) {
+    const text = opts.mrz.replace(/\s+/g, '');
+    if (text.length !== 90)
+      throw usage(
+        '--mrz phải có 90 ký tự (3 dòng × 30)',
+        '--mrz must be 90 characters (3 lines of 30)',
+      );
+    return { kind: 'mrz', text };
+  }
+  if (!opts.id || !/^\d{12}$/.test(opts.id)) {
+    throw usage('--id phải là số CCCD 12 chữ số', '--id must be the 12-digit CCCD number');
+  }
+  if (!opts.dob) throw usage('--id cần kèm --dob', '--id needs --dob');
+  return {
+    kind: 'id-dob',
+    idNumber: opts.id,
+    dateOfBirth: isoDate(opts.dob, '--dob'),
+    ...(opts.expiry ? { dateOfExpiry: isoDate(opts.expiry, '--expiry') } : {}),
+  };
+}
+
+export function parseSimIdentity(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || !SIM_IDENTITIES.some((i) => i.index === n)) {
+    throw usage(
+      `Không có thẻ mô phỏng số ${value} (1-${SIM_IDENTITIES.length})`,
+      `No simulated card ${value} (1-${SIM_IDENTITIES.length})`,
+    );
+  }
+  return n;
+}
+
+/**
+ * The reader service for a one-shot command: the in-process simulated reader and PC/SC readers
+ * both, whatever the configured driver, so an operator can reach either by name.
+ */
+export function cliReaderService(ctx: CliContext): CardReaderServiceHandle {
+  const logger = ctx.logger();
+  const config = ctx.config().config.reader;
+  return createCardReaderService({
+    config,
+    logger,
+    simulated: new SimulatedReader({ logger }),
+    sources: { simulated: true, pcsc: true },
+  });
+}
+
+/**
+ * Lets pcsclite announce its readers and their first status before a one-shot command looks.
+ * Gives up early when pcscd is not reachable at all.
+ */
+export async function settleReaders(
+  service: CardReaderServiceHandle,
+  name: string | null,
+  timeoutMs: number,
+): Promise<void> {
+  const pcsc = service.pcsc;
+  if (!pcsc) return;
+  if (name !== null && name === service.simulated?.readerName) return;
+  const has = (): boolean =>
+    pcsc.readers().some((r) => (name === null || r.name === name) && r.state !== 'unavailable');
+  const started = Date.now();
+  while (!has()) {
+    const waited = Date.now() - started;
+    if (waited > timeoutMs || (waited > 700 && !pcsc.connected)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  // Status events (card present or not) follow the reader announcement within milliseconds.
+  await new Promise((r) => setTimeout(r, 150));
+}

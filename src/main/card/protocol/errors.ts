@@ -1,0 +1,46 @@
+/**
+ * The chip protocol's errors, each with a sentence saying what to do. Reader-level errors
+ * (card removed, no card, timeout) live with the PC/SC code in ../pcsc/pcsc-errors and are
+ * re-exported here so protocol code has one place to look.
+ */
+import { kioskError, type KioskError } from '../../../shared/errors';
+import { cardErrors } from '../pcsc/pcsc-errors';
+
+export { badTlv } from './tlv';
+export { cardErrors };
+
+export const protocolErrors = {
+  wrongKey: (detail: string) =>
+    kioskError(
+      'CARD_WRONG_KEY',
+      'Không mở được chip bằng thông tin đã nhập. Vui lòng quét lại mã QR trên thẻ hoặc kiểm tra số CCCD và ngày sinh.',
+      'The chip did not accept the key. Scan the QR code on the card again, or check the ID number and date of birth.',
+      { detail, retryable: true },
+    ),
+  notCccd: (detail: string) =>
+    kioskError(
+      'CARD_NOT_CCCD',
+      'Thẻ này không phải thẻ Căn cước công dân gắn chip. Vui lòng đặt thẻ CCCD lên đầu đọc.',
+      'This card is not a chip citizen ID card (CCCD). Please place a CCCD card on the reader.',
+      { detail, retryable: true },
+    ),
+  smMac: (detail: string) =>
+    kioskError(
+      'CARD_SM_MAC',
+      'Kết nối bảo mật với chip bị lỗi. Vui lòng nhấc thẻ ra, đặt lại và giữ yên.',
+      'The secure connection to the chip failed. Take the card away, place it again and hold it still.',
+      { detail, retryable: true },
+    ),
+  protocol: (detail: string, cause?: unknown) =>
+    kioskError(
+      'CARD_PROTOCOL',
+      'Chip trả lời không như mong đợi. Vui lòng đặt lại thẻ và thử lại; nếu vẫn lỗi, hãy gọi nhân viên.',
+      'The chip answered unexpectedly. Place the card again and retry; if it persists, call a member of staff.',
+      { detail, retryable: true, cause },
+    ),
+  cancelled: () =>
+    kioskError('CARD_READ_CANCELLED', 'Đã huỷ việc đọc thẻ.', 'Reading the card was cancelled.', {
+      detail: 'aborted by the caller',
+      retryable: true,
+    }),
+} satisfies Record<string, (...args: never[]) => KioskError>;

@@ -1,0 +1,244 @@
+/**
+ * Reads a CCCD chip over any CardChannel: select the eMRTD applet, BAC with each candidate key,
+ * then DG1 + DG13 first (the screen can show the person), EF.COM, DG2 (the photo), EF.SOD and
+ * passive authentication. Every failure is a KioskError whose code says what to do.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type {
+  AccessKeyInput,
+  CardIdentity,
+  CardReadResult,
+  PassiveAuthResult,
+  PhotoFormat,
+  ReadPhase,
+  ReadProgress,
+} from '../../../shared/domain';
+import { KioskError } from '../../../shared/errors';
+import type { CardReadOutput } from '../../services-contract';
+import { accessKeyCandidates } from './access-key';
+import { commands, describeSw, SW } from './apdu';
+import { performBac, type BacRandom } from './bac';
+import type { CardChannel } from './card-channel';
+import { CardConnection } from './connection';
+import { protocolErrors } from './errors';
+import { readEf, type FileReaderState } from './file-reader';
+import { checkIdNumber } from './id-number-check';
+import { parseDg1, type Dg1 } from './lds/dg1';
+import { parseDg13 } from './lds/dg13';
+import { parseDg2 } from './lds/dg2';
+import { parseEfCom } from './lds/ef-com';
+import { loadTrustAnchors, passiveAuthenticate } from './passive-auth';
+
+/** File identifiers of the eMRTD applet (ICAO 9303-10 table 36). */
+export const EF = {
+  COM: 0x011e,
+  SOD: 0x011d,
+  DG1: 0x0101,
+  DG2: 0x0102,
+  DG13: 0x010d,
+} as const;
+
+/** What `onIdentity` receives: the person from DG1 + DG13, before photo and verification. */
+export type IdentityRead = CardIdentity & Pick<CardReadResult, 'mrz' | 'idNumberCheck'>;
+
+export interface ReadCardOptions {
+  /** Timeout of each APDU in ms (the channel gets it; a backstop timer enforces it). */
+  timeoutMs: number;
+  /**
+   * Files or folders of trusted CSCA certificates (DER or PEM). Empty or absent: passive
+   * authentication can at best be `unverified`.
+   */
+  trustAnchors?: readonly string[];
+  /** Already loaded CSCA certificates (tests, or a caller that caches them); added to the above. */
+  anchors?: readonly X509Certificate[];
+  /** Progress over the whole read: connect → authenticate → identity → photo → verify. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** Called once DG1 and DG13 are read, before the photo: the screen can show the person. */
+  onIdentity?: (identity: IdentityRead) => void;
+  /** Aborting rejects with CARD_READ_CANCELLED at the next APDU. */
+  signal?: AbortSignal;
+  /** Skip DG2 (the photo); passive authentication then covers DG1 and DG13. Default false. */
+  skipPhoto?: boolean;
+  /** Read EF.COM (one APDU; tells whether DG2 exists). Default true. */
+  readEfCom?: boolean;
+  /** Largest file accepted (a TLV declaring more is CARD_BAD_TLV). Default 256 KiB. */
+  maxFileSize?: number;
+  /** "Today" for deriving the card's expiry from the renewal ages (tests). */
+  now?: Date;
+  /** Fixed BAC terminal randoms (tests only). */
+  bacRandom?: BacRandom;
+}
+
+const DEFAULT_MAX_FILE = 256 * 1024;
+
+function progress(options: ReadCardOptions, phase: ReadPhase, percent: number): void {
+  options.onProgress?.({ phase, percent });
+}
+
+async function selectApplet(conn: CardConnection): Promise<void> {
+  const r = await conn.send(commands.selectApplet());
+  if (r.sw === SW.OK) return;
+  throw protocolErrors.notCccd(`SELECT eMRTD applet: ${describeSw(r.sw)}`);
+}
+
+/** BAC with each candidate key in turn; the applet is selected again before each retry. */
+async function authenticate(
+  conn: CardConnection,
+  key: AccessKeyInput,
+  options: ReadCardOptions,
+): Promise<void> {
+  const candidates = accessKeyCandidates(key, options.now);
+  for (let i = 0; i < candidates.length; i++) {
+    if (i > 0) {
+      conn.endSecureMessaging();
+      await selectApplet(conn);
+    }
+    try {
+      await performBac(conn, candidates[i]!.mrzInfo, options.bacRandom);
+      return;
+    } catch (err) {
+      if (!(err instanceof KioskError) || err.code !== 'CARD_WRONG_KEY') throw err;
+    }
+  }
+  throw protocolErrors.wrongKey(`BAC refused ${candidates.length} candidate key(s)`);
+}
+
+function identityFrom(dg13: CardIdentity, dg1: Dg1): CardIdentity {
+  // DG13 is the source; DG1 fills what DG13 lacks (an empty DG13 field stays empty otherwise).
+  const mrzDate = (yymmdd: string): string | null => {
+    if (!/^\d{6}$/.test(yymmdd)) return null;
+    const yy = Number(yymmdd.slice(0, 2));
+    const century = yy > new Date().getUTCFullYear() % 100 ? 1900 : 2000;
+    return `${century + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+  };
+  return {
+    ...dg13,
+    idNumber: dg13.idNumber || dg1.idNumber || '',
+    dateOfBirth: dg13.dateOfBirth ?? mrzDate(dg1.dateOfBirth),
+    sex: dg13.sex ?? dg1.sex,
+  };
+}
+
+function asKioskError(err: unknown): unknown {
+  if (err instanceof KioskError) return err;
+  return protocolErrors.protocol(
+    err instanceof Error ? `${err.name}: ${err.message}` : 'read failed',
+    err,
+  );
+}
+
+/**
+ * Reads the CCCD on `channel` with the access key `key`.
+ *
+ * Rejects with a KioskError: CARD_KEY_INVALID (bad key input, before any APDU), CARD_NOT_CCCD
+ * (no eMRTD applet or no DG13), CARD_WRONG_KEY (every candidate key refused), CARD_REMOVED /
+ * CARD_TIMEOUT / CARD_NO_CARD (from the channel), CARD_BAD_TLV, CARD_SM_MAC, CARD_PROTOCOL,
+ * CARD_READ_CANCELLED (signal aborted).
+ */
+export async function readCard(
+  channel: CardChannel,
+  key: AccessKeyInput,
+  options: ReadCardOptions,
+): Promise<CardReadOutput> {
+  const started = performance.now();
+  // Bad key input fails here, before the card is touched.
+  accessKeyCandidates(key, options.now);
+  const conn = new CardConnection(channel, {
+    timeoutMs: options.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const state: FileReaderState = { sfi: true };
+  const fileOptions = { maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE };
+  let bytesRead = 0;
+  const read = async (fid: number): Promise<Uint8Array | null> => {
+    const bytes = await readEf(conn, fid, state, fileOptions);
+    bytesRead += bytes?.length ?? 0;
+    return bytes;
+  };
+
+  try {
+    progress(options, 'connect', 0);
+    await selectApplet(conn);
+    progress(options, 'authenticate', 10);
+    await authenticate(conn, key, options);
+
+    progress(options, 'identity', 30);
+    const dg1Bytes = await read(EF.DG1);
+    if (!dg1Bytes) throw protocolErrors.notCccd('no DG1 on the chip');
+    const dg13Bytes = await read(EF.DG13);
+    if (!dg13Bytes)
+      throw protocolErrors.notCccd('no DG13 on the chip: not a Vietnamese citizen ID');
+    const dg1 = parseDg1(dg1Bytes);
+    const dg13 = parseDg13(dg13Bytes);
+    const identity = identityFrom(dg13.identity, dg1);
+    const idNumberCheck = checkIdNumber(identity.idNumber, identity.dateOfBirth, identity.sex);
+    if (dg1.idNumber && identity.idNumber && dg1.idNumber !== identity.idNumber) {
+      idNumberCheck.consistent = false;
+      idNumberCheck.problems.push('the ID number in the MRZ (DG1) differs from the one in DG13');
+    }
+    const partial: IdentityRead = { ...identity, mrz: dg1.mrz, idNumberCheck };
+    progress(options, 'identity', 50);
+    options.onIdentity?.(partial);
+
+    const groups = new Map<number, Uint8Array>([
+      [1, dg1Bytes],
+      [13, dg13Bytes],
+    ]);
+    let listed: number[] | null = null;
+    if (options.readEfCom ?? true) {
+      const com = await read(EF.COM);
+      listed = com ? parseEfCom(com).dataGroups : null;
+    }
+
+    let photo: Uint8Array | null = null;
+    let format: PhotoFormat = 'unknown';
+    if (!options.skipPhoto && (listed === null || listed.includes(2))) {
+      progress(options, 'photo', 55);
+      const dg2Bytes = await read(EF.DG2);
+      if (dg2Bytes) {
+        groups.set(2, dg2Bytes);
+        const dg2 = parseDg2(dg2Bytes);
+        photo = new Uint8Array(dg2.image);
+        format = dg2.format;
+      }
+      progress(options, 'photo', 80);
+    }
+
+    progress(options, 'verify', 85);
+    const sodBytes = await read(EF.SOD);
+    let passiveAuthentication: PassiveAuthResult;
+    if (!sodBytes) {
+      passiveAuthentication = {
+        status: 'invalid',
+        failedCheck: 'sod-format',
+        detail: 'no EF.SOD on the chip',
+      };
+    } else {
+      const loaded = loadTrustAnchors(options.trustAnchors ?? []);
+      passiveAuthentication = passiveAuthenticate({
+        sod: sodBytes,
+        dataGroups: groups,
+        anchors: [...loaded.anchors, ...(options.anchors ?? [])],
+      });
+      if (passiveAuthentication.status !== 'valid' && loaded.problems.length) {
+        // A misconfigured CSCA folder must not look like "no CSCA configured".
+        passiveAuthentication.detail += `; CSCA files not usable: ${loaded.problems.join(', ')}`;
+      }
+    }
+    progress(options, 'verify', 100);
+
+    const result: CardReadResult = {
+      ...partial,
+      photo: { format, bytes: photo?.length ?? 0 },
+      passiveAuthentication,
+      stats: {
+        apdus: conn.stats.apdus,
+        bytesRead,
+        ms: Math.round(performance.now() - started),
+      },
+    };
+    return { result, photo };
+  } catch (err) {
+    throw asKioskError(err);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * DER primitives for the simulated card's files, on top of the protocol's BER-TLV encoder
+ * (INTEGER, UTF8String, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE).
+ */
+import { concatBytes, encodeTlv } from '../protocol/tlv';
+
+export { encodeTlv as tlv };
+
+export const concat = (parts: readonly Uint8Array[]): Uint8Array => concatBytes(...parts);
+
+const utf8 = new TextEncoder();
+
+export const der = {
+  sequence: (...items: Uint8Array[]) => encodeTlv(0x30, ...items),
+  integer(n: number): Uint8Array {
+    const bytes: number[] = [];
+    let v = n;
+    do {
+      bytes.unshift(v & 0xff);
+      v = Math.floor(v / 256);
+    } while (v > 0);
+    if (bytes[0]! & 0x80) bytes.unshift(0); // stay positive
+    return encodeTlv(0x02, new Uint8Array(bytes));
+  },
+  octetString: (bytes: Uint8Array) => encodeTlv(0x04, bytes),
+  utf8String: (text: string) => encodeTlv(0x0c, utf8.encode(text)),
+  /** Dotted OID → DER OBJECT IDENTIFIER (base-128 arcs). */
+  oid(dotted: string): Uint8Array {
+    const arcs = dotted.split('.').map(Number);
+    const body: number[] = [];
+    for (const arc of [arcs[0]! * 40 + arcs[1]!, ...arcs.slice(2)]) {
+      const chunk: number[] = [arc & 0x7f];
+      for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) {
+        chunk.unshift((v & 0x7f) | 0x80);
+      }
+      body.push(...chunk);
+    }
+    return encodeTlv(0x06, new Uint8Array(body));
+  },
+};
+
+export const ascii = (text: string): Uint8Array => utf8.encode(text);

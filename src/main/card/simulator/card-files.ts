@@ -1,0 +1,160 @@
+/**
+ * The files on a simulated CCCD chip, built from a catalog identity: EF.COM, DG1 (TD1 MRZ),
+ * DG2 (ISO 19794-5 face record around the pre-generated photo), DG13 (the Vietnam layout of
+ * reference/cccd.md) and EF.SOD signed by the TEST-ONLY Document Signer.
+ */
+import type { CardIdentity } from '../../../shared/domain';
+import type { SimIdentity } from '../../simulator-data/identities';
+import { ascii, concat, der, tlv } from './ber-writer';
+import { td1Lines } from './mrz-td1';
+import { loadSimPhoto } from './sim-photos';
+import { buildSod } from './sod';
+import type { TestPki } from './test-pki';
+
+export { mrzInfoFor } from './mrz-td1';
+
+export const FID = {
+  COM: 0x011e,
+  SOD: 0x011d,
+  DG1: 0x0101,
+  DG2: 0x0102,
+  DG13: 0x010d,
+} as const;
+
+/** LDS tags of the data groups, as listed in EF.COM (9303-10 table 34). */
+const DG_TAG: Record<number, number> = { 1: 0x61, 2: 0x75, 13: 0x6d };
+
+export interface CardFileOptions {
+  /** Replace the catalog photo (tests use small or odd images). */
+  photo?: { bytes: Uint8Array; format: 'jpeg' | 'jpeg2000'; width: number; height: number };
+}
+
+export function efCom(dataGroups: number[]): Uint8Array {
+  return tlv(
+    0x60,
+    tlv(0x5f01, ascii('0107')), // LDS 1.7
+    tlv(0x5f36, ascii('040000')), // Unicode 4.0.0
+    tlv(0x5c, new Uint8Array(dataGroups.map((n) => DG_TAG[n]!))),
+  );
+}
+
+export function dg1(identity: SimIdentity): Uint8Array {
+  return tlv(0x61, tlv(0x5f1f, ascii(td1Lines(identity).join(''))));
+}
+
+const u16 = (n: number) => new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
+const u32 = (n: number) =>
+  new Uint8Array([(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff]);
+
+/** ISO/IEC 19794-5:2005 facial record: one frontal image, no feature points. */
+export function faceRecord(
+  image: Uint8Array,
+  meta: { format: 'jpeg' | 'jpeg2000'; width: number; height: number; sex: CardIdentity['sex'] },
+): Uint8Array {
+  const imageInfo = concat([
+    new Uint8Array([0x01]), // face image type: full frontal
+    new Uint8Array([meta.format === 'jpeg2000' ? 0x01 : 0x00]), // image data type
+    u16(meta.width),
+    u16(meta.height),
+    new Uint8Array([0x01]), // colour space: 24-bit RGB
+    new Uint8Array([0x02]), // source type: static photo, unknown source
+    u16(0), // device type
+    u16(0), // quality: unspecified
+  ]);
+  const facialInfoLength = 20;
+  const blockLength = facialInfoLength + imageInfo.length + image.length;
+  const facialInfo = concat([
+    u32(blockLength),
+    u16(0), // feature points
+    new Uint8Array([meta.sex === 'M' ? 1 : meta.sex === 'F' ? 2 : 0]),
+    new Uint8Array([0, 0]), // eye colour, hair colour: unspecified
+    new Uint8Array([0, 0, 0]), // feature mask
+    u16(0), // expression
+    new Uint8Array([0, 0, 0, 0, 0, 0]), // pose angle and its uncertainty
+  ]);
+  const header = concat([
+    ascii('FAC\0'),
+    ascii('010\0'),
+    u32(14 + blockLength),
+    u16(1), // number of facial images
+  ]);
+  return concat([header, facialInfo, imageInfo, image]);
+}
+
+export function dg2(identity: SimIdentity, options: CardFileOptions = {}): Uint8Array {
+  const photo = options.photo ?? {
+    bytes: loadSimPhoto(identity),
+    format: identity.photo,
+    width: 240,
+    height: 320,
+  };
+  const record = faceRecord(photo.bytes, { ...photo, sex: identity.card.sex });
+  const header = tlv(
+    0xa1,
+    tlv(0x80, new Uint8Array([0x01, 0x01])), // ICAO header version 1.1
+    tlv(0x81, new Uint8Array([0x02])), // biometric type: facial features
+    tlv(0x87, new Uint8Array([0x01, 0x01])), // format owner: ISO/IEC JTC 1/SC 37
+    tlv(0x88, new Uint8Array([0x00, 0x08])), // format type: face image
+  );
+  return tlv(
+    0x75,
+    tlv(0x7f61, tlv(0x02, new Uint8Array([0x01])), tlv(0x7f60, header, tlv(0x5f2e, record))),
+  );
+}
+
+/** `1985-03-14` → `14/03/1985`; empty when unknown. */
+export function dmy(iso: string | null): string {
+  return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+}
+
+export const NO_EXPIRY_TEXT = 'Không thời hạn';
+
+/** DG13: tag 0x6D around a SEQUENCE of `SEQUENCE { INTEGER n, value }` (reference/cccd.md). */
+export function dg13(card: CardIdentity): Uint8Array {
+  const field = (n: number, value: string) => der.sequence(der.integer(n), der.utf8String(value));
+  return tlv(
+    0x6d,
+    der.sequence(
+      field(1, card.idNumber),
+      field(2, card.fullName),
+      field(3, dmy(card.dateOfBirth)),
+      field(4, card.sex === 'F' ? 'Nữ' : card.sex === 'M' ? 'Nam' : ''),
+      field(5, card.nationality),
+      field(6, card.ethnicity),
+      field(7, card.religion),
+      field(8, card.placeOfOrigin),
+      field(9, card.placeOfResidence),
+      field(10, card.personalIdentification),
+      field(11, dmy(card.dateOfIssue)),
+      field(12, card.dateOfExpiry ? dmy(card.dateOfExpiry) : NO_EXPIRY_TEXT),
+      der.sequence(
+        der.integer(13),
+        der.sequence(der.utf8String(card.fatherName), der.utf8String(card.motherName)),
+      ),
+      field(14, card.spouseName),
+      field(15, ''), // meaning unsure on real cards (reference/cccd.md): present and empty
+      field(16, card.oldIdNumber),
+    ),
+  );
+}
+
+/** Every file of the simulated chip, by FID. */
+export function buildCardFiles(
+  identity: SimIdentity,
+  pki: TestPki,
+  options: CardFileOptions = {},
+): Map<number, Uint8Array> {
+  const groups = new Map<number, Uint8Array>([
+    [1, dg1(identity)],
+    [2, dg2(identity, options)],
+    [13, dg13(identity.card)],
+  ]);
+  const sod = buildSod(groups, pki, identity.sodTampered ? { tamperDataGroup: 1 } : {});
+  return new Map([
+    [FID.COM, efCom([...groups.keys()])],
+    [FID.DG1, groups.get(1)!],
+    [FID.DG2, groups.get(2)!],
+    [FID.DG13, groups.get(13)!],
+    [FID.SOD, sod],
+  ]);
+}

@@ -1,0 +1,288 @@
+/**
+ * The card's side of a CCCD chip, in software: the eMRTD applet (AID A0000002471001) with BAC
+ * and 3DES secure messaging, answering exactly the APDUs a real CCCD answers. Used in process
+ * (the default reader) and behind vpcd (pcscd's "Virtual PCD").
+ *
+ * Behaviour worth knowing:
+ * - Before the applet is selected only SELECT works; the MF and EF.CardAccess are absent (6A82):
+ *   this chip offers BAC only, so a reader looking for PACE falls back to BAC.
+ * - Before BAC, files are protected (6982). After BAC every command must be secured: a plain or
+ *   badly MACed command gets a plain 6987/6988 and ends the session, as ICAO 9303-11 §9.8 says.
+ * - READ BINARY by offset (current EF) or by short file identifier (P1 = 80|SFI); it returns at
+ *   most `maxLe` bytes and what fits in the response, 6282 when the file ends before Le, 6B00
+ *   when the offset is past the end.
+ * - `process` never throws: a malformed APDU gets the right status word.
+ */
+import { randomBytes } from 'node:crypto';
+import { decodeCommand, EMRTD_AID, encodeResponse, SW, type CommandApdu } from '../protocol/apdu';
+import { bacKeys, cardAuthAnswer, sessionMessaging, type BacKeys } from '../protocol/bac';
+import { maxPlainForResponse, type SecureMessaging } from '../protocol/secure-messaging';
+import { bytesEqual, encodeTlv } from '../protocol/tlv';
+
+/** Fault injection for tests; each flag is consumed when it fires. */
+export interface ChipFaults {
+  /** Flip a bit of the MAC in the next secured response. */
+  corruptMacOnce?: boolean;
+  /** Cut this many bytes off the end of the next response's data (before the SW). */
+  truncateNextResponse?: number;
+  /**
+   * Answer a READ BINARY whose Le goes past the end of the file with 6Cxx (exact length) instead
+   * of the data and 6282, as some cards do. Stays on.
+   */
+  exactLe?: boolean;
+  /** Refuse READ BINARY with a short file identifier (6A81), as a card without SFI support. */
+  noSfi?: boolean;
+  /** Answer 6700 (wrong length) to READ BINARY asking for more than this. Stays on. */
+  refuseLeAbove?: number;
+}
+
+export interface SimulatedChipOptions {
+  /** FID → file bytes (EF.COM 011E, EF.SOD 011D, DG1 0101, DG2 0102, DG13 010D, ...). */
+  files: ReadonlyMap<number, Uint8Array>;
+  /** BAC key input: document number + cd + date of birth + cd + expiry + cd. */
+  mrzInfo: string;
+  /**
+   * Most data bytes one READ BINARY returns (a card's or a reader's buffer). Default 256 for a
+   * short-length chip, 65536 when `extendedLength`.
+   */
+  maxLe?: number;
+  /** Accepts extended-length APDUs. Default true. */
+  extendedLength?: boolean;
+  faults?: ChipFaults;
+  /** Source of RND.IC and K.IC (tests fix them); default node:crypto. */
+  random?: (n: number) => Uint8Array;
+}
+
+const MF_FID = 0x3f00;
+
+/** Historical bytes: "CCCD SIM" in ASCII (what a PC/SC reader shows for a contactless card). */
+const HISTORICAL = new TextEncoder().encode('CCCD SIM');
+
+/** PC/SC ATR of an ISO 14443-4 card (PC/SC part 3 §3.1.3.2.3): 3B 8n 80 01 hist TCK. */
+function buildAtr(historical: Uint8Array): Uint8Array {
+  const body = [0x3b, 0x80 | historical.length, 0x80, 0x01, ...historical];
+  let tck = 0;
+  for (const b of body.slice(1)) tck ^= b;
+  return new Uint8Array([...body, tck]);
+}
+
+const status = (sw: number): Uint8Array => encodeResponse(new Uint8Array(0), sw);
+
+interface Answer {
+  data?: Uint8Array;
+  sw: number;
+}
+
+export class SimulatedChip {
+  readonly atr: Uint8Array = buildAtr(HISTORICAL);
+  readonly faults: ChipFaults;
+  private readonly keys: BacKeys;
+  private readonly maxLe: number;
+  private readonly extendedLength: boolean;
+  private readonly random: (n: number) => Uint8Array;
+
+  private appletSelected = false;
+  private currentFile: number | null = null;
+  private challenge: Uint8Array | null = null;
+  private sm: SecureMessaging | null = null;
+  /** Commands answered since power-on (tests). */
+  commandCount = 0;
+
+  constructor(private readonly options: SimulatedChipOptions) {
+    this.keys = bacKeys(options.mrzInfo);
+    this.extendedLength = options.extendedLength ?? true;
+    this.maxLe = options.maxLe ?? (this.extendedLength ? 65536 : 256);
+    this.random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
+    this.faults = options.faults ?? {};
+  }
+
+  /** Power on / reset: returns the ATR; no applet selected, no session. */
+  powerOn(): Uint8Array {
+    this.appletSelected = false;
+    this.currentFile = null;
+    this.challenge = null;
+    this.sm = null;
+    this.commandCount = 0;
+    return this.atr;
+  }
+
+  /** Whether a BAC session is established (tests). */
+  get secured(): boolean {
+    return this.sm !== null;
+  }
+
+  process(apdu: Uint8Array): Uint8Array {
+    this.commandCount++;
+    try {
+      return this.applyFaults(this.dispatch(apdu));
+    } catch {
+      // A bug here must not take the reader down: answer like a card with an internal error.
+      this.sm = null;
+      return status(SW.UNKNOWN);
+    }
+  }
+
+  private applyFaults(response: Uint8Array): Uint8Array {
+    const cut = this.faults.truncateNextResponse;
+    if (cut && response.length > 2) {
+      this.faults.truncateNextResponse = 0;
+      const keep = Math.max(0, response.length - 2 - cut);
+      return new Uint8Array([...response.subarray(0, keep), ...response.subarray(-2)]);
+    }
+    return response;
+  }
+
+  private dispatch(apdu: Uint8Array): Uint8Array {
+    const cmd = decodeCommand(apdu);
+    if (!cmd) return status(SW.WRONG_LENGTH);
+    if (cmd.extended && !this.extendedLength) return status(SW.WRONG_LENGTH);
+    if ((cmd.cla & 0xf0) !== 0 || (cmd.cla & 0x03) !== 0) return status(SW.CLA_NOT_SUPPORTED);
+
+    if (!this.sm) {
+      if ((cmd.cla & 0x0c) !== 0) return status(SW.SM_DATA_MISSING);
+      const answer = this.plain(cmd);
+      return encodeResponse(answer.data ?? new Uint8Array(0), answer.sw);
+    }
+
+    const sm = this.sm;
+    const unwrapped = sm.unprotectCommand(cmd);
+    if (!unwrapped.ok) {
+      // ICAO 9303-11 §9.8.6: an SM error ends the session and is answered in plain.
+      this.sm = null;
+      return status(unwrapped.sw);
+    }
+    const answer = this.inSession(unwrapped.command, unwrapped.extended ? 65536 : 256);
+    if (this.sm !== sm) return encodeResponse(answer.data ?? new Uint8Array(0), answer.sw);
+    const response = sm.protectResponse(answer.data ?? new Uint8Array(0), answer.sw);
+    if (this.faults.corruptMacOnce) {
+      this.faults.corruptMacOnce = false;
+      response[response.length - 3]! ^= 0x01;
+    }
+    return response;
+  }
+
+  /** Commands before BAC. */
+  private plain(cmd: CommandApdu): Answer {
+    switch (cmd.ins) {
+      case 0xa4:
+        return this.select(cmd);
+      case 0x84:
+        return this.getChallenge(cmd);
+      case 0x82:
+        return this.externalAuthenticate(cmd);
+      case 0xb0:
+      case 0xb1:
+        return { sw: this.appletSelected ? SW.SECURITY_STATUS : SW.CONDITIONS_NOT_SATISFIED };
+      default:
+        return { sw: SW.INS_NOT_SUPPORTED };
+    }
+  }
+
+  /** Commands inside the BAC session (already unwrapped). */
+  private inSession(cmd: CommandApdu, responseLimit: number): Answer {
+    switch (cmd.ins) {
+      case 0xa4:
+        return this.select(cmd);
+      case 0xb0:
+        return this.readBinary(cmd, maxPlainForResponse(responseLimit));
+      case 0x84:
+        // A new challenge inside the session is allowed (re-authentication), in secure form.
+        return this.getChallenge(cmd);
+      default:
+        return { sw: SW.INS_NOT_SUPPORTED };
+    }
+  }
+
+  private select(cmd: CommandApdu): Answer {
+    const data = cmd.data ?? new Uint8Array(0);
+    const wantsFci = (cmd.p2 & 0x0c) !== 0x0c;
+    if (cmd.p1 === 0x04) {
+      if (data.length === 0 || !bytesEqual(data, EMRTD_AID)) return { sw: SW.FILE_NOT_FOUND };
+      // Selecting the applet starts over: any session ends.
+      this.appletSelected = true;
+      this.currentFile = null;
+      this.challenge = null;
+      this.sm = null;
+      return wantsFci
+        ? { data: encodeTlv(0x6f, encodeTlv(0x84, EMRTD_AID)), sw: SW.OK }
+        : { sw: SW.OK };
+    }
+    if (cmd.p1 === 0x00 && (data.length === 0 || (data.length === 2 && fidOf(data) === MF_FID))) {
+      return { sw: SW.FILE_NOT_FOUND }; // no MF on this chip
+    }
+    if (cmd.p1 === 0x02 || cmd.p1 === 0x00) {
+      if (data.length !== 2) return { sw: SW.WRONG_LENGTH };
+      const fid = fidOf(data);
+      const file = this.appletSelected ? this.options.files.get(fid) : undefined;
+      if (!file) return { sw: SW.FILE_NOT_FOUND };
+      if (!this.sm) return { sw: SW.SECURITY_STATUS };
+      this.currentFile = fid;
+      if (!wantsFci) return { sw: SW.OK };
+      return {
+        data: encodeTlv(
+          0x62,
+          encodeTlv(0x80, new Uint8Array([file.length >> 8, file.length & 0xff])),
+          encodeTlv(0x82, new Uint8Array([0x01])),
+          encodeTlv(0x83, data),
+        ),
+        sw: SW.OK,
+      };
+    }
+    return { sw: SW.INCORRECT_P1P2 };
+  }
+
+  private getChallenge(cmd: CommandApdu): Answer {
+    if (!this.appletSelected) return { sw: SW.CONDITIONS_NOT_SATISFIED };
+    if (cmd.le !== 8) return { sw: SW.WRONG_LENGTH };
+    this.challenge = this.random(8);
+    return { data: this.challenge, sw: SW.OK };
+  }
+
+  private externalAuthenticate(cmd: CommandApdu): Answer {
+    const rndIc = this.challenge;
+    this.challenge = null; // one try per challenge
+    if (!rndIc) return { sw: SW.CONDITIONS_NOT_SATISFIED };
+    if (cmd.data?.length !== 40) return { sw: SW.WRONG_LENGTH };
+    const result = cardAuthAnswer(this.keys, rndIc, this.random(16), cmd.data);
+    if (!result) return { sw: SW.SECURITY_STATUS };
+    this.sm = sessionMessaging(result.session);
+    this.currentFile = null;
+    return { data: result.answer, sw: SW.OK };
+  }
+
+  private readBinary(cmd: CommandApdu, fitsResponse: number): Answer {
+    let fid: number | null;
+    let offset: number;
+    if (cmd.p1 & 0x80) {
+      if (this.faults.noSfi) return { sw: SW.FUNCTION_NOT_SUPPORTED };
+      const sfi = cmd.p1 & 0x1f;
+      if ((cmd.p1 & 0x60) !== 0 || sfi === 0) return { sw: SW.INCORRECT_P1P2 };
+      fid =
+        [...this.options.files.keys()].find((f) => (f & 0xff) === sfi && f >> 8 === 0x01) ?? null;
+      if (fid === null) return { sw: SW.FILE_NOT_FOUND };
+      this.currentFile = fid;
+      offset = cmd.p2;
+    } else {
+      fid = this.currentFile;
+      if (fid === null) return { sw: SW.NO_CURRENT_EF };
+      offset = (cmd.p1 << 8) | cmd.p2;
+    }
+    const file = this.options.files.get(fid)!;
+    if (cmd.le === undefined) return { sw: SW.WRONG_LENGTH };
+    if (this.faults.refuseLeAbove !== undefined && cmd.le > this.faults.refuseLeAbove) {
+      return { sw: SW.WRONG_LENGTH };
+    }
+    if (offset >= file.length) return { sw: SW.WRONG_P1P2 };
+    const remaining = file.length - offset;
+    if (this.faults.exactLe && cmd.le > remaining && remaining <= 256) {
+      return { sw: 0x6c00 | (remaining & 0xff) };
+    }
+    const n = Math.min(cmd.le, remaining, this.maxLe, fitsResponse);
+    const data = file.subarray(offset, offset + n);
+    return { data, sw: n < cmd.le && n === remaining ? SW.END_OF_FILE : SW.OK };
+  }
+}
+
+function fidOf(data: Uint8Array): number {
+  return (data[0]! << 8) | data[1]!;
+}

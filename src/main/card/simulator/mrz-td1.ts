@@ -1,0 +1,72 @@
+/**
+ * The machine-readable zone written into a simulated card's DG1: ICAO 9303-5 TD1 (3 × 30
+ * characters). For CCCD, the document number is the last 9 digits of the 12-digit ID number and
+ * the full ID number goes into line 1's optional data (reference/cccd.md).
+ */
+import type { SimIdentity } from '../../simulator-data/identities';
+
+const WEIGHTS = [7, 3, 1] as const;
+
+/** ICAO 9303-3 §4.9 check digit: weights 7-3-1, `<` = 0, A-Z = 10-35. */
+export function mrzCheckDigit(field: string): string {
+  let sum = 0;
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i]!;
+    const v = c === '<' ? 0 : c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
+    if (v < 0 || v > 35) throw new RangeError(`character ${JSON.stringify(c)} is not MRZ`);
+    sum += v * WEIGHTS[i % 3]!;
+  }
+  return String(sum % 10);
+}
+
+/** `Nguyễn Văn Đức` → `NGUYEN<VAN<DUC`: the MRZ has only A-Z, digits and `<`. */
+export function mrzName(text: string): string {
+  return text
+    .replace(/[đĐ]/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '<')
+    .replace(/^<+|<+$/g, '');
+}
+
+const pad = (s: string, n: number): string => (s + '<'.repeat(n)).slice(0, n);
+
+/** `1985-03-14` → `850314` */
+export function yymmdd(iso: string | null): string {
+  if (!iso) return '<<<<<<';
+  return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+}
+
+export function documentNumber(idNumber: string): string {
+  return idNumber.slice(-9);
+}
+
+/** Vietnamese names are family name first: surname, then given names after `<<`. */
+function nameLine(fullName: string): string {
+  const parts = mrzName(fullName).split('<').filter(Boolean);
+  const surname = parts[0] ?? '';
+  return pad(`${surname}<<${parts.slice(1).join('<')}`, 30);
+}
+
+export function td1Lines(identity: SimIdentity): [string, string, string] {
+  const c = identity.card;
+  const docNo = documentNumber(c.idNumber);
+  const line1 = `IDVNM${docNo}${mrzCheckDigit(docNo)}${pad(c.idNumber, 15)}`;
+  const dob = yymmdd(c.dateOfBirth);
+  const sex = c.sex ?? '<';
+  const exp = identity.mrzExpiry;
+  const line2Head = `${dob}${mrzCheckDigit(dob)}${sex}${exp}${mrzCheckDigit(exp)}VNM${pad('', 11)}`;
+  const composite =
+    line1.slice(5, 30) + line2Head.slice(0, 7) + line2Head.slice(8, 15) + line2Head.slice(18, 29);
+  const line2 = line2Head + mrzCheckDigit(composite);
+  return [line1, line2, nameLine(c.fullName)];
+}
+
+/** The BAC key's MRZ information: document number + cd + DOB + cd + expiry + cd. */
+export function mrzInfoFor(identity: SimIdentity): string {
+  const docNo = documentNumber(identity.card.idNumber);
+  const dob = yymmdd(identity.card.dateOfBirth);
+  const exp = identity.mrzExpiry;
+  return `${docNo}${mrzCheckDigit(docNo)}${dob}${mrzCheckDigit(dob)}${exp}${mrzCheckDigit(exp)}`;
+}

@@ -1,0 +1,139 @@
+/** The check-in flow's own errors (CHECKIN_*); card, insurance, store and print errors pass through. */
+import { kioskError, type KioskError } from '../../shared/errors';
+
+export const checkinErrors = {
+  busy: (step: string): KioskError =>
+    kioskError(
+      'CHECKIN_BUSY',
+      'Đang làm thủ tục cho một người khác. Hãy hoàn tất hoặc hủy lượt đó trước.',
+      'A check-in is already under way. Finish or cancel it first.',
+      { detail: `step ${step}` },
+    ),
+  wrongStep: (action: string, step: string): KioskError =>
+    kioskError(
+      'CHECKIN_WRONG_STEP',
+      'Thao tác này không dùng được ở bước hiện tại.',
+      'That action is not available at this step.',
+      { detail: `${action} during ${step}` },
+    ),
+  badInput: (field: string, vi: string, en: string): KioskError =>
+    kioskError('CHECKIN_BAD_INPUT', vi, en, { detail: field }),
+  unknownDepartment: (code: string): KioskError =>
+    kioskError(
+      'CHECKIN_UNKNOWN_DEPARTMENT',
+      `Không có khoa/phòng mã "${code}" trong cấu hình.`,
+      `There is no department "${code}" in the configuration.`,
+      { detail: code },
+    ),
+  unknownLane: (lane: string): KioskError =>
+    kioskError(
+      'CHECKIN_UNKNOWN_LANE',
+      `Không có luồng ưu tiên "${lane}".`,
+      `There is no priority lane "${lane}".`,
+      { detail: lane },
+    ),
+  needsStaff: (why: string): KioskError =>
+    kioskError(
+      'CHECKIN_NEEDS_STAFF',
+      'Cần nhân viên xác nhận trước khi lấy số. Vui lòng gọi nhân viên.',
+      'A member of staff must confirm before a number is given. Please call staff.',
+      { detail: why },
+    ),
+  staleCache: (cachedAt: string): KioskError =>
+    kioskError(
+      'CHECKIN_CACHE_STALE',
+      'Không kết nối được cổng BHXH và kết quả lưu gần nhất đã quá cũ: nhân viên cần xác nhận thẻ BHYT.',
+      'The insurance service cannot be reached and the last saved result is too old: staff must confirm the insurance card.',
+      { detail: `cached at ${cachedAt}` },
+    ),
+  reEnter: (code: string): KioskError =>
+    kioskError(
+      'CHECKIN_INSURANCE_RE_ENTER',
+      'Cổng BHXH báo thông tin chưa khớp (họ tên, ngày sinh hoặc số thẻ). Nhân viên cần kiểm tra lại.',
+      'The insurance service says the details do not match (name, date of birth or card number). Staff must check them.',
+      { detail: `code ${code}` },
+    ),
+  insuranceConfig: (code: string): KioskError =>
+    kioskError(
+      'CHECKIN_INSURANCE_CONFIG',
+      'Kết nối cổng BHXH chưa được cấu hình đúng. Nhân viên cần quyết định cách tiếp nhận.',
+      'The insurance service connection is not set up correctly. Staff must decide how to check this person in.',
+      { detail: code },
+    ),
+  unknownCode: (code: string): KioskError =>
+    kioskError(
+      'CHECKIN_INSURANCE_UNKNOWN',
+      'Cổng BHXH trả về một kết quả chưa biết. Nhân viên cần kiểm tra.',
+      'The insurance service gave an answer this app does not know. Staff must check it.',
+      { detail: `code ${code}` },
+    ),
+  notGenuine: (detail: string): KioskError =>
+    kioskError(
+      'CHECKIN_CARD_NOT_GENUINE',
+      'Dữ liệu trên chip không qua được kiểm tra tính xác thực. Nhân viên cần kiểm tra thẻ.',
+      'The chip data failed the authenticity check. Staff must check the card.',
+      { detail },
+    ),
+  noCache: (): KioskError =>
+    kioskError(
+      'CHECKIN_NO_CACHE',
+      'Chưa có kết quả BHYT nào được lưu cho người này.',
+      'No saved insurance result exists for this person.',
+    ),
+  noReader: (): KioskError =>
+    kioskError(
+      'CHECKIN_NO_READER',
+      'Không thấy đầu đọc thẻ nào. Hãy kiểm tra đầu đọc đã cắm.',
+      'No card reader was found. Check that the reader is plugged in.',
+      { retryable: true },
+    ),
+  nothingToRetry: (step: string): KioskError =>
+    kioskError(
+      'CHECKIN_NOTHING_TO_RETRY',
+      'Không có bước nào để thử lại.',
+      'There is nothing to try again.',
+      { detail: `step ${step}` },
+    ),
+  visitNotFound: (id: string): KioskError =>
+    kioskError(
+      'CHECKIN_VISIT_NOT_FOUND',
+      'Không tìm thấy lượt khám này.',
+      'That visit was not found.',
+      { detail: id },
+    ),
+  visitCancelled: (id: string): KioskError =>
+    kioskError(
+      'CHECKIN_VISIT_CANCELLED',
+      'Lượt khám này đã bị hủy nên không in lại phiếu.',
+      'That visit was cancelled, so its slip is not printed again.',
+      { detail: id },
+    ),
+  notToday: (date: string): KioskError =>
+    kioskError(
+      'CHECKIN_REPRINT_NOT_TODAY',
+      'Chỉ in lại phiếu của các lượt khám hôm nay.',
+      'Only slips of today’s visits can be printed again.',
+      { detail: date },
+    ),
+  discrepancyNotFound: (id: string): KioskError =>
+    kioskError(
+      'CHECKIN_DISCREPANCY_NOT_FOUND',
+      'Không tìm thấy mục cần xử lý này.',
+      'That flagged item was not found.',
+      { detail: id },
+    ),
+  lookupBudget: (ms: number): KioskError =>
+    kioskError(
+      'CHECKIN_LOOKUP_SLOW',
+      'Cổng BHXH trả lời chậm; sẽ kiểm tra lại sau.',
+      'The insurance service is answering slowly; it will be checked again later.',
+      { detail: `no answer within ${ms} ms`, retryable: true },
+    ),
+  printTimeout: (ms: number): KioskError =>
+    kioskError(
+      'PRINT_TIMEOUT',
+      'Máy in không phản hồi. Hãy kiểm tra máy in rồi in lại.',
+      'The printer did not respond. Check the printer, then print again.',
+      { detail: `no answer within ${ms} ms`, retryable: true },
+    ),
+};

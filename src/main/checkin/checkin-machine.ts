@@ -1,0 +1,585 @@
+/**
+ * The check-in of one person at a time: identity (chip, QR key or typed) → insurance (online,
+ * cached or pending) → visit with its queue number → slip. Each step is a CheckinState pushed to
+ * listeners; each failure is a state the person or staff can recover from (retry, new key, staff
+ * decision, reset). Work started for a person who has since been reset is dropped when it ends
+ * (session check), so nothing of theirs reappears on screen.
+ */
+import type {
+  AccessKeyInput,
+  CardIdentity,
+  CardReadResult,
+  CheckinState,
+  InsuranceQuery,
+  KioskErrorShape,
+  Lane,
+  ManualIdentityInput,
+  PatientView,
+  ReaderState,
+  ReaderStatus,
+  StaffOverride,
+  Visit,
+} from '../../shared/domain';
+import { LANES } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import type { KioskConfig } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
+import { localDay } from '../store/day';
+import type { KioskStore } from '../store/store-contract';
+import { checkinErrors } from './checkin-errors';
+import {
+  applyOverride,
+  decideInsurance,
+  isUsableAnswer,
+  type InsuranceDecision,
+  type LookupAttempt,
+} from './insurance-decision';
+import { createListeners } from './listeners';
+import { lookupWithinBudget } from './lookup-within-budget';
+import { validateManualIdentity } from './manual-identity';
+import { patientFromCard, patientFromManual } from './patient-view';
+import type { PrintVisit } from './print-visit';
+
+export interface CheckinMachineOptions {
+  config: KioskConfig;
+  logger: Logger;
+  store: KioskStore;
+  cards: CardReaderService;
+  insurance: InsuranceService;
+  printVisit: PrintVisit;
+  now: () => Date;
+  /** The reader this station reads from; null: whichever reader a card appears on. */
+  readerName: string | null;
+  /** How long CARD_REMOVED stays on screen before going back to "place the card". */
+  cardRemovedHoldMs: number;
+  /** A whole chip read gives up after this long (each APDU has its own, shorter timeout). */
+  readTimeoutMs: number;
+  onVisitsChanged: (date: string) => void;
+  onOutboxChanged: () => void;
+}
+
+type FailedStep = 'read' | 'lookup' | 'commit' | 'print';
+
+interface Session {
+  id: number;
+  abort: AbortController;
+  reader: string | null;
+  key: AccessKeyInput | null;
+  patient: PatientView | null;
+  query: InsuranceQuery | null;
+  decision: InsuranceDecision | null;
+  existing: Visit[];
+  failed: FailedStep | null;
+  choice: { department: string; lane: Lane } | null;
+  visit: Visit | null;
+  reprint: boolean;
+}
+
+const BUSY_STEPS = new Set<CheckinState['step']>([
+  'reading',
+  'looking-up',
+  'committing',
+  'printing',
+  'choose-department',
+]);
+
+const IDENTITY_FIELDS: ReadonlyArray<keyof CardIdentity> = [
+  'idNumber',
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'nationality',
+  'ethnicity',
+  'religion',
+  'placeOfOrigin',
+  'placeOfResidence',
+  'personalIdentification',
+  'dateOfIssue',
+  'dateOfExpiry',
+  'fatherName',
+  'motherName',
+  'spouseName',
+  'oldIdNumber',
+];
+
+/** The identity part of a read, without MRZ, photo or statistics, for the cache. */
+function identityOf(result: CardReadResult): CardIdentity {
+  const out: Record<string, unknown> = {};
+  for (const k of IDENTITY_FIELDS) out[k] = result[k];
+  return out as unknown as CardIdentity;
+}
+
+const hasCard = (s: ReaderState | undefined): boolean => s === 'card-present' || s === 'reading';
+
+export class CheckinMachine implements CheckinService {
+  private state: CheckinState = { step: 'idle' };
+  private session: Session;
+  private nextId = 1;
+  private checking: boolean;
+  private closed = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly stateListeners;
+  private readonly readerStates = new Map<string, ReaderState>();
+  private readonly unsubscribeReaders: () => void;
+  private readonly log: Logger;
+
+  constructor(private readonly o: CheckinMachineOptions) {
+    this.log = o.logger.child({ svc: 'checkin' });
+    this.stateListeners = createListeners<CheckinState>((err) =>
+      this.log.warn('state listener failed', { code: toErrorShape(err).code }),
+    );
+    this.checking = o.config.insurance.enabled;
+    this.session = this.freshSession();
+    for (const r of o.cards.readers()) {
+      if (this.relevant(r.name)) this.readerStates.set(r.name, r.state);
+    }
+    this.unsubscribeReaders = o.cards.onReadersChanged((list) => this.onReaders(list));
+  }
+
+  // ---------------------------------------------------------------------------- CheckinService
+
+  current(): CheckinState {
+    return this.state;
+  }
+
+  onState(listener: (state: CheckinState) => void): () => void {
+    return this.stateListeners.on(listener);
+  }
+
+  async provideKey(key: AccessKeyInput): Promise<void> {
+    this.refuseWhenBusy();
+    let reader: string | null = null;
+    if (this.state.step === 'need-key') {
+      reader = this.state.reader;
+    } else {
+      if (this.state.step === 'error' && this.session.failed === 'read') reader = this.session.reader;
+      this.startSession();
+    }
+    reader = reader && this.cardOn(reader) ? reader : this.readerWithCard();
+    this.session.key = key;
+    this.session.reader = reader;
+    if (!reader) {
+      this.set({ step: 'need-card' });
+      return;
+    }
+    await this.runRead();
+  }
+
+  async manualIdentity(input: ManualIdentityInput): Promise<void> {
+    const valid = validateManualIdentity(input);
+    this.refuseWhenBusy();
+    this.startSession();
+    const s = this.session;
+    s.patient = patientFromManual(valid);
+    s.query = valid.cardNumber
+      ? { cardNumber: valid.cardNumber, fullName: valid.fullName, dateOfBirth: valid.dateOfBirth }
+      : { idNumber: valid.idNumber, fullName: valid.fullName, dateOfBirth: valid.dateOfBirth };
+    this.log.info('manual identity', { withCardNumber: Boolean(valid.cardNumber) });
+    await this.runLookup();
+  }
+
+  async choose(department: string, lane: Lane): Promise<Visit> {
+    if (this.state.step !== 'choose-department') {
+      throw checkinErrors.wrongStep('choose', this.state.step);
+    }
+    if (!this.o.config.departments.some((d) => d.code === department)) {
+      throw checkinErrors.unknownDepartment(String(department));
+    }
+    if (!LANES.includes(lane)) throw checkinErrors.unknownLane(String(lane));
+    const needsStaff = this.session.decision?.needsStaff;
+    if (needsStaff) throw checkinErrors.needsStaff(needsStaff.code);
+    this.session.choice = { department, lane };
+    return this.runCommit();
+  }
+
+  async override(decision: StaffOverride, note?: string): Promise<void> {
+    if (this.state.step !== 'choose-department') {
+      throw checkinErrors.wrongStep('override', this.state.step);
+    }
+    const s = this.session;
+    const current = s.decision!;
+    const cached = decision === 'use-cached' ? this.o.store.getLookup(s.patient!.idNumber) : null;
+    s.decision = applyOverride({
+      decision,
+      note: note?.trim() ? note.trim().slice(0, 500) : null,
+      current: current.insurance,
+      cached,
+      now: this.o.now(),
+      cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
+    });
+    this.log.info('staff override', { decision, recheck: s.decision.recheck });
+    this.showChoice();
+  }
+
+  async retry(): Promise<void> {
+    const s = this.session;
+    const step = this.state.step;
+    if (step === 'error' && s.failed === 'read') {
+      if (!s.key) {
+        this.set({ step: 'need-key', reader: s.reader ?? '', lastError: null });
+        return;
+      }
+      const reader = s.reader && this.cardOn(s.reader) ? s.reader : this.readerWithCard();
+      s.reader = reader;
+      if (!reader) {
+        this.set({ step: 'need-card' });
+        return;
+      }
+      return this.runRead();
+    }
+    if (step === 'error' && s.failed === 'lookup') return this.runLookup();
+    if (step === 'error' && s.failed === 'commit') {
+      await this.runCommit().catch(() => undefined); // the error is on screen as the state
+      return;
+    }
+    if (step === 'done' && s.failed === 'print') {
+      await this.runPrint();
+      return;
+    }
+    throw checkinErrors.nothingToRetry(step);
+  }
+
+  reset(): void {
+    this.startSession();
+    this.set({ step: 'idle' });
+  }
+
+  setInsuranceChecking(enabled: boolean): void {
+    this.checking = enabled;
+    this.log.info('insurance checking', { enabled });
+  }
+
+  insuranceChecking(): boolean {
+    return this.checking;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.reset();
+    this.closed = true;
+    this.unsubscribeReaders();
+    this.stateListeners.clear();
+  }
+
+  // ---------------------------------------------------------------------------- sessions
+
+  private freshSession(): Session {
+    return {
+      id: this.nextId++,
+      abort: new AbortController(),
+      reader: null,
+      key: null,
+      patient: null,
+      query: null,
+      decision: null,
+      existing: [],
+      failed: null,
+      choice: null,
+      visit: null,
+      reprint: false,
+    };
+  }
+
+  /** Drops the previous person entirely: in-flight work is aborted and its results ignored. */
+  private startSession(): void {
+    this.clearTimer();
+    this.session.abort.abort(new Error('check-in reset'));
+    this.session = this.freshSession();
+  }
+
+  private live(s: Session): boolean {
+    return !this.closed && s === this.session;
+  }
+
+  private set(state: CheckinState): void {
+    if (this.closed) return;
+    this.state = state;
+    this.log.debug('state', { step: state.step });
+    this.stateListeners.emit(state);
+  }
+
+  private fail(s: Session, step: FailedStep, error: KioskErrorShape, canRetry: boolean): void {
+    s.failed = step;
+    this.set({ step: 'error', error, canRetry });
+  }
+
+  private refuseWhenBusy(): void {
+    if (BUSY_STEPS.has(this.state.step)) throw checkinErrors.busy(this.state.step);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private later(ms: number, s: Session, action: () => void): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.live(s)) action();
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Detached work (started by a reader event) must not leave an unhandled rejection. */
+  private detach(s: Session, work: Promise<unknown>): void {
+    work.catch((err: unknown) => {
+      if (this.live(s)) this.fail(s, 'read', toErrorShape(err), true);
+    });
+  }
+
+  // ---------------------------------------------------------------------------- readers
+
+  private relevant(name: string): boolean {
+    return this.o.readerName === null || name === this.o.readerName;
+  }
+
+  private cardOn(reader: string): boolean {
+    return hasCard(this.readerStates.get(reader));
+  }
+
+  private readerWithCard(): string | null {
+    for (const r of this.o.cards.readers()) {
+      if (this.relevant(r.name) && r.state === 'card-present') return r.name;
+    }
+    return null;
+  }
+
+  private onReaders(list: ReaderStatus[]): void {
+    const seen = new Set<string>();
+    for (const r of list) {
+      if (!this.relevant(r.name)) continue;
+      seen.add(r.name);
+      const before = this.readerStates.get(r.name);
+      this.readerStates.set(r.name, r.state);
+      if (!hasCard(before) && r.state === 'card-present') this.cardArrived(r.name);
+      else if (hasCard(before) && !hasCard(r.state)) this.cardLeft(r.name);
+    }
+    for (const [name, before] of [...this.readerStates]) {
+      if (seen.has(name)) continue;
+      this.readerStates.delete(name);
+      if (hasCard(before)) this.cardLeft(name);
+    }
+  }
+
+  private cardArrived(reader: string): void {
+    if (this.closed) return;
+    const s = this.session;
+    switch (this.state.step) {
+      case 'idle':
+      case 'done':
+        this.startSession();
+        this.session.reader = reader;
+        this.set({ step: 'need-key', reader, lastError: null });
+        return;
+      case 'need-key':
+        s.reader = reader;
+        this.set({ ...this.state, reader });
+        return;
+      case 'need-card':
+        s.reader = reader;
+        this.detach(s, this.runRead());
+        return;
+      case 'error':
+        if (s.failed !== 'read') return;
+        s.reader = reader;
+        if (s.key) this.detach(s, this.runRead());
+        else this.set({ step: 'need-key', reader, lastError: null });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private cardLeft(reader: string): void {
+    if (this.state.step === 'need-key' && this.state.reader === reader) this.reset();
+  }
+
+  // ---------------------------------------------------------------------------- steps
+
+  private async runRead(): Promise<void> {
+    const s = this.session;
+    const reader = s.reader!;
+    const key = s.key!;
+    s.failed = null;
+    this.set({ step: 'reading', progress: { phase: 'connect', percent: 0 } });
+    let out;
+    try {
+      out = await this.o.cards.read(reader, key, {
+        signal: AbortSignal.any([s.abort.signal, AbortSignal.timeout(this.o.readTimeoutMs)]),
+        onProgress: (progress) => {
+          if (this.live(s) && this.state.step === 'reading') this.set({ step: 'reading', progress });
+        },
+      });
+    } catch (err) {
+      if (this.live(s)) this.readFailed(s, toErrorShape(err));
+      return;
+    }
+    if (!this.live(s)) return;
+    try {
+      this.o.store.saveIdentity(identityOf(out.result), this.o.now().toISOString());
+    } catch (err) {
+      // The cache is a convenience; the check-in goes on (a full disk shows at the commit).
+      this.log.warn('identity not cached', { code: toErrorShape(err).code });
+    }
+    s.patient = patientFromCard(out);
+    s.query = {
+      idNumber: out.result.idNumber,
+      fullName: out.result.fullName,
+      dateOfBirth: out.result.dateOfBirth ?? '',
+    };
+    await this.runLookup();
+  }
+
+  private readFailed(s: Session, error: KioskErrorShape): void {
+    switch (error.code) {
+      case 'CARD_WRONG_KEY':
+        s.key = null;
+        this.set({ step: 'need-key', reader: s.reader ?? '', lastError: error });
+        return;
+      case 'CARD_REMOVED':
+      case 'CARD_NO_CARD':
+        this.fail(s, 'read', error, true);
+        this.later(this.o.cardRemovedHoldMs, s, () => {
+          if (this.state.step !== 'error') return;
+          if (s.key) this.set({ step: 'need-card' });
+          else this.reset();
+        });
+        return;
+      default:
+        this.fail(s, 'read', error, error.code !== 'CARD_NOT_CCCD');
+    }
+  }
+
+  private async lookup(s: Session): Promise<LookupAttempt> {
+    if (!this.checking) return { kind: 'disabled' };
+    return lookupWithinBudget(
+      this.o.insurance,
+      s.query!,
+      this.o.config.insurance.checkinBudgetMs,
+      s.abort.signal,
+    );
+  }
+
+  private async runLookup(): Promise<void> {
+    const s = this.session;
+    const patient = s.patient!;
+    s.failed = null;
+    this.set({ step: 'looking-up', patient });
+    const attempt = await this.lookup(s);
+    if (!this.live(s)) return;
+    const now = this.o.now();
+    try {
+      const answered = attempt.kind === 'answered' && isUsableAnswer(attempt.result);
+      if (answered) this.cacheLookup(patient.idNumber, attempt.result);
+      const cached =
+        answered || attempt.kind === 'disabled' ? null : this.o.store.getLookup(patient.idNumber);
+      const decision = decideInsurance({
+        attempt,
+        cached,
+        now,
+        cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
+      });
+      const pa = patient.passiveAuthentication;
+      if (pa?.status === 'invalid') {
+        decision.needsStaff = checkinErrors.notGenuine(pa.failedCheck ?? 'invalid').toShape();
+      }
+      s.decision = decision;
+      s.existing = this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
+    } catch (err) {
+      this.fail(s, 'lookup', toErrorShape(err), true);
+      return;
+    }
+    this.log.info('insurance decided', {
+      source: s.decision.insurance.source,
+      outcome: s.decision.insurance.result?.outcome ?? null,
+      needsStaff: s.decision.needsStaff?.code ?? null,
+      existing: s.existing.length,
+    });
+    this.showChoice();
+  }
+
+  private cacheLookup(idNumber: string, result: Parameters<KioskStore['saveLookup']>[1]): void {
+    try {
+      this.o.store.saveLookup(idNumber, result, this.o.now().toISOString());
+    } catch (err) {
+      this.log.warn('lookup not cached', { code: toErrorShape(err).code });
+    }
+  }
+
+  private showChoice(): void {
+    const s = this.session;
+    this.set({
+      step: 'choose-department',
+      patient: s.patient!,
+      insurance: s.decision!.insurance,
+      needsStaff: s.decision!.needsStaff,
+      existingVisits: s.existing,
+    });
+  }
+
+  private async runCommit(): Promise<Visit> {
+    const s = this.session;
+    const patient = s.patient!;
+    const decision = s.decision!;
+    const { department, lane } = s.choice!;
+    s.failed = null;
+    this.set({ step: 'committing', patient });
+    const at = this.o.now();
+    const date = localDay(at);
+    let created: boolean;
+    try {
+      const result = this.o.store.checkIn({
+        date,
+        stationId: this.o.config.station.id,
+        department,
+        lane,
+        patient: {
+          idNumber: patient.idNumber,
+          fullName: patient.fullName,
+          dateOfBirth: patient.dateOfBirth,
+          sex: patient.sex,
+        },
+        identitySource: patient.source,
+        insurance: decision.insurance,
+        createdAt: at.toISOString(),
+        recheck: decision.recheck ? s.query : null,
+      });
+      s.visit = result.visit;
+      s.reprint = !result.created;
+      created = result.created;
+    } catch (err) {
+      const error = toErrorShape(err);
+      if (this.live(s)) {
+        this.fail(s, 'commit', error, !['STORE_CORRUPT', 'STORE_TOO_NEW'].includes(error.code));
+      }
+      throw err;
+    }
+    this.log.info('visit committed', {
+      created,
+      department,
+      lane,
+      source: decision.insurance.source,
+      queued: created && decision.recheck,
+    });
+    this.o.onVisitsChanged(date);
+    if (created && decision.recheck) this.o.onOutboxChanged();
+    return this.runPrint();
+  }
+
+  private async runPrint(): Promise<Visit> {
+    const s = this.session;
+    s.failed = null;
+    this.set({ step: 'printing', visit: s.visit! });
+    const { visit, outcome } = await this.o.printVisit(s.visit!);
+    s.visit = visit;
+    if (!this.live(s)) return visit;
+    s.failed = outcome.status === 'failed' ? 'print' : null;
+    this.set({ step: 'done', visit, reprint: s.reprint, printError: outcome.error });
+    this.later(this.o.config.station.doneReturnSeconds * 1000, s, () => {
+      if (this.state.step === 'done') this.reset();
+    });
+    return visit;
+  }
+}

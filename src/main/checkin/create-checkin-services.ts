@@ -1,0 +1,191 @@
+/**
+ * The check-in side of the app from its parts: the store, the card reader, the lookup service and
+ * the slip printer in; the CheckinService, VisitsService and OutboxService of the API out, plus
+ * the outbox worker and the purge job running in the background.
+ */
+import type { OutboxSummary, PrintOutcome } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import type { KioskConfig } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import type {
+  CardReaderService,
+  CheckinService,
+  InsuranceService,
+  OutboxService,
+  SlipPrinter,
+  VisitsService,
+} from '../services-contract';
+import { openStore } from '../store/open-store';
+import type { KioskStore, PurgeReport } from '../store/store-contract';
+import { CheckinMachine } from './checkin-machine';
+import { createListeners } from './listeners';
+import { createOutboxService, outboxSummary } from './outbox-service';
+import { createOutboxWorker, type OutboxWorker } from './outbox-worker';
+import { createVisitPrinting } from './print-visit';
+import { runPurge } from './purge-job';
+import { createVisitsService } from './visits-service';
+
+export interface CheckinServicesOptions {
+  config: KioskConfig;
+  logger: Logger;
+  store: KioskStore;
+  cards: CardReaderService;
+  insurance: InsuranceService;
+  printer: SlipPrinter;
+  now?: () => Date;
+  /** The reader to check in from; default `config.reader.name` (null: any reader). */
+  readerName?: string | null;
+  /** Start the outbox worker and the purge timer (default true; tests drive them by hand). */
+  background?: boolean;
+  /** How long CARD_REMOVED stays on screen before "place the card" again (default 3 s). */
+  cardRemovedHoldMs?: number;
+  /** A whole chip read gives up after this long (default 30 s). */
+  readTimeoutMs?: number;
+}
+
+export interface CheckinServices {
+  checkin: CheckinService;
+  visits: VisitsService;
+  outbox: OutboxService;
+  worker: OutboxWorker;
+  /** Runs the privacy purge now (it also runs at start and every purgeIntervalHours). */
+  purge(): PurgeReport;
+  /** Stops the background work and the machine; does not close the store or the services. */
+  close(): Promise<void>;
+}
+
+export function createCheckinServices(o: CheckinServicesOptions): CheckinServices {
+  const { config, store } = o;
+  const now = o.now ?? (() => new Date());
+  const log = o.logger.child({ svc: 'checkin-services' });
+  const warn = (what: string) => (err: unknown) => log.warn(what, { code: toErrorShape(err).code });
+
+  const visitsChanged = createListeners<{ date: string }>(warn('visits listener failed'));
+  const printChanged = createListeners<PrintOutcome>(warn('print listener failed'));
+  const outboxChanged = createListeners<OutboxSummary>(warn('outbox listener failed'));
+  const notifyOutbox = (): void => {
+    try {
+      outboxChanged.emit(outboxSummary(store));
+    } catch (err) {
+      warn('outbox summary failed')(err);
+    }
+  };
+
+  const printVisit = createVisitPrinting({
+    store,
+    printer: o.printer,
+    logger: o.logger,
+    now,
+    timeoutMs: config.printer.jobTimeoutMs + 5000,
+    onPrint: (outcome, visit) => {
+      printChanged.emit(outcome);
+      visitsChanged.emit({ date: visit.date });
+    },
+  });
+
+  const checkin = new CheckinMachine({
+    config,
+    logger: o.logger,
+    store,
+    cards: o.cards,
+    insurance: o.insurance,
+    printVisit,
+    now,
+    readerName: o.readerName !== undefined ? o.readerName : config.reader.name,
+    cardRemovedHoldMs: o.cardRemovedHoldMs ?? 3000,
+    readTimeoutMs: o.readTimeoutMs ?? 30_000,
+    onVisitsChanged: (date) => visitsChanged.emit({ date }),
+    onOutboxChanged: notifyOutbox,
+  });
+
+  const visits = createVisitsService({
+    store,
+    logger: o.logger,
+    now,
+    printVisit,
+    changed: visitsChanged,
+    printChanged,
+    onOutboxChanged: notifyOutbox,
+  });
+
+  const outbox = createOutboxService({
+    store,
+    logger: o.logger,
+    now,
+    changed: outboxChanged,
+    onVisitsChanged: (date) => visitsChanged.emit({ date }),
+  });
+
+  const worker = createOutboxWorker({
+    store,
+    insurance: o.insurance,
+    logger: o.logger,
+    now,
+    intervalMs: config.store.outboxIntervalSeconds * 1000,
+    retryBaseMs: config.store.outboxRetryBaseSeconds * 1000,
+    retryMaxMs: config.store.outboxRetryMaxSeconds * 1000,
+    lookupTimeoutMs: config.insurance.requestTimeoutMs * (config.insurance.retryCount + 2),
+    onApplied: ({ visit }) => {
+      if (visit) visitsChanged.emit({ date: visit.date });
+    },
+    onPass: notifyOutbox,
+  });
+
+  const purge = (): PurgeReport => runPurge(store, now(), config.store.retentionDays, log);
+  let purgeTimer: NodeJS.Timeout | null = null;
+  if (o.background ?? true) {
+    worker.start();
+    const safePurge = (): void => {
+      try {
+        purge();
+      } catch (err) {
+        warn('purge failed')(err);
+      }
+    };
+    setImmediate(safePurge).unref();
+    purgeTimer = setInterval(safePurge, config.store.purgeIntervalHours * 3_600_000);
+    purgeTimer.unref();
+  }
+
+  return {
+    checkin,
+    visits,
+    outbox,
+    worker,
+    purge,
+    async close() {
+      if (purgeTimer) clearInterval(purgeTimer);
+      purgeTimer = null;
+      await worker.stop();
+      await checkin.close();
+      visitsChanged.clear();
+      printChanged.clear();
+      outboxChanged.clear();
+    },
+  };
+}
+
+export interface OpenCheckinOptions extends Omit<CheckinServicesOptions, 'store'> {
+  dataDir: string;
+}
+
+/** The store from the configuration plus the services; `close` closes both. */
+export async function openCheckinServices(
+  o: OpenCheckinOptions,
+): Promise<CheckinServices & { store: KioskStore }> {
+  const store = openStore({ dataDir: o.dataDir, config: o.config, logger: o.logger });
+  try {
+    const services = createCheckinServices({ ...o, store });
+    return {
+      ...services,
+      store,
+      async close() {
+        await services.close();
+        store.close();
+      },
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}

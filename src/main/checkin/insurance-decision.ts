@@ -1,0 +1,141 @@
+/**
+ * How the insurance for a check-in is decided, as pure functions of what the lookup gave, what
+ * the cache holds and what staff chose:
+ * - the service answered within the budget: use it (staff must look at re-enter, configuration
+ *   and unknown answers);
+ * - no answer (down, slow, "retry later"): the cached result, marked with when it was fetched;
+ *   older than `cacheMaxAgeHours` it is stale and staff must confirm;
+ * - no answer and nothing cached: "pending" — the person checks in and the outbox asks again.
+ * Everything not answered online is re-checked later (`recheck`).
+ */
+import type {
+  InsuranceResult,
+  KioskErrorShape,
+  StaffOverride,
+  VisitInsurance,
+} from '../../shared/domain';
+import type { CachedLookup } from '../store/store-contract';
+import { checkinErrors } from './checkin-errors';
+
+export type LookupAttempt =
+  | { kind: 'answered'; result: InsuranceResult }
+  | { kind: 'no-answer'; error: KioskErrorShape }
+  | { kind: 'disabled' };
+
+export interface InsuranceDecision {
+  insurance: VisitInsurance;
+  needsStaff: KioskErrorShape | null;
+  /** Ask the service again later (outbox). */
+  recheck: boolean;
+}
+
+/** Errors that mean "this station is set up wrong", not "the service is away". */
+const CONFIGURATION_ERRORS = new Set(['INSURANCE_AUTH', 'INSURANCE_CONFIG', 'INSURANCE_INVALID_QUERY']);
+
+export function isConfigurationError(code: string): boolean {
+  return CONFIGURATION_ERRORS.has(code);
+}
+
+/** An answer the check-in can go on with; "retry later" is the service saying it has none. */
+export function isUsableAnswer(result: InsuranceResult): boolean {
+  return result.outcome !== 'retry-later';
+}
+
+function staffNeededFor(result: InsuranceResult): KioskErrorShape | null {
+  switch (result.outcome) {
+    case 're-enter':
+      return checkinErrors.reEnter(result.code).toShape();
+    case 'configuration-error':
+      return checkinErrors.insuranceConfig(`code ${result.code}`).toShape();
+    case 'unknown-code':
+      return checkinErrors.unknownCode(result.code).toShape();
+    default:
+      return null;
+  }
+}
+
+export function cacheIsFresh(fetchedAt: string, now: Date, maxAgeHours: number): boolean {
+  const age = now.getTime() - new Date(fetchedAt).getTime();
+  return Number.isFinite(age) && age <= maxAgeHours * 3_600_000;
+}
+
+function fromCache(cached: CachedLookup, stale: boolean, note: string | null): VisitInsurance {
+  return { source: 'cache', result: cached.result, cachedAt: cached.fetchedAt, stale, note };
+}
+
+const NONE = { cachedAt: null, stale: false, note: null } as const;
+
+export function decideInsurance(input: {
+  attempt: LookupAttempt;
+  cached: CachedLookup | null;
+  now: Date;
+  cacheMaxAgeHours: number;
+}): InsuranceDecision {
+  const { attempt, cached } = input;
+  if (attempt.kind === 'disabled') {
+    return { insurance: { source: 'disabled', result: null, ...NONE }, needsStaff: null, recheck: false };
+  }
+  if (attempt.kind === 'answered' && isUsableAnswer(attempt.result)) {
+    return {
+      insurance: { source: 'online', result: attempt.result, ...NONE },
+      needsStaff: staffNeededFor(attempt.result),
+      recheck: false,
+    };
+  }
+  const configProblem =
+    attempt.kind === 'no-answer' && isConfigurationError(attempt.error.code)
+      ? checkinErrors.insuranceConfig(attempt.error.code).toShape()
+      : null;
+  if (cached) {
+    const fresh = cacheIsFresh(cached.fetchedAt, input.now, input.cacheMaxAgeHours);
+    return {
+      insurance: fromCache(cached, !fresh, null),
+      needsStaff: configProblem ?? (fresh ? null : checkinErrors.staleCache(cached.fetchedAt).toShape()),
+      recheck: true,
+    };
+  }
+  return {
+    insurance: { source: 'pending', result: null, ...NONE },
+    needsStaff: configProblem,
+    recheck: true,
+  };
+}
+
+/**
+ * Staff's decision replaces the automatic one and clears the need for staff. `current` is what
+ * the screen shows now; `cached` is the person's cached lookup (for "use cached").
+ */
+export function applyOverride(input: {
+  decision: StaffOverride;
+  note: string | null;
+  current: VisitInsurance;
+  cached: CachedLookup | null;
+  now: Date;
+  cacheMaxAgeHours: number;
+}): InsuranceDecision {
+  const { decision, note, current } = input;
+  switch (decision) {
+    case 'self-pay':
+      return { insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note }, needsStaff: null, recheck: false };
+    case 'insurance-pending':
+      return { insurance: { source: 'pending', result: null, cachedAt: null, stale: false, note }, needsStaff: null, recheck: true };
+    case 'use-cached': {
+      if (!input.cached) throw checkinErrors.noCache();
+      const fresh = cacheIsFresh(input.cached.fetchedAt, input.now, input.cacheMaxAgeHours);
+      return { insurance: fromCache(input.cached, !fresh, note), needsStaff: null, recheck: true };
+    }
+    case 'accept-insurance':
+      return {
+        insurance: {
+          source: 'staff-override',
+          result: current.result,
+          cachedAt: current.cachedAt,
+          stale: current.stale,
+          note,
+        },
+        needsStaff: null,
+        // What the service said online stands; anything else is asked again.
+        recheck: current.source !== 'online',
+      };
+  }
+}

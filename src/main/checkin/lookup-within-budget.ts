@@ -1,0 +1,40 @@
+/**
+ * One lookup that the check-in waits for at most `budgetMs`. When the budget runs out the request
+ * is abandoned (aborted) and the check-in goes on with the cache or "pending"; the outbox asks
+ * again later without a budget. A service that ignores the abort cannot hold the check-in.
+ */
+import type { InsuranceQuery } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import type { InsuranceService } from '../services-contract';
+import { checkinErrors } from './checkin-errors';
+import type { LookupAttempt } from './insurance-decision';
+
+export async function lookupWithinBudget(
+  insurance: InsuranceService,
+  query: InsuranceQuery,
+  budgetMs: number,
+  cancel?: AbortSignal,
+): Promise<LookupAttempt> {
+  const controller = new AbortController();
+  const onCancel = (): void => controller.abort(cancel?.reason);
+  cancel?.addEventListener('abort', onCancel, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<LookupAttempt>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('check-in lookup budget exceeded'));
+      resolve({ kind: 'no-answer', error: checkinErrors.lookupBudget(budgetMs).toShape() });
+    }, budgetMs);
+  });
+  const answer = insurance
+    .lookup(query, { signal: controller.signal })
+    .then(
+      (result): LookupAttempt => ({ kind: 'answered', result }),
+      (err: unknown): LookupAttempt => ({ kind: 'no-answer', error: toErrorShape(err) }),
+    );
+  try {
+    return await Promise.race([answer, budget]);
+  } finally {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', onCancel);
+  }
+}

@@ -1,0 +1,38 @@
+/** What the desk sees of the outbox: how many re-checks wait, and the discrepancies to look at. */
+import type { OutboxSummary } from '../../shared/domain';
+import type { Logger } from '../logging/logger';
+import type { OutboxService } from '../services-contract';
+import type { KioskStore } from '../store/store-contract';
+import { checkinErrors } from './checkin-errors';
+import type { Listeners } from './listeners';
+
+export interface OutboxServiceOptions {
+  store: KioskStore;
+  logger: Logger;
+  now: () => Date;
+  changed: Listeners<OutboxSummary>;
+  onVisitsChanged: (date: string) => void;
+}
+
+export function outboxSummary(store: KioskStore): OutboxSummary {
+  return { pending: store.pendingRechecks(), flagged: store.discrepancies() };
+}
+
+export function createOutboxService(o: OutboxServiceOptions): OutboxService {
+  return {
+    summary: () => outboxSummary(o.store),
+    resolve(discrepancyId: string): void {
+      const open = o.store.discrepancies().find((d) => d.id === discrepancyId);
+      if (!o.store.resolveDiscrepancy(discrepancyId, o.now().toISOString())) {
+        throw checkinErrors.discrepancyNotFound(discrepancyId);
+      }
+      o.logger.info('discrepancy resolved', { discrepancyId });
+      o.changed.emit(outboxSummary(o.store));
+      if (open) {
+        const visit = o.store.getVisit(open.visitId);
+        if (visit) o.onVisitsChanged(visit.date);
+      }
+    },
+    onChanged: (listener) => o.changed.on(listener),
+  };
+}

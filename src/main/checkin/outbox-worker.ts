@@ -1,0 +1,185 @@
+/**
+ * Repeats the lookups that check-in could not make online. Runs when the lookup service comes
+ * back (its status turns online), on a timer, and on demand. Each item is leased in the database
+ * before the lookup so that a second process or a restart does not repeat it meanwhile; a failed
+ * attempt is put back with a doubling delay; an answer is applied in one transaction (cache,
+ * visit, discrepancy, item removed). Work lives in the database, so it survives restarts.
+ */
+import type { Discrepancy, GatewayStatus, Visit } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import type { Logger } from '../logging/logger';
+import type { InsuranceService } from '../services-contract';
+import type { KioskStore, OutboxItem } from '../store/store-contract';
+import { isConfigurationError, isUsableAnswer } from './insurance-decision';
+import { assessRecheck } from './recheck';
+
+export interface OutboxWorkerOptions {
+  store: KioskStore;
+  insurance: InsuranceService;
+  logger: Logger;
+  now: () => Date;
+  /** How often to look for due items (ms). */
+  intervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Each lookup gives up after this long (the service has its own, shorter timeouts too). */
+  lookupTimeoutMs: number;
+  batchSize?: number;
+  /** Called after each applied answer (for the outbox/visits events). */
+  onApplied?: (change: { visit: Visit | null; discrepancy: Discrepancy | null }) => void;
+  /** Called after a pass that changed anything (items applied, dropped or deferred). */
+  onPass?: (pass: OutboxPass) => void;
+}
+
+export interface OutboxPass {
+  applied: number;
+  deferred: number;
+  dropped: number;
+  discrepancies: number;
+}
+
+export interface OutboxWorker {
+  /** One pass over due items (all items with `all`); concurrent calls share the running pass. */
+  runOnce(options?: { all?: boolean }): Promise<OutboxPass>;
+  /** Subscribes to the service's status and starts the timer. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The delay before attempt `attempts + 1`: base, 2×base, 4×base, ... capped. */
+export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
+}
+
+export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const log = o.logger.child({ svc: 'outbox' });
+  const batchSize = o.batchSize ?? 20;
+  let running: Promise<OutboxPass> | null = null;
+  let again: { all: boolean } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let lastState: GatewayStatus['state'] | null = null;
+  let stopped = false;
+  const inflight = new Set<AbortController>();
+
+  const iso = (ms = 0): string => new Date(o.now().getTime() + ms).toISOString();
+
+  async function handle(item: OutboxItem, pass: OutboxPass): Promise<void> {
+    const controller = new AbortController();
+    inflight.add(controller);
+    const timeout = setTimeout(() => controller.abort(new Error('outbox lookup timeout')), o.lookupTimeoutMs);
+    try {
+      const result = await o.insurance.lookup(item.query, { signal: controller.signal });
+      if (!isUsableAnswer(result)) throw Object.assign(new Error('retry later'), { code: `ANSWER_${result.code}` });
+      const visit = o.store.getVisit(item.visitId);
+      const effect = assessRecheck(visit, result);
+      const applied = o.store.applyRecheck({ outboxId: item.id, at: iso(), result, ...effect });
+      pass.applied += 1;
+      if (applied.discrepancy) pass.discrepancies += 1;
+      log.info('recheck applied', {
+        outcome: result.outcome,
+        filledIn: effect.visitInsurance !== null,
+        flagged: applied.discrepancy !== null,
+      });
+      o.onApplied?.(applied);
+    } catch (err) {
+      if (stopped) return;
+      const code = toErrorShape(err).code;
+      if (code === 'INSURANCE_INVALID_QUERY') {
+        // The query itself is refused (e.g. no date of birth): asking again cannot help.
+        o.store.dropRecheck(item.id);
+        pass.dropped += 1;
+        log.warn('recheck dropped', { code });
+        return;
+      }
+      const delay = isConfigurationError(code)
+        ? o.retryMaxMs
+        : retryDelayMs(item.attempts, o.retryBaseMs, o.retryMaxMs);
+      o.store.deferRecheck(item.id, iso(delay), code);
+      pass.deferred += 1;
+      log.info('recheck deferred', { code, attempts: item.attempts + 1, delayMs: delay });
+    } finally {
+      clearTimeout(timeout);
+      inflight.delete(controller);
+    }
+  }
+
+  async function pass(all: boolean): Promise<OutboxPass> {
+    const result: OutboxPass = { applied: 0, deferred: 0, dropped: 0, discrepancies: 0 };
+    // Lease long enough to cover one lookup; an item left by a crash is due again after it.
+    const lease = o.lookupTimeoutMs * 2;
+    for (;;) {
+      if (stopped) break;
+      const items = o.store.claimRechecks({
+        now: iso(),
+        leaseUntil: iso(lease),
+        limit: batchSize,
+        ignoreSchedule: all,
+      });
+      if (items.length === 0) break;
+      for (const item of items) await handle(item, result);
+      // With `all`, one sweep over what existed is enough; deferred items wait for their time.
+      if (all || items.length < batchSize) break;
+    }
+    if (result.applied + result.deferred + result.dropped > 0) o.onPass?.(result);
+    return result;
+  }
+
+  async function loop(all: boolean): Promise<OutboxPass> {
+    let total = await pass(all);
+    while (again && !stopped) {
+      const next = again;
+      again = null;
+      const more = await pass(next.all);
+      total = {
+        applied: total.applied + more.applied,
+        deferred: total.deferred + more.deferred,
+        dropped: total.dropped + more.dropped,
+        discrepancies: total.discrepancies + more.discrepancies,
+      };
+    }
+    return total;
+  }
+
+  function runOnce(options: { all?: boolean } = {}): Promise<OutboxPass> {
+    const all = options.all ?? false;
+    if (running) {
+      again = { all: all || (again?.all ?? false) };
+      return running;
+    }
+    running = loop(all)
+      .catch((err: unknown) => {
+        log.warn('outbox pass failed', { code: toErrorShape(err).code });
+        return { applied: 0, deferred: 0, dropped: 0, discrepancies: 0 };
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (timer || stopped) return;
+      lastState = o.insurance.status().state;
+      unsubscribe = o.insurance.onStatus((status) => {
+        const back = status.state === 'online' && lastState !== 'online';
+        lastState = status.state;
+        if (back) void runOnce({ all: true });
+      });
+      timer = setInterval(() => void runOnce(), o.intervalMs);
+      timer.unref();
+      void runOnce();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      unsubscribe?.();
+      unsubscribe = null;
+      for (const c of inflight) c.abort(new Error('outbox stopped'));
+      await running;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** What the screen shows about the person: built from a chip read or from staff's typing. */
+import type { ManualIdentityInput, PatientView } from '../../shared/domain';
+import type { CardReadOutput } from '../services-contract';
+
+/** Browsers show JPEG; JPEG 2000 (some chips) has no browser decoder, so no picture then. */
+export function photoDataUrl(format: string, bytes: Uint8Array | null): string | null {
+  if (!bytes || bytes.length === 0 || format !== 'jpeg') return null;
+  return `data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+export function patientFromCard(out: CardReadOutput): PatientView {
+  const r = out.result;
+  return {
+    idNumber: r.idNumber,
+    fullName: r.fullName,
+    dateOfBirth: r.dateOfBirth,
+    sex: r.sex,
+    source: 'chip',
+    photoDataUrl: photoDataUrl(r.photo.format, out.photo),
+    photoFormat: out.photo ? r.photo.format : null,
+    passiveAuthentication: r.passiveAuthentication,
+    idNumberCheck: r.idNumberCheck,
+  };
+}
+
+export function patientFromManual(input: ManualIdentityInput): PatientView {
+  return {
+    idNumber: input.idNumber,
+    fullName: input.fullName,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    source: 'typed',
+    photoDataUrl: null,
+    photoFormat: null,
+    passiveAuthentication: null,
+    idNumberCheck: null,
+  };
+}

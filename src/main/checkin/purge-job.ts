@@ -1,0 +1,25 @@
+/**
+ * The privacy purge: personal data older than `store.retentionDays` leaves the database.
+ * Visits are anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes
+ * and print states stay for the hospital's statistics and so that a queue number is never
+ * reused, but the person (ID number, name, date of birth, sex), the card details, staff notes and
+ * cancel reasons go. Cached identities and lookups, outbox items and discrepancies of those days
+ * are deleted. A visit is kept whole through day N of retention and anonymised the day after.
+ */
+import type { Logger } from '../logging/logger';
+import { localDayBefore } from '../store/day';
+import type { KioskStore, PurgeReport } from '../store/store-contract';
+
+export function purgeRequestFor(now: Date, retentionDays: number) {
+  return {
+    visitsBefore: localDayBefore(now, retentionDays),
+    cacheBefore: new Date(now.getTime() - retentionDays * 86_400_000).toISOString(),
+    at: now.toISOString(),
+  };
+}
+
+export function runPurge(store: KioskStore, now: Date, retentionDays: number, logger?: Logger): PurgeReport {
+  const report = store.purge(purgeRequestFor(now, retentionDays));
+  logger?.info('purge', { ...report, retentionDays });
+  return report;
+}

@@ -1,0 +1,86 @@
+/** Today's (or any day's) visits for the desk: list and search, cancel, reprint. */
+import type { PrintOutcome, Visit } from '../../shared/domain';
+import type { Logger } from '../logging/logger';
+import type { VisitFilter, VisitsService } from '../services-contract';
+import { isIsoDay, localDay } from '../store/day';
+import type { KioskStore } from '../store/store-contract';
+import { checkinErrors } from './checkin-errors';
+import type { Listeners } from './listeners';
+import type { PrintVisit } from './print-visit';
+
+export interface VisitsServiceOptions {
+  store: KioskStore;
+  logger: Logger;
+  now: () => Date;
+  printVisit: PrintVisit;
+  changed: Listeners<{ date: string }>;
+  printChanged: Listeners<PrintOutcome>;
+  onOutboxChanged: () => void;
+}
+
+/** Lower case without Vietnamese diacritics, so "nguyen van" finds "Nguyễn Văn". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+export function matchesQuery(visit: Visit, query: string): boolean {
+  const q = foldForSearch(query.trim());
+  if (!q) return true;
+  return (
+    foldForSearch(visit.patient.fullName).includes(q) ||
+    visit.queueNumber.toLowerCase().includes(q) ||
+    (q.length >= 4 && visit.patient.idNumber.includes(q)) ||
+    (visit.insurance.result?.card?.number.toLowerCase().includes(q) ?? false)
+  );
+}
+
+export function createVisitsService(o: VisitsServiceOptions): VisitsService {
+  const log = o.logger.child({ svc: 'visits' });
+  const today = (): string => localDay(o.now());
+  return {
+    list(filter: VisitFilter): Visit[] {
+      const date = filter.date ?? today();
+      if (!isIsoDay(date)) {
+        throw checkinErrors.badInput('date', 'Ngày phải có dạng YYYY-MM-DD.', 'The date must be YYYY-MM-DD.');
+      }
+      const visits = o.store.listVisits({
+        date,
+        ...(filter.department ? { department: filter.department } : {}),
+        includeCancelled: filter.includeCancelled ?? false,
+      });
+      return filter.query ? visits.filter((v) => matchesQuery(v, filter.query!)) : visits;
+    },
+    cancel(visitId: string, reason: string): Visit {
+      const why = String(reason ?? '').trim();
+      if (!why || why.length > 200) {
+        throw checkinErrors.badInput(
+          'reason',
+          'Hãy ghi lý do hủy (tối đa 200 ký tự).',
+          'Give a reason for cancelling (at most 200 characters).',
+        );
+      }
+      const visit = o.store.cancelVisit(visitId, why, o.now().toISOString());
+      if (!visit) throw checkinErrors.visitNotFound(visitId);
+      log.info('visit cancelled', { visitId });
+      o.changed.emit({ date: visit.date });
+      o.onOutboxChanged();
+      return visit;
+    },
+    async reprint(visitId: string): Promise<PrintOutcome> {
+      const visit = o.store.getVisit(visitId);
+      if (!visit) throw checkinErrors.visitNotFound(visitId);
+      if (visit.status === 'cancelled') throw checkinErrors.visitCancelled(visitId);
+      if (visit.date !== today()) throw checkinErrors.notToday(visit.date);
+      const { outcome } = await o.printVisit(visit);
+      log.info('reprint', { visitId, status: outcome.status });
+      return outcome;
+    },
+    onChanged: (listener) => o.changed.on(listener),
+    onPrintChanged: (listener) => o.printChanged.on(listener),
+  };
+}

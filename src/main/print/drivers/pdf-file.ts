@@ -1,0 +1,40 @@
+/** The `pdf` driver's files: `<pdfFolder>/<YYYY-MM-DD>/<queueNumber>.pdf`, written atomically. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Visit } from '../../../shared/domain';
+import { printErrors } from '../print-errors';
+
+export function slipPdfPath(folder: string, visit: Pick<Visit, 'date' | 'queueNumber'>): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.date)) throw printErrors.badInput('visit date');
+  // Queue numbers are station/department/lane codes and digits; anything else cannot escape.
+  const name = visit.queueNumber.replace(/[^A-Za-z0-9_-]/g, '_');
+  return path.join(folder, visit.date, `${name}.pdf`);
+}
+
+/**
+ * Temp file in the same folder, fsync, rename: a reader (or a crash) sees the old slip or the
+ * new one, never half a PDF. A reprint replaces the file the same way.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).name;
+    throw printErrors.fileFailed({ detail: `write slip pdf: ${code}`, cause: err });
+  }
+}

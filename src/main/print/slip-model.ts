@@ -1,0 +1,259 @@
+/**
+ * What a check-in slip says, worked out once from the visit and the configuration; the HTML and
+ * the ESC/POS encoder only lay it out. Pure: no I/O, no clock (times come from the visit).
+ *
+ * Privacy: the slip carries the patient's name and year of birth only. The ID number, the full
+ * date of birth and the unmasked insurance number never enter the model, so no layout can leak
+ * them.
+ */
+import QRCode from 'qrcode';
+import type { Lane, LocalizedText, Visit } from '../../shared/domain';
+import type { KioskConfig } from '../config/schema';
+import { printErrors } from './print-errors';
+
+/** Vietnamese always; English null when the slip is Vietnamese only. */
+export interface SlipText {
+  vi: string;
+  en: string | null;
+}
+
+export interface SlipField {
+  label: SlipText;
+  value: string;
+}
+
+export type SlipNoticeKind =
+  | 'self-pay'
+  | 'pending'
+  | 'not-checked'
+  | 'offline'
+  | 'stale'
+  | 'staff-confirmed'
+  | 'not-covered'
+  | 'cancelled';
+
+export interface SlipNotice {
+  kind: SlipNoticeKind;
+  text: SlipText;
+}
+
+export interface SlipQr {
+  /** The visit's identifier and nothing else. */
+  payload: string;
+  /** Modules per side. */
+  size: number;
+  /** Row-major dark modules. */
+  dark: boolean[][];
+}
+
+export interface SlipModel {
+  language: 'vi' | 'vi+en';
+  hospital: { name: SlipText; logoDataUrl: string | null };
+  title: SlipText;
+  queue: { label: SlipText; number: string };
+  lane: { id: Lane; priority: boolean; label: SlipText };
+  department: { code: string; name: SlipText; room: SlipText; directions: SlipText | null };
+  patient: SlipField[];
+  insurance: { covered: boolean; fields: SlipField[]; notices: SlipNotice[] };
+  footer: SlipField[];
+  closing: SlipText;
+  qr: SlipQr;
+}
+
+export interface SlipModelOptions {
+  /** data: URL of the hospital's logo (see logo.ts), null to print the name alone. */
+  logoDataUrl: string | null;
+}
+
+const LANE_LABELS: Record<Lane, LocalizedText> = {
+  normal: { vi: 'Hàng thường', en: 'Standard queue' },
+  elderly: { vi: 'ƯU TIÊN · Người cao tuổi', en: 'PRIORITY · Elderly' },
+  child: { vi: 'ƯU TIÊN · Trẻ em dưới 6 tuổi', en: 'PRIORITY · Child under 6' },
+  disability: { vi: 'ƯU TIÊN · Người khuyết tật', en: 'PRIORITY · Person with a disability' },
+  pregnant: { vi: 'ƯU TIÊN · Phụ nữ có thai', en: 'PRIORITY · Pregnant woman' },
+  emergency: { vi: 'CẤP CỨU', en: 'EMERGENCY' },
+};
+
+const L = {
+  title: { vi: 'PHIẾU ĐĂNG KÝ KHÁM BỆNH', en: 'Check-in slip' },
+  queue: { vi: 'Số thứ tự', en: 'Queue number' },
+  name: { vi: 'Họ và tên', en: 'Name' },
+  yearOfBirth: { vi: 'Năm sinh', en: 'Year of birth' },
+  cardNumber: { vi: 'Số thẻ BHYT', en: 'Insurance card' },
+  validity: { vi: 'Hạn thẻ đến', en: 'Valid until' },
+  coverage: { vi: 'Mức hưởng', en: 'Coverage' },
+  checkedIn: { vi: 'Giờ đăng ký', en: 'Checked in' },
+  station: { vi: 'Quầy', en: 'Station' },
+  closing: {
+    vi: 'Vui lòng chờ gọi số tại phòng khám và giữ phiếu này.',
+    en: 'Please wait for your number to be called and keep this slip.',
+  },
+  selfPay: {
+    vi: 'KHÁM DỊCH VỤ · Người bệnh tự chi trả',
+    en: 'SELF-PAY · Not covered by health insurance',
+  },
+  pending: {
+    vi: 'BHYT CHỜ XÁC NHẬN · Nhân viên sẽ kiểm tra lại',
+    en: 'INSURANCE PENDING · Staff will confirm it',
+  },
+  notChecked: {
+    vi: 'Chưa kiểm tra BHYT · Xuất trình thẻ tại quầy',
+    en: 'Insurance not checked · Show your card at the desk',
+  },
+  stale: {
+    vi: 'Kết quả BHYT đã cũ · Cần nhân viên xác nhận',
+    en: 'Old insurance result · Staff must confirm it',
+  },
+  staffConfirmed: { vi: 'BHYT do nhân viên xác nhận', en: 'Insurance confirmed by staff' },
+  cancelled: { vi: 'LƯỢT KHÁM ĐÃ HUỶ', en: 'VISIT CANCELLED' },
+} satisfies Record<string, LocalizedText>;
+
+export function buildSlipModel(
+  visit: Visit,
+  config: KioskConfig,
+  options: SlipModelOptions,
+): SlipModel {
+  if (!visit.id) throw printErrors.badInput('visit has no id');
+  if (!visit.queueNumber) throw printErrors.badInput('visit has no queue number');
+  const language = config.printer.language;
+  const t = (text: LocalizedText): SlipText => ({
+    vi: text.vi,
+    en: language === 'vi+en' ? text.en : null,
+  });
+  const zone = config.printer.timeZone;
+  const dept = config.departments.find((d) => d.code === visit.department);
+  // A department removed from the configuration since the visit: print its code, never fail.
+  const code = { vi: visit.department, en: visit.department };
+
+  const insurance = insuranceSection(visit, t, zone);
+  if (visit.status === 'cancelled') {
+    insurance.notices.unshift({ kind: 'cancelled', text: t(L.cancelled) });
+  }
+  const year = visit.patient.dateOfBirth?.slice(0, 4) ?? '';
+
+  return {
+    language,
+    hospital: { name: t(config.hospital.name), logoDataUrl: options.logoDataUrl },
+    title: t(L.title),
+    queue: { label: t(L.queue), number: visit.queueNumber },
+    lane: { id: visit.lane, priority: visit.lane !== 'normal', label: t(LANE_LABELS[visit.lane]) },
+    department: {
+      code: visit.department,
+      name: t(dept?.name ?? code),
+      room: t(dept?.room ?? { vi: '', en: '' }),
+      directions: dept?.directions ? t(dept.directions) : null,
+    },
+    patient: [
+      { label: t(L.name), value: visit.patient.fullName },
+      { label: t(L.yearOfBirth), value: /^\d{4}$/.test(year) ? year : '—' },
+    ],
+    insurance,
+    footer: [
+      { label: t(L.checkedIn), value: formatDateTime(visit.createdAt, zone, true) },
+      { label: t(L.station), value: visit.stationId },
+    ],
+    closing: t(L.closing),
+    qr: qrFor(visit.id),
+  };
+}
+
+function insuranceSection(
+  visit: Visit,
+  t: (text: LocalizedText) => SlipText,
+  zone: string | null,
+): SlipModel['insurance'] {
+  const { source, result, stale, cachedAt } = visit.insurance;
+  const notices: SlipNotice[] = [];
+  if (source === 'self-pay') {
+    return { covered: false, fields: [], notices: [{ kind: 'self-pay', text: t(L.selfPay) }] };
+  }
+  if (source === 'disabled') {
+    return {
+      covered: false,
+      fields: [],
+      notices: [{ kind: 'not-checked', text: t(L.notChecked) }],
+    };
+  }
+  if (source === 'pending') notices.push({ kind: 'pending', text: t(L.pending) });
+  if (source === 'cache') {
+    const at = formatDateTime(cachedAt ?? result?.checkedAt ?? '', zone, false);
+    notices.push({
+      kind: 'offline',
+      text: t({
+        vi: `Kết quả BHYT ngoại tuyến, kiểm tra lúc ${at}`,
+        en: `Offline insurance result, checked at ${at}`,
+      }),
+    });
+    if (stale) notices.push({ kind: 'stale', text: t(L.stale) });
+  }
+  if (source === 'staff-override') {
+    notices.push({ kind: 'staff-confirmed', text: t(L.staffConfirmed) });
+  }
+  const covered = source !== 'pending' && (result?.mayUseInsurance ?? source === 'staff-override');
+  if (result && !result.mayUseInsurance && source !== 'pending') {
+    notices.push({
+      kind: 'not-covered',
+      text: t({
+        vi: `Không hưởng BHYT: ${result.message.vi}`,
+        en: `No insurance cover: ${result.message.en}`,
+      }),
+    });
+  }
+  const card = result?.card ?? null;
+  const fields: SlipField[] = [];
+  if (card) {
+    fields.push({ label: t(L.cardNumber), value: maskCardNumber(card.number) });
+    // Only the end date: a child's card is valid from the day of birth, so the start date
+    // would print the full date of birth.
+    if (card.validTo) fields.push({ label: t(L.validity), value: formatDate(card.validTo) });
+    if (card.coveragePercent !== null) {
+      fields.push({ label: t(L.coverage), value: `${card.coveragePercent}%` });
+    }
+  }
+  return { covered, fields, notices };
+}
+
+/** `DN4010123456781` → `DN40•••••••6781`: enough for staff to match the card, not to use it. */
+export function maskCardNumber(number: string): string {
+  const n = number.trim();
+  if (n.length <= 4) return '•'.repeat(n.length);
+  const head = n.length >= 12 ? 4 : 0;
+  return n.slice(0, head) + '•'.repeat(n.length - head - 4) + n.slice(-4);
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy`; '—' when unknown. */
+export function formatDate(iso: string | null): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '—';
+}
+
+/** `HH:mm dd/mm/yyyy` (or `HH:mm dd/mm`) in `zone`, or the machine's zone when null. */
+export function formatDateTime(iso: string, zone: string | null, withYear: boolean): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '—';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone ?? undefined,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${get('day')}/${get('month')}`;
+  return `${get('hour')}:${get('minute')} ${withYear ? `${day}/${get('year')}` : day}`;
+}
+
+function qrFor(payload: string): SlipQr {
+  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const dark: boolean[][] = [];
+  for (let y = 0; y < size; y++) {
+    const row: boolean[] = [];
+    for (let x = 0; x < size; x++) row.push(qr.modules.get(y, x) === 1);
+    dark.push(row);
+  }
+  return { payload, size, dark };
+}

@@ -1,0 +1,14 @@
+/**
+ * Every schema step, oldest first. A new step is a new file `NNNN-what-it-does.ts` appended here;
+ * a released step is never edited (databases in the field have already run it).
+ */
+import { migration0001 } from './0001-visits-and-queue-counters';
+import { migration0002 } from './0002-lookup-cache-outbox-discrepancies';
+import { migration0003 } from './0003-print-status-and-anonymisation';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,146 @@
+/**
+ * Rows ↔ domain values. What is stored is trimmed to what the flow needs: an insurance result
+ * never keeps its treatment history (health data the slip and the offline decision do not use).
+ */
+import type {
+  CardIdentity,
+  Discrepancy,
+  IdentitySource,
+  InsuranceQuery,
+  InsuranceResult,
+  KioskErrorShape,
+  Lane,
+  PrintStatus,
+  Sex,
+  Visit,
+  VisitInsurance,
+} from '../../../shared/domain';
+import type { OutboxItem } from '../store-contract';
+
+export interface VisitRow {
+  id: string;
+  day: string;
+  station_id: string;
+  department: string;
+  lane: string;
+  queue_seq: number;
+  queue_number: string;
+  patient_id_number: string | null;
+  patient_name: string | null;
+  patient_dob: string | null;
+  patient_sex: string | null;
+  identity_source: string;
+  insurance_json: string;
+  created_at: string;
+  status: string;
+  cancelled_reason: string | null;
+  flagged: number;
+  print_status: string;
+  print_error_json: string | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  visit_id: string;
+  query_json: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface DiscrepancyRow {
+  id: string;
+  visit_id: string;
+  used_json: string;
+  recheck_json: string;
+  resolved_at: string | null;
+  queue_number: string;
+  patient_name: string | null;
+}
+
+export function storedResult(result: InsuranceResult): InsuranceResult {
+  return { ...result, history: [] };
+}
+
+export function storedInsurance(insurance: VisitInsurance): VisitInsurance {
+  return { ...insurance, result: insurance.result ? storedResult(insurance.result) : null };
+}
+
+/** What a purged visit keeps of its insurance: how it was decided, not about whom. */
+export function anonymisedInsurance(insurance: VisitInsurance): VisitInsurance {
+  const r = insurance.result;
+  return {
+    source: insurance.source,
+    cachedAt: insurance.cachedAt,
+    stale: insurance.stale,
+    note: null,
+    result: r
+      ? {
+          code: r.code,
+          outcome: r.outcome,
+          mayUseInsurance: r.mayUseInsurance,
+          message: r.message,
+          serviceNote: null,
+          card: null,
+          replacement: null,
+          history: [],
+          checkedAt: r.checkedAt,
+        }
+      : null,
+  };
+}
+
+export function visitFromRow(row: VisitRow): Visit {
+  return {
+    id: row.id,
+    date: row.day,
+    stationId: row.station_id,
+    department: row.department,
+    lane: row.lane as Lane,
+    queueNumber: row.queue_number,
+    queueSeq: row.queue_seq,
+    patient: {
+      idNumber: row.patient_id_number ?? '',
+      fullName: row.patient_name ?? '',
+      dateOfBirth: row.patient_dob,
+      sex: (row.patient_sex as Sex | null) ?? null,
+    },
+    identitySource: row.identity_source as IdentitySource,
+    insurance: JSON.parse(row.insurance_json) as VisitInsurance,
+    createdAt: row.created_at,
+    status: row.status === 'cancelled' ? 'cancelled' : 'active',
+    cancelledReason: row.cancelled_reason,
+    printStatus: row.print_status as PrintStatus,
+    printError: row.print_error_json ? (JSON.parse(row.print_error_json) as KioskErrorShape) : null,
+    flagged: row.flagged === 1,
+  };
+}
+
+export function outboxFromRow(row: OutboxRow): OutboxItem {
+  return {
+    id: row.id,
+    visitId: row.visit_id,
+    query: JSON.parse(row.query_json) as InsuranceQuery,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}
+
+export function discrepancyFromRow(row: DiscrepancyRow): Discrepancy {
+  return {
+    id: row.id,
+    visitId: row.visit_id,
+    queueNumber: row.queue_number,
+    patientName: row.patient_name ?? '',
+    usedAtCheckin: JSON.parse(row.used_json) as Discrepancy['usedAtCheckin'],
+    recheck: JSON.parse(row.recheck_json) as Discrepancy['recheck'],
+    resolved: row.resolved_at !== null,
+  };
+}
+
+export function identityFromJson(json: string): CardIdentity {
+  return JSON.parse(json) as CardIdentity;
+}

@@ -1,0 +1,427 @@
+/**
+ * The station's store in one SQLite file (see ./connection.ts for the settings). Every write is
+ * one IMMEDIATE transaction: it takes the write lock before reading, so two processes on the same
+ * file serialise instead of deciding on stale reads, and a crash leaves all of it or none.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type {
+  CardIdentity,
+  Discrepancy,
+  InsuranceResult,
+  KioskErrorShape,
+  PrintStatus,
+  Visit,
+} from '../../../shared/domain';
+import { formatQueueNumber } from '../queue-number';
+import type {
+  CachedIdentity,
+  CachedLookup,
+  CheckInRequest,
+  CheckInResult,
+  KioskStore,
+  OutboxItem,
+  PurgeReport,
+  PurgeRequest,
+  RecheckApplication,
+  RecheckApplied,
+  VisitQuery,
+} from '../store-contract';
+import { storeErrors, toStoreError } from '../store-errors';
+import { openDatabase, type OpenDatabaseOptions } from './connection';
+import { prepareQueueCounter } from './queue-counter';
+import {
+  anonymisedInsurance,
+  discrepancyFromRow,
+  identityFromJson,
+  outboxFromRow,
+  storedInsurance,
+  storedResult,
+  visitFromRow,
+  type DiscrepancyRow,
+  type OutboxRow,
+  type VisitRow,
+} from './rows';
+import { schemaVersionOf } from '../migrate';
+
+const DISCREPANCY_SELECT = `
+  SELECT d.id, d.visit_id, d.used_json, d.recheck_json, d.resolved_at,
+         v.queue_number, v.patient_name
+  FROM discrepancies d JOIN visits v ON v.id = d.visit_id`;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    visitById: db.prepare<[string], VisitRow>('SELECT * FROM visits WHERE id = ?'),
+    activeVisitOf: db.prepare<[string, string, string], VisitRow>(
+      `SELECT * FROM visits
+       WHERE day = ? AND department = ? AND patient_id_number = ? AND status = 'active'`,
+    ),
+    visitsOfPerson: db.prepare<[string, string], VisitRow>(
+      `SELECT * FROM visits WHERE day = ? AND patient_id_number = ? AND status = 'active'
+       ORDER BY created_at`,
+    ),
+    insertVisit: db.prepare(
+      `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
+         patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
+         insurance_json, created_at)
+       VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
+         @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
+         @insurance_json, @created_at)`,
+    ),
+    cancelVisit: db.prepare<[string, string]>(
+      `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
+       WHERE id = ? AND status = 'active'`,
+    ),
+    recordPrint: db.prepare<[string, string | null, string | null, string]>(
+      `UPDATE visits SET print_status = ?, print_error_json = ?,
+         printed_at = COALESCE(?, printed_at) WHERE id = ?`,
+    ),
+    setVisitInsurance: db.prepare<[string, string]>(
+      'UPDATE visits SET insurance_json = ? WHERE id = ?',
+    ),
+    flagVisit: db.prepare<[number, string]>('UPDATE visits SET flagged = ? WHERE id = ?'),
+
+    saveIdentity: db.prepare<[string, string, string]>(
+      `INSERT INTO identity_cache (id_number, identity_json, read_at) VALUES (?, ?, ?)
+       ON CONFLICT (id_number) DO UPDATE SET identity_json = excluded.identity_json,
+         read_at = excluded.read_at`,
+    ),
+    getIdentity: db.prepare<[string], { identity_json: string; read_at: string }>(
+      'SELECT identity_json, read_at FROM identity_cache WHERE id_number = ?',
+    ),
+    saveLookup: db.prepare<[string, string, string]>(
+      `INSERT INTO lookup_cache (id_number, result_json, fetched_at) VALUES (?, ?, ?)
+       ON CONFLICT (id_number) DO UPDATE SET result_json = excluded.result_json,
+         fetched_at = excluded.fetched_at
+       WHERE excluded.fetched_at >= lookup_cache.fetched_at`,
+    ),
+    getLookup: db.prepare<[string], { result_json: string; fetched_at: string }>(
+      'SELECT result_json, fetched_at FROM lookup_cache WHERE id_number = ?',
+    ),
+
+    insertOutbox: db.prepare<[string, string, string, string]>(
+      `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?)`,
+    ),
+    dueOutbox: db.prepare<[string, number], OutboxRow>(
+      'SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
+    ),
+    anyOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id LIMIT ?'),
+    leaseOutbox: db.prepare<[string, number]>('UPDATE outbox SET next_attempt_at = ? WHERE id = ?'),
+    deferOutbox: db.prepare<[string, string, number]>(
+      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+       WHERE id = ?`,
+    ),
+    outboxById: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
+    deleteOutbox: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
+    deleteOutboxOfVisit: db.prepare<[string]>('DELETE FROM outbox WHERE visit_id = ?'),
+    countOutbox: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+
+    insertDiscrepancy: db.prepare<[string, string, string, string, string]>(
+      `INSERT INTO discrepancies (id, visit_id, used_json, recheck_json, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    discrepancyById: db.prepare<[string], DiscrepancyRow>(`${DISCREPANCY_SELECT} WHERE d.id = ?`),
+    openDiscrepancies: db.prepare<[], DiscrepancyRow>(
+      `${DISCREPANCY_SELECT} WHERE d.resolved_at IS NULL ORDER BY d.created_at`,
+    ),
+    allDiscrepancies: db.prepare<[], DiscrepancyRow>(`${DISCREPANCY_SELECT} ORDER BY d.created_at`),
+    resolveDiscrepancy: db.prepare<[string, string]>(
+      'UPDATE discrepancies SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL',
+    ),
+    openDiscrepanciesOfVisit: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM discrepancies WHERE visit_id = ? AND resolved_at IS NULL',
+    ),
+  };
+}
+
+export interface SqliteStoreOptions extends OpenDatabaseOptions {}
+
+export class SqliteStore implements KioskStore {
+  readonly kind = 'sqlite';
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly s: ReturnType<typeof prepareStatements>;
+  private readonly nextSeq: ReturnType<typeof prepareQueueCounter>;
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    this.location = options.file;
+    this.db = openDatabase(options);
+    try {
+      this.s = prepareStatements(this.db);
+      this.nextSeq = prepareQueueCounter(this.db);
+    } catch (err) {
+      this.db.close();
+      throw toStoreError(err, 'prepare', options.file);
+    }
+  }
+
+  /** The connection, for diagnostics and tests (pragmas, integrity checks); not for writes. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  private guard<T>(during: string, body: () => T): T {
+    if (this.closed) throw storeErrors.closed();
+    try {
+      return body();
+    } catch (err) {
+      throw toStoreError(err, during, this.location);
+    }
+  }
+
+  private write<T>(during: string, body: () => T): T {
+    return this.guard(during, () => this.db.transaction(body).immediate());
+  }
+
+  schemaVersion(): number {
+    return this.guard('schema version', () => schemaVersionOf(this.db));
+  }
+
+  checkIn(req: CheckInRequest): CheckInResult {
+    return this.write('check-in', () => {
+      const existing = this.s.activeVisitOf.get(req.date, req.department, req.patient.idNumber);
+      if (existing) return { visit: visitFromRow(existing), created: false };
+      const seq = this.nextSeq({
+        day: req.date,
+        stationId: req.stationId,
+        department: req.department,
+        lane: req.lane,
+      });
+      const id = randomUUID();
+      const insurance = storedInsurance(req.insurance);
+      this.s.insertVisit.run({
+        id,
+        day: req.date,
+        station_id: req.stationId,
+        department: req.department,
+        lane: req.lane,
+        queue_seq: seq,
+        queue_number: formatQueueNumber(req.stationId, req.department, req.lane, seq),
+        patient_id_number: req.patient.idNumber,
+        patient_name: req.patient.fullName,
+        patient_dob: req.patient.dateOfBirth,
+        patient_sex: req.patient.sex,
+        identity_source: req.identitySource,
+        insurance_json: JSON.stringify(insurance),
+        created_at: req.createdAt,
+      });
+      if (req.recheck) {
+        this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
+      }
+      return { visit: visitFromRow(this.s.visitById.get(id)!), created: true };
+    });
+  }
+
+  getVisit(id: string): Visit | null {
+    return this.guard('read visit', () => {
+      const row = this.s.visitById.get(id);
+      return row ? visitFromRow(row) : null;
+    });
+  }
+
+  listVisits(q: VisitQuery): Visit[] {
+    return this.guard('list visits', () => {
+      const where = ['day = ?'];
+      const args: string[] = [q.date];
+      if (q.department) {
+        where.push('department = ?');
+        args.push(q.department);
+      }
+      if (!q.includeCancelled) where.push("status = 'active'");
+      const rows = this.db
+        .prepare<string[], VisitRow>(
+          `SELECT * FROM visits WHERE ${where.join(' AND ')} ORDER BY created_at, queue_number`,
+        )
+        .all(...args);
+      return rows.map(visitFromRow);
+    });
+  }
+
+  visitsOfPerson(date: string, idNumber: string): Visit[] {
+    return this.guard('read visits', () =>
+      this.s.visitsOfPerson.all(date, idNumber).map(visitFromRow),
+    );
+  }
+
+  cancelVisit(id: string, reason: string, _at: string): Visit | null {
+    return this.write('cancel visit', () => {
+      this.s.cancelVisit.run(reason, id);
+      this.s.deleteOutboxOfVisit.run(id);
+      const row = this.s.visitById.get(id);
+      return row ? visitFromRow(row) : null;
+    });
+  }
+
+  recordPrint(
+    id: string,
+    status: PrintStatus,
+    error: KioskErrorShape | null,
+    at: string,
+  ): Visit | null {
+    return this.write('record print', () => {
+      const printedAt = status === 'printed' ? at : null;
+      this.s.recordPrint.run(status, error ? JSON.stringify(error) : null, printedAt, id);
+      const row = this.s.visitById.get(id);
+      return row ? visitFromRow(row) : null;
+    });
+  }
+
+  saveIdentity(identity: CardIdentity, readAt: string): void {
+    this.write('cache identity', () => {
+      this.s.saveIdentity.run(identity.idNumber, JSON.stringify(identity), readAt);
+    });
+  }
+
+  getIdentity(idNumber: string): CachedIdentity | null {
+    return this.guard('read identity cache', () => {
+      const row = this.s.getIdentity.get(idNumber);
+      return row ? { identity: identityFromJson(row.identity_json), readAt: row.read_at } : null;
+    });
+  }
+
+  saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: string): void {
+    this.write('cache lookup', () => {
+      this.s.saveLookup.run(idNumber, JSON.stringify(storedResult(result)), fetchedAt);
+    });
+  }
+
+  getLookup(idNumber: string): CachedLookup | null {
+    return this.guard('read lookup cache', () => {
+      const row = this.s.getLookup.get(idNumber);
+      return row
+        ? { result: JSON.parse(row.result_json) as InsuranceResult, fetchedAt: row.fetched_at }
+        : null;
+    });
+  }
+
+  claimRechecks(o: {
+    now: string;
+    leaseUntil: string;
+    limit: number;
+    ignoreSchedule?: boolean;
+  }): OutboxItem[] {
+    return this.write('claim outbox', () => {
+      const rows = o.ignoreSchedule
+        ? this.s.anyOutbox.all(o.limit)
+        : this.s.dueOutbox.all(o.now, o.limit);
+      for (const row of rows) this.s.leaseOutbox.run(o.leaseUntil, row.id);
+      return rows.map(outboxFromRow);
+    });
+  }
+
+  deferRecheck(id: number, nextAttemptAt: string, error: string): void {
+    this.write('defer outbox', () => {
+      this.s.deferOutbox.run(nextAttemptAt, error, id);
+    });
+  }
+
+  dropRecheck(id: number): void {
+    this.write('drop outbox item', () => {
+      this.s.deleteOutbox.run(id);
+    });
+  }
+
+  applyRecheck(a: RecheckApplication): RecheckApplied {
+    return this.write('apply recheck', () => {
+      const item = this.s.outboxById.get(a.outboxId);
+      if (!item) return { visit: null, discrepancy: null };
+      this.s.deleteOutbox.run(a.outboxId);
+      const row = this.s.visitById.get(item.visit_id);
+      if (!row) return { visit: null, discrepancy: null };
+      if (row.patient_id_number) {
+        this.s.saveLookup.run(row.patient_id_number, JSON.stringify(storedResult(a.result)), a.at);
+      }
+      if (a.visitInsurance) {
+        this.s.setVisitInsurance.run(JSON.stringify(storedInsurance(a.visitInsurance)), row.id);
+      }
+      let discrepancy: Discrepancy | null = null;
+      if (a.discrepancy) {
+        const id = randomUUID();
+        this.s.insertDiscrepancy.run(
+          id,
+          row.id,
+          JSON.stringify(a.discrepancy.usedAtCheckin),
+          JSON.stringify(a.discrepancy.recheck),
+          a.at,
+        );
+        this.s.flagVisit.run(1, row.id);
+        discrepancy = discrepancyFromRow(this.s.discrepancyById.get(id)!);
+      }
+      return { visit: visitFromRow(this.s.visitById.get(row.id)!), discrepancy };
+    });
+  }
+
+  pendingRechecks(): number {
+    return this.guard('count outbox', () => this.s.countOutbox.get()!.n);
+  }
+
+  discrepancies(options: { includeResolved?: boolean } = {}): Discrepancy[] {
+    return this.guard('list discrepancies', () =>
+      (options.includeResolved ? this.s.allDiscrepancies : this.s.openDiscrepancies)
+        .all()
+        .map(discrepancyFromRow),
+    );
+  }
+
+  resolveDiscrepancy(id: string, at: string): boolean {
+    return this.write('resolve discrepancy', () => {
+      const row = this.s.discrepancyById.get(id);
+      if (!row) return false;
+      this.s.resolveDiscrepancy.run(at, id);
+      const open = this.s.openDiscrepanciesOfVisit.get(row.visit_id)!.n;
+      this.s.flagVisit.run(open > 0 ? 1 : 0, row.visit_id);
+      return true;
+    });
+  }
+
+  purge(req: PurgeRequest): PurgeReport {
+    const report = this.write('purge', () => {
+      const old = this.db
+        .prepare<[string], { id: string; insurance_json: string }>(
+          'SELECT id, insurance_json FROM visits WHERE day < ? AND anonymised_at IS NULL',
+        )
+        .all(req.visitsBefore);
+      const anonymise = this.db.prepare<[string, string, string]>(
+        `UPDATE visits SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
+           patient_sex = NULL, cancelled_reason = NULL, flagged = 0, insurance_json = ?,
+           anonymised_at = ?
+         WHERE id = ?`,
+      );
+      for (const v of old) {
+        const insurance = anonymisedInsurance(JSON.parse(v.insurance_json));
+        anonymise.run(JSON.stringify(insurance), req.at, v.id);
+      }
+      const oldVisits = 'SELECT id FROM visits WHERE day < ?';
+      return {
+        visitsAnonymised: old.length,
+        outboxDeleted: this.db
+          .prepare(`DELETE FROM outbox WHERE visit_id IN (${oldVisits})`)
+          .run(req.visitsBefore).changes,
+        discrepanciesDeleted: this.db
+          .prepare(`DELETE FROM discrepancies WHERE visit_id IN (${oldVisits})`)
+          .run(req.visitsBefore).changes,
+        identitiesDeleted: this.db
+          .prepare('DELETE FROM identity_cache WHERE read_at < ?')
+          .run(req.cacheBefore).changes,
+        lookupsDeleted: this.db
+          .prepare('DELETE FROM lookup_cache WHERE fetched_at < ?')
+          .run(req.cacheBefore).changes,
+      };
+    });
+    // Old copies of the purged rows can sit in the WAL until a checkpoint; fold them in now.
+    // Best effort: a reader in another process may keep part of the WAL alive a little longer.
+    this.guard('checkpoint', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+    return report;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(options);
+}

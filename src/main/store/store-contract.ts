@@ -1,0 +1,160 @@
+/**
+ * What the check-in flow needs from storage: visits with their queue numbers, the offline cache,
+ * the outbox of lookups to repeat, discrepancies, and the privacy jobs. The SQLite implementation
+ * (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL shared by all
+ * stations) implements the same interface without touching the check-in flow.
+ *
+ * The interface is synchronous on purpose: a queue number must never wait on a network, so a
+ * server-backed store is expected to keep a local replica for the check-in path and push it
+ * through its own outbox (see README.md in this folder).
+ */
+import type {
+  CardIdentity,
+  Discrepancy,
+  IdentitySource,
+  InsuranceQuery,
+  InsuranceResult,
+  IsoDate,
+  IsoDateTime,
+  KioskErrorShape,
+  Lane,
+  Patient,
+  PrintStatus,
+  Visit,
+  VisitInsurance,
+} from '../../shared/domain';
+
+export interface CheckInRequest {
+  /** Local calendar day the check-in belongs to; queue numbers restart each day. */
+  date: IsoDate;
+  stationId: string;
+  department: string;
+  lane: Lane;
+  patient: Patient;
+  identitySource: IdentitySource;
+  insurance: VisitInsurance;
+  createdAt: IsoDateTime;
+  /**
+   * The lookup to repeat once the service answers (decided offline, from the cache, or pending).
+   * Written to the outbox in the same transaction as the visit; null when nothing to repeat.
+   */
+  recheck: InsuranceQuery | null;
+}
+
+export interface CheckInResult {
+  visit: Visit;
+  /** false: the person already had an active visit for this department today (reprint it). */
+  created: boolean;
+}
+
+export interface VisitQuery {
+  date: IsoDate;
+  department?: string;
+  includeCancelled?: boolean;
+}
+
+export interface CachedIdentity {
+  identity: CardIdentity;
+  readAt: IsoDateTime;
+}
+
+export interface CachedLookup {
+  result: InsuranceResult;
+  fetchedAt: IsoDateTime;
+}
+
+export interface OutboxItem {
+  id: number;
+  visitId: string;
+  query: InsuranceQuery;
+  attempts: number;
+  nextAttemptAt: IsoDateTime;
+  lastError: string | null;
+  createdAt: IsoDateTime;
+}
+
+export interface RecheckApplication {
+  outboxId: number;
+  at: IsoDateTime;
+  /** The answer, cached for the person (also when nothing else changes). */
+  result: InsuranceResult;
+  /** A pending decision filled in with the answer; null leaves the visit's insurance as it was. */
+  visitInsurance: VisitInsurance | null;
+  /** Set when the answer disagrees with what was used at check-in: the visit gets flagged. */
+  discrepancy: Pick<Discrepancy, 'usedAtCheckin' | 'recheck'> | null;
+}
+
+export interface RecheckApplied {
+  /** The visit after the change; null when it no longer exists (purged) or the item was gone. */
+  visit: Visit | null;
+  discrepancy: Discrepancy | null;
+}
+
+export interface PurgeRequest {
+  /** Visits of days before this one lose their personal data. */
+  visitsBefore: IsoDate;
+  /** Cache entries fetched before this time are deleted. */
+  cacheBefore: IsoDateTime;
+  at: IsoDateTime;
+}
+
+export interface PurgeReport {
+  visitsAnonymised: number;
+  identitiesDeleted: number;
+  lookupsDeleted: number;
+  outboxDeleted: number;
+  discrepanciesDeleted: number;
+}
+
+export interface KioskStore {
+  /** e.g. "sqlite" */
+  readonly kind: string;
+  /** Where the data lives (a file path for SQLite), for `doctor` and messages. */
+  readonly location: string;
+  schemaVersion(): number;
+
+  /**
+   * Creates the visit and allocates its queue number atomically, or returns the person's active
+   * visit for the same department and day. Throws a STORE_* KioskError; nothing is half-written.
+   */
+  checkIn(request: CheckInRequest): CheckInResult;
+  getVisit(id: string): Visit | null;
+  listVisits(query: VisitQuery): Visit[];
+  /** Active visits of one person on one day. */
+  visitsOfPerson(date: IsoDate, idNumber: string): Visit[];
+  /** null when no such visit. Cancelling also drops its pending recheck. */
+  cancelVisit(id: string, reason: string, at: IsoDateTime): Visit | null;
+  recordPrint(
+    id: string,
+    status: PrintStatus,
+    error: KioskErrorShape | null,
+    at: IsoDateTime,
+  ): Visit | null;
+
+  saveIdentity(identity: CardIdentity, readAt: IsoDateTime): void;
+  getIdentity(idNumber: string): CachedIdentity | null;
+  saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: IsoDateTime): void;
+  getLookup(idNumber: string): CachedLookup | null;
+
+  /**
+   * Outbox items due at `now` (all of them with `ignoreSchedule`), leased until `leaseUntil` so
+   * that a second worker or a restart does not repeat them meanwhile.
+   */
+  claimRechecks(options: {
+    now: IsoDateTime;
+    leaseUntil: IsoDateTime;
+    limit: number;
+    ignoreSchedule?: boolean;
+  }): OutboxItem[];
+  deferRecheck(id: number, nextAttemptAt: IsoDateTime, error: string): void;
+  /** Gives up on an item that can never succeed (the query itself is refused). */
+  dropRecheck(id: number): void;
+  applyRecheck(application: RecheckApplication): RecheckApplied;
+  pendingRechecks(): number;
+  discrepancies(options?: { includeResolved?: boolean }): Discrepancy[];
+  /** false when no such discrepancy. Clears the visit's flag once none of its are open. */
+  resolveDiscrepancy(id: string, at: IsoDateTime): boolean;
+
+  purge(request: PurgeRequest): PurgeReport;
+  close(): void;
+}

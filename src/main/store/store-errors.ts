@@ -1,0 +1,100 @@
+/**
+ * Storage failures as typed KioskErrors. SQLite's result codes and the file system's errno values
+ * are mapped once here so that every caller (check-in, CLI, doctor) shows the same sentence.
+ */
+import { KioskError, kioskError } from '../../shared/errors';
+
+interface Extra {
+  detail?: string;
+  cause?: unknown;
+}
+
+export const storeErrors = {
+  full: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_FULL',
+      'Ổ đĩa của máy đã đầy nên không lưu được dữ liệu. Lượt vừa rồi chưa được ghi; hãy gọi nhân viên kỹ thuật.',
+      'The disk is full, so nothing could be saved. The last step was not recorded; please call technical staff.',
+      e,
+    ),
+  readOnly: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_READONLY',
+      'Cơ sở dữ liệu chỉ cho phép đọc (không có quyền ghi) nên không lưu được. Hãy gọi nhân viên kỹ thuật.',
+      'The database is read-only (no permission to write), so nothing could be saved. Please call technical staff.',
+      e,
+    ),
+  corrupt: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_CORRUPT',
+      'Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. Hãy gọi nhân viên kỹ thuật để khôi phục từ bản sao lưu.',
+      'The database file is damaged or is not this app’s database. Please call technical staff to restore it from a backup.',
+      e,
+    ),
+  locked: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_LOCKED',
+      'Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Vui lòng thử lại sau giây lát.',
+      'The database is busy (another program is writing to it). Please try again in a moment.',
+      { ...e, retryable: true },
+    ),
+  tooNew: (found: number, supported: number, file: string): KioskError =>
+    kioskError(
+      'STORE_TOO_NEW',
+      `Cơ sở dữ liệu ${file} do một phiên bản mới hơn của ứng dụng tạo ra (lược đồ ${found}, phiên bản này chỉ hiểu tới ${supported}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`,
+      `The database ${file} was written by a newer version of the app (schema ${found}; this version understands up to ${supported}). Update the app; the data was left untouched.`,
+      { detail: `user_version ${found} > ${supported}` },
+    ),
+  cannotOpen: (file: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_CANNOT_OPEN',
+      `Không mở được cơ sở dữ liệu ${file}. Hãy kiểm tra thư mục dữ liệu còn tồn tại và có quyền ghi.`,
+      `Cannot open the database ${file}. Check that the data folder exists and is writable.`,
+      e,
+    ),
+  io: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_IO',
+      'Lỗi đọc/ghi ổ đĩa khi lưu dữ liệu. Lượt vừa rồi chưa được ghi; hãy thử lại hoặc gọi nhân viên kỹ thuật.',
+      'A disk read/write error happened while saving. The last step was not recorded; try again or call technical staff.',
+      { ...e, retryable: true },
+    ),
+  closed: (): KioskError =>
+    kioskError(
+      'STORE_CLOSED',
+      'Cơ sở dữ liệu đã đóng.',
+      'The database has been closed.',
+    ),
+  failed: (e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_FAILED',
+      'Không lưu hoặc đọc được dữ liệu. Hãy gọi nhân viên kỹ thuật.',
+      'Data could not be saved or read. Please call technical staff.',
+      e,
+    ),
+};
+
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
+ * Any error from SQLite or the file system as a STORE_* KioskError. `during` names the operation
+ * for the log detail (never personal data: callers pass fixed words like "check-in").
+ */
+export function toStoreError(err: unknown, during: string, file = 'kiosk.sqlite'): KioskError {
+  if (err instanceof KioskError) return err;
+  const code = codeOf(err);
+  const detail = `${during}: ${code || (err instanceof Error ? err.name : 'error')}`;
+  const extra = { detail, cause: err };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return storeErrors.full(extra);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return storeErrors.readOnly(extra);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return storeErrors.corrupt(extra);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return storeErrors.locked(extra);
+  if (code.startsWith('SQLITE_IOERR')) return storeErrors.io(extra);
+  if (code.startsWith('SQLITE_CANTOPEN')) return storeErrors.cannotOpen(file, extra);
+  return storeErrors.failed(extra);
+}

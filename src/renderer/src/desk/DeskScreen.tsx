@@ -1,0 +1,79 @@
+/**
+ * The reception desk: keyboard first. Everything is reachable with Tab in reading order, focus
+ * is always visible, `/` jumps to the visit search and F2 to manual entry.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePick } from '../components/use-lang';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { DevPanel } from '../dev/DevPanel';
+import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
+import { isEditableTarget } from '../lib/keyboard-wedge';
+import { useAppStore } from '../stores/app-store';
+import { useCheckinStore } from '../stores/checkin-store';
+import { CheckinPanel } from './CheckinPanel';
+import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
+import { OutboxPanel } from './OutboxPanel';
+import { StatusBar } from './StatusBar';
+import { VisitsPanel, VISIT_SEARCH_ID } from './VisitsPanel';
+
+function useDeskShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'F2') {
+        event.preventDefault();
+        document.getElementById(MANUAL_FIRST_FIELD_ID)?.focus();
+      } else if (event.key === '/' && !isEditableTarget(event.target)) {
+        event.preventDefault();
+        document.getElementById(VISIT_SEARCH_ID)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function DeskScreen() {
+  const { t } = useTranslation();
+  const pick = usePick();
+  const info = useAppStore((s) => s.info);
+  const step = useCheckinStore((s) => s.state.step);
+  const provideQr = useCheckinStore((s) => s.provideQr);
+  useDeskShortcuts();
+  // A scanner aimed at a card's QR while the reader waits for the key: no field needs focus.
+  useKeyboardWedge((text) => void provideQr(text), step === 'need-key' || step === 'idle');
+
+  return (
+    <div className="desk" data-testid="desk-screen">
+      <a className="skip-link" href="#desk-visits">
+        {t('desk.skipToVisits')}
+      </a>
+      <header className="desk-header">
+        <div>
+          <h1 className="desk-title">{t('desk.title')}</h1>
+          <p className="desk-station">
+            {info
+              ? `${pick(info.hospital.name)} · ${t('desk.station', { id: info.stationId })}`
+              : ''}
+          </p>
+        </div>
+        <p className="desk-shortcuts" data-testid="desk-shortcuts">
+          <kbd>/</kbd> {t('desk.shortcutSearch')} · <kbd>F2</kbd> {t('desk.shortcutManual')}
+        </p>
+        <LanguageSwitch />
+      </header>
+      <StatusBar />
+      <div className="desk-body">
+        <div className="desk-left">
+          <CheckinPanel />
+          <ManualEntryForm />
+        </div>
+        <div className="desk-right">
+          <VisitsPanel />
+          <OutboxPanel />
+        </div>
+        <DevPanel variant="side" />
+      </div>
+    </div>
+  );
+}

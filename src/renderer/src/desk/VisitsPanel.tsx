@@ -1,0 +1,246 @@
+/** Today's visits: search, filters, reprint, cancel with a reason. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../../shared/domain';
+import { ErrorSentence } from '../components/ErrorSentence';
+import { useLang, usePick } from '../components/use-lang';
+import { formatTime } from '../i18n';
+import { selectDepartments, useAppStore } from '../stores/app-store';
+import { useVisitsStore } from '../stores/visits-store';
+
+export const VISIT_SEARCH_ID = 'visits-search';
+
+export function VisitsPanel() {
+  const { t } = useTranslation();
+  const pick = usePick();
+  const departments = useAppStore(selectDepartments);
+  const { visits, filter, loading, loadError, lastDone } = useVisitsStore();
+  const setFilter = useVisitsStore((s) => s.setFilter);
+  const load = useVisitsStore((s) => s.load);
+
+  return (
+    <section
+      className="panel visits-panel"
+      id="desk-visits"
+      aria-labelledby="visits-title"
+      data-testid="visits-panel"
+    >
+      <h2 id="visits-title">{t('desk.visits.title')}</h2>
+      <div className="filters" role="search">
+        <div className="field">
+          <label htmlFor={VISIT_SEARCH_ID}>
+            {t('desk.visits.search')} <kbd>/</kbd>
+          </label>
+          <input
+            id={VISIT_SEARCH_ID}
+            data-testid="visits-search"
+            type="search"
+            value={filter.query}
+            autoComplete="off"
+            onChange={(e) => void setFilter({ query: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="visits-department">{t('desk.visits.department')}</label>
+          <select
+            id="visits-department"
+            data-testid="visits-department"
+            value={filter.department}
+            onChange={(e) => void setFilter({ department: e.target.value })}
+          >
+            <option value="">{t('desk.visits.allDepartments')}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {pick(d.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="visits-cancelled"
+            data-testid="visits-cancelled"
+            type="checkbox"
+            checked={filter.includeCancelled}
+            onChange={(e) => void setFilter({ includeCancelled: e.target.checked })}
+          />
+          <label htmlFor="visits-cancelled">{t('desk.visits.includeCancelled')}</label>
+        </div>
+        <button
+          type="button"
+          className="button"
+          data-testid="visits-refresh"
+          onClick={() => void load()}
+        >
+          {t('desk.visits.refresh')}
+        </button>
+      </div>
+      {loadError && <ErrorSentence audience="staff" error={loadError} testId="visits-error" />}
+      <p className="visually-hidden" aria-live="polite">
+        {loading ? t('desk.visits.loading') : t('desk.visits.count', { count: visits.length })}
+        {lastDone ? ` ${t(`desk.visits.did.${lastDone.action}`)}` : ''}
+      </p>
+      <table className="visits-table" data-testid="visits-table">
+        <caption className="visually-hidden">{t('desk.visits.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('desk.visits.number')}</th>
+            <th scope="col">{t('desk.visits.time')}</th>
+            <th scope="col">{t('desk.visits.patient')}</th>
+            <th scope="col">{t('desk.visits.department')}</th>
+            <th scope="col">{t('desk.visits.lane')}</th>
+            <th scope="col">{t('desk.visits.insurance')}</th>
+            <th scope="col">{t('desk.visits.print')}</th>
+            <th scope="col">{t('desk.visits.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.length === 0 && (
+            <tr>
+              <td colSpan={8} className="empty">
+                {t('desk.visits.empty')}
+              </td>
+            </tr>
+          )}
+          {visits.map((v) => (
+            <VisitRow key={v.id} visit={v} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function VisitRow({ visit }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const pick = usePick();
+  const department = useAppStore((s) =>
+    s.info?.departments.find((d) => d.code === visit.department),
+  );
+  const rowError = useVisitsStore((s) => s.rowErrors[visit.id]);
+  const reprint = useVisitsStore((s) => s.reprint);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelled = visit.status === 'cancelled';
+  return (
+    <>
+      <tr
+        data-testid={`visit-${visit.queueNumber}`}
+        data-status={visit.status}
+        className={cancelled ? 'cancelled' : ''}
+      >
+        <th scope="row" className="queue-cell">
+          {visit.queueNumber}
+        </th>
+        <td>{formatTime(visit.createdAt, lang)}</td>
+        <td>
+          {visit.patient.fullName}
+          {visit.patient.dateOfBirth && (
+            <span className="hint"> · {visit.patient.dateOfBirth.slice(0, 4)}</span>
+          )}
+        </td>
+        <td>{department ? pick(department.name) : visit.department}</td>
+        <td>{t(`laneShort.${visit.lane}`)}</td>
+        <td>
+          {t(`insuranceSource.${visit.insurance.source}`)}
+          {visit.flagged && <strong className="status-bad"> · {t('desk.visits.flagged')}</strong>}
+        </td>
+        <td data-testid="print-status" data-status={visit.printStatus}>
+          {cancelled ? t('desk.visits.cancelled') : t(`printStatus.${visit.printStatus}`)}
+        </td>
+        <td className="row-actions">
+          {!cancelled && (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="visit-reprint"
+                aria-label={t('desk.visits.reprintLabel', { number: visit.queueNumber })}
+                onClick={() => void reprint(visit.id)}
+              >
+                {t('desk.visits.reprint')}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="visit-cancel"
+                aria-expanded={cancelling}
+                aria-label={t('desk.visits.cancelLabel', { number: visit.queueNumber })}
+                onClick={() => setCancelling((c) => !c)}
+              >
+                {t('desk.visits.cancel')}
+              </button>
+            </>
+          )}
+        </td>
+      </tr>
+      {(cancelling || rowError) && (
+        <tr className="row-extra">
+          <td colSpan={8}>
+            {rowError && (
+              <ErrorSentence audience="staff" error={rowError} testId="visit-row-error" />
+            )}
+            {cancelling && !cancelled && (
+              <CancelForm visit={visit} onClose={() => setCancelling(false)} />
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function CancelForm({ visit, onClose }: { visit: Visit; onClose: () => void }) {
+  const { t } = useTranslation();
+  const cancel = useVisitsStore((s) => s.cancel);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setMissing(true);
+      inputRef.current?.focus();
+      return;
+    }
+    if (await cancel(visit.id, reason.trim())) onClose();
+  };
+  const id = `cancel-reason-${visit.id}`;
+  return (
+    <form
+      className="inline-form"
+      data-testid="cancel-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <label htmlFor={id}>{t('desk.visits.cancelReason', { number: visit.queueNumber })}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        data-testid="cancel-reason"
+        value={reason}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setMissing(false);
+        }}
+      />
+      <button type="submit" className="button button-danger" data-testid="cancel-confirm">
+        {t('desk.visits.cancelConfirm')}
+      </button>
+      <button type="button" className="button" onClick={onClose}>
+        {t('actions.back')}
+      </button>
+      {missing && (
+        <p id={`${id}-error`} className="field-error">
+          {t('desk.visits.reasonRequired')}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Developer controls for the simulated card and lookup service. Collapsed by default and out of
+ * the patient's way; it exists only when the configuration uses a simulator.
+ */
+import { useTranslation } from 'react-i18next';
+import type { SimGatewayMode } from '../../../shared/domain';
+import { ErrorSentence } from '../components/ErrorSentence';
+import { useAppStore } from '../stores/app-store';
+import { useSimStore } from '../stores/sim-store';
+
+const GATEWAY_MODES: SimGatewayMode[] = [
+  'normal',
+  'slow',
+  'down',
+  'error-5xx',
+  'unauthorized',
+  'malformed',
+];
+
+export function DevPanel({ variant }: { variant: 'corner' | 'side' }) {
+  const { t } = useTranslation();
+  const simulated = useAppStore((s) => s.info?.simulated);
+  const sim = useSimStore();
+  if (!simulated || (!simulated.reader && !simulated.gateway)) return null;
+  const cardActions: [string, string, () => Promise<void>][] = [
+    ['dev-insert', 'dev.insert', sim.insert],
+    ['dev-remove', 'dev.remove', sim.remove],
+    ['dev-scan-qr', 'dev.scanQr', sim.scanQr],
+  ];
+
+  return (
+    <aside
+      className={`dev-panel dev-${variant}${sim.open ? ' open' : ''}`}
+      data-testid="dev-panel"
+      aria-label={t('dev.title')}
+    >
+      <button
+        type="button"
+        className="button dev-toggle"
+        data-testid="dev-toggle"
+        aria-expanded={sim.open}
+        aria-controls="dev-panel-body"
+        onClick={() => sim.setOpen(!sim.open)}
+      >
+        {sim.open ? t('dev.close') : t('dev.open')}
+      </button>
+      {sim.open && (
+        <div id="dev-panel-body" className="dev-body">
+          <h2>{t('dev.title')}</h2>
+          {simulated.reader && (
+            <fieldset>
+              <legend>{t('dev.card')}</legend>
+              <label htmlFor="dev-card-select">{t('dev.catalog')}</label>
+              <select
+                id="dev-card-select"
+                data-testid="dev-card-select"
+                value={sim.selected}
+                onChange={(e) => sim.select(Number(e.target.value))}
+              >
+                {sim.catalog.map((card) => (
+                  <option key={card.index} value={card.index}>
+                    {card.index}. {card.label} — {card.fullName}
+                  </option>
+                ))}
+              </select>
+              <div className="dev-buttons">
+                {cardActions.map(([testId, labelKey, run]) => (
+                  <button
+                    key={testId}
+                    type="button"
+                    className="button"
+                    data-testid={testId}
+                    onClick={() => void run()}
+                  >
+                    {t(labelKey)}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {simulated.gateway && (
+            <fieldset>
+              <legend>{t('dev.gateway')}</legend>
+              <label htmlFor="dev-gateway-mode">{t('dev.gatewayMode')}</label>
+              <select
+                id="dev-gateway-mode"
+                data-testid="dev-gateway-mode"
+                value={sim.gatewayMode}
+                onChange={(e) => void sim.setGateway(e.target.value as SimGatewayMode)}
+              >
+                {GATEWAY_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`dev.modes.${mode}`)}
+                  </option>
+                ))}
+              </select>
+            </fieldset>
+          )}
+          {sim.error && <ErrorSentence error={sim.error} testId="dev-error" />}
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Vietnamese first, English second. Both resource files are bundled (no fetching: the CSP and
+ * an offline kiosk both forbid it). Text from main (department names, error messages) arrives
+ * already in both languages and is picked with `pick`.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language, LocalizedText } from '../../../shared/domain';
+import en from './en.json';
+import vi from './vi.json';
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: 'vi',
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+  // Keeps the console (and the e2e logs) free of the library's advertisement.
+  showSupportNotice: false,
+});
+
+export function pick(text: LocalizedText, language: Language): string {
+  return text[language] || text.vi;
+}
+
+const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+export function formatTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

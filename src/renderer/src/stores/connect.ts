@@ -1,0 +1,99 @@
+/**
+ * Feeds the stores from main: subscribes to every pushed event first (so nothing pushed during
+ * start-up is missed), then asks for the current values. Returns the unsubscribe function.
+ */
+import type { KioskApi } from '../../../shared/api-contract';
+import type { StationMode } from '../../../shared/domain';
+import { kioskApi } from '../api';
+import { modeOverride } from '../lib/mode';
+import { useAppStore } from './app-store';
+import { useCheckinStore } from './checkin-store';
+import { asErrorShape } from './error-shape';
+import { useSimStore } from './sim-store';
+import { useVisitsStore } from './visits-store';
+
+function isDesk(): boolean {
+  return useAppStore.getState().mode === 'desk';
+}
+
+function subscribe(api: KioskApi): () => void {
+  const offs = [
+    api.on('checkin.state', (state) => {
+      const before = useCheckinStore.getState().state.step;
+      useCheckinStore.getState().applyState(state);
+      // However the session ended (finished, card taken away, reset by main), the next patient
+      // starts in the station's language.
+      if (!isDesk() && state.step === 'idle' && before !== 'idle') {
+        useAppStore.getState().resetLanguage();
+      }
+    }),
+    api.on('readers.changed', (readers) => useAppStore.setState({ readers })),
+    api.on('gateway.changed', (gateway) => useAppStore.setState({ gateway })),
+    // The kiosk keeps no list of other people's visits or discrepancies: only the desk loads them.
+    api.on('visits.changed', () => {
+      if (isDesk()) void useVisitsStore.getState().load();
+    }),
+    api.on('outbox.changed', (outbox) => {
+      if (isDesk()) useAppStore.setState({ outbox });
+    }),
+    api.on('print.changed', (outcome) => {
+      useCheckinStore.getState().applyPrint(outcome);
+      if (isDesk()) useVisitsStore.getState().applyPrint(outcome);
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+/** Loads app.info and everything the chosen mode shows. Safe to call again after a failure. */
+export async function loadStation(search: string, api: KioskApi = kioskApi()): Promise<void> {
+  const app = useAppStore;
+  try {
+    const info = await api.request('app.info', null);
+    const mode: StationMode = modeOverride(search) ?? info.mode;
+    app.setState({ info, mode, startError: null });
+    app.getState().setLanguage(info.language);
+  } catch (err) {
+    app.setState({ startError: asErrorShape(err) });
+    return;
+  }
+  const settle = async <T>(promise: Promise<T>, apply: (value: T) => void): Promise<void> => {
+    try {
+      apply(await promise);
+    } catch {
+      // A missing reader or service list is shown as "unknown"; the events fill it in later.
+    }
+  };
+  await Promise.all([
+    settle(api.request('readers.list', null), (readers) => app.setState({ readers })),
+    settle(api.request('gateway.status', null), (gateway) => app.setState({ gateway })),
+    settle(api.request('checkin.current', null), (state) =>
+      useCheckinStore.getState().applyState(state),
+    ),
+    ...(isDesk()
+      ? [
+          settle(api.request('outbox.summary', null), (outbox) => app.setState({ outbox })),
+          useVisitsStore.getState().load(),
+        ]
+      : []),
+  ]);
+}
+
+export function connectStores(search: string, api: KioskApi = kioskApi()): () => void {
+  const unsubscribe = subscribe(api);
+  void loadStation(search, api);
+  return unsubscribe;
+}
+
+/** Everything personal out of memory: the check-in, the lists, the developer panel. */
+export function wipePersonalData(): void {
+  useCheckinStore.getState().wipe();
+  useVisitsStore.getState().wipe();
+  useSimStore.getState().wipe();
+  useAppStore.getState().resetLanguage();
+}
+
+/** The kiosk's "patient left": main drops the check-in, this screen forgets everything. */
+export async function endKioskSession(): Promise<void> {
+  wipePersonalData();
+  await useCheckinStore.getState().reset();
+}

@@ -1,0 +1,71 @@
+/** The developer panel's view of the simulated card and lookup service. */
+import { create } from 'zustand';
+import type { KioskErrorShape, SimCardSummary, SimGatewayMode } from '../../../shared/domain';
+import { kioskApi } from '../api';
+import { asErrorShape } from './error-shape';
+
+export interface SimStoreState {
+  open: boolean;
+  catalog: SimCardSummary[];
+  selected: number;
+  gatewayMode: SimGatewayMode;
+  error: KioskErrorShape | null;
+
+  setOpen(open: boolean): void;
+  select(index: number): void;
+  loadCatalog(): Promise<void>;
+  insert(): Promise<void>;
+  remove(): Promise<void>;
+  scanQr(): Promise<void>;
+  setGateway(mode: SimGatewayMode): Promise<void>;
+  /** Closed, and the catalog (made-up people, but names on screen) dropped. */
+  wipe(): void;
+}
+
+export const useSimStore = create<SimStoreState>()((set, get) => {
+  async function act(run: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await run();
+      set({ error: null });
+      return true;
+    } catch (err) {
+      set({ error: asErrorShape(err) });
+      return false;
+    }
+  }
+
+  return {
+    open: false,
+    catalog: [],
+    selected: 1,
+    gatewayMode: 'normal',
+    error: null,
+
+    setOpen(open) {
+      set({ open });
+      if (open && get().catalog.length === 0) void get().loadCatalog();
+    },
+    select(index) {
+      set({ selected: index });
+    },
+    async loadCatalog() {
+      await act(async () => set({ catalog: await kioskApi().request('sim.catalog', null) }));
+    },
+    async insert() {
+      await act(() => kioskApi().request('sim.insertCard', { index: get().selected }));
+    },
+    async remove() {
+      await act(() => kioskApi().request('sim.removeCard', null));
+    },
+    async scanQr() {
+      await act(() => kioskApi().request('sim.scanQr', { index: get().selected }));
+    },
+    async setGateway(mode) {
+      if (await act(() => kioskApi().request('sim.setGateway', { mode })))
+        set({ gatewayMode: mode });
+    },
+    wipe() {
+      set({ open: false, catalog: [], error: null });
+    },
+  };
+});

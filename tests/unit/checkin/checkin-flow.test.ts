@@ -1,0 +1,470 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { storeErrors } from '../../../src/main/store/store-errors';
+import type { KioskStore } from '../../../src/main/store/store-contract';
+import { insuranceResult, keyFor, READER } from './fakes';
+import { createHarness, expectStep, type Harness } from './harness';
+
+const AN = simIdentity(1).card; // insured, standard card
+
+let h: Harness;
+afterEach(async () => {
+  await h?.shutdown();
+});
+
+async function toChoice(harness: Harness, index = 1) {
+  harness.cards.insert(index);
+  expectStep(harness.checkin.current(), 'need-key');
+  await harness.checkin.provideKey(keyFor(index));
+  return expectStep(harness.checkin.current(), 'choose-department');
+}
+
+describe('check-in flow', () => {
+  it('online: card, key, lookup, department, number, slip', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    const needKey = expectStep(h.checkin.current(), 'need-key');
+    expect(needKey.reader).toBe(READER);
+    await h.checkin.provideKey(keyFor(1));
+    const choice = expectStep(h.checkin.current(), 'choose-department');
+    expect(choice.patient.fullName).toBe(AN.fullName);
+    expect(choice.patient.photoDataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    expect(choice.insurance.source).toBe('online');
+    expect(choice.needsStaff).toBeNull();
+    expect(choice.existingVisits).toEqual([]);
+
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.queueNumber).toBe('K01-KHAM-T-001');
+    expect(visit.printStatus).toBe('printed');
+    const done = expectStep(h.checkin.current(), 'done');
+    expect(done.reprint).toBe(false);
+    expect(done.printError).toBeNull();
+    expect(h.printer.printed.map((v) => v.id)).toEqual([visit.id]);
+
+    const steps = h.states.map((s) => s.step);
+    expect(steps).toEqual(
+      expect.arrayContaining(['need-key', 'reading', 'looking-up', 'choose-department', 'committing', 'printing', 'done']),
+    );
+    expect(steps.indexOf('reading')).toBeLessThan(steps.indexOf('looking-up'));
+    expect(h.states.filter((s) => s.step === 'reading').length).toBeGreaterThan(1); // progress
+
+    // The chip's identity and the answer are cached; nothing is queued for an online answer.
+    expect(h.store.getIdentity(AN.idNumber)?.identity.fullName).toBe(AN.fullName);
+    expect(h.store.getLookup(AN.idNumber)?.result.outcome).toBe('insured');
+    expect(h.outbox.summary().pending).toBe(0);
+    expect(h.visits.list({}).map((v) => v.id)).toEqual([visit.id]);
+  });
+
+  it('key first, then the card: need-card, then reads', async () => {
+    h = createHarness();
+    await h.checkin.provideKey(keyFor(1));
+    expectStep(h.checkin.current(), 'need-card');
+    h.cards.insert(1);
+    await h.waitFor('choose-department');
+  });
+
+  it('a JPEG 2000 photo is not offered to the browser', async () => {
+    h = createHarness();
+    const choice = await toChoice(h, 7);
+    expect(choice.patient.photoFormat).toBe('jpeg2000');
+    expect(choice.patient.photoDataUrl).toBeNull();
+  });
+
+  it('offline with a fresh cached result: used, marked, queued for a re-check', async () => {
+    h = createHarness();
+    const fetchedAt = new Date(h.clock.now.getTime() - 2 * 3_600_000).toISOString();
+    h.store.saveLookup(AN.idNumber, insuranceResult('insured', true, '000', fetchedAt), fetchedAt);
+    h.insurance.mode = { kind: 'down' };
+    const choice = await toChoice(h);
+    expect(choice.insurance).toMatchObject({ source: 'cache', cachedAt: fetchedAt, stale: false });
+    expect(choice.needsStaff).toBeNull();
+    const visit = await h.checkin.choose('KHAM', 'elderly');
+    expect(visit.queueNumber).toBe('K01-KHAM-C-001');
+    expect(visit.insurance.source).toBe('cache');
+    expect(visit.insurance.result?.history).toEqual([]); // health history is never stored
+    expect(h.outbox.summary().pending).toBe(1);
+  });
+
+  it('offline with a stale cached result: staff must confirm before a number is given', async () => {
+    h = createHarness();
+    const maxAge = h.config.insurance.cacheMaxAgeHours;
+    const fetchedAt = new Date(h.clock.now.getTime() - (maxAge + 1) * 3_600_000).toISOString();
+    h.store.saveLookup(AN.idNumber, insuranceResult(), fetchedAt);
+    h.insurance.mode = { kind: 'down' };
+    const choice = await toChoice(h);
+    expect(choice.insurance).toMatchObject({ source: 'cache', stale: true });
+    expect(choice.needsStaff?.code).toBe('CHECKIN_CACHE_STALE');
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_NEEDS_STAFF' });
+    expect(h.visits.list({})).toEqual([]);
+
+    await h.checkin.override('use-cached', 'thẻ giấy còn hạn');
+    const confirmed = expectStep(h.checkin.current(), 'choose-department');
+    expect(confirmed.needsStaff).toBeNull();
+    expect(confirmed.insurance).toMatchObject({ source: 'cache', stale: true, note: 'thẻ giấy còn hạn' });
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.insurance.source).toBe('cache');
+    expect(h.outbox.summary().pending).toBe(1);
+  });
+
+  it('budget exceeded: pending, then the outbox fills the answer in', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'hang' };
+    const choice = await toChoice(h);
+    expect(choice.insurance.source).toBe('pending');
+    expect(choice.needsStaff).toBeNull();
+    const visit = await h.checkin.choose('NHI', 'child');
+    expect(visit.queueNumber).toBe('K01-NHI-E-001');
+    expect(h.outbox.summary().pending).toBe(1);
+
+    const changes: number[] = [];
+    h.outbox.onChanged((s) => changes.push(s.pending));
+    h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
+    const pass = await h.worker.runOnce();
+    expect(pass).toMatchObject({ applied: 1, discrepancies: 0 });
+    const after = h.store.getVisit(visit.id)!;
+    expect(after.insurance.source).toBe('online');
+    expect(after.insurance.result?.outcome).toBe('insured');
+    expect(after.flagged).toBe(false);
+    expect(h.outbox.summary().pending).toBe(0);
+    expect(changes.at(-1)).toBe(0);
+    // The query repeated is the one the check-in made.
+    expect(h.insurance.queries.at(-1)).toEqual({
+      idNumber: AN.idNumber,
+      fullName: AN.fullName,
+      dateOfBirth: AN.dateOfBirth,
+    });
+  });
+
+  it('a re-check that disagrees flags the visit for staff until resolved', async () => {
+    h = createHarness();
+    const fetchedAt = new Date(h.clock.now.getTime() - 3_600_000).toISOString();
+    h.store.saveLookup(AN.idNumber, insuranceResult('insured', true), fetchedAt);
+    h.insurance.mode = { kind: 'down' };
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+
+    // Still down: the item is deferred, not lost.
+    expect(await h.worker.runOnce({ all: true })).toMatchObject({ deferred: 1 });
+    expect(h.outbox.summary().pending).toBe(1);
+
+    h.insurance.mode = { kind: 'answer', result: () => insuranceResult('not-insured', false, '010') };
+    expect(await h.worker.runOnce({ all: true })).toMatchObject({ applied: 1, discrepancies: 1 });
+    const summary = h.outbox.summary();
+    expect(summary.pending).toBe(0);
+    expect(summary.flagged).toHaveLength(1);
+    const d = summary.flagged[0]!;
+    expect(d).toMatchObject({
+      visitId: visit.id,
+      queueNumber: visit.queueNumber,
+      patientName: AN.fullName,
+      usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+      recheck: { code: '010', outcome: 'not-insured' },
+      resolved: false,
+    });
+    expect(h.store.getVisit(visit.id)!.flagged).toBe(true);
+    // The visit keeps the record of what was used at check-in.
+    expect(h.store.getVisit(visit.id)!.insurance.source).toBe('cache');
+
+    h.outbox.resolve(d.id);
+    expect(h.outbox.summary().flagged).toEqual([]);
+    expect(h.store.getVisit(visit.id)!.flagged).toBe(false);
+    expect(() => h.outbox.resolve('no-such-id')).toThrow(expect.objectContaining({ code: 'CHECKIN_DISCREPANCY_NOT_FOUND' }));
+  });
+
+  it('the worker runs by itself when the service comes back online', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'down' };
+    h.insurance.setState('offline');
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    h.worker.start();
+    await new Promise((r) => setTimeout(r, 20)); // the first pass at start finds the service down
+    h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
+    h.insurance.setState('online');
+    const started = Date.now();
+    while (h.outbox.summary().pending > 0 && Date.now() - started < 3000) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(h.outbox.summary().pending).toBe(0);
+    expect(h.store.getVisit(visit.id)!.insurance.source).toBe('online');
+  });
+
+  it('the same person, department and day gets the existing visit back (a reprint)', async () => {
+    h = createHarness();
+    await toChoice(h);
+    const first = await h.checkin.choose('KHAM', 'normal');
+    h.checkin.reset();
+    h.cards.remove();
+
+    const again = await toChoice(h);
+    expect(again.existingVisits.map((v) => v.id)).toEqual([first.id]);
+    const second = await h.checkin.choose('KHAM', 'normal');
+    expect(second.id).toBe(first.id);
+    expect(second.queueNumber).toBe(first.queueNumber);
+    expect(expectStep(h.checkin.current(), 'done').reprint).toBe(true);
+    expect(h.printer.printed).toHaveLength(2);
+
+    h.checkin.reset();
+    h.cards.remove();
+    await toChoice(h);
+    const other = await h.checkin.choose('RHM', 'normal');
+    expect(other.id).not.toBe(first.id);
+    expect(other.queueNumber).toBe('K01-RHM-T-001');
+    expect(h.visits.list({})).toHaveLength(2);
+  });
+
+  it('a failed print keeps the visit; retry and reprint print it again, never a second visit', async () => {
+    h = createHarness();
+    h.printer.failing = true;
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.printStatus).toBe('failed');
+    const done = expectStep(h.checkin.current(), 'done');
+    expect(done.printError?.code).toBe('PRINT_OFFLINE');
+    expect(h.store.getVisit(visit.id)!.printStatus).toBe('failed');
+
+    h.printer.failing = false;
+    await h.checkin.retry();
+    const retried = expectStep(h.checkin.current(), 'done');
+    expect(retried.printError).toBeNull();
+    expect(retried.visit.printStatus).toBe('printed');
+
+    const prints: string[] = [];
+    h.visits.onPrintChanged((p) => prints.push(p.status));
+    const outcome = await h.visits.reprint(visit.id);
+    expect(outcome).toEqual({ visitId: visit.id, status: 'printed', error: null });
+    expect(prints).toEqual(['printing', 'printed']);
+    expect(h.printer.printed.map((v) => v.id)).toEqual([visit.id, visit.id]);
+    expect(h.visits.list({})).toHaveLength(1);
+    expect(h.store.database.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 });
+  });
+
+  it('a printer that never answers fails the print, not the visit', async () => {
+    h = createHarness({ config: (c) => (c.printer.jobTimeoutMs = 1000) });
+    // The guard is jobTimeoutMs + 5 s; the printer's own timeout normally fires first.
+    h.printer.hang = true;
+    await toChoice(h);
+    const pending = h.checkin.choose('KHAM', 'normal');
+    await h.waitFor('printing');
+    const visit = h.visits.list({})[0]!;
+    expect(visit.printStatus).toBe('printing');
+    h.checkin.reset(); // staff give up on the screen; the visit stays
+    expect(h.visits.list({})).toHaveLength(1);
+    void pending.catch(() => undefined);
+  });
+
+  it('a wrong key goes back to asking for the key, with the reason', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    await h.checkin.provideKey({ kind: 'id-dob', idNumber: AN.idNumber, dateOfBirth: '1999-01-01' });
+    const needKey = expectStep(h.checkin.current(), 'need-key');
+    expect(needKey.lastError?.code).toBe('CARD_WRONG_KEY');
+    await h.checkin.provideKey(keyFor(1));
+    expectStep(h.checkin.current(), 'choose-department');
+  });
+
+  it('a card pulled mid-read: CARD_REMOVED, then back to asking for the card, then reads again', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    let release!: () => void;
+    h.cards.gate = new Promise((r) => (release = r));
+    const reading = h.checkin.provideKey(keyFor(1));
+    await h.waitFor('reading');
+    h.cards.remove();
+    h.cards.gate = null;
+    release();
+    await reading;
+    const err = expectStep(h.checkin.current(), 'error');
+    expect(err.error.code).toBe('CARD_REMOVED');
+    expect(err.canRetry).toBe(true);
+    await h.waitFor('need-card');
+    h.cards.insert(1);
+    await h.waitFor('choose-department');
+  });
+
+  it('retry after a read error reads again', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    h.cards.failNext('CARD_TIMEOUT');
+    await h.checkin.provideKey(keyFor(1));
+    expect(expectStep(h.checkin.current(), 'error').error.code).toBe('CARD_TIMEOUT');
+    await h.checkin.retry();
+    expectStep(h.checkin.current(), 'choose-department');
+  });
+
+  it('a card whose chip data fails passive authentication needs staff', async () => {
+    h = createHarness();
+    const choice = await toChoice(h, 6);
+    expect(choice.patient.passiveAuthentication?.status).toBe('invalid');
+    expect(choice.needsStaff?.code).toBe('CHECKIN_CARD_NOT_GENUINE');
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_NEEDS_STAFF' });
+  });
+
+  it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'answer', result: () => insuranceResult('re-enter', false, '060') };
+    const choice = await toChoice(h);
+    expect(choice.needsStaff?.code).toBe('CHECKIN_INSURANCE_RE_ENTER');
+    await h.checkin.override('self-pay');
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.insurance).toMatchObject({ source: 'self-pay', result: null });
+    expect(h.outbox.summary().pending).toBe(0);
+  });
+
+  it('a lookup configuration error needs staff and falls back to pending', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'error', code: 'INSURANCE_AUTH' };
+    const choice = await toChoice(h);
+    expect(choice.insurance.source).toBe('pending');
+    expect(choice.needsStaff?.code).toBe('CHECKIN_INSURANCE_CONFIG');
+    await h.checkin.override('insurance-pending');
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.insurance.source).toBe('pending');
+    expect(h.outbox.summary().pending).toBe(1);
+  });
+
+  it('insurance checking switched off: no lookup, source "disabled"', async () => {
+    h = createHarness();
+    h.checkin.setInsuranceChecking(false);
+    expect(h.checkin.insuranceChecking()).toBe(false);
+    const choice = await toChoice(h);
+    expect(choice.insurance.source).toBe('disabled');
+    expect(h.insurance.queries).toEqual([]);
+  });
+
+  it('desk: typed identity skips the chip; bad input is refused with the field', async () => {
+    h = createHarness();
+    await expect(
+      h.checkin.manualIdentity({ idNumber: '12', fullName: 'X', dateOfBirth: '1990-01-01', sex: 'M' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_BAD_INPUT', detail: 'idNumber' });
+    await expect(
+      h.checkin.manualIdentity({ idNumber: AN.idNumber, fullName: 'X', dateOfBirth: '1990-02-30', sex: 'M' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_BAD_INPUT', detail: 'dateOfBirth' });
+    await h.checkin.manualIdentity({
+      idNumber: AN.idNumber,
+      fullName: ` ${AN.fullName} `,
+      dateOfBirth: AN.dateOfBirth!,
+      sex: 'M',
+      cardNumber: 'dn4010123456781',
+    });
+    const choice = expectStep(h.checkin.current(), 'choose-department');
+    expect(choice.patient).toMatchObject({ source: 'typed', fullName: AN.fullName, photoDataUrl: null });
+    expect(h.insurance.queries.at(-1)).toEqual({
+      cardNumber: 'DN4010123456781',
+      fullName: AN.fullName,
+      dateOfBirth: AN.dateOfBirth,
+    });
+    const visit = await h.checkin.choose('CC', 'emergency');
+    expect(visit).toMatchObject({ identitySource: 'typed', queueNumber: 'K01-CC-U-001' });
+  });
+
+  it('unknown department or lane is refused and nothing is written', async () => {
+    h = createHarness();
+    await toChoice(h);
+    await expect(h.checkin.choose('NOPE', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_UNKNOWN_DEPARTMENT' });
+    await expect(h.checkin.choose('KHAM', 'vip' as never)).rejects.toMatchObject({ code: 'CHECKIN_UNKNOWN_LANE' });
+    expect(h.visits.list({})).toEqual([]);
+    expectStep(h.checkin.current(), 'choose-department');
+  });
+
+  it('actions at the wrong step are refused', async () => {
+    h = createHarness();
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_WRONG_STEP' });
+    await expect(h.checkin.override('self-pay')).rejects.toMatchObject({ code: 'CHECKIN_WRONG_STEP' });
+    await expect(h.checkin.retry()).rejects.toMatchObject({ code: 'CHECKIN_NOTHING_TO_RETRY' });
+    await toChoice(h);
+    await expect(h.checkin.provideKey(keyFor(2))).rejects.toMatchObject({ code: 'CHECKIN_BUSY' });
+  });
+
+  it('a failed commit is an error state; retry commits once', async () => {
+    let failures = 1;
+    h = createHarness({
+      store: (real) =>
+        new Proxy(real, {
+          get(target, prop, receiver) {
+            if (prop === 'checkIn') {
+              return (req: Parameters<KioskStore['checkIn']>[0]) => {
+                if (failures-- > 0) throw storeErrors.locked({ detail: 'test' });
+                return target.checkIn(req);
+              };
+            }
+            const value = Reflect.get(target, prop, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+    });
+    await toChoice(h);
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'STORE_LOCKED' });
+    const err = expectStep(h.checkin.current(), 'error');
+    expect(err).toMatchObject({ canRetry: true, error: { code: 'STORE_LOCKED' } });
+    await h.checkin.retry();
+    const done = expectStep(h.checkin.current(), 'done');
+    expect(done.visit.queueNumber).toBe('K01-KHAM-T-001');
+    expect(h.visits.list({})).toHaveLength(1);
+  });
+
+  it('reset drops every personal detail from the state; done returns to idle by itself', async () => {
+    h = createHarness({ config: (c) => (c.station.doneReturnSeconds = 0.05) });
+    await toChoice(h);
+    h.checkin.reset();
+    expect(h.checkin.current()).toEqual({ step: 'idle' });
+    expect(JSON.stringify(h.checkin.current())).not.toContain(AN.fullName);
+
+    h.cards.remove();
+    await toChoice(h);
+    await h.checkin.choose('KHAM', 'normal');
+    expectStep(h.checkin.current(), 'done');
+    await h.waitFor('idle');
+  });
+
+  it('a card removed while the key is asked for goes back to idle', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    expectStep(h.checkin.current(), 'need-key');
+    h.cards.remove();
+    expect(h.checkin.current()).toEqual({ step: 'idle' });
+  });
+
+  it('logs carry codes and counts, never the person', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'down' };
+    await toChoice(h);
+    await h.checkin.choose('KHAM', 'normal');
+    const log = h.logLines.join('\n');
+    expect(log).toContain('visit committed');
+    for (const secret of [AN.idNumber, AN.fullName, AN.dateOfBirth!, 'Nguyễn']) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
+
+describe('visits service', () => {
+  it('lists by day, searches without diacritics, cancels, refuses reprints of other days', async () => {
+    h = createHarness();
+    await toChoice(h, 1);
+    const a = await h.checkin.choose('KHAM', 'normal');
+    h.checkin.reset();
+    h.cards.remove();
+    await toChoice(h, 2);
+    const b = await h.checkin.choose('KHAM', 'normal');
+
+    expect(h.visits.list({ query: 'nguyen van an' }).map((v) => v.id)).toEqual([a.id]);
+    expect(h.visits.list({ query: 'T-002' }).map((v) => v.id)).toEqual([b.id]);
+    expect(h.visits.list({ department: 'NHI' })).toEqual([]);
+    expect(() => h.visits.list({ date: '2026-13-01' })).toThrow(expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }));
+
+    const changes: string[] = [];
+    h.visits.onChanged((c) => changes.push(c.date));
+    const cancelled = h.visits.cancel(a.id, 'bệnh nhân về');
+    expect(cancelled.status).toBe('cancelled');
+    expect(changes).toEqual([a.date]);
+    expect(h.visits.list({}).map((v) => v.id)).toEqual([b.id]);
+    expect(h.visits.list({ includeCancelled: true })).toHaveLength(2);
+    await expect(h.visits.reprint(a.id)).rejects.toMatchObject({ code: 'CHECKIN_VISIT_CANCELLED' });
+    await expect(h.visits.reprint('nope')).rejects.toMatchObject({ code: 'CHECKIN_VISIT_NOT_FOUND' });
+    expect(() => h.visits.cancel(b.id, '  ')).toThrow(expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }));
+
+    h.clock.now = new Date(h.clock.now.getTime() + 86_400_000 * 2);
+    await expect(h.visits.reprint(b.id)).rejects.toMatchObject({ code: 'CHECKIN_REPRINT_NOT_TODAY' });
+  });
+});
