@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { nullLogger } from '../../../src/main/logging/logger';
 import { chromiumPath } from '../../../src/main/print/chromium-pdf-renderer';
 import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
 import { openStore } from '../../../src/main/store';
-import { tempDataDir } from './support';
+import { closedPort, tempDataDir } from './support';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const run = promisify(execFile);
@@ -57,14 +56,6 @@ function readVisit(dataDir: string, id: string) {
   } finally {
     store.close();
   }
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('slip and print commands', () => {

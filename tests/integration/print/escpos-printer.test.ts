@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
@@ -10,7 +9,7 @@ import {
   type FakeEscposPrinter,
 } from '../../../src/main/print/testing/fake-escpos-printer';
 import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
-import { printConfig, tempDataDir } from './support';
+import { closedPort, printConfig, tempDataDir } from './support';
 
 let printer: FakeEscposPrinter | null = null;
 afterEach(async () => {
@@ -30,15 +29,6 @@ function escposPrinter(escpos: Record<string, unknown>, paper = '80mm') {
     logger,
   });
   return { slip, lines };
-}
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('ESC/POS driver against the fake network printer', () => {
