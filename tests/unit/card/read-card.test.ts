@@ -12,6 +12,7 @@ import {
 } from '../../../src/main/card/simulator/chip-channel';
 import { cardFiles, FIDS, MRZ_INFO, PERSON, type CardFilesOptions } from './fixtures/card';
 import { makePki, type Pki } from './fixtures/pki';
+import { codeOf } from '../../integration/card/expect-card';
 
 let pki: Pki;
 beforeAll(async () => {
@@ -38,16 +39,6 @@ const options = (extra: Partial<ReadCardOptions> = {}): ReadCardOptions => ({
   now: TODAY,
   ...extra,
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(KioskError);
-    return (err as KioskError).code;
-  }
-  return 'no error';
-}
 
 describe('readCard against the simulated chip', () => {
   it('reads the whole card in 8 APDUs with extended length, identity before photo', async () => {

@@ -8,7 +8,7 @@
  * which is why the neighbouring candidates are tried as well.
  */
 import type { AccessKeyInput, IsoDate, Sex } from '../../../shared/domain';
-import { kioskError } from '../../../shared/errors';
+import { kioskError, type KioskError } from '../../../shared/errors';
 import { parseTd1 } from './lds/dg1';
 import { cccdDocumentNumber, composeMrzInfo, isoToYymmdd } from './mrz-info';
 import { vnDateToIso, vnSex } from './lds/dg13';
@@ -36,7 +36,7 @@ export const NO_EXPIRY_YYMMDD = '991231';
 /** BAC attempts cost a re-select and two APDUs each; stop after this many. */
 const MAX_CANDIDATES = 4;
 
-export function keyInvalid(detailEn: string, vi: string): Error {
+export function keyInvalid(detailEn: string, vi: string): KioskError {
   return kioskError(
     'CARD_KEY_INVALID',
     `${vi} Vui lòng quét lại mã QR trên thẻ hoặc nhập lại.`,

@@ -202,9 +202,6 @@ export function encodeTlv(tag: number, ...values: readonly Uint8Array[]): Uint8A
   return concatBytes(encodeTag(tag), encodeLength(value.length), value);
 }
 
-/** A constructed TLV from already-encoded children; alias of encodeTlv for readability. */
-export const encodeConstructed = encodeTlv;
-
 /** Parses hex with optional spaces/newlines (test vectors, logs). */
 export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/[\s:]/g, '');

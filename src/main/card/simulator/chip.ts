@@ -14,7 +14,14 @@
  * - `process` never throws: a malformed APDU gets the right status word.
  */
 import { randomBytes } from 'node:crypto';
-import { decodeCommand, EMRTD_AID, encodeResponse, SW, type CommandApdu } from '../protocol/apdu';
+import {
+  decodeCommand,
+  EMRTD_AID,
+  encodeResponse,
+  statusOnly as status,
+  SW,
+  type CommandApdu,
+} from '../protocol/apdu';
 import { bacKeys, cardAuthAnswer, sessionMessaging, type BacKeys } from '../protocol/bac';
 import { maxPlainForResponse, type SecureMessaging } from '../protocol/secure-messaging';
 import { bytesEqual, encodeTlv } from '../protocol/tlv';
@@ -65,8 +72,6 @@ function buildAtr(historical: Uint8Array): Uint8Array {
   for (const b of body.slice(1)) tck ^= b;
   return new Uint8Array([...body, tck]);
 }
-
-const status = (sw: number): Uint8Array => encodeResponse(new Uint8Array(0), sw);
 
 interface Answer {
   data?: Uint8Array;
