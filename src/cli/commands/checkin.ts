@@ -1,12 +1,210 @@
-import type { RegisterCommand } from '../output';
+import { openCheckinServices } from '../../main/checkin/create-checkin-services';
+import { openInsurance } from '../../main/insurance';
+import { createSlipPrinter } from '../../main/print';
+import type { SlipPrinter } from '../../main/services-contract';
+import {
+  LANES,
+  type CheckinState,
+  type Lane,
+  type StaffOverride,
+  type Visit,
+} from '../../shared/domain';
+import { KioskError, kioskError } from '../../shared/errors';
+import {
+  accessKeyFromOptions,
+  addKeyOptions,
+  cliReaderService,
+  parseSimIdentity,
+  settleReaders,
+  type KeyOptions,
+} from '../card-cli';
+import type { CliContext } from '../context';
+import { runCommand, type RegisterCommand } from '../output';
+import { visitLine } from './visits';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerCheckin: RegisterCommand = (program) => {
-  program
-    .command('checkin')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: checkin is not implemented yet\n');
-      process.exitCode = 1;
+interface CheckinOpts extends KeyOptions {
+  reader: string;
+  department: string;
+  lane: string;
+  simIdentity?: string;
+  override?: string;
+  print?: boolean;
+  json?: boolean;
+}
+
+const OVERRIDES: StaffOverride[] = [
+  'self-pay',
+  'use-cached',
+  'insurance-pending',
+  'accept-insurance',
+];
+
+const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
+
+/** Without --print the slip is not printed; the visit says "not-printed". */
+const noPrinter: SlipPrinter = {
+  print: async (visit) => ({ visitId: visit.id, status: 'not-printed', error: null }),
+  close: async () => {},
+};
+
+function checkOptions(
+  opts: CheckinOpts,
+  departments: string[],
+): { lane: Lane; override: StaffOverride | null } {
+  if (!departments.includes(opts.department)) {
+    throw usage(
+      `--department: một trong ${departments.join(', ')}`,
+      `--department must be one of ${departments.join(', ')}`,
+    );
+  }
+  if (!LANES.includes(opts.lane as Lane)) {
+    throw usage(
+      `--lane: một trong ${LANES.join(', ')}`,
+      `--lane must be one of ${LANES.join(', ')}`,
+    );
+  }
+  if (opts.override !== undefined && !OVERRIDES.includes(opts.override as StaffOverride)) {
+    throw usage(
+      `--override: một trong ${OVERRIDES.join(', ')}`,
+      `--override must be one of ${OVERRIDES.join(', ')}`,
+    );
+  }
+  return {
+    lane: opts.lane as Lane,
+    override: (opts.override as StaffOverride | undefined) ?? null,
+  };
+}
+
+/** A state the flow stopped in, as the error the operator should see. */
+function stoppedAt(state: CheckinState): KioskError {
+  switch (state.step) {
+    case 'error':
+      return new KioskError(state.error);
+    case 'need-key':
+      return state.lastError
+        ? new KioskError(state.lastError)
+        : kioskError('CARD_WRONG_KEY', 'Cần khóa truy cập chip.', 'The chip key is needed.');
+    case 'need-card':
+      return kioskError(
+        'CARD_NO_CARD',
+        'Không có thẻ trên đầu đọc.',
+        'There is no card on the reader.',
+      );
+    default:
+      return kioskError(
+        'CHECKIN_WRONG_STEP',
+        'Dừng ở bước không mong đợi.',
+        `Stopped at step ${state.step}.`,
+      );
+  }
+}
+
+interface CheckinOutput {
+  visit: Visit;
+  /** true: the person already had this visit today; the existing number was given again. */
+  reprint: boolean;
+}
+
+async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOutput> {
+  const { config } = ctx.config();
+  const logger = ctx.logger();
+  const key = accessKeyFromOptions(opts);
+  const { lane, override } = checkOptions(
+    opts,
+    config.departments.map((d) => d.code),
+  );
+  const cards = cliReaderService(ctx);
+  const closers: Array<() => Promise<void> | void> = [() => cards.close()];
+  try {
+    const simulated = cards.simulated!;
+    if (opts.simIdentity !== undefined) {
+      if (opts.reader !== simulated.readerName) {
+        throw usage(
+          `--sim-identity chỉ dùng với đầu đọc "${simulated.readerName}"`,
+          `--sim-identity only applies to the reader "${simulated.readerName}"`,
+        );
+      }
+    }
+    await settleReaders(cards, opts.reader, 3000);
+    const opened = await openInsurance({ config, logger });
+    closers.push(() => opened.close());
+    const printer = opts.print
+      ? createSlipPrinter({ config, dataDir: ctx.dataDir, logger })
+      : noPrinter;
+    closers.push(() => printer.close());
+    const services = await openCheckinServices({
+      config,
+      dataDir: ctx.dataDir,
+      logger,
+      cards,
+      insurance: opened.insurance,
+      printer,
+      readerName: opts.reader,
+      background: false,
     });
+    closers.push(() => services.close());
+
+    // The card goes on the reader after the services listen, as a patient would place it.
+    if (opts.simIdentity !== undefined) simulated.insert(parseSimIdentity(opts.simIdentity));
+    const { checkin } = services;
+    await checkin.provideKey(key);
+    let state = checkin.current();
+    if (state.step === 'choose-department' && state.needsStaff) {
+      if (!override) {
+        throw kioskError(
+          'CHECKIN_NEEDS_STAFF',
+          `${state.needsStaff.message.vi} (dùng --override <quyết định>)`,
+          `${state.needsStaff.message.en} (give --override <decision>: ${OVERRIDES.join('|')})`,
+          { detail: state.needsStaff.code },
+        );
+      }
+      await checkin.override(override, 'CLI');
+    } else if (state.step === 'choose-department' && override) {
+      await checkin.override(override, 'CLI');
+    }
+    state = checkin.current();
+    if (state.step !== 'choose-department') throw stoppedAt(state);
+    const visit = await checkin.choose(opts.department, lane);
+    const done = checkin.current();
+    const reprint = done.step === 'done' ? done.reprint : false;
+    if (done.step === 'done' && done.printError) {
+      // The visit stands; the operator learns that the slip did not come out.
+      process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
+      process.exitCode = 3;
+    }
+    return { visit, reprint };
+  } finally {
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        logger.warn('close failed', { error: String(err) });
+      }
+    }
+  }
+}
+
+export const registerCheckin: RegisterCommand = (program, ctx) => {
+  const cmd = program
+    .command('checkin')
+    .description(
+      'run a whole check-in: read the card, look up the insurance (online, cached or pending), ' +
+        'create the visit with its queue number, optionally print the slip',
+    )
+    .requiredOption('--reader <name>', 'reader name, as listed by `readers`');
+  addKeyOptions(cmd)
+    .requiredOption('--department <code>', 'department code from the configuration, e.g. KHAM')
+    .option('--lane <lane>', `priority lane: ${LANES.join('|')}`, 'normal')
+    .option('--sim-identity <n>', 'simulated reader only: place catalog card <n> first')
+    .option('--override <decision>', `staff decision when one is needed: ${OVERRIDES.join('|')}`)
+    .option('--print', 'print the slip with the configured printer')
+    .option('--json', 'JSON output')
+    .action(async (opts: CheckinOpts) =>
+      runCommand(
+        opts,
+        () => runCheckin(ctx(), opts),
+        (r) =>
+          `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}`,
+      ),
+    );
 };

@@ -1,12 +1,61 @@
-import type { RegisterCommand } from '../output';
+import fs from 'node:fs';
+import path from 'node:path';
+import { visitsToCsv } from '../../main/store/csv-export';
+import { kioskError } from '../../shared/errors';
+import { runCommand, type RegisterCommand } from '../output';
+import { dayOption, withStore } from './visits';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerExport: RegisterCommand = (program) => {
+interface ExportOpts {
+  date: string;
+  out: string;
+  includeIdNumber?: boolean;
+  json?: boolean;
+}
+
+/** Written next to the target and renamed, so a reader never sees half a file. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, 'utf8');
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw kioskError(
+      'STORE_EXPORT_FAILED',
+      `Không ghi được tệp ${file} (${code}).`,
+      `Cannot write the file ${file} (${code}).`,
+      { detail: code, cause: err },
+    );
+  }
+}
+
+export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: export is not implemented yet\n');
-      process.exitCode = 1;
-    });
+    .description(
+      "write a day's visits (cancelled included) to CSV for the hospital's records: UTF-8 with " +
+        'BOM for Excel, RFC 4180 quoting; the CCCD number only with --include-id-number',
+    )
+    .requiredOption('--date <YYYY-MM-DD>', 'the day')
+    .requiredOption('--out <file.csv>', 'where to write the CSV')
+    .option('--include-id-number', 'add the 12-digit CCCD number column')
+    .option('--json', 'JSON output')
+    .action(async (opts: ExportOpts) =>
+      runCommand(
+        opts,
+        () =>
+          withStore(ctx(), (store) => {
+            const date = dayOption(opts.date);
+            const visits = store.listVisits({ date, includeCancelled: true });
+            const file = path.resolve(opts.out);
+            writeAtomically(
+              file,
+              visitsToCsv(visits, { includeIdNumber: Boolean(opts.includeIdNumber) }),
+            );
+            return { date, file, visits: visits.length };
+          }),
+        (r) => `${r.visits} visits of ${r.date} written to ${r.file}`,
+      ),
+    );
 };

@@ -1,12 +1,28 @@
-import type { RegisterCommand } from '../output';
+import { runPurge } from '../../main/checkin/purge-job';
+import { runCommand, type RegisterCommand } from '../output';
+import { withStore } from './visits';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerPurge: RegisterCommand = (program) => {
+export const registerPurge: RegisterCommand = (program, ctx) => {
   program
     .command('purge')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: purge is not implemented yet\n');
-      process.exitCode = 1;
-    });
+    .description(
+      'remove personal data older than store.retentionDays: visits are anonymised (numbers and ' +
+        'outcomes kept), cached identities and lookups deleted',
+    )
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean }) =>
+      runCommand(
+        opts,
+        () =>
+          withStore(ctx(), (store) => {
+            const c = ctx();
+            const days = c.config().config.store.retentionDays;
+            return { retentionDays: days, ...runPurge(store, new Date(), days, c.logger()) };
+          }),
+        (r) =>
+          `retention ${r.retentionDays} days: ${r.visitsAnonymised} visits anonymised, ` +
+          `${r.identitiesDeleted} identities and ${r.lookupsDeleted} lookups deleted, ` +
+          `${r.outboxDeleted} re-checks and ${r.discrepanciesDeleted} discrepancies dropped`,
+      ),
+    );
 };

@@ -1,12 +1,101 @@
-import type { RegisterCommand } from '../output';
+import { matchesQuery } from '../../main/checkin/visits-service';
+import { isIsoDay, localDay } from '../../main/store/day';
+import { openStore } from '../../main/store/open-store';
+import type { KioskStore } from '../../main/store/store-contract';
+import type { Visit } from '../../shared/domain';
+import { kioskError } from '../../shared/errors';
+import type { CliContext } from '../context';
+import { runCommand, type RegisterCommand } from '../output';
 
-// Placeholder until the owning issue lands; replaced by the real command.
-export const registerVisits: RegisterCommand = (program) => {
+/** Opens the configured store for one command and always closes it. */
+export async function withStore<T>(
+  ctx: CliContext,
+  use: (store: KioskStore) => T | Promise<T>,
+): Promise<T> {
+  const store = openStore({
+    dataDir: ctx.dataDir,
+    config: ctx.config().config,
+    logger: ctx.logger(),
+  });
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** `--date` as given, or today; a clear usage error otherwise. */
+export function dayOption(value: string | undefined): string {
+  const day = value ?? localDay(new Date());
+  if (!isIsoDay(day)) {
+    throw kioskError(
+      'USAGE_INVALID',
+      '--date phải có dạng YYYY-MM-DD',
+      '--date must be a date as YYYY-MM-DD',
+    );
+  }
+  return day;
+}
+
+interface VisitsOpts {
+  date?: string;
+  department?: string;
+  query?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+function insuranceWords(v: Visit): string {
+  const i = v.insurance;
+  const r = i.result ? `${i.result.outcome} (${i.result.code})` : '';
+  switch (i.source) {
+    case 'cache':
+      return `offline, last checked ${i.cachedAt ?? '?'}${i.stale ? ' [stale]' : ''}: ${r}`;
+    case 'pending':
+      return 'pending re-check';
+    default:
+      return `${i.source}${r ? `: ${r}` : ''}`;
+  }
+}
+
+export function visitLine(v: Visit): string {
+  const flags = [v.status === 'cancelled' ? 'CANCELLED' : '', v.flagged ? 'FLAGGED' : ''].filter(
+    Boolean,
+  );
+  return [
+    v.queueNumber.padEnd(16),
+    v.createdAt.slice(11, 19),
+    v.patient.fullName || '(purged)',
+    `| ${insuranceWords(v)}`,
+    `| slip ${v.printStatus}`,
+    flags.length ? `| ${flags.join(' ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
+}
+
+export const registerVisits: RegisterCommand = (program, ctx) => {
   program
     .command('visits')
-    .description('(not implemented yet)')
-    .action(() => {
-      process.stderr.write('error NOT_IMPLEMENTED: visits is not implemented yet\n');
-      process.exitCode = 1;
-    });
+    .description("list a day's visits with their queue numbers (default: today)")
+    .option('--date <YYYY-MM-DD>', 'the day (default: today, local time)')
+    .option('--department <code>', 'only this department')
+    .option('--query <text>', 'name (diacritics optional), queue number or ID number')
+    .option('--all', 'include cancelled visits')
+    .option('--json', 'JSON output')
+    .action(async (opts: VisitsOpts) =>
+      runCommand(
+        opts,
+        () =>
+          withStore(ctx(), (store) => {
+            const visits = store.listVisits({
+              date: dayOption(opts.date),
+              ...(opts.department ? { department: opts.department } : {}),
+              includeCancelled: Boolean(opts.all),
+            });
+            return opts.query ? visits.filter((v) => matchesQuery(v, opts.query!)) : visits;
+          }),
+        (visits) => (visits.length ? visits.map(visitLine).join('\n') : 'no visits'),
+      ),
+    );
 };

@@ -49,8 +49,6 @@ export interface CardReaderServiceOptions {
 export interface CardReaderServiceHandle extends CardReaderService {
   /** Fires when a card arrives on any reader (PC/SC or simulated). */
   onCardInserted(listener: (reader: string) => void): () => void;
-  /** Resolves once `name` (or any reader, for null) is listed, false after `timeoutMs`. */
-  waitForReader(name: string | null, timeoutMs: number): Promise<boolean>;
   readonly simulated: SimulatedReader | null;
   readonly pcsc: PcscService | null;
 }
@@ -142,11 +140,6 @@ export function createCardReaderService(
     onCardInserted(listener) {
       insertListeners.add(listener);
       return () => insertListeners.delete(listener);
-    },
-    async waitForReader(name, timeoutMs) {
-      if (simulated && (name === null || name === simulated.readerName)) return true;
-      if (!pcsc) return false;
-      return pcsc.waitForReader(name, timeoutMs);
     },
     async read(reader, key, opts = {}) {
       const started = Date.now();

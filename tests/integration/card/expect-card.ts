@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { KioskError } from '../../../src/shared/errors';
 import type { CardReadOutput } from '../../../src/main/services-contract';
 import { td1Lines } from '../../../src/main/card/simulator/mrz-td1';
 import { loadSimPhoto } from '../../../src/main/card/simulator/sim-photos';
@@ -27,4 +28,15 @@ export function expectMatchesCatalog(
   }
   expect(result.stats.apdus).toBeGreaterThan(3);
   expect(result.stats.bytesRead).toBeGreaterThan(0);
+}
+
+/** The KioskError code a promise rejects with ('no error' when it resolves). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(KioskError);
+    return (err as KioskError).code;
+  }
+  return 'no error';
 }

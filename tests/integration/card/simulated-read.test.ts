@@ -3,7 +3,6 @@
  * for every catalog card, compared field by field with the catalog.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { KioskError } from '../../../src/shared/errors';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { createCardReaderService } from '../../../src/main/card/reader-service';
 import { SimulatedReader } from '../../../src/main/card/simulator/simulated-reader';
@@ -12,7 +11,7 @@ import {
   simIdentity,
   simQrText,
 } from '../../../src/main/simulator-data/identities';
-import { expectMatchesCatalog } from './expect-card';
+import { codeOf, expectMatchesCatalog } from './expect-card';
 
 const config = {
   driver: 'simulated' as const,
@@ -31,16 +30,6 @@ function setup(extra: Partial<typeof config> = {}, reader?: SimulatedReader) {
     simulated,
   });
   return { simulated, service };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(KioskError);
-    return (err as KioskError).code;
-  }
-  return 'no error';
 }
 
 describe('in-process simulated reader, whole catalog', () => {

@@ -8,7 +8,10 @@ import { parseDg1 } from '../../../src/main/card/protocol/lds/dg1';
 import { parseDg13 } from '../../../src/main/card/protocol/lds/dg13';
 import { parseDg2 } from '../../../src/main/card/protocol/lds/dg2';
 import { parseEfCom } from '../../../src/main/card/protocol/lds/ef-com';
-import { loadTrustAnchors, passiveAuthenticate } from '../../../src/main/card/protocol/passive-auth';
+import {
+  loadTrustAnchors,
+  passiveAuthenticate,
+} from '../../../src/main/card/protocol/passive-auth';
 import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
 
 const pki = loadTestPki();
@@ -47,9 +50,9 @@ describe('simulated card files through the protocol parsers', () => {
       } else {
         expect(pa.status).toBe('valid');
       }
-      expect(passiveAuthenticate({ sod: files.get(FID.SOD)!, dataGroups, anchors: [] }).status).toBe(
-        identity.sodTampered ? 'invalid' : 'unverified',
-      );
+      expect(
+        passiveAuthenticate({ sod: files.get(FID.SOD)!, dataGroups, anchors: [] }).status,
+      ).toBe(identity.sodTampered ? 'invalid' : 'unverified');
     });
   }
 });

@@ -132,28 +132,6 @@ export class PcscService {
   }
 
   /**
-   * Resolves once a reader with this name exists (or immediately), false on timeout. Lets the
-   * CLI wait for pcsclite's first reader announcements after start.
-   */
-  async waitForReader(name: string | null, timeoutMs: number): Promise<boolean> {
-    const has = (): boolean =>
-      name === null ? this.entries.size > 0 : this.entries.get(name)?.handle != null;
-    if (has()) return true;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        off();
-        resolve(has());
-      }, timeoutMs);
-      const off = this.onReadersChanged(() => {
-        if (!has()) return;
-        clearTimeout(timer);
-        off();
-        resolve(true);
-      });
-    });
-  }
-
-  /**
    * Connects to the card in `readerName` (shared mode, T=0 or T=1), runs `fn` with a channel over
    * it, and disconnects whatever happens. One at a time per reader: a second call while the first
    * runs fails with CARD_READER_BUSY.

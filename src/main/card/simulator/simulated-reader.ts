@@ -8,10 +8,11 @@ import type { ReaderStatus, SimCardSummary } from '../../../shared/domain';
 import type { Logger } from '../../logging/logger';
 import type { SimulatedCardControl } from '../../services-contract';
 import { SIM_IDENTITIES, simIdentity, simQrText } from '../../simulator-data/identities';
-import type { CardChannel, TransmitOptions } from '../protocol/card-channel';
+import type { CardChannel } from '../protocol/card-channel';
 import { cardErrors } from '../pcsc/pcsc-errors';
 import { buildCardFiles, mrzInfoFor, type CardFileOptions } from './card-files';
 import { SimulatedChip } from './chip';
+import { ChipChannel } from './chip-channel';
 import { loadTestPki, type TestPki } from './test-pki';
 
 export const SIMULATED_READER_NAME = 'Simulated CCCD Reader 0';
@@ -28,47 +29,16 @@ export interface SimulatedReaderOptions {
   files?: CardFileOptions;
 }
 
-/** Counts what went over the simulated channel, for stats and benchmarks. */
-export interface ChannelCounters {
-  apdus: number;
-  bytesIn: number;
-}
-
-class SimulatedChannel implements CardChannel {
-  readonly maxResponseLength: number;
-  readonly extendedLength: boolean;
-
-  constructor(
-    private readonly chip: SimulatedChip,
-    private readonly stillInserted: () => boolean,
-    private readonly counters: ChannelCounters,
-    limits: { maxLe: number; extendedLength: boolean },
-  ) {
-    this.maxResponseLength = limits.maxLe;
-    this.extendedLength = limits.extendedLength;
-  }
-
-  async transmit(command: Uint8Array, _options: TransmitOptions): Promise<Uint8Array> {
-    // The chip answers synchronously; yielding keeps a long read from starving the event loop,
-    // and lets a removal that happened in between take effect.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (!this.stillInserted()) throw cardErrors.removed('simulated card removed during a read');
-    const response = this.chip.process(command);
-    this.counters.apdus++;
-    this.counters.bytesIn += response.length;
-    return response;
-  }
-}
-
 export class SimulatedReader implements SimulatedCardControl {
   readonly readerName: string;
   private inserted: { index: number; chip: SimulatedChip; atr: Uint8Array } | null = null;
   private reading = false;
+  /** The channel of the read in progress: removing the card cuts it. */
+  private channel: ChipChannel | null = null;
   private pki: TestPki | null;
   private readonly files = new Map<number, Map<number, Uint8Array>>();
   private readonly listeners = new Set<(status: ReaderStatus) => void>();
   private readonly insertListeners = new Set<(index: number) => void>();
-  readonly counters: ChannelCounters = { apdus: 0, bytesIn: 0 };
 
   constructor(private readonly opts: SimulatedReaderOptions) {
     this.readerName = opts.name ?? SIMULATED_READER_NAME;
@@ -114,6 +84,7 @@ export class SimulatedReader implements SimulatedCardControl {
   remove(): void {
     if (!this.inserted) return;
     this.inserted = null;
+    this.channel?.remove();
     this.opts.logger.info('simulated card removed');
     this.emit();
   }
@@ -147,10 +118,12 @@ export class SimulatedReader implements SimulatedCardControl {
     try {
       // A fresh power-on per read: no secure-messaging session survives between reads.
       card.chip.powerOn();
-      const channel = new SimulatedChannel(card.chip, () => this.inserted === card, this.counters, {
-        maxLe: this.opts.maxLe ?? (this.opts.extendedLength === false ? 256 : 65536),
-        extendedLength: this.opts.extendedLength ?? true,
+      const extendedLength = this.opts.extendedLength ?? true;
+      this.channel = new ChipChannel(card.chip, {
+        extendedLength,
+        maxResponseLength: this.opts.maxLe ?? (extendedLength ? 65536 : 256),
       });
+      const channel: CardChannel = this.channel;
       return await fn(channel);
     } catch (err) {
       // Whatever the protocol layer made of it, a card that left mid-read was removed.
@@ -158,6 +131,7 @@ export class SimulatedReader implements SimulatedCardControl {
         throw cardErrors.removed('simulated card removed during a read', err);
       throw err;
     } finally {
+      this.channel = null;
       this.reading = false;
       this.emit();
     }
