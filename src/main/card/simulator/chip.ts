@@ -62,8 +62,12 @@ export interface SimulatedChipOptions {
 
 const MF_FID = 0x3f00;
 
-/** Historical bytes: "CCCD SIM" in ASCII (what a PC/SC reader shows for a contactless card). */
-const HISTORICAL = new TextEncoder().encode('CCCD SIM');
+/**
+ * Historical bytes in compact-TLV (category 80): card capabilities (tag 7, 3 bytes) with b7 of
+ * the third byte set = "extended Lc and Le fields" (ISO 7816-4 §12.1.1.9), so a PC/SC reader in
+ * `extendedLength: "auto"` reads each file in one APDU, as with a real CCCD.
+ */
+const HISTORICAL = new Uint8Array([0x80, 0x73, 0x00, 0x00, 0x40]);
 
 /** PC/SC ATR of an ISO 14443-4 card (PC/SC part 3 §3.1.3.2.3): 3B 8n 80 01 hist TCK. */
 function buildAtr(historical: Uint8Array): Uint8Array {
