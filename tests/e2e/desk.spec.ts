@@ -1,5 +1,5 @@
 /** The reception desk against the real services: manual entry, reprint, keyboard-only use. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { simIdentity, simQrText } from '../../src/main/simulator-data/identities';
@@ -15,9 +15,11 @@ test.afterEach(async () => {
   await host?.close();
 });
 
-function slipCount(): number {
+/** The `pdf` driver writes `slips/<date>/<queue number>.pdf`; a reprint writes it again. */
+function slipWrittenAt(number: string): number {
   try {
-    return readdirSync(path.join(host.dataDir, 'slips')).length;
+    const day = readdirSync(path.join(host.dataDir, 'slips'))[0] ?? '';
+    return statSync(path.join(host.dataDir, 'slips', day, `${number}.pdf`)).mtimeMs;
   } catch {
     return 0;
   }
@@ -65,9 +67,15 @@ test('manual entry when the card cannot be read, then a reprint from the list', 
   await expect(row.getByTestId('print-status')).toHaveAttribute('data-status', 'printed', {
     timeout: 30_000,
   });
-  const before = slipCount();
+  const printed: string[] = [];
+  host.services.events.subscribe((name, payload) => {
+    if (name === 'print.changed') printed.push((payload as { status: string }).status);
+  });
+  const before = slipWrittenAt(number);
+  expect(before).toBeGreaterThan(0);
   await row.getByTestId('visit-reprint').click();
-  await expect.poll(slipCount, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect.poll(() => printed.at(-1), { timeout: 30_000 }).toBe('printed');
+  expect(slipWrittenAt(number)).toBeGreaterThan(before);
   await expect(page.getByTestId('visit-row-error')).toHaveCount(0);
 });
 

@@ -11,6 +11,7 @@ import {
   insertCard,
   pageText,
   readCardToDepartments,
+  removeCard,
   scanQr,
   setGateway,
 } from './support/kiosk-page';
@@ -80,6 +81,7 @@ test('a check-in while the lookup service is down uses the cached result, marked
   await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('kiosk-finish').click();
   await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await removeCard(page);
 
   await setGateway(page, 'down');
   await readCardToDepartments(page, 1);
@@ -98,9 +100,15 @@ test('a card pulled mid-read says to put it back', async ({ page }) => {
   await page.goto(host.url);
   await insertCard(page, 1);
   await expect(page.getByTestId('kiosk-need-key')).toBeVisible();
-  // Pull the card the moment the read starts: the simulated reader fails its next APDU.
+  // Pull the card once the chip is unlocked and being read: the simulated reader fails its next
+  // APDU, exactly as a real reader does when the card leaves the field.
   const off = host.services.events.subscribe((name, payload) => {
-    if (name === 'checkin.state' && (payload as CheckinState).step === 'reading') {
+    const state = payload as CheckinState;
+    if (
+      name === 'checkin.state' &&
+      state.step === 'reading' &&
+      state.progress.phase !== 'connect'
+    ) {
       off();
       void host.services.handlers['sim.removeCard'](null);
     }
@@ -114,6 +122,11 @@ test('a card pulled mid-read says to put it back', async ({ page }) => {
   // The sentence says what to do next: put the card back (main's words or the screen's advice).
   await expect(error).toContainText(/đặt|để/i);
   await expect(page.getByTestId('patient-name')).toHaveCount(0);
+  // A moment later the screen asks for the card again; the key from the QR is kept.
+  await expect(page.getByTestId('kiosk-need-card')).toBeVisible({ timeout: 15_000 });
+  await insertCard(page, 1);
+  await closeDevPanel(page);
+  await expect(page.getByTestId('kiosk-choose-department')).toBeVisible({ timeout: 30_000 });
 });
 
 test('a wrong key (the QR of another card) shows the error and asks for the QR again', async ({
