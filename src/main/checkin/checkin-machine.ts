@@ -153,7 +153,8 @@ export class CheckinMachine implements CheckinService {
     if (this.state.step === 'need-key') {
       reader = this.state.reader;
     } else {
-      if (this.state.step === 'error' && this.session.failed === 'read') reader = this.session.reader;
+      if (this.state.step === 'error' && this.session.failed === 'read')
+        reader = this.session.reader;
       this.startSession();
     }
     reader = reader && this.cardOn(reader) ? reader : this.readerWithCard();
@@ -409,7 +410,8 @@ export class CheckinMachine implements CheckinService {
       out = await this.o.cards.read(reader, key, {
         signal: AbortSignal.any([s.abort.signal, AbortSignal.timeout(this.o.readTimeoutMs)]),
         onProgress: (progress) => {
-          if (this.live(s) && this.state.step === 'reading') this.set({ step: 'reading', progress });
+          if (this.live(s) && this.state.step === 'reading')
+            this.set({ step: 'reading', progress });
         },
       });
     } catch (err) {

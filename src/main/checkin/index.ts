@@ -7,8 +7,18 @@ export {
   type OpenCheckinOptions,
 } from './create-checkin-services';
 export { checkinErrors } from './checkin-errors';
-export { createOutboxWorker, retryDelayMs, type OutboxWorker, type OutboxPass } from './outbox-worker';
-export { decideInsurance, applyOverride, type InsuranceDecision, type LookupAttempt } from './insurance-decision';
+export {
+  createOutboxWorker,
+  retryDelayMs,
+  type OutboxWorker,
+  type OutboxPass,
+} from './outbox-worker';
+export {
+  decideInsurance,
+  applyOverride,
+  type InsuranceDecision,
+  type LookupAttempt,
+} from './insurance-decision';
 export { assessRecheck } from './recheck';
 export { runPurge, purgeRequestFor } from './purge-job';
 export { foldForSearch, matchesQuery } from './visits-service';

@@ -30,7 +30,11 @@ export interface InsuranceDecision {
 }
 
 /** Errors that mean "this station is set up wrong", not "the service is away". */
-const CONFIGURATION_ERRORS = new Set(['INSURANCE_AUTH', 'INSURANCE_CONFIG', 'INSURANCE_INVALID_QUERY']);
+const CONFIGURATION_ERRORS = new Set([
+  'INSURANCE_AUTH',
+  'INSURANCE_CONFIG',
+  'INSURANCE_INVALID_QUERY',
+]);
 
 export function isConfigurationError(code: string): boolean {
   return CONFIGURATION_ERRORS.has(code);
@@ -73,7 +77,11 @@ export function decideInsurance(input: {
 }): InsuranceDecision {
   const { attempt, cached } = input;
   if (attempt.kind === 'disabled') {
-    return { insurance: { source: 'disabled', result: null, ...NONE }, needsStaff: null, recheck: false };
+    return {
+      insurance: { source: 'disabled', result: null, ...NONE },
+      needsStaff: null,
+      recheck: false,
+    };
   }
   if (attempt.kind === 'answered' && isUsableAnswer(attempt.result)) {
     return {
@@ -90,7 +98,8 @@ export function decideInsurance(input: {
     const fresh = cacheIsFresh(cached.fetchedAt, input.now, input.cacheMaxAgeHours);
     return {
       insurance: fromCache(cached, !fresh, null),
-      needsStaff: configProblem ?? (fresh ? null : checkinErrors.staleCache(cached.fetchedAt).toShape()),
+      needsStaff:
+        configProblem ?? (fresh ? null : checkinErrors.staleCache(cached.fetchedAt).toShape()),
       recheck: true,
     };
   }
@@ -116,9 +125,17 @@ export function applyOverride(input: {
   const { decision, note, current } = input;
   switch (decision) {
     case 'self-pay':
-      return { insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note }, needsStaff: null, recheck: false };
+      return {
+        insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note },
+        needsStaff: null,
+        recheck: false,
+      };
     case 'insurance-pending':
-      return { insurance: { source: 'pending', result: null, cachedAt: null, stale: false, note }, needsStaff: null, recheck: true };
+      return {
+        insurance: { source: 'pending', result: null, cachedAt: null, stale: false, note },
+        needsStaff: null,
+        recheck: true,
+      };
     case 'use-cached': {
       if (!input.cached) throw checkinErrors.noCache();
       const fresh = cacheIsFresh(input.cached.fetchedAt, input.now, input.cacheMaxAgeHours);

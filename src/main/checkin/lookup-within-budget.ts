@@ -25,12 +25,10 @@ export async function lookupWithinBudget(
       resolve({ kind: 'no-answer', error: checkinErrors.lookupBudget(budgetMs).toShape() });
     }, budgetMs);
   });
-  const answer = insurance
-    .lookup(query, { signal: controller.signal })
-    .then(
-      (result): LookupAttempt => ({ kind: 'answered', result }),
-      (err: unknown): LookupAttempt => ({ kind: 'no-answer', error: toErrorShape(err) }),
-    );
+  const answer = insurance.lookup(query, { signal: controller.signal }).then(
+    (result): LookupAttempt => ({ kind: 'answered', result }),
+    (err: unknown): LookupAttempt => ({ kind: 'no-answer', error: toErrorShape(err) }),
+  );
   try {
     return await Promise.race([answer, budget]);
   } finally {

@@ -14,11 +14,19 @@ export function validateManualIdentity(input: ManualIdentityInput): ManualIdenti
     .trim()
     .replace(/\s+/g, ' ');
   if (fullName.length === 0 || fullName.length > 100) {
-    throw bad('fullName', 'Hãy nhập họ và tên (tối đa 100 ký tự).', 'Enter the full name (at most 100 characters).');
+    throw bad(
+      'fullName',
+      'Hãy nhập họ và tên (tối đa 100 ký tự).',
+      'Enter the full name (at most 100 characters).',
+    );
   }
   const dateOfBirth = String(input.dateOfBirth ?? '').trim();
   if (!isIsoDay(dateOfBirth)) {
-    throw bad('dateOfBirth', 'Ngày sinh phải có dạng YYYY-MM-DD.', 'The date of birth must be YYYY-MM-DD.');
+    throw bad(
+      'dateOfBirth',
+      'Ngày sinh phải có dạng YYYY-MM-DD.',
+      'The date of birth must be YYYY-MM-DD.',
+    );
   }
   if (input.sex !== 'M' && input.sex !== 'F') {
     throw bad('sex', 'Giới tính phải là Nam (M) hoặc Nữ (F).', 'Sex must be M or F.');

@@ -67,10 +67,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   async function handle(item: OutboxItem, pass: OutboxPass): Promise<void> {
     const controller = new AbortController();
     inflight.add(controller);
-    const timeout = setTimeout(() => controller.abort(new Error('outbox lookup timeout')), o.lookupTimeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(new Error('outbox lookup timeout')),
+      o.lookupTimeoutMs,
+    );
     try {
       const result = await o.insurance.lookup(item.query, { signal: controller.signal });
-      if (!isUsableAnswer(result)) throw Object.assign(new Error('retry later'), { code: `ANSWER_${result.code}` });
+      if (!isUsableAnswer(result))
+        throw Object.assign(new Error('retry later'), { code: `ANSWER_${result.code}` });
       const visit = o.store.getVisit(item.visitId);
       const effect = assessRecheck(visit, result);
       const applied = o.store.applyRecheck({ outboxId: item.id, at: iso(), result, ...effect });

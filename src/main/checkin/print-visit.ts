@@ -34,7 +34,9 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
   const log = o.logger.child({ svc: 'checkin-print' });
   const record = (visit: Visit, outcome: PrintOutcome): Visit => {
     try {
-      return o.store.recordPrint(visit.id, outcome.status, outcome.error, o.now().toISOString()) ?? visit;
+      return (
+        o.store.recordPrint(visit.id, outcome.status, outcome.error, o.now().toISOString()) ?? visit
+      );
     } catch (err) {
       // The slip's fate is known even if the database cannot take it right now.
       log.warn('print state not saved', { code: toErrorShape(err).code });
@@ -45,13 +47,11 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
     const printing = record(visit, { visitId: visit.id, status: 'printing', error: null });
     o.onPrint?.({ visitId: visit.id, status: 'printing', error: null }, printing);
     const outcome = await withTimeout<PrintOutcome>(
-      o.printer.print(printing).catch(
-        (err: unknown): PrintOutcome => ({
-          visitId: visit.id,
-          status: 'failed',
-          error: err instanceof KioskError ? err.toShape() : toErrorShape(err),
-        }),
-      ),
+      o.printer.print(printing).catch((err: unknown): PrintOutcome => ({
+        visitId: visit.id,
+        status: 'failed',
+        error: err instanceof KioskError ? err.toShape() : toErrorShape(err),
+      })),
       o.timeoutMs,
       (): PrintOutcome => ({
         visitId: visit.id,

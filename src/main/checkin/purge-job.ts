@@ -18,7 +18,12 @@ export function purgeRequestFor(now: Date, retentionDays: number) {
   };
 }
 
-export function runPurge(store: KioskStore, now: Date, retentionDays: number, logger?: Logger): PurgeReport {
+export function runPurge(
+  store: KioskStore,
+  now: Date,
+  retentionDays: number,
+  logger?: Logger,
+): PurgeReport {
   const report = store.purge(purgeRequestFor(now, retentionDays));
   logger?.info('purge', { ...report, retentionDays });
   return report;

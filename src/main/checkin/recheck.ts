@@ -41,7 +41,11 @@ export function assessRecheck(visit: Visit | null, result: InsuranceResult): Rec
     visitInsurance: null,
     discrepancy: differs
       ? {
-          usedAtCheckin: { code: used.result.code, outcome: used.result.outcome, source: used.source },
+          usedAtCheckin: {
+            code: used.result.code,
+            outcome: used.result.outcome,
+            source: used.source,
+          },
           recheck,
         }
       : null,

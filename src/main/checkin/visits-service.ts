@@ -46,7 +46,11 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
     list(filter: VisitFilter): Visit[] {
       const date = filter.date ?? today();
       if (!isIsoDay(date)) {
-        throw checkinErrors.badInput('date', 'Ngày phải có dạng YYYY-MM-DD.', 'The date must be YYYY-MM-DD.');
+        throw checkinErrors.badInput(
+          'date',
+          'Ngày phải có dạng YYYY-MM-DD.',
+          'The date must be YYYY-MM-DD.',
+        );
       }
       const visits = o.store.listVisits({
         date,

@@ -57,7 +57,9 @@ export function csvField(value: string | number | boolean | null): string {
 }
 
 export function visitsToCsv(visits: readonly Visit[], options: CsvOptions = {}): string {
-  const columns = options.includeIdNumber ? [...COLUMNS.slice(0, 8), ID_COLUMN, ...COLUMNS.slice(8)] : COLUMNS;
+  const columns = options.includeIdNumber
+    ? [...COLUMNS.slice(0, 8), ID_COLUMN, ...COLUMNS.slice(8)]
+    : COLUMNS;
   const lines = [columns.map(([h]) => h).join(',')];
   for (const v of visits) lines.push(columns.map(([, get]) => csvField(get(v))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

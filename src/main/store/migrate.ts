@@ -52,7 +52,11 @@ export function migrate(
   });
   const report = run.immediate();
   if (report.applied.length > 0) {
-    options.logger?.info('store migrated', { from: report.from, to: report.to, steps: report.applied.length });
+    options.logger?.info('store migrated', {
+      from: report.from,
+      to: report.to,
+      steps: report.applied.length,
+    });
   }
   return report;
 }

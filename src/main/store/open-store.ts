@@ -11,7 +11,11 @@ export function storeFile(dataDir: string, config: KioskConfig): string {
   return inDataDir(dataDir, config.store.file);
 }
 
-export function openStore(o: { dataDir: string; config: KioskConfig; logger: Logger }): SqliteStore {
+export function openStore(o: {
+  dataDir: string;
+  config: KioskConfig;
+  logger: Logger;
+}): SqliteStore {
   return openSqliteStore({
     file: storeFile(o.dataDir, o.config),
     busyTimeoutMs: o.config.store.busyTimeoutMs,

@@ -60,11 +60,7 @@ export const storeErrors = {
       { ...e, retryable: true },
     ),
   closed: (): KioskError =>
-    kioskError(
-      'STORE_CLOSED',
-      'Cơ sở dữ liệu đã đóng.',
-      'The database has been closed.',
-    ),
+    kioskError('STORE_CLOSED', 'Cơ sở dữ liệu đã đóng.', 'The database has been closed.'),
   failed: (e: Extra = {}): KioskError =>
     kioskError(
       'STORE_FAILED',
@@ -88,12 +84,20 @@ export function toStoreError(err: unknown, during: string, file = 'kiosk.sqlite'
   const code = codeOf(err);
   const detail = `${during}: ${code || (err instanceof Error ? err.name : 'error')}`;
   const extra = { detail, cause: err };
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return storeErrors.full(extra);
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return storeErrors.full(extra);
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM'
+  ) {
     return storeErrors.readOnly(extra);
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return storeErrors.corrupt(extra);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return storeErrors.locked(extra);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return storeErrors.corrupt(extra);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return storeErrors.locked(extra);
   if (code.startsWith('SQLITE_IOERR')) return storeErrors.io(extra);
   if (code.startsWith('SQLITE_CANTOPEN')) return storeErrors.cannotOpen(file, extra);
   return storeErrors.failed(extra);

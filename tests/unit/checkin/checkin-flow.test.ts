@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simIdentity } from '../../../src/main/simulator-data/identities';
 import { storeErrors } from '../../../src/main/store/store-errors';
 import type { KioskStore } from '../../../src/main/store/store-contract';
-import { insuranceResult, keyFor, READER } from './fakes';
+import { createCheckinServices } from '../../../src/main/checkin/create-checkin-services';
+import { nullLogger } from '../../../src/main/logging/logger';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { FakeCards, FakeInsurance, FakePrinter, insuranceResult, keyFor, READER } from './fakes';
 import { createHarness, expectStep, type Harness } from './harness';
 
 const AN = simIdentity(1).card; // insured, standard card
@@ -43,7 +46,15 @@ describe('check-in flow', () => {
 
     const steps = h.states.map((s) => s.step);
     expect(steps).toEqual(
-      expect.arrayContaining(['need-key', 'reading', 'looking-up', 'choose-department', 'committing', 'printing', 'done']),
+      expect.arrayContaining([
+        'need-key',
+        'reading',
+        'looking-up',
+        'choose-department',
+        'committing',
+        'printing',
+        'done',
+      ]),
     );
     expect(steps.indexOf('reading')).toBeLessThan(steps.indexOf('looking-up'));
     expect(h.states.filter((s) => s.step === 'reading').length).toBeGreaterThan(1); // progress
@@ -94,13 +105,19 @@ describe('check-in flow', () => {
     const choice = await toChoice(h);
     expect(choice.insurance).toMatchObject({ source: 'cache', stale: true });
     expect(choice.needsStaff?.code).toBe('CHECKIN_CACHE_STALE');
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_NEEDS_STAFF' });
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_NEEDS_STAFF',
+    });
     expect(h.visits.list({})).toEqual([]);
 
     await h.checkin.override('use-cached', 'thẻ giấy còn hạn');
     const confirmed = expectStep(h.checkin.current(), 'choose-department');
     expect(confirmed.needsStaff).toBeNull();
-    expect(confirmed.insurance).toMatchObject({ source: 'cache', stale: true, note: 'thẻ giấy còn hạn' });
+    expect(confirmed.insurance).toMatchObject({
+      source: 'cache',
+      stale: true,
+      note: 'thẻ giấy còn hạn',
+    });
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance.source).toBe('cache');
     expect(h.outbox.summary().pending).toBe(1);
@@ -147,7 +164,10 @@ describe('check-in flow', () => {
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ deferred: 1 });
     expect(h.outbox.summary().pending).toBe(1);
 
-    h.insurance.mode = { kind: 'answer', result: () => insuranceResult('not-insured', false, '010') };
+    h.insurance.mode = {
+      kind: 'answer',
+      result: () => insuranceResult('not-insured', false, '010'),
+    };
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ applied: 1, discrepancies: 1 });
     const summary = h.outbox.summary();
     expect(summary.pending).toBe(0);
@@ -168,7 +188,38 @@ describe('check-in flow', () => {
     h.outbox.resolve(d.id);
     expect(h.outbox.summary().flagged).toEqual([]);
     expect(h.store.getVisit(visit.id)!.flagged).toBe(false);
-    expect(() => h.outbox.resolve('no-such-id')).toThrow(expect.objectContaining({ code: 'CHECKIN_DISCREPANCY_NOT_FOUND' }));
+    expect(() => h.outbox.resolve('no-such-id')).toThrow(
+      expect.objectContaining({ code: 'CHECKIN_DISCREPANCY_NOT_FOUND' }),
+    );
+  });
+
+  it('outbox work survives a restart of the app', async () => {
+    h = createHarness();
+    h.insurance.mode = { kind: 'down' };
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    const file = h.store.location;
+    await h.shutdown();
+
+    const store = openSqliteStore({ file });
+    const insurance = new FakeInsurance();
+    const again = createCheckinServices({
+      config: h.config,
+      logger: nullLogger,
+      store,
+      cards: new FakeCards(),
+      insurance,
+      printer: new FakePrinter(),
+      background: false,
+    });
+    try {
+      expect(again.outbox.summary().pending).toBe(1);
+      expect(await again.worker.runOnce()).toMatchObject({ applied: 1 });
+      expect(store.getVisit(visit.id)!.insurance.source).toBe('online');
+    } finally {
+      await again.close();
+      store.close();
+    }
   });
 
   it('the worker runs by itself when the service comes back online', async () => {
@@ -256,7 +307,11 @@ describe('check-in flow', () => {
   it('a wrong key goes back to asking for the key, with the reason', async () => {
     h = createHarness();
     h.cards.insert(1);
-    await h.checkin.provideKey({ kind: 'id-dob', idNumber: AN.idNumber, dateOfBirth: '1999-01-01' });
+    await h.checkin.provideKey({
+      kind: 'id-dob',
+      idNumber: AN.idNumber,
+      dateOfBirth: '1999-01-01',
+    });
     const needKey = expectStep(h.checkin.current(), 'need-key');
     expect(needKey.lastError?.code).toBe('CARD_WRONG_KEY');
     await h.checkin.provideKey(keyFor(1));
@@ -297,7 +352,9 @@ describe('check-in flow', () => {
     const choice = await toChoice(h, 6);
     expect(choice.patient.passiveAuthentication?.status).toBe('invalid');
     expect(choice.needsStaff?.code).toBe('CHECKIN_CARD_NOT_GENUINE');
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_NEEDS_STAFF' });
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_NEEDS_STAFF',
+    });
   });
 
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
@@ -335,10 +392,20 @@ describe('check-in flow', () => {
   it('desk: typed identity skips the chip; bad input is refused with the field', async () => {
     h = createHarness();
     await expect(
-      h.checkin.manualIdentity({ idNumber: '12', fullName: 'X', dateOfBirth: '1990-01-01', sex: 'M' }),
+      h.checkin.manualIdentity({
+        idNumber: '12',
+        fullName: 'X',
+        dateOfBirth: '1990-01-01',
+        sex: 'M',
+      }),
     ).rejects.toMatchObject({ code: 'CHECKIN_BAD_INPUT', detail: 'idNumber' });
     await expect(
-      h.checkin.manualIdentity({ idNumber: AN.idNumber, fullName: 'X', dateOfBirth: '1990-02-30', sex: 'M' }),
+      h.checkin.manualIdentity({
+        idNumber: AN.idNumber,
+        fullName: 'X',
+        dateOfBirth: '1990-02-30',
+        sex: 'M',
+      }),
     ).rejects.toMatchObject({ code: 'CHECKIN_BAD_INPUT', detail: 'dateOfBirth' });
     await h.checkin.manualIdentity({
       idNumber: AN.idNumber,
@@ -348,7 +415,11 @@ describe('check-in flow', () => {
       cardNumber: 'dn4010123456781',
     });
     const choice = expectStep(h.checkin.current(), 'choose-department');
-    expect(choice.patient).toMatchObject({ source: 'typed', fullName: AN.fullName, photoDataUrl: null });
+    expect(choice.patient).toMatchObject({
+      source: 'typed',
+      fullName: AN.fullName,
+      photoDataUrl: null,
+    });
     expect(h.insurance.queries.at(-1)).toEqual({
       cardNumber: 'DN4010123456781',
       fullName: AN.fullName,
@@ -361,16 +432,24 @@ describe('check-in flow', () => {
   it('unknown department or lane is refused and nothing is written', async () => {
     h = createHarness();
     await toChoice(h);
-    await expect(h.checkin.choose('NOPE', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_UNKNOWN_DEPARTMENT' });
-    await expect(h.checkin.choose('KHAM', 'vip' as never)).rejects.toMatchObject({ code: 'CHECKIN_UNKNOWN_LANE' });
+    await expect(h.checkin.choose('NOPE', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_UNKNOWN_DEPARTMENT',
+    });
+    await expect(h.checkin.choose('KHAM', 'vip' as never)).rejects.toMatchObject({
+      code: 'CHECKIN_UNKNOWN_LANE',
+    });
     expect(h.visits.list({})).toEqual([]);
     expectStep(h.checkin.current(), 'choose-department');
   });
 
   it('actions at the wrong step are refused', async () => {
     h = createHarness();
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'CHECKIN_WRONG_STEP' });
-    await expect(h.checkin.override('self-pay')).rejects.toMatchObject({ code: 'CHECKIN_WRONG_STEP' });
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_WRONG_STEP',
+    });
+    await expect(h.checkin.override('self-pay')).rejects.toMatchObject({
+      code: 'CHECKIN_WRONG_STEP',
+    });
     await expect(h.checkin.retry()).rejects.toMatchObject({ code: 'CHECKIN_NOTHING_TO_RETRY' });
     await toChoice(h);
     await expect(h.checkin.provideKey(keyFor(2))).rejects.toMatchObject({ code: 'CHECKIN_BUSY' });
@@ -394,7 +473,9 @@ describe('check-in flow', () => {
         }),
     });
     await toChoice(h);
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({ code: 'STORE_LOCKED' });
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'STORE_LOCKED',
+    });
     const err = expectStep(h.checkin.current(), 'error');
     expect(err).toMatchObject({ canRetry: true, error: { code: 'STORE_LOCKED' } });
     await h.checkin.retry();
@@ -451,7 +532,9 @@ describe('visits service', () => {
     expect(h.visits.list({ query: 'nguyen van an' }).map((v) => v.id)).toEqual([a.id]);
     expect(h.visits.list({ query: 'T-002' }).map((v) => v.id)).toEqual([b.id]);
     expect(h.visits.list({ department: 'NHI' })).toEqual([]);
-    expect(() => h.visits.list({ date: '2026-13-01' })).toThrow(expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }));
+    expect(() => h.visits.list({ date: '2026-13-01' })).toThrow(
+      expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }),
+    );
 
     const changes: string[] = [];
     h.visits.onChanged((c) => changes.push(c.date));
@@ -461,10 +544,16 @@ describe('visits service', () => {
     expect(h.visits.list({}).map((v) => v.id)).toEqual([b.id]);
     expect(h.visits.list({ includeCancelled: true })).toHaveLength(2);
     await expect(h.visits.reprint(a.id)).rejects.toMatchObject({ code: 'CHECKIN_VISIT_CANCELLED' });
-    await expect(h.visits.reprint('nope')).rejects.toMatchObject({ code: 'CHECKIN_VISIT_NOT_FOUND' });
-    expect(() => h.visits.cancel(b.id, '  ')).toThrow(expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }));
+    await expect(h.visits.reprint('nope')).rejects.toMatchObject({
+      code: 'CHECKIN_VISIT_NOT_FOUND',
+    });
+    expect(() => h.visits.cancel(b.id, '  ')).toThrow(
+      expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }),
+    );
 
     h.clock.now = new Date(h.clock.now.getTime() + 86_400_000 * 2);
-    await expect(h.visits.reprint(b.id)).rejects.toMatchObject({ code: 'CHECKIN_REPRINT_NOT_TODAY' });
+    await expect(h.visits.reprint(b.id)).rejects.toMatchObject({
+      code: 'CHECKIN_REPRINT_NOT_TODAY',
+    });
   });
 });

@@ -49,7 +49,8 @@ export function keyFor(index: number): AccessKeyInput {
 function keyMatches(index: number, key: AccessKeyInput): boolean {
   const card = simIdentity(index).card;
   if (key.kind === 'qr') return key.text.split('|')[0] === card.idNumber;
-  if (key.kind === 'id-dob') return key.idNumber === card.idNumber && key.dateOfBirth === card.dateOfBirth;
+  if (key.kind === 'id-dob')
+    return key.idNumber === card.idNumber && key.dateOfBirth === card.dateOfBirth;
   return false;
 }
 
@@ -87,7 +88,11 @@ export class FakeCards implements CardReaderService {
   failNext(code: string): void {
     this.failures.push(code);
   }
-  async read(reader: string, key: AccessKeyInput, opts: CardReadOptions = {}): Promise<CardReadOutput> {
+  async read(
+    reader: string,
+    key: AccessKeyInput,
+    opts: CardReadOptions = {},
+  ): Promise<CardReadOutput> {
     this.reads.push(key);
     if (reader !== READER) throw kioskError('CARD_READER_NOT_FOUND', 'x', 'no such reader');
     if (this.card === null) throw kioskError('CARD_NO_CARD', 'x', 'no card');
@@ -198,7 +203,13 @@ export class FakeInsurance implements InsuranceService {
     }
   }
   status(): GatewayStatus {
-    return { state: this.state, circuit: 'closed', lastSuccessAt: null, lastFailure: null, simulated: true };
+    return {
+      state: this.state,
+      circuit: 'closed',
+      lastSuccessAt: null,
+      lastFailure: null,
+      simulated: true,
+    };
   }
   setState(state: GatewayStatus['state']): void {
     this.state = state;

@@ -66,7 +66,9 @@ export function createHarness(
       const started = Date.now();
       while (services.checkin.current().step !== step) {
         if (Date.now() - started > timeoutMs) {
-          throw new Error(`state stayed ${JSON.stringify(services.checkin.current())}, wanted ${step}`);
+          throw new Error(
+            `state stayed ${JSON.stringify(services.checkin.current())}, wanted ${step}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 5));
       }

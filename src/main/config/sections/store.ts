@@ -9,7 +9,11 @@ export const storeSchema = z
     /** A write waits this long for another process's lock before failing with STORE_LOCKED. */
     busyTimeoutMs: z.number().int().min(100).max(60000).default(5000),
     /** The purge job runs at start and then every this many hours. */
-    purgeIntervalHours: z.number().min(1).max(24 * 7).default(24),
+    purgeIntervalHours: z
+      .number()
+      .min(1)
+      .max(24 * 7)
+      .default(24),
     /** The outbox worker looks for due re-checks this often (and at once when the service is back). */
     outboxIntervalSeconds: z.number().int().min(5).max(3600).default(60),
     /** First delay after a failed re-check; doubles per attempt up to outboxRetryMaxSeconds. */

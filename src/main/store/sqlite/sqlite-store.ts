@@ -134,7 +134,7 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-export interface SqliteStoreOptions extends OpenDatabaseOptions {}
+export type SqliteStoreOptions = OpenDatabaseOptions;
 
 export class SqliteStore implements KioskStore {
   readonly kind = 'sqlite';

@@ -1,0 +1,57 @@
+/**
+ * A station process for the crash and concurrency tests:
+ *   node --import tsx checkin-child.ts <db file> loop <tag>            check in until killed
+ *   node --import tsx checkin-child.ts <db file> count <tag> <n> <go>  n check-ins once <go> exists
+ * Prints `ready` once the store is open, then `ok <queueNumber>` after each committed check-in.
+ */
+import fs from 'node:fs';
+import type { Lane } from '../../../src/shared/domain';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { pendingCheckIn } from '../../unit/store/requests';
+
+const [file, mode, tag, countArg, goFile] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string?,
+  string?,
+];
+const say = (line: string): void => {
+  fs.writeSync(1, `${line}\n`);
+};
+
+const store = openSqliteStore({ file, busyTimeoutMs: 20_000 });
+say('ready');
+
+const departments = mode === 'loop' ? ['KHAM', 'NHI'] : ['KHAM'];
+const lanes: Lane[] = mode === 'loop' ? ['normal', 'elderly'] : ['normal'];
+
+function checkIn(i: number): void {
+  const idNumber = `${tag}${String(i).padStart(12 - tag.length, '0')}`;
+  const { visit } = store.checkIn(
+    pendingCheckIn(
+      idNumber,
+      {
+        department: departments[i % departments.length]!,
+        lane: lanes[Math.floor(i / departments.length) % lanes.length]!,
+        createdAt: new Date().toISOString(),
+      },
+      200,
+    ),
+  );
+  say(`ok ${visit.queueNumber}`);
+}
+
+if (mode === 'loop') {
+  for (let i = 0; ; i++) checkIn(i);
+} else {
+  while (!fs.existsSync(goFile!)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+  // A short pause between check-ins (real ones are seconds apart) lets the two processes'
+  // transactions interleave instead of one draining its queue while the other waits.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < Number(countArg); i++) {
+    checkIn(i);
+    Atomics.wait(pause, 0, 0, 2);
+  }
+  store.close();
+}
