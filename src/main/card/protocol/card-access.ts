@@ -60,7 +60,8 @@ export function parseCardAccess(bytes: Uint8Array): PaceInfo[] {
     const oid = fields[0];
     if (!oid || oid.tag !== 0x06) continue;
     const isPace =
-      oid.length === ID_PACE.length + 2 && bytesEqual(oid.value.subarray(0, ID_PACE.length), ID_PACE);
+      oid.length === ID_PACE.length + 2 &&
+      bytesEqual(oid.value.subarray(0, ID_PACE.length), ID_PACE);
     const version = smallInteger(fields[1]);
     if (!isPace || version === null) continue;
     const oidBytes = new Uint8Array(oid.value);

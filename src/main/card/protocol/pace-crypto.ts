@@ -157,7 +157,11 @@ export function authenticationToken(
   curve: Curve,
   otherPublicKey: AffinePoint,
 ): Uint8Array {
-  const data = encodeTlv(0x7f49, encodeTlv(0x06, oid), encodeTlv(0x86, encodePoint(curve, otherPublicKey)));
+  const data = encodeTlv(
+    0x7f49,
+    encodeTlv(0x06, oid),
+    encodeTlv(0x86, encodePoint(curve, otherPublicKey)),
+  );
   return cmacAes(ksMac, data).subarray(0, 8);
 }
 

@@ -1,5 +1,6 @@
 /**
- * Reads a CCCD chip over any CardChannel: select the eMRTD applet, BAC with each candidate key,
+ * Reads a CCCD chip over any CardChannel: select the eMRTD applet, BAC with each candidate key
+ * (or, with the `pace` option, PACE when EF.CardAccess offers it — see ./pace.ts),
  * then DG1 + DG13 first (the screen can show the person), EF.COM, DG2 (the photo), EF.SOD and
  * passive authentication. Every failure is a KioskError whose code says what to do.
  */
@@ -27,6 +28,7 @@ import { parseDg1, type Dg1 } from './lds/dg1';
 import { parseDg13 } from './lds/dg13';
 import { parseDg2 } from './lds/dg2';
 import { parseEfCom } from './lds/ef-com';
+import { authenticateWithPace } from './pace';
 import { loadTrustAnchors, passiveAuthenticate } from './passive-auth';
 
 /** File identifiers of the eMRTD applet (ICAO 9303-10 table 36). */
@@ -67,6 +69,12 @@ export interface ReadCardOptions {
   now?: Date;
   /** Fixed BAC terminal randoms (tests only). */
   bacRandom?: BacRandom;
+  /**
+   * Look for PACE in EF.CardAccess before selecting the applet and use it when the card offers
+   * ECDH-GM-AES-128, falling back to BAC otherwise (costs 1-2 APDUs on a BAC-only card).
+   * Default false.
+   */
+  pace?: boolean;
 }
 
 const DEFAULT_MAX_FILE = 256 * 1024;
@@ -158,9 +166,22 @@ export async function readCard(
 
   try {
     progress(options, 'connect', 0);
-    await selectApplet(conn);
-    progress(options, 'authenticate', 10);
-    await authenticate(conn, key, options);
+    const viaPace =
+      options.pace === true &&
+      (
+        await authenticateWithPace(
+          conn,
+          accessKeyCandidates(key, options.now).map((c) => c.mrzInfo),
+        )
+      ).established;
+    if (viaPace) {
+      progress(options, 'authenticate', 10);
+      await selectApplet(conn); // secured: PACE ran in the master file
+    } else {
+      await selectApplet(conn);
+      progress(options, 'authenticate', 10);
+      await authenticate(conn, key, options);
+    }
 
     progress(options, 'identity', 30);
     const dg1Bytes = await read(EF.DG1);

@@ -5,7 +5,9 @@
  *
  * Behaviour worth knowing:
  * - Before the applet is selected only SELECT works; the MF and EF.CardAccess are absent (6A82):
- *   this chip offers BAC only, so a reader looking for PACE falls back to BAC.
+ *   this chip offers BAC only, so a reader looking for PACE falls back to BAC. With the `pace`
+ *   option it also serves EF.CardAccess (011C, SFI 1C) in the master file and runs PACE
+ *   (./pace-chip.ts); a PACE session survives the applet's SELECT, a BAC session does not.
  * - Before BAC, files are protected (6982). After BAC every command must be secured: a plain or
  *   badly MACed command gets a plain 6987/6988 and ends the session, as ICAO 9303-11 §9.8 says.
  * - READ BINARY by offset (current EF) or by short file identifier (P1 = 80|SFI); it returns at
@@ -25,6 +27,7 @@ import {
 import { bacKeys, cardAuthAnswer, sessionMessaging, type BacKeys } from '../protocol/bac';
 import { maxPlainForResponse, type SecureMessaging } from '../protocol/secure-messaging';
 import { bytesEqual, encodeTlv } from '../protocol/tlv';
+import { PaceChip, type PaceAnswer, type PaceChipOptions } from './pace-chip';
 
 /** Fault injection for tests; each flag is consumed when it fires. */
 export interface ChipFaults {
@@ -58,9 +61,12 @@ export interface SimulatedChipOptions {
   faults?: ChipFaults;
   /** Source of RND.IC and K.IC (tests fix them); default node:crypto. */
   random?: (n: number) => Uint8Array;
+  /** Also offer PACE (ECDH-GM-AES-128) through EF.CardAccess. Default: BAC only. */
+  pace?: PaceChipOptions;
 }
 
 const MF_FID = 0x3f00;
+const CARD_ACCESS_FID = 0x011c;
 
 /**
  * Historical bytes in compact-TLV (category 80): card capabilities (tag 7, 3 bytes) with b7 of
@@ -94,6 +100,10 @@ export class SimulatedChip {
   private currentFile: number | null = null;
   private challenge: Uint8Array | null = null;
   private sm: SecureMessaging | null = null;
+  private readonly pace: PaceChip | null;
+  /** Files of the master file, readable without a session (EF.CardAccess when PACE is on). */
+  private readonly mfFiles: ReadonlyMap<number, Uint8Array>;
+  private paceSession = false;
   /** Commands answered since power-on (tests). */
   commandCount = 0;
 
@@ -103,6 +113,8 @@ export class SimulatedChip {
     this.maxLe = options.maxLe ?? (this.extendedLength ? 65536 : 256);
     this.random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
     this.faults = options.faults ?? {};
+    this.pace = options.pace ? new PaceChip(options.pace, options.mrzInfo, this.random) : null;
+    this.mfFiles = new Map(this.pace ? [[CARD_ACCESS_FID, this.pace.cardAccess]] : []);
   }
 
   /** Power on / reset: returns the ATR; no applet selected, no session. */
@@ -112,12 +124,19 @@ export class SimulatedChip {
     this.challenge = null;
     this.sm = null;
     this.commandCount = 0;
+    this.pace?.reset();
     return this.atr;
   }
 
   /** Whether a BAC session is established (tests). */
   get secured(): boolean {
     return this.sm !== null;
+  }
+
+  /** Which access control set up the current session (tests). */
+  get accessControl(): 'BAC' | 'PACE' | null {
+    if (!this.sm) return null;
+    return this.paceSession ? 'PACE' : 'BAC';
   }
 
   process(apdu: Uint8Array): Uint8Array {
@@ -145,7 +164,11 @@ export class SimulatedChip {
     const cmd = decodeCommand(apdu);
     if (!cmd) return status(SW.WRONG_LENGTH);
     if (cmd.extended && !this.extendedLength) return status(SW.WRONG_LENGTH);
-    if ((cmd.cla & 0xf0) !== 0 || (cmd.cla & 0x03) !== 0) return status(SW.CLA_NOT_SUPPORTED);
+    // Command chaining (CLA bit 10) is only for PACE's GENERAL AUTHENTICATE.
+    const chainedGa = this.pace !== null && cmd.ins === 0x86 && (cmd.cla & 0xf0) === 0x10;
+    if (((cmd.cla & 0xf0) !== 0 && !chainedGa) || (cmd.cla & 0x03) !== 0) {
+      return status(SW.CLA_NOT_SUPPORTED);
+    }
 
     if (!this.sm) {
       if ((cmd.cla & 0x0c) !== 0) return status(SW.SM_DATA_MISSING);
@@ -179,7 +202,15 @@ export class SimulatedChip {
         return this.getChallenge(cmd);
       case 0x82:
         return this.externalAuthenticate(cmd);
+      case 0x22:
+        return this.pace ? this.pace.mseSetAt(cmd) : { sw: SW.INS_NOT_SUPPORTED };
+      case 0x86:
+        return this.pace
+          ? this.paceSessionFrom(this.pace.generalAuthenticate(cmd))
+          : { sw: SW.INS_NOT_SUPPORTED };
       case 0xb0:
+        if (this.pace && !this.appletSelected) return this.readBinary(cmd, 256, this.mfFiles);
+        return { sw: this.appletSelected ? SW.SECURITY_STATUS : SW.CONDITIONS_NOT_SATISFIED };
       case 0xb1:
         return { sw: this.appletSelected ? SW.SECURITY_STATUS : SW.CONDITIONS_NOT_SATISFIED };
       default:
@@ -193,7 +224,7 @@ export class SimulatedChip {
       case 0xa4:
         return this.select(cmd);
       case 0xb0:
-        return this.readBinary(cmd, maxPlainForResponse(responseLimit));
+        return this.readBinary(cmd, maxPlainForResponse(responseLimit, this.sm?.blockSize));
       case 0x84:
         // A new challenge inside the session is allowed (re-authentication), in secure form.
         return this.getChallenge(cmd);
@@ -207,11 +238,11 @@ export class SimulatedChip {
     const wantsFci = (cmd.p2 & 0x0c) !== 0x0c;
     if (cmd.p1 === 0x04) {
       if (data.length === 0 || !bytesEqual(data, EMRTD_AID)) return { sw: SW.FILE_NOT_FOUND };
-      // Selecting the applet starts over: any session ends.
+      // Selecting the applet starts over: a BAC session ends (PACE's was set up for it).
       this.appletSelected = true;
       this.currentFile = null;
       this.challenge = null;
-      this.sm = null;
+      if (!this.paceSession) this.sm = null;
       return wantsFci
         ? { data: encodeTlv(0x6f, encodeTlv(0x84, EMRTD_AID)), sw: SW.OK }
         : { sw: SW.OK };
@@ -222,6 +253,10 @@ export class SimulatedChip {
     if (cmd.p1 === 0x02 || cmd.p1 === 0x00) {
       if (data.length !== 2) return { sw: SW.WRONG_LENGTH };
       const fid = fidOf(data);
+      if (!this.appletSelected && this.mfFiles.has(fid)) {
+        this.currentFile = fid;
+        return { sw: SW.OK };
+      }
       const file = this.appletSelected ? this.options.files.get(fid) : undefined;
       if (!file) return { sw: SW.FILE_NOT_FOUND };
       if (!this.sm) return { sw: SW.SECURITY_STATUS };
@@ -255,19 +290,33 @@ export class SimulatedChip {
     const result = cardAuthAnswer(this.keys, rndIc, this.random(16), cmd.data);
     if (!result) return { sw: SW.SECURITY_STATUS };
     this.sm = sessionMessaging(result.session);
+    this.paceSession = false;
     this.currentFile = null;
     return { data: result.answer, sw: SW.OK };
   }
 
-  private readBinary(cmd: CommandApdu, fitsResponse: number): Answer {
+  /** Switches to the PACE session once the last GENERAL AUTHENTICATE succeeded. */
+  private paceSessionFrom(answer: PaceAnswer): Answer {
+    if (answer.session) {
+      this.sm = answer.session;
+      this.paceSession = true;
+      this.currentFile = null;
+    }
+    return { ...(answer.data ? { data: answer.data } : {}), sw: answer.sw };
+  }
+
+  private readBinary(
+    cmd: CommandApdu,
+    fitsResponse: number,
+    files: ReadonlyMap<number, Uint8Array> = this.options.files,
+  ): Answer {
     let fid: number | null;
     let offset: number;
     if (cmd.p1 & 0x80) {
       if (this.faults.noSfi) return { sw: SW.FUNCTION_NOT_SUPPORTED };
       const sfi = cmd.p1 & 0x1f;
       if ((cmd.p1 & 0x60) !== 0 || sfi === 0) return { sw: SW.INCORRECT_P1P2 };
-      fid =
-        [...this.options.files.keys()].find((f) => (f & 0xff) === sfi && f >> 8 === 0x01) ?? null;
+      fid = [...files.keys()].find((f) => (f & 0xff) === sfi && f >> 8 === 0x01) ?? null;
       if (fid === null) return { sw: SW.FILE_NOT_FOUND };
       this.currentFile = fid;
       offset = cmd.p2;
@@ -276,7 +325,8 @@ export class SimulatedChip {
       if (fid === null) return { sw: SW.NO_CURRENT_EF };
       offset = (cmd.p1 << 8) | cmd.p2;
     }
-    const file = this.options.files.get(fid)!;
+    const file = files.get(fid);
+    if (!file) return { sw: SW.NO_CURRENT_EF };
     if (cmd.le === undefined) return { sw: SW.WRONG_LENGTH };
     if (this.faults.refuseLeAbove !== undefined && cmd.le > this.faults.refuseLeAbove) {
       return { sw: SW.WRONG_LENGTH };
