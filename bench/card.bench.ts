@@ -27,6 +27,7 @@ const config = {
   cscaFolder: null,
   trustTestCsca: true,
   extendedLength: 'auto' as const,
+  pace: false,
 };
 
 async function measure(
@@ -86,8 +87,8 @@ async function throughPcscd(report: Report): Promise<void> {
   const client = new VpcdClient({ card: chip, port: pcscd.vpcdPort, logger: nullLogger });
   client.start();
   try {
-    // Short APDUs (what `auto` picks today: the simulated chip's ATR does not announce extended
-    // length), then extended-length APDUs, which vpcd passes through.
+    // Short APDUs (a reader or card without extended length), then extended-length APDUs (what
+    // `auto` picks for the simulated chip, whose ATR announces them), which vpcd passes through.
     for (const [label, extendedLength] of [
       ['pcscd-vpcd-short', 'off'],
       ['pcscd-vpcd-extended', 'on'],

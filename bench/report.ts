@@ -16,7 +16,10 @@ export function quantile(sorted: number[], q: number): number {
 }
 
 export function median(values: number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 const fmt = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
@@ -30,7 +33,9 @@ export function createReport(prefix: string): Report {
       );
     },
     figure(name, value, unit = '') {
-      console.log(`  ${prefix}.${name}: ${typeof value === 'number' ? fmt(value) : value}${unit ? ` ${unit}` : ''}`);
+      console.log(
+        `  ${prefix}.${name}: ${typeof value === 'number' ? fmt(value) : value}${unit ? ` ${unit}` : ''}`,
+      );
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { ApiEvents, EventName } from '../shared/api-contract';
 import type {
   AccessKeyInput,
+  CardIdentity,
   CardReadResult,
   CheckinState,
   Lane,
@@ -37,6 +38,8 @@ export interface CardReadOptions {
   signal?: AbortSignal;
   /** Skip DG2 (photo), e.g. for the CLI's quick read. Default false. */
   skipPhoto?: boolean;
+  /** DG1 + DG13 are in: the person can be shown while the photo is still being read. */
+  onIdentity?: (identity: CardIdentity) => void;
 }
 
 /** PC/SC readers and the in-process simulated reader behind one interface. */

@@ -26,6 +26,8 @@ export interface ReadCardCall {
   onProgress?: CardReadOptions['onProgress'];
   signal?: AbortSignal;
   skipPhoto?: boolean;
+  pace?: boolean;
+  onIdentity?: CardReadOptions['onIdentity'];
 }
 
 export type ReadCardFn = (
@@ -70,6 +72,8 @@ const defaultReadCard: ReadCardFn = async (channel, key, call) => {
     ...(call.onProgress ? { onProgress: call.onProgress } : {}),
     ...(call.signal ? { signal: call.signal } : {}),
     ...(call.skipPhoto ? { skipPhoto: true } : {}),
+    ...(call.pace ? { pace: true } : {}),
+    ...(call.onIdentity ? { onIdentity: call.onIdentity } : {}),
   });
 };
 
@@ -127,6 +131,8 @@ export function createCardReaderService(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.skipPhoto ? { skipPhoto: true } : {}),
+    ...(config.pace ? { pace: true } : {}),
+    ...(opts.onIdentity ? { onIdentity: opts.onIdentity } : {}),
   });
 
   return {

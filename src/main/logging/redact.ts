@@ -43,7 +43,11 @@ export function redactValue(value: unknown, depth = 0): unknown {
   }
   if (value instanceof Uint8Array) return `[bytes:${value.length}]`;
   if (value instanceof Error) {
-    return { name: value.name, message: redactString(value.message), code: (value as { code?: unknown }).code };
+    return {
+      name: value.name,
+      message: redactString(value.message),
+      code: (value as { code?: unknown }).code,
+    };
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1));
   if (typeof value === 'object' && value !== null) {

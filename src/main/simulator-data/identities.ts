@@ -58,6 +58,8 @@ export interface SimIdentity {
   photo: 'jpeg' | 'jpeg2000';
   /** The SOD's DG1 hash is altered after signing: passive authentication must say invalid. */
   sodTampered?: boolean;
+  /** A newer chip that offers PACE (brainpoolP256r1, AES) in EF.CardAccess besides BAC. */
+  pace?: boolean;
   insurance: SimInsuranceRecord;
   notes: string[];
 }
@@ -550,8 +552,9 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     }),
     mrzExpiry: '300505',
     photo: 'jpeg',
+    pace: true,
     insurance: insured('valid', 'SV4012050011111'),
-    notes: ['Century digit 2', 'student card'],
+    notes: ['Century digit 2', 'student card', 'PACE chip'],
   },
   {
     index: 22,

@@ -20,6 +20,7 @@ const config = {
   cscaFolder: null,
   trustTestCsca: true,
   extendedLength: 'auto' as const,
+  pace: false,
 };
 
 function setup(extra: Partial<typeof config> = {}, reader?: SimulatedReader) {
@@ -58,6 +59,28 @@ describe('in-process simulated reader, whole catalog', () => {
     expectMatchesCatalog(byId, identity, { photo: true });
     const byMrz = await service.read(simulated.readerName, { kind: 'mrz', text: byId.result.mrz });
     expect(byMrz.result.idNumber).toBe(identity.card.idNumber);
+  });
+
+  it('with PACE on (the default), a PACE chip is read over PACE and a BAC-only chip falls back', async () => {
+    const { simulated: sim, service: paced } = setup({ pace: true });
+    const pacedCard = SIM_IDENTITIES.find((i) => i.pace)!;
+    sim.insert(pacedCard.index);
+    const overPace = await paced.read(sim.readerName, { kind: 'qr', text: simQrText(pacedCard) });
+    expectMatchesCatalog(overPace, pacedCard, { photo: true });
+    sim.insert(1);
+    const overBac = await paced.read(sim.readerName, {
+      kind: 'qr',
+      text: simQrText(simIdentity(1)),
+    });
+    expectMatchesCatalog(overBac, simIdentity(1), { photo: true });
+    // PACE costs EF.CardAccess + MSE:Set AT + 4 GENERAL AUTHENTICATE; the fallback only the
+    // failed EF.CardAccess read on top of BAC's 8.
+    expect(overPace.result.stats.apdus).toBeGreaterThan(overBac.result.stats.apdus);
+    expect(overBac.result.stats.apdus).toBeGreaterThan(8);
+    expect(
+      await codeOf(paced.read(sim.readerName, { kind: 'qr', text: simQrText(simIdentity(2)) })),
+    ).toBe('CARD_WRONG_KEY');
+    await paced.close();
   });
 
   it('skips the photo when asked, with fewer APDUs', async () => {

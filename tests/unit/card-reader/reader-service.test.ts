@@ -26,6 +26,7 @@ const config = {
   cscaFolder: '/etc/kiosk/csca',
   trustTestCsca: false,
   extendedLength: 'auto' as const,
+  pace: false,
 };
 
 const result = {

@@ -69,6 +69,7 @@ export class SimulatedReader implements SimulatedCardControl {
     const chip = new SimulatedChip({
       files: this.filesFor(index),
       mrzInfo: mrzInfoFor(identity),
+      ...(identity.pace ? { pace: { parameterId: 13 as const } } : {}),
       ...(this.opts.maxLe !== undefined ? { maxLe: this.opts.maxLe } : {}),
       ...(this.opts.extendedLength !== undefined
         ? { extendedLength: this.opts.extendedLength }

@@ -17,6 +17,8 @@ export const readerSchema = z
      * card's ATR says it takes them, `on`/`off` to force it for a reader known to (not) cope.
      */
     extendedLength: z.enum(['auto', 'on', 'off']),
+    /** Try PACE first when the card's EF.CardAccess offers it; BAC otherwise or on failure. */
+    pace: z.boolean(),
   })
   .strict();
 
@@ -27,4 +29,5 @@ export const readerDefaults = {
   cscaFolder: null,
   trustTestCsca: true,
   extendedLength: 'auto',
+  pace: true,
 } satisfies z.input<typeof readerSchema>;
