@@ -302,7 +302,8 @@ export type CheckinState =
   | { step: 'need-key'; reader: string; lastError: KioskErrorShape | null }
   /** A key was given but no card is on the reader yet. */
   | { step: 'need-card' }
-  | { step: 'reading'; progress: ReadProgress }
+  /** `patient` arrives with DG1 + DG13, before the photo and the signature check. */
+  | { step: 'reading'; progress: ReadProgress; patient?: PatientView }
   | { step: 'looking-up'; patient: PatientView }
   | {
       step: 'choose-department';

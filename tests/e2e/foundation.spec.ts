@@ -17,15 +17,18 @@ test.describe('renderer over the web host', () => {
     await expect(page.getByTestId('kiosk-idle')).toBeVisible();
     // The secret leaves the address bar once read.
     expect(page.url()).not.toContain('secret=');
-    host.services.events.emit('checkin.state', { step: 'need-card' });
-    await expect(page.getByTestId('kiosk-screen')).toHaveAttribute('data-step', 'need-card');
-    host.services.events.emit('checkin.state', { step: 'idle' });
+    // A real change in main (a card placed on the simulated reader) reaches the page as an event.
+    await host.services.handlers['sim.insertCard']({ index: 1 });
+    await expect(page.getByTestId('kiosk-screen')).toHaveAttribute('data-step', 'need-key');
+    await host.services.handlers['sim.removeCard'](null);
     await expect(page.getByTestId('kiosk-idle')).toBeVisible();
   });
 
   test('the desk screen shows the lookup service state pushed by main', async ({ page }) => {
     await page.goto(host.deskUrl);
     await expect(page.getByTestId('desk-screen')).toBeVisible();
+    // Once the page has loaded the current state, a pushed change is the last word.
+    await expect(page.getByTestId('gateway-status')).toHaveAttribute('data-state', 'online');
     host.services.events.emit('gateway.changed', {
       state: 'offline',
       circuit: 'open',

@@ -38,7 +38,7 @@ import {
 import { createListeners } from './listeners';
 import { lookupWithinBudget } from './lookup-within-budget';
 import { validateManualIdentity } from './manual-identity';
-import { patientFromCard, patientFromManual } from './patient-view';
+import { patientFromCard, patientFromIdentity, patientFromManual } from './patient-view';
 import type { PrintVisit } from './print-visit';
 
 export interface CheckinMachineOptions {
@@ -406,12 +406,19 @@ export class CheckinMachine implements CheckinService {
     s.failed = null;
     this.set({ step: 'reading', progress: { phase: 'connect', percent: 0 } });
     let out;
+    let early: PatientView | undefined;
     try {
       out = await this.o.cards.read(reader, key, {
         signal: AbortSignal.any([s.abort.signal, AbortSignal.timeout(this.o.readTimeoutMs)]),
         onProgress: (progress) => {
           if (this.live(s) && this.state.step === 'reading')
-            this.set({ step: 'reading', progress });
+            this.set({ step: 'reading', progress, ...(early ? { patient: early } : {}) });
+        },
+        // The screen greets the person while the photo (most of the bytes) is still coming.
+        onIdentity: (identity) => {
+          if (!this.live(s) || this.state.step !== 'reading') return;
+          early = patientFromIdentity(identity);
+          this.set({ step: 'reading', progress: this.state.progress, patient: early });
         },
       });
     } catch (err) {

@@ -1,5 +1,5 @@
 /** What the screen shows about the person: built from a chip read or from staff's typing. */
-import type { ManualIdentityInput, PatientView } from '../../shared/domain';
+import type { CardIdentity, ManualIdentityInput, PatientView } from '../../shared/domain';
 import type { CardReadOutput } from '../services-contract';
 
 /** Browsers show JPEG; JPEG 2000 (some chips) has no browser decoder, so no picture then. */
@@ -20,6 +20,21 @@ export function patientFromCard(out: CardReadOutput): PatientView {
     photoFormat: out.photo ? r.photo.format : null,
     passiveAuthentication: r.passiveAuthentication,
     idNumberCheck: r.idNumberCheck,
+  };
+}
+
+/** The person as soon as DG1 + DG13 are read: no photo and no verification yet. */
+export function patientFromIdentity(identity: CardIdentity): PatientView {
+  return {
+    idNumber: identity.idNumber,
+    fullName: identity.fullName,
+    dateOfBirth: identity.dateOfBirth,
+    sex: identity.sex,
+    source: 'chip',
+    photoDataUrl: null,
+    photoFormat: null,
+    passiveAuthentication: null,
+    idNumberCheck: null,
   };
 }
 

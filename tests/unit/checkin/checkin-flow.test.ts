@@ -58,6 +58,10 @@ describe('check-in flow', () => {
     );
     expect(steps.indexOf('reading')).toBeLessThan(steps.indexOf('looking-up'));
     expect(h.states.filter((s) => s.step === 'reading').length).toBeGreaterThan(1); // progress
+    // DG1 + DG13 are shown before the photo: a later reading state already carries the name.
+    const early = h.states.filter((s) => s.step === 'reading' && s.patient);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.at(-1)).toMatchObject({ patient: { fullName: AN.fullName, photoDataUrl: null } });
 
     // The chip's identity and the answer are cached; nothing is queued for an online answer.
     expect(h.store.getIdentity(AN.idNumber)?.identity.fullName).toBe(AN.fullName);

@@ -107,8 +107,10 @@ export class FakeCards implements CardReaderService {
       if (this.card !== index) throw kioskError('CARD_REMOVED', 'x', 'card removed');
       if (!keyMatches(index, key)) throw kioskError('CARD_WRONG_KEY', 'x', 'wrong key');
       opts.onProgress?.({ phase: 'identity', percent: 50 });
-      opts.onProgress?.({ phase: 'verify', percent: 100 });
       const sim = simIdentity(index);
+      opts.onIdentity?.(sim.card);
+      opts.onProgress?.({ phase: 'photo', percent: 80 });
+      opts.onProgress?.({ phase: 'verify', percent: 100 });
       const result: CardReadResult = {
         ...sim.card,
         mrz: 'I<VNM...',

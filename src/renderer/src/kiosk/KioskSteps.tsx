@@ -151,6 +151,7 @@ function Reading({ state }: { state: Step<'reading'> }) {
   return (
     <StepFrame testId="kiosk-reading" title={t('kiosk.reading.title')}>
       <ReadProgressBar progress={state.progress} />
+      {state.patient ? <PatientSummary patient={state.patient} /> : null}
       <p className="lead">{t('kiosk.reading.hint')}</p>
     </StepFrame>
   );
