@@ -196,8 +196,17 @@ export interface GatewayStatus {
   simulated: boolean;
 }
 
-export type SimGatewayMode =
-  'normal' | 'slow' | 'down' | 'error-5xx' | 'unauthorized' | 'malformed';
+export const SIM_GATEWAY_UI_MODES = [
+  'normal',
+  'slow',
+  'down',
+  'error-5xx',
+  'unauthorized',
+  'malformed',
+] as const;
+
+/** What the developer panel can switch the simulated lookup service to. */
+export type SimGatewayMode = (typeof SIM_GATEWAY_UI_MODES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Check-in, visits, queue (issue: store and check-in)

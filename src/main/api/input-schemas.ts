@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
-import { LANES } from '../../shared/domain';
+import { LANES, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 const none = z.null().optional();
@@ -69,9 +69,5 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'sim.insertCard': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
   'sim.removeCard': none,
   'sim.scanQr': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
-  'sim.setGateway': z
-    .object({
-      mode: z.enum(['normal', 'slow', 'down', 'error-5xx', 'unauthorized', 'malformed']),
-    })
-    .strict(),
+  'sim.setGateway': z.object({ mode: z.enum(SIM_GATEWAY_UI_MODES) }).strict(),
 };
