@@ -37,6 +37,16 @@ export const registerConfig: RegisterCommand = (program, ctx) => {
     );
 };
 
+/**
+ * The defaults as a file to edit, without `reader.trustTestCsca`: left out, it follows the driver
+ * (true for the simulated reader, false once the file says "pcsc"), so switching to a real reader
+ * never keeps trusting the public test key by accident.
+ */
+export function initialConfig(): unknown {
+  const { trustTestCsca: _followsDriver, ...reader } = defaultConfig.reader;
+  return { ...defaultConfig, reader };
+}
+
 function writeDefaults(file: string): void {
   if (fs.existsSync(file)) {
     throw kioskError(
@@ -48,6 +58,6 @@ function writeDefaults(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename: a crash never leaves a half-written configuration behind.
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(defaultConfig, null, 2)}\n`, { mode: 0o600 });
+  fs.writeFileSync(tmp, `${JSON.stringify(initialConfig(), null, 2)}\n`, { mode: 0o600 });
   fs.renameSync(tmp, file);
 }

@@ -98,8 +98,11 @@ export const registerLookup: RegisterCommand = (program, ctx) => {
         opts,
         async () => {
           const query = queryFrom(opts);
-          if (opts.gateway && !URL.canParse(opts.gateway)) {
-            throw usage('--gateway phải là một URL.', '--gateway must be a URL.');
+          if (opts.gateway && !(URL.canParse(opts.gateway) && /^https?:\/\//i.test(opts.gateway))) {
+            throw usage(
+              '--gateway phải là một địa chỉ http:// hoặc https://.',
+              '--gateway must be an http:// or https:// address.',
+            );
           }
           const { config } = ctx().config();
           const opened = await openInsurance({

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { kioskError } from '../../shared/errors';
 import { CONFIG_FILE_NAME } from './data-dir';
 import { configSchema, defaultConfig, SECRET_KEYS, type KioskConfig } from './schema';
+import { readerDefaultsFor } from './sections/reader';
 
 export interface LoadedConfig {
   path: string;
@@ -35,8 +36,28 @@ function describeIssues(error: z.ZodError, file: string): string {
   return `${file}: field "${field}": ${first?.message ?? 'invalid'}${more}`;
 }
 
+/**
+ * Where a JSON syntax error is, without quoting the file: V8's messages quote the text around the
+ * error, which in this file may be the gateway password.
+ */
+export function describeJsonError(err: unknown, text: string): string {
+  const message = err instanceof Error ? err.message : '';
+  const at = /at position (\d+)/.exec(message);
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `syntax error at line ${line}, column ${column}`;
+  }
+  if (/end of JSON input/i.test(message)) return 'the file ends too early';
+  if (/^Unexpected token/i.test(message)) return 'unexpected text (a value without quotes?)';
+  return 'syntax error';
+}
+
 export function parseConfig(raw: unknown, file: string): KioskConfig {
-  const merged = mergeDefaults(defaultConfig, raw);
+  const fileReader = isPlainObject(raw) ? raw.reader : undefined;
+  const defaults = { ...defaultConfig, reader: readerDefaultsFor(fileReader) };
+  const merged = mergeDefaults(defaults, raw);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const text = describeIssues(parsed.error, file);
@@ -75,7 +96,7 @@ export function loadConfig(dataDir: string): LoadedConfig {
   try {
     raw = JSON.parse(text) as Json;
   } catch (err) {
-    const why = err instanceof Error ? err.message : 'not JSON';
+    const why = describeJsonError(err, text);
     throw kioskError(
       'CONFIG_INVALID',
       `Tệp cấu hình ${file} không phải JSON hợp lệ: ${why}`,

@@ -118,6 +118,30 @@ export function tcpReachable(
   });
 }
 
+export function checkCardReader(config: KioskConfig): CheckResult {
+  const name = 'card reader';
+  const r = config.reader;
+  if (r.driver === 'simulated') {
+    return { name, status: 'ok', detail: 'simulated reader (default)' };
+  }
+  const which = `PC/SC${r.name ? `: ${r.name}` : ' (first reader with a card)'}`;
+  if (r.trustTestCsca) {
+    return {
+      name,
+      status: 'warn',
+      detail: `${which}; reader.trustTestCsca is on: a fake card signed with the public test key passes passive authentication (set it to false in production)`,
+    };
+  }
+  if (!r.cscaFolder) {
+    return {
+      name,
+      status: 'warn',
+      detail: `${which}; no reader.cscaFolder: passive authentication can only say "unverified"`,
+    };
+  }
+  return { name, status: 'ok', detail: `${which}; CSCA certificates from ${r.cscaFolder}` };
+}
+
 export async function checkLookupService(config: KioskConfig): Promise<CheckResult> {
   const name = 'lookup service';
   if (!config.insurance.enabled)

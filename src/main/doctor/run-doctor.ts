@@ -2,6 +2,7 @@ import { loadConfig } from '../config/load-config';
 import type { KioskConfig } from '../config/schema';
 import { toErrorShape } from '../../shared/errors';
 import {
+  checkCardReader,
   checkDataDir,
   checkElectron,
   checkExecutable,
@@ -50,14 +51,7 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
     ),
   );
   if (config) {
-    checks.push({
-      name: 'card reader',
-      status: 'ok',
-      detail:
-        config.reader.driver === 'simulated'
-          ? 'simulated reader (default)'
-          : `PC/SC${config.reader.name ? `: ${config.reader.name}` : ' (first reader with a card)'}`,
-    });
+    checks.push(checkCardReader(config));
     checks.push(await checkLookupService(config), await checkPrinter(config, dataDir));
   }
   return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };

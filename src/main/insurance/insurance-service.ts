@@ -94,6 +94,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
   let configProblem: string | null = null;
   if (!baseUrl) configProblem = simulated ? 'the simulated gateway is not running' : 'no baseUrl';
   else if (!URL.canParse(baseUrl)) configProblem = 'baseUrl is not a URL';
+  else if (!/^https?:$/.test(new URL(baseUrl).protocol)) configProblem = 'baseUrl is not http(s)';
   else if (!username) configProblem = 'no username';
   else if (!hash) configProblem = 'no password';
   else if (cfg.apiVersion === '2024' && !officer) configProblem = 'the 2024 API needs the officer';

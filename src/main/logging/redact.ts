@@ -18,18 +18,30 @@ const PATTERNS: Array<[RegExp, string]> = [
   // dates: 1990-05-17, 17/05/1990, 17-05-1990, 17051990 inside QR text
   [/\b\d{4}-\d{2}-\d{2}\b/g, '[date]'],
   [/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/g, '[date]'],
+  [/\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b/g, '[date]'],
+  // compact dates as the chip, the QR code and the gateway write them: 19900517, 17051990
+  [/\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b/g, '[date]'],
+  [/\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}\b/g, '[date]'],
+  // a 12-digit ID typed in groups: 0010 9001 2345
+  [/\b\d{4} \d{4} \d{4}\b/g, '[number]'],
   // MRZ lines (TD1: 30 chars of A-Z0-9<)
   [/[A-Z0-9<]{30}/g, '[mrz]'],
   // QR text of a CCCD: pipe-separated fields
   [/\d{12}\|[^\s]*\|[^|]*\|\d{8}\|[^\n]*/g, '[qr]'],
   // credentials in query strings
   [/((?:token|id_token|password|username)=)[^&\s]+/gi, '$1[secret]'],
+  // credentials quoted from a JSON body or a "key: value" text, and bearer tokens
+  [
+    /(\b(?:password(?:Md5)?|access_token|id_token|accessToken|idToken|token|secret)"?\s*:\s*"?)[^"\s,}]+/gi,
+    '$1[secret]',
+  ],
+  [/(\bBearer\s+)[\w.~+/=-]+/gi, '$1[secret]'],
 ];
 
 export function redactString(s: string): string {
   let out = s;
   // The QR pattern must run before the digit pattern eats its anchor.
-  const qr = PATTERNS[5]!;
+  const qr = PATTERNS.find(([, rep]) => rep === '[qr]')!;
   out = out.replace(qr[0], qr[1]);
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
   return out;

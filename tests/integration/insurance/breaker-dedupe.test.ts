@@ -162,6 +162,22 @@ describe('configuration', () => {
     await service.close();
   });
 
+  it('a gateway address that is not http(s) is INSURANCE_CONFIG, not a request attempt', async () => {
+    const { logger } = createMemoryLogger();
+    const service = createInsuranceService({
+      config: testConfig(),
+      logger,
+      baseUrl: 'ftp://127.0.0.1:21/',
+      credentials: { username: 'u', password: 'p' },
+    });
+    expect(service.status()).toMatchObject({
+      state: 'offline',
+      lastFailure: { code: 'INSURANCE_CONFIG', detail: 'baseUrl is not http(s)' },
+    });
+    expect(await code(service.lookup(AN))).toBe('INSURANCE_CONFIG');
+    await service.close();
+  });
+
   it('bad queries are refused before any request with INSURANCE_INVALID_QUERY', async () => {
     const r = await rig();
     for (const q of [

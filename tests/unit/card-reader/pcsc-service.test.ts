@@ -85,6 +85,18 @@ describe('PcscService with a fake pcsclite', () => {
     expect(service.readers()).toEqual([]);
   });
 
+  it('a reader unplugged during a read leaves the list once the read ends', async () => {
+    const { service, reader } = await withPresentCard();
+    reader.onTransmit = () => null; // the read hangs in the driver while the reader goes away
+    const read = rejection(
+      service.withCard(reader.name, (ch) => ch.transmit(new Uint8Array(5), { timeoutMs: 100 })),
+    );
+    await until(() => reader.connects === 1);
+    reader.emit('end');
+    expect((await read).code).toBe('CARD_READER_NOT_FOUND');
+    expect(service.readers()).toEqual([]);
+  });
+
   it('ignores repeated status events that do not change presence (pcsclite repeats them)', async () => {
     const { reader, cards, changes } = await withPresentCard();
     const before = changes();

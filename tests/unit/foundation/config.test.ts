@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, maskSecrets } from '../../../src/main/config/load-config';
 import { KioskError } from '../../../src/shared/errors';
+import { initialConfig } from '../../../src/cli/commands/config';
 
 function dirWith(content?: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-config-'));
@@ -42,6 +43,40 @@ describe('configuration', () => {
     const err = loadError('{ "station": ');
     expect(err.code).toBe('CONFIG_INVALID');
     expect(err.localized.en).toMatch(/not valid JSON/);
+  });
+
+  it('a JSON syntax error says where, and never quotes the file (it may hold the password)', () => {
+    const unquoted = loadError('{\n  "insurance": {\n    "password": MySecretPw1\n  }\n}');
+    const trailingComma = loadError('{\n  "insurance": { "password": "MySecretPw2", }\n}');
+    const cut = loadError('{ "insurance": { "password": "MySecretPw3"');
+    for (const err of [unquoted, trailingComma, cut]) {
+      expect(err.code).toBe('CONFIG_INVALID');
+      expect(err.localized.en).toMatch(/not valid JSON/);
+      expect(JSON.stringify(err.toShape())).not.toMatch(/MySecretPw|assword/);
+    }
+    expect(trailingComma.localized.en).toMatch(/line 2, column \d+/);
+  });
+
+  it('refuses a lookup-service address that is not http(s)', () => {
+    const err = loadError(JSON.stringify({ insurance: { baseUrl: 'ftp://egw.example.invalid' } }));
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.localized.en).toContain('insurance.baseUrl');
+  });
+
+  it('trusts the public test CSCA by default only with the simulated reader', () => {
+    expect(loadConfig(dirWith()).config.reader.trustTestCsca).toBe(true);
+    const pcsc = loadConfig(dirWith(JSON.stringify({ reader: { driver: 'pcsc' } })));
+    expect(pcsc.config.reader.trustTestCsca).toBe(false);
+    const onPurpose = loadConfig(
+      dirWith(JSON.stringify({ reader: { driver: 'pcsc', trustTestCsca: true } })),
+    );
+    expect(onPurpose.config.reader.trustTestCsca).toBe(true);
+    // The file `config --init` writes leaves it out, so editing the driver is enough.
+    const init = initialConfig() as { reader: Record<string, unknown> };
+    expect(init.reader).not.toHaveProperty('trustTestCsca');
+    const edited = { ...init, reader: { ...init.reader, driver: 'pcsc' } };
+    expect(loadConfig(dirWith(JSON.stringify(edited))).config.reader.trustTestCsca).toBe(false);
+    expect(loadConfig(dirWith(JSON.stringify(init))).config.reader.trustTestCsca).toBe(true);
   });
 
   it('names the field that is wrong', () => {

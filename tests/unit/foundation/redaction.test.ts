@@ -51,6 +51,28 @@ describe('log redaction', () => {
     }
   });
 
+  it('cleans compact dates, grouped ID numbers, bearer tokens and quoted credentials', () => {
+    const { logger, lines } = createMemoryLogger();
+    logger.warn('answer was {"ngaySinh":"19920511","password":"Secret1","token":"abc.def"}', {
+      detail:
+        'dob 11051992, id 0010 8501 2345, Authorization: Bearer eyJhbGciOi.xyz, on 1992/05/11',
+      note: 'passwordMd5: 0123456789abcdef0123456789abcdef',
+    });
+    const text = lines.join('');
+    for (const leak of [
+      '19920511',
+      '11051992',
+      '0010 8501 2345',
+      'Secret1',
+      'abc.def',
+      'eyJhbGciOi',
+      '1992/05/11',
+      '0123456789abcdef',
+    ]) {
+      expect(text).not.toContain(leak);
+    }
+  });
+
   it('never writes photo bytes', () => {
     const { logger, lines } = createMemoryLogger();
     logger.debug('photo', { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) });

@@ -173,6 +173,11 @@ export class PcscService {
       // another program's) starts from a clean chip instead of one expecting SM-wrapped commands.
       await this.disconnect(handle, SCARD_RESET_CARD);
       entry.busy = false;
+      // A reader unplugged during the read was kept for it; now it goes, unless pcscd itself is
+      // away (then the reconnect decides which readers come back).
+      if (entry.handle === null && this.context && this.entries.get(entry.name) === entry) {
+        this.entries.delete(entry.name);
+      }
       this.emitReaders();
     }
   }
@@ -354,7 +359,9 @@ export class PcscService {
     // The protocol layer may wrap the channel's error in its own; the channel remembers the first.
     const failure = channel.failed ?? (err instanceof KioskError ? err : null);
     if (!failure) return err;
-    if (failure.code === 'CARD_REMOVED') return failure;
+    // The reader itself went away (unplugged): say so, not "place the card again".
+    if (failure.code === 'CARD_REMOVED' || failure.code === 'CARD_READER_NOT_FOUND') return failure;
+    if (entry.handle === null && this.context) return cardErrors.readerNotFound(entry.name);
     if (mayMeanRemoved(failure) && entry.presence === 'present') {
       // The reader may report the removal a moment after the transmit failed.
       await new Promise<void>((resolve) => {

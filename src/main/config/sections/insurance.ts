@@ -30,7 +30,11 @@ export const insuranceSchema = z
     enabled: z.boolean(),
     /** `simulated`: the embedded simulator; `bhxh`: the real gateway at baseUrl. */
     service: z.enum(['simulated', 'bhxh']),
-    baseUrl: z.string().url().nullable(),
+    baseUrl: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//i, 'an http:// or https:// address')
+      .nullable(),
     username: z.string().nullable(),
     /** Plain password (hashed with MD5 before sending) ... */
     password: z.string().nullable(),

@@ -10,7 +10,11 @@ export const readerSchema = z
     transmitTimeoutMs: z.number().int().min(100).max(60000),
     /** Folder of trusted CSCA certificates (DER/PEM); null = passive auth is "unverified". */
     cscaFolder: z.string().nullable(),
-    /** Trust the simulator's test CSCA (shipped in resources/, test only). */
+    /**
+     * Trust the simulator's test CSCA (shipped in resources/, test only). Its Document Signer key
+     * is public, so anyone can sign a fake chip with it: the default is true only for the
+     * simulated reader (see readerDefaultsFor); with real readers it must be set on purpose.
+     */
     trustTestCsca: z.boolean(),
     /**
      * Extended-length APDUs on PC/SC readers (far fewer APDUs for the photo): `auto` when the
@@ -31,3 +35,15 @@ export const readerDefaults = {
   extendedLength: 'auto',
   pace: true,
 } satisfies z.input<typeof readerSchema>;
+
+/**
+ * The reader defaults for what a configuration file says: a file that switches to real readers
+ * without mentioning `trustTestCsca` does not inherit the simulator's trust in the test CSCA.
+ */
+export function readerDefaultsFor(fileReader: unknown): z.input<typeof readerSchema> {
+  const r = typeof fileReader === 'object' && fileReader !== null ? fileReader : {};
+  const driver = (r as { driver?: unknown }).driver;
+  return driver !== undefined && driver !== 'simulated'
+    ? { ...readerDefaults, trustTestCsca: false }
+    : readerDefaults;
+}
