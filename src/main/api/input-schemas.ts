@@ -37,7 +37,7 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
       sex: z.enum(['M', 'F']),
       cardNumber: z
         .string()
-        .regex(/^[A-Z]{2}\d{13}$/, 'BHYT number: 2 letters and 13 digits')
+        .regex(/^[A-Z]{2}[1-5]\d{12}$/, 'BHYT number: 2 letters, a benefit level 1-5, 12 digits')
         .optional(),
     })
     .strict(),
