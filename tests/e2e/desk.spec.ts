@@ -153,6 +153,8 @@ test('the desk works from the keyboard alone', async ({ page }) => {
   expect(await focusedTestId(page)).toBe('cancel-reason');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('cancel-form')).toHaveCount(0);
+  // Back on the button that opened the form, not at the top of the page.
+  expect(await focusedTestId(page)).toBe('visit-cancel');
 });
 
 test('the desk shows the reader and the lookup service, and switches insurance checking', async ({

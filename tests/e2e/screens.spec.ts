@@ -98,6 +98,27 @@ test('insurance outcomes in plain words: cached offline with its time, stale, se
   await expect(summary).toContainText('tự trả phí');
 });
 
+test('insurance accepted by staff over a "not valid" answer reads as accepted, not also refused', async ({
+  page,
+}) => {
+  station = await startScriptedStation();
+  await page.goto(station.url);
+  const refused = insuredOnline(80);
+  refused.result = {
+    ...refused.result!,
+    outcome: 're-enter',
+    mayUseInsurance: false,
+    message: { vi: 'Thông tin chưa khớp', en: 'Details do not match' },
+  };
+  station.push(choosing({ insurance: { ...refused, source: 'staff-override', note: 'ok' } }));
+  const summary = page.getByTestId('insurance-summary');
+  await expect(summary).toHaveAttribute('data-source', 'staff-override');
+  await expect(summary).toContainText('Nhân viên đã xác nhận bảo hiểm');
+  await expect(summary).toContainText('80');
+  await expect(summary).not.toContainText('Thông tin chưa khớp');
+  await expect(summary).not.toContainText('chưa dùng được');
+});
+
 test('choosing a department then a lane commits both', async ({ page }) => {
   station = await startScriptedStation();
   station.answer('checkin.choose', async () => scriptedVisit(1));
@@ -186,6 +207,17 @@ test('the desk shows staff decisions when the service needs them, and sends the 
   await expect
     .poll(() => calls('checkin.override'))
     .toEqual([{ decision: 'self-pay', note: 'đã gọi BHXH' }]);
+  // The decision's buttons go away with it; the keyboard carries on at the department.
+  station.push(
+    choosing({
+      insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note: null },
+      needsStaff: null,
+    }),
+  );
+  await expect(page.getByTestId('needs-staff')).toHaveCount(0);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('desk-department');
 });
 
 test('the developer panel is absent when nothing is simulated', async ({ page }) => {

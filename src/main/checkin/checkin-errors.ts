@@ -46,6 +46,16 @@ export const checkinErrors = {
       'The insurance service cannot be reached and the last saved result is too old: staff must confirm the insurance card.',
       { detail: `cached at ${cachedAt}` },
     ),
+  cachedCardEnded: (validTo: string): KioskError => {
+    const [y, m, d] = validTo.split('-');
+    const day = `${d}/${m}/${y}`;
+    return kioskError(
+      'CHECKIN_CACHE_CARD_ENDED',
+      `Không kết nối được cổng BHXH và theo kết quả lưu gần nhất, thẻ BHYT chỉ có giá trị đến ${day}: nhân viên cần kiểm tra thẻ.`,
+      `The insurance service cannot be reached and the last saved result shows the card valid only until ${day}: staff must check the card.`,
+      { detail: 'card validity ended since the cached answer' },
+    );
+  },
   reEnter: (code: string): KioskError =>
     kioskError(
       'CHECKIN_INSURANCE_RE_ENTER',

@@ -364,15 +364,23 @@ export class CheckinMachine implements CheckinService {
     }
   }
 
+  /** A new person at the reader: whoever was on screen is dropped, the card's key is asked. */
+  private newPersonAt(reader: string): void {
+    this.startSession();
+    this.session.reader = reader;
+    this.set({ step: 'need-key', reader, lastError: null });
+  }
+
   private cardArrived(reader: string): void {
     if (this.closed) return;
     const s = this.session;
     switch (this.state.step) {
+      // A card placed while someone's choice is on screen is the next person's: the one who
+      // walked away must not be shown to them, nor get a number from their taps.
       case 'idle':
       case 'done':
-        this.startSession();
-        this.session.reader = reader;
-        this.set({ step: 'need-key', reader, lastError: null });
+      case 'choose-department':
+        this.newPersonAt(reader);
         return;
       case 'need-key':
         s.reader = reader;
@@ -383,7 +391,8 @@ export class CheckinMachine implements CheckinService {
         this.detach(s, this.runRead());
         return;
       case 'error':
-        if (s.failed !== 'read') return;
+        // Only a failed read is this card's to retry; after any other failure it is a new person.
+        if (s.failed !== 'read') return this.newPersonAt(reader);
         s.reader = reader;
         if (s.key) this.detach(s, this.runRead());
         else this.set({ step: 'need-key', reader, lastError: null });

@@ -14,6 +14,7 @@ import type {
   StaffOverride,
   VisitInsurance,
 } from '../../shared/domain';
+import { localDay } from '../store/day';
 import type { CachedLookup } from '../store/store-contract';
 import { checkinErrors } from './checkin-errors';
 
@@ -63,6 +64,20 @@ export function cacheIsFresh(fetchedAt: string, now: Date, maxAgeHours: number):
   return Number.isFinite(age) && age <= maxAgeHours * 3_600_000;
 }
 
+/**
+ * The last day of the card the cached answer let the person use, when that day is already past:
+ * the answer said "valid" on the day it was fetched, not today. Null when it still covers today
+ * (or says nothing about dates, or did not allow insurance anyway).
+ */
+export function cachedCardEnded(result: InsuranceResult, now: Date): string | null {
+  if (!result.mayUseInsurance) return null;
+  const validTo =
+    result.outcome === 'replaced-card' && result.replacement?.validTo
+      ? result.replacement.validTo
+      : (result.card?.validTo ?? null);
+  return validTo && validTo < localDay(now) ? validTo : null;
+}
+
 function fromCache(cached: CachedLookup, stale: boolean, note: string | null): VisitInsurance {
   return { source: 'cache', result: cached.result, cachedAt: cached.fetchedAt, stale, note };
 }
@@ -96,10 +111,17 @@ export function decideInsurance(input: {
       : null;
   if (cached) {
     const fresh = cacheIsFresh(cached.fetchedAt, input.now, input.cacheMaxAgeHours);
+    // A young cache entry can still be out of date: the card it called valid may have ended since.
+    const ended = cachedCardEnded(cached.result, input.now);
+    const outdated = ended
+      ? checkinErrors.cachedCardEnded(ended).toShape()
+      : fresh
+        ? null
+        : checkinErrors.staleCache(cached.fetchedAt).toShape();
     return {
-      insurance: fromCache(cached, !fresh, null),
-      needsStaff:
-        configProblem ?? (fresh ? null : checkinErrors.staleCache(cached.fetchedAt).toShape()),
+      insurance: fromCache(cached, !fresh || ended !== null, null),
+      // The same answers that need staff online need staff when they come from the cache.
+      needsStaff: configProblem ?? staffNeededFor(cached.result) ?? outdated,
       recheck: true,
     };
   }

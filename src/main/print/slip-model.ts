@@ -100,9 +100,11 @@ const L = {
     vi: 'Chưa kiểm tra BHYT · Xuất trình thẻ tại quầy',
     en: 'Insurance not checked · Show your card at the desk',
   },
+  // A stale cached result reaches a slip only after staff confirmed it (the check-in refuses a
+  // number otherwise), so the slip must not send the patient back to the desk for it.
   stale: {
-    vi: 'Kết quả BHYT đã cũ · Cần nhân viên xác nhận',
-    en: 'Old insurance result · Staff must confirm it',
+    vi: 'Kết quả BHYT đã cũ · Nhân viên đã xác nhận',
+    en: 'Old insurance result · Confirmed by staff',
   },
   staffConfirmed: { vi: 'BHYT do nhân viên xác nhận', en: 'Insurance confirmed by staff' },
   cancelled: { vi: 'LƯỢT KHÁM ĐÃ HUỶ', en: 'VISIT CANCELLED' },
@@ -189,8 +191,10 @@ function insuranceSection(
   if (source === 'staff-override') {
     notices.push({ kind: 'staff-confirmed', text: t(L.staffConfirmed) });
   }
-  const covered = source !== 'pending' && (result?.mayUseInsurance ?? source === 'staff-override');
-  if (result && !result.mayUseInsurance && source !== 'pending') {
+  // "Accept insurance" is staff overruling the answer on screen: the slip says covered, once.
+  const accepted = source === 'staff-override';
+  const covered = accepted || (source !== 'pending' && (result?.mayUseInsurance ?? false));
+  if (result && !result.mayUseInsurance && source !== 'pending' && !accepted) {
     notices.push({
       kind: 'not-covered',
       text: t({
@@ -200,17 +204,43 @@ function insuranceSection(
     });
   }
   const card = result?.card ?? null;
+  // A replaced card: the patient now uses the new one (its number and dates).
+  const renewed = result?.outcome === 'replaced-card' ? result.replacement : null;
+  const number = renewed?.number ?? card?.number ?? null;
+  const validTo = renewed?.number ? renewed.validTo : (card?.validTo ?? null);
   const fields: SlipField[] = [];
-  if (card) {
-    fields.push({ label: t(L.cardNumber), value: maskCardNumber(card.number) });
+  if (card || number) {
+    if (number) fields.push({ label: t(L.cardNumber), value: maskCardNumber(number) });
     // Only the end date: a child's card is valid from the day of birth, so the start date
-    // would print the full date of birth.
-    if (card.validTo) fields.push({ label: t(L.validity), value: formatDate(card.validTo) });
-    if (card.coveragePercent !== null) {
+    // would print the full date of birth (and see validityText for the end date).
+    if (validTo) {
+      fields.push({
+        label: t(L.validity),
+        value: validityText(validTo, visit.patient.dateOfBirth),
+      });
+    }
+    if (card && card.coveragePercent !== null) {
       fields.push({ label: t(L.coverage), value: `${card.coveragePercent}%` });
     }
   }
   return { covered, fields, notices };
+}
+
+/**
+ * The card's end date, or only its year when the date would give the birthday away: a child's
+ * card (TE) runs until the day before the sixth birthday, so `dd/mm` of its end plus one day is
+ * the day and month of birth, and the slip already carries the year.
+ */
+export function validityText(validTo: string, dateOfBirth: string | null): string {
+  const end = /^(\d{4})-(\d{2})-(\d{2})/.exec(validTo);
+  const born = dateOfBirth ? /^\d{4}-(\d{2})-(\d{2})/.exec(dateOfBirth) : null;
+  if (!end || !born) return formatDate(validTo);
+  const monthDay = (d: Date): string =>
+    `${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  const last = new Date(Date.UTC(Number(end[1]), Number(end[2]) - 1, Number(end[3])));
+  const next = new Date(last.getTime() + 86_400_000);
+  const birthday = `${born[1]}-${born[2]}`;
+  return monthDay(last) === birthday || monthDay(next) === birthday ? end[1]! : formatDate(validTo);
 }
 
 /** `DN4010123456781` → `DN40•••••••6781`: enough for staff to match the card, not to use it. */

@@ -502,6 +502,34 @@ describe('check-in flow', () => {
     await h.waitFor('idle');
   });
 
+  it('the next card placed while someone left their choice on screen starts over for the new person', async () => {
+    h = createHarness();
+    await toChoice(h, 1);
+    h.cards.remove(); // the first person takes the card and walks away before choosing
+    expectStep(h.checkin.current(), 'choose-department');
+    h.cards.insert(2);
+    expect(h.checkin.current()).toEqual({ step: 'need-key', reader: READER, lastError: null });
+    // The first person's choice can no longer be made by the next person's taps.
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_WRONG_STEP',
+    });
+    await h.checkin.provideKey(keyFor(2));
+    const choice = expectStep(h.checkin.current(), 'choose-department');
+    expect(choice.patient.fullName).toBe(simIdentity(2).card.fullName);
+    expect(h.visits.list({})).toEqual([]);
+  });
+
+  it('after a failed lookup or commit, a new card is a new person, not a retry', async () => {
+    h = createHarness();
+    await toChoice(h, 1);
+    h.store.close(); // the commit fails: STORE_CLOSED, an error step
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toBeTruthy();
+    expectStep(h.checkin.current(), 'error');
+    h.cards.remove();
+    h.cards.insert(2);
+    expect(h.checkin.current()).toEqual({ step: 'need-key', reader: READER, lastError: null });
+  });
+
   it('a card removed while the key is asked for goes back to idle', async () => {
     h = createHarness();
     h.cards.insert(1);

@@ -13,6 +13,13 @@ const down = {
   error: { code: 'INSURANCE_UNAVAILABLE', message: { vi: '', en: '' } },
 };
 
+/** Answers that staff must look at, and the reason the check-in gives for them. */
+const NEEDS_STAFF = [
+  ['re-enter', 'CHECKIN_INSURANCE_RE_ENTER'],
+  ['configuration-error', 'CHECKIN_INSURANCE_CONFIG'],
+  ['unknown-code', 'CHECKIN_INSURANCE_UNKNOWN'],
+] as const;
+
 describe('insurance decision', () => {
   it('online answers are used; re-enter, configuration and unknown codes need staff', () => {
     const d = decideInsurance({
@@ -22,11 +29,7 @@ describe('insurance decision', () => {
       cacheMaxAgeHours: 72,
     });
     expect(d).toMatchObject({ insurance: { source: 'online' }, needsStaff: null, recheck: false });
-    for (const [outcome, code] of [
-      ['re-enter', 'CHECKIN_INSURANCE_RE_ENTER'],
-      ['configuration-error', 'CHECKIN_INSURANCE_CONFIG'],
-      ['unknown-code', 'CHECKIN_INSURANCE_UNKNOWN'],
-    ] as const) {
+    for (const [outcome, code] of NEEDS_STAFF) {
       const r = decideInsurance({
         attempt: { kind: 'answered', result: insuranceResult(outcome, false) },
         cached: null,
@@ -68,6 +71,53 @@ describe('insurance decision', () => {
       needsStaff: null,
       recheck: true,
     });
+  });
+
+  it('a cached "valid" for a card that has ended since is not used as valid: staff check it', () => {
+    // Fetched an hour ago, on the card's last day; today (local) is the day after.
+    const lastDay = new Date(now.getTime() - 86_400_000);
+    const ended = `${lastDay.getFullYear()}-${String(lastDay.getMonth() + 1).padStart(2, '0')}-${String(lastDay.getDate()).padStart(2, '0')}`;
+    const result = insuranceResult();
+    result.card!.validTo = ended;
+    const d = decideInsurance({
+      attempt: down,
+      cached: { result, fetchedAt: hoursAgo(1) },
+      now,
+      cacheMaxAgeHours: 72,
+    });
+    expect(d).toMatchObject({
+      insurance: { source: 'cache', stale: true },
+      needsStaff: { code: 'CHECKIN_CACHE_CARD_ENDED' },
+      recheck: true,
+    });
+    // A replaced card is judged by the new card's dates.
+    result.outcome = 'replaced-card';
+    result.replacement = {
+      number: 'DN4010123456799',
+      validFrom: '2026-01-01',
+      validTo: '2099-12-31',
+      registeredFacility: null,
+    };
+    expect(
+      decideInsurance({
+        attempt: down,
+        cached: { result, fetchedAt: hoursAgo(1) },
+        now,
+        cacheMaxAgeHours: 72,
+      }),
+    ).toMatchObject({ insurance: { stale: false }, needsStaff: null });
+  });
+
+  it('cached answers that need staff online need staff offline too', () => {
+    for (const [outcome, code] of NEEDS_STAFF) {
+      const d = decideInsurance({
+        attempt: down,
+        cached: { result: insuranceResult(outcome, false, '999'), fetchedAt: hoursAgo(1) },
+        now,
+        cacheMaxAgeHours: 72,
+      });
+      expect(d.needsStaff?.code).toBe(code);
+    }
   });
 
   it('overrides', () => {

@@ -36,6 +36,17 @@ describe('slip model', () => {
     }
   });
 
+  it("a child's card end date (the day before the sixth birthday) prints as its year only", () => {
+    const child = SIM_IDENTITIES.find((i) => i.insurance.scenario === 'child-under-6')!;
+    const m = build(sampleVisit(child.index, { insuranceSource: 'online' }));
+    const validity = m.insurance.fields.find((f) => f.label.vi === 'Hạn thẻ đến')!;
+    expect(child.insurance.validTo).toBe('2028-03-02'); // born 2022-03-03
+    expect(validity.value).toBe('2028');
+    expect(JSON.stringify(m)).not.toContain('02/03/2028');
+    // Any other end date prints whole.
+    expect(build(sampleVisit(1)).insurance.fields[1]!.value).toBe('31/12/2026');
+  });
+
   it('shows department, room and directions from the configuration', () => {
     const m = build();
     expect(m.department.name).toEqual({ vi: 'Khám bệnh đa khoa', en: 'General examination' });
@@ -96,6 +107,37 @@ describe('slip model', () => {
     const expired = build(sampleVisit(8, { insuranceSource: 'online' }));
     expect(expired.insurance.covered).toBe(false);
     expect(expired.insurance.notices.map((n) => n.kind)).toContain('not-covered');
+  });
+
+  it('a stale cached result on a slip was confirmed by staff: the slip says so', () => {
+    const m = build(sampleVisit(1, { insuranceSource: 'cache', stale: true }));
+    const stale = m.insurance.notices.find((n) => n.kind === 'stale')!;
+    expect(stale.text.vi).toContain('Nhân viên đã xác nhận');
+    expect(stale.text.en).toBe('Old insurance result · Confirmed by staff');
+  });
+
+  it('staff accepting the insurance prints it as covered, never also "no insurance cover"', () => {
+    const visit = sampleVisit(8, { insuranceSource: 'staff-override' }); // answer: not valid
+    expect(visit.insurance.result?.mayUseInsurance).toBe(false);
+    const m = build(visit);
+    expect(m.insurance.covered).toBe(true);
+    expect(m.insurance.notices.map((n) => n.kind)).toEqual(['staff-confirmed']);
+  });
+
+  it('a replaced card prints the new card the patient uses now', () => {
+    const visit = sampleVisit(1);
+    visit.insurance.result = {
+      ...visit.insurance.result!,
+      outcome: 'replaced-card',
+      replacement: {
+        number: 'DN4010199998888',
+        validFrom: '2026-06-01',
+        validTo: '2027-05-31',
+        registeredFacility: null,
+      },
+    };
+    const values = build(visit).insurance.fields.map((f) => f.value);
+    expect(values).toEqual(['DN40•••••••8888', '31/05/2027', '80%']);
   });
 
   it('a cancelled visit says so', () => {

@@ -42,10 +42,13 @@ export function InsuranceSummary({ insurance }: { insurance: VisitInsurance }) {
     case 'self-pay':
       lines.push({ text: t('insurance.selfPay'), tone: 'info' });
       break;
-    case 'staff-override':
+    case 'staff-override': {
+      // Staff accepted the insurance over what the service said: no "cannot be used" next to it.
       lines.push({ text: t('insurance.staffOverride'), tone: 'good' });
-      verdict();
+      const percent = result?.card?.coveragePercent;
+      if (percent != null) lines.push({ text: t('insurance.coverage', { percent }), tone: 'info' });
       break;
+    }
     case 'disabled':
       lines.push({ text: t('insurance.disabled'), tone: 'info' });
       break;

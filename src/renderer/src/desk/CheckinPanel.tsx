@@ -143,6 +143,12 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
   useEffect(() => {
     if (!isEditableTarget(document.activeElement)) departmentRef.current?.focus();
   }, []);
+  // A staff decision removes its own buttons: go on to the department instead of the page start.
+  const neededStaff = useRef(state.needsStaff !== null);
+  useEffect(() => {
+    if (neededStaff.current && state.needsStaff === null) departmentRef.current?.focus();
+    neededStaff.current = state.needsStaff !== null;
+  }, [state.needsStaff]);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (department) void choose(department, lane);

@@ -121,7 +121,13 @@ function VisitRow({ visit }: { visit: Visit }) {
   const rowError = useVisitsStore((s) => s.rowErrors[visit.id]);
   const reprint = useVisitsStore((s) => s.reprint);
   const [cancelling, setCancelling] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const cancelled = visit.status === 'cancelled';
+  // Closing the form (Escape, Back) puts the keyboard back where it was, not on the page start.
+  const closeCancel = (): void => {
+    setCancelling(false);
+    cancelButton.current?.focus();
+  };
   return (
     <>
       <tr
@@ -161,6 +167,7 @@ function VisitRow({ visit }: { visit: Visit }) {
                 {t('desk.visits.reprint')}
               </button>
               <button
+                ref={cancelButton}
                 type="button"
                 className="button button-small"
                 data-testid="visit-cancel"
@@ -180,9 +187,7 @@ function VisitRow({ visit }: { visit: Visit }) {
             {rowError && (
               <ErrorSentence audience="staff" error={rowError} testId="visit-row-error" />
             )}
-            {cancelling && !cancelled && (
-              <CancelForm visit={visit} onClose={() => setCancelling(false)} />
-            )}
+            {cancelling && !cancelled && <CancelForm visit={visit} onClose={closeCancel} />}
           </td>
         </tr>
       )}
@@ -204,7 +209,11 @@ function CancelForm({ visit, onClose }: { visit: Visit; onClose: () => void }) {
       inputRef.current?.focus();
       return;
     }
-    if (await cancel(visit.id, reason.trim())) onClose();
+    if (await cancel(visit.id, reason.trim())) {
+      onClose();
+      // The row loses its buttons (or leaves the list): the search is the next sure place.
+      document.getElementById(VISIT_SEARCH_ID)?.focus();
+    }
   };
   const id = `cancel-reason-${visit.id}`;
   return (
