@@ -139,6 +139,13 @@ export const checkinErrors = {
       'The insurance service is answering slowly; it will be checked again later.',
       { detail: `no answer within ${ms} ms`, retryable: true },
     ),
+  printInterrupted: (): KioskError =>
+    kioskError(
+      'PRINT_INTERRUPTED',
+      'Phiếu chưa in xong do máy tắt đột ngột. Hãy in lại phiếu.',
+      'The slip was not finished: the station stopped while printing. Print it again.',
+      { retryable: true },
+    ),
   printTimeout: (ms: number): KioskError =>
     kioskError(
       'PRINT_TIMEOUT',

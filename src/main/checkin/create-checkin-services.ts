@@ -17,6 +17,7 @@ import type {
 } from '../services-contract';
 import { openStore } from '../store/open-store';
 import type { KioskStore, PurgeReport } from '../store/store-contract';
+import { checkinErrors } from './checkin-errors';
 import { CheckinMachine } from './checkin-machine';
 import { createListeners } from './listeners';
 import { createOutboxService, outboxSummary } from './outbox-service';
@@ -130,6 +131,16 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     },
     onPass: notifyOutbox,
   });
+
+  // Only one process prints for this store, so "printing" at start means the last run died
+  // mid-print: say so and offer the reprint rather than show a slip that never comes.
+  try {
+    const interrupted = store.failInterruptedPrints(checkinErrors.printInterrupted().toShape());
+    if (interrupted > 0)
+      log.warn('prints interrupted by the last shutdown', { visits: interrupted });
+  } catch (err) {
+    warn('interrupted prints not recovered')(err);
+  }
 
   const purge = (): PurgeReport => runPurge(store, now(), config.store.retentionDays, log);
   let purgeTimer: NodeJS.Timeout | null = null;

@@ -130,6 +130,11 @@ export interface KioskStore {
     error: KioskErrorShape | null,
     at: IsoDateTime,
   ): Visit | null;
+  /**
+   * Visits left "printing" by a crash or power cut become "failed" with `error`, so that the
+   * desk offers a reprint instead of showing a print that will never finish. Returns how many.
+   */
+  failInterruptedPrints(error: KioskErrorShape): number;
 
   saveIdentity(identity: CardIdentity, readAt: IsoDateTime): void;
   getIdentity(idNumber: string): CachedIdentity | null;

@@ -226,6 +226,40 @@ describe('check-in flow', () => {
     }
   });
 
+  it('a slip left "printing" by a crash is failed at the next start, ready for a reprint', async () => {
+    h = createHarness();
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    // What a power cut between "printing" and the printer's answer leaves in the file.
+    h.store.recordPrint(visit.id, 'printing', null, new Date().toISOString());
+    const file = h.store.location;
+    await h.shutdown();
+
+    const store = openSqliteStore({ file });
+    const printer = new FakePrinter();
+    const again = createCheckinServices({
+      config: h.config,
+      logger: nullLogger,
+      store,
+      cards: new FakeCards(),
+      insurance: new FakeInsurance(),
+      printer,
+      background: false,
+    });
+    try {
+      const after = store.getVisit(visit.id)!;
+      expect(after.printStatus).toBe('failed');
+      expect(after.printError?.code).toBe('PRINT_INTERRUPTED');
+      expect(after.queueNumber).toBe(visit.queueNumber);
+      const reprint = await again.visits.reprint(visit.id);
+      expect(reprint.status).toBe('printed');
+      expect(printer.printed.map((v) => v.id)).toEqual([visit.id]);
+    } finally {
+      await again.close();
+      store.close();
+    }
+  });
+
   it('the worker runs by itself when the service comes back online', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'down' };

@@ -76,6 +76,10 @@ function prepareStatements(db: Database.Database) {
       `UPDATE visits SET print_status = ?, print_error_json = ?,
          printed_at = COALESCE(?, printed_at) WHERE id = ?`,
     ),
+    failInterruptedPrints: db.prepare<[string]>(
+      `UPDATE visits SET print_status = 'failed', print_error_json = ?
+       WHERE print_status = 'printing'`,
+    ),
     setVisitInsurance: db.prepare<[string, string]>(
       'UPDATE visits SET insurance_json = ? WHERE id = ?',
     ),
@@ -265,6 +269,12 @@ export class SqliteStore implements KioskStore {
       const row = this.s.visitById.get(id);
       return row ? visitFromRow(row) : null;
     });
+  }
+
+  failInterruptedPrints(error: KioskErrorShape): number {
+    return this.write('fail interrupted prints', () =>
+      Number(this.s.failInterruptedPrints.run(JSON.stringify(error)).changes),
+    );
   }
 
   saveIdentity(identity: CardIdentity, readAt: string): void {
