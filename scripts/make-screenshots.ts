@@ -1,5 +1,5 @@
 /**
- * Screenshots of every kiosk state and the desk, in Vietnamese and English, for docs/screens/.
+ * Screenshots of every kiosk state and every desk state, in Vietnamese and English, for docs/screens/.
  * The real renderer over the real web host, driven by a scripted station so that each state is
  * shown exactly (a read at 60 %, a stale cached result, a printer out of paper).
  *
@@ -8,9 +8,18 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import type { CheckinState, Language } from '../src/shared/domain';
+import type {
+  CheckinState,
+  GatewayStatus,
+  Language,
+  OutboxSummary,
+  ReaderState,
+  Visit,
+} from '../src/shared/domain';
 import {
   insuredOnline,
+  ONLINE,
+  SCRIPTED_READER,
   scriptedPatient,
   scriptedVisit,
   startScriptedStation,
@@ -23,8 +32,11 @@ const DESK_VIEWPORT = { width: 1440, height: 960 };
 /** Times on screen are the station's local time; the hospitals are in Vietnam. */
 const TIMEZONE = 'Asia/Ho_Chi_Minh';
 
-const photo = `data:image/jpeg;base64,${readFileSync('resources/sim-photos/identity-01.jpg').toString('base64')}`;
-const patient = scriptedPatient(1, photo);
+function photoOf(index: number): string {
+  const file = `resources/sim-photos/identity-${String(index).padStart(2, '0')}.jpg`;
+  return `data:image/jpeg;base64,${readFileSync(file).toString('base64')}`;
+}
+const patient = scriptedPatient(1, photoOf(1));
 const longNamePatient = scriptedPatient(2);
 const visit = scriptedVisit(1, { queueNumber: 'K01-KHAM-012', queueSeq: 12 });
 
@@ -191,73 +203,165 @@ async function kioskShots(
   return files;
 }
 
+/** What the station tells the desk besides the check-in: readers, lookup service, list, outbox. */
+interface DeskShot {
+  name: string;
+  state: CheckinState;
+  readerState?: ReaderState;
+  gateway?: GatewayStatus;
+  visits?: Visit[];
+  outbox?: OutboxSummary;
+  /** Staff's steps after the screen is up (open a form, type into it). */
+  then?: (page: Page, language: Language) => Promise<void>;
+}
+
+const deskPatient = scriptedPatient(5, photoOf(5));
+const deskVisit = scriptedVisit(5, {
+  queueNumber: 'K01-KHAM-004',
+  queueSeq: 4,
+  createdAt: '2026-11-23T08:25:00.000+07:00',
+});
+
+const todaysVisits: Visit[] = [
+  scriptedVisit(1, { queueNumber: 'K01-KHAM-001' }),
+  scriptedVisit(2, { queueNumber: 'K01-KHAM-002', printStatus: 'failed' }),
+  scriptedVisit(3, { queueNumber: 'K01-KHAM-003', lane: 'elderly' }),
+  scriptedVisit(8, {
+    queueNumber: 'K01-SAN-001',
+    department: 'SAN',
+    insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note: null },
+  }),
+];
+
+const gatewayOffline: GatewayStatus = {
+  state: 'offline',
+  circuit: 'open',
+  lastSuccessAt: '2026-11-23T08:10:00.000+07:00',
+  lastFailure: serviceDown,
+  simulated: true,
+};
+
+const flaggedOutbox: OutboxSummary = {
+  pending: 1,
+  flagged: [
+    {
+      id: 'd-1',
+      visitId: 'visit-2',
+      queueNumber: 'K01-KHAM-002',
+      patientName: todaysVisits[1]!.patient.fullName,
+      usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+      recheck: { code: '010', outcome: 'not-insured', checkedAt: '2026-11-23T09:02:00.000+07:00' },
+      resolved: false,
+    },
+  ],
+};
+
+const cancelReason: Record<Language, string> = {
+  vi: 'Người bệnh về, không khám nữa',
+  en: 'Patient left without being seen',
+};
+
+const DESK_SHOTS: DeskShot[] = [
+  { name: 'idle', state: { step: 'idle' }, readerState: 'empty' },
+  {
+    name: 'reading',
+    state: { step: 'reading', progress: { phase: 'photo', percent: 62 } },
+    readerState: 'reading',
+  },
+  {
+    name: 'choose-department-needs-staff',
+    state: {
+      step: 'choose-department',
+      patient: deskPatient,
+      insurance: {
+        ...insuredOnline(80, '2026-11-19T10:00:00.000+07:00'),
+        source: 'cache',
+        cachedAt: '2026-11-19T10:00:00.000+07:00',
+        stale: true,
+      },
+      needsStaff: serviceDown,
+      existingVisits: [],
+    },
+    gateway: gatewayOffline,
+  },
+  {
+    name: 'done',
+    state: { step: 'done', visit: deskVisit, reprint: false, printError: null },
+    visits: [...todaysVisits, deskVisit],
+  },
+  {
+    name: 'cancel-form',
+    state: { step: 'idle' },
+    readerState: 'empty',
+    then: async (page, language) => {
+      await page.getByTestId('visit-K01-KHAM-001').getByTestId('visit-cancel').click();
+      await page.getByTestId('cancel-reason').fill(cancelReason[language]);
+    },
+  },
+  {
+    name: 'outbox-flagged',
+    state: { step: 'idle' },
+    readerState: 'empty',
+    visits: todaysVisits.map((v) => (v.id === 'visit-2' ? { ...v, flagged: true } : v)),
+    outbox: flaggedOutbox,
+  },
+  {
+    name: 'manual-entry-errors',
+    state: { step: 'idle' },
+    readerState: 'empty',
+    then: async (page) => {
+      await page.getByTestId('manual-idNumber').fill('00108501234');
+      await page.getByTestId('manual-fullName').fill('Nguyễn Văn An');
+      await page.getByTestId('manual-dateOfBirth').fill('31/02/1985');
+      await page.getByTestId('manual-submit').click();
+      await page.getByTestId('manual-idNumber-error').waitFor();
+    },
+  },
+  {
+    name: 'gateway-offline',
+    state: { step: 'idle' },
+    readerState: 'empty',
+    gateway: gatewayOffline,
+  },
+];
+
+/** Each desk screen starts from a fresh page so that no form opened for the last one stays open. */
 async function deskShots(
   station: ScriptedStation,
   page: Page,
   language: Language,
 ): Promise<string[]> {
-  station.push({
-    step: 'choose-department',
-    patient,
-    insurance: {
-      ...insuredOnline(80, '2026-11-19T10:00:00.000+07:00'),
-      source: 'cache',
-      cachedAt: '2026-11-19T10:00:00.000+07:00',
-      stale: true,
-    },
-    needsStaff: serviceDown,
-    existingVisits: [],
-  });
-  await page.goto(station.deskUrl);
-  await page.getByTestId('desk-screen').waitFor();
-  await setLanguage(page, language);
-  await page.getByTestId('visits-table').getByText('K01-KHAM-003').waitFor();
-  await settle(page);
-  const files = [`desk-overview.${language}.png`, `desk-manual-entry-errors.${language}.png`];
-  await page.screenshot({ path: path.join(OUT, files[0]!), fullPage: true });
-
-  station.push({ step: 'idle' });
-  await page.getByTestId('manual-idNumber').fill('00108501234');
-  await page.getByTestId('manual-fullName').fill('Nguyễn Văn An');
-  await page.getByTestId('manual-dateOfBirth').fill('31/02/1985');
-  await page.getByTestId('manual-submit').click();
-  await page.getByTestId('manual-idNumber-error').waitFor();
-  await settle(page);
-  await page.screenshot({ path: path.join(OUT, files[1]!), fullPage: true });
+  const files: string[] = [];
+  for (const shot of DESK_SHOTS) {
+    const readers = [{ ...SCRIPTED_READER, state: shot.readerState ?? 'card-present' }];
+    station.answer('readers.list', async () => readers);
+    station.answer('gateway.status', async () => shot.gateway ?? ONLINE);
+    station.answer('visits.list', async () => shot.visits ?? todaysVisits);
+    station.answer('outbox.summary', async () => shot.outbox ?? { pending: 0, flagged: [] });
+    station.push(shot.state);
+    // The desk address differs from itself only in its #fragment, which the browser would treat
+    // as a jump within the page: leave it first so that the page really loads again.
+    await page.goto('about:blank');
+    await page.goto(station.deskUrl);
+    await page.getByTestId('desk-screen').waitFor();
+    await setLanguage(page, language);
+    await page.locator(`[data-testid="desk-checkin"][data-step="${shot.state.step}"]`).waitFor();
+    await page.getByTestId('visits-table').getByText('K01-KHAM-003').waitFor();
+    await shot.then?.(page, language);
+    await settle(page);
+    const file = `desk-${shot.name}.${language}.png`;
+    await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+    files.push(file);
+  }
+  // The kiosk screens that follow expect a plain station: one reader, the service online.
+  station.answer('readers.list', async () => [SCRIPTED_READER]);
+  station.answer('gateway.status', async () => ONLINE);
   return files;
 }
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const visits = [
-    scriptedVisit(1, { queueNumber: 'K01-KHAM-001' }),
-    scriptedVisit(2, { queueNumber: 'K01-KHAM-002', lane: 'elderly', printStatus: 'failed' }),
-    scriptedVisit(3, { queueNumber: 'K01-KHAM-003', department: 'NHI', lane: 'child' }),
-    scriptedVisit(8, {
-      queueNumber: 'K01-SAN-001',
-      department: 'SAN',
-      insurance: { source: 'self-pay', result: null, cachedAt: null, stale: false, note: null },
-    }),
-  ];
-  const station = await startScriptedStation({ visits });
-  station.answer('outbox.summary', async () => ({
-    pending: 1,
-    flagged: [
-      {
-        id: 'd-1',
-        visitId: 'visit-2',
-        queueNumber: 'K01-KHAM-002',
-        patientName: visits[1]!.patient.fullName,
-        usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
-        recheck: {
-          code: '010',
-          outcome: 'not-insured',
-          checkedAt: '2026-11-23T09:02:00.000+07:00',
-        },
-        resolved: false,
-      },
-    ],
-  }));
+  const station = await startScriptedStation();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
