@@ -67,6 +67,21 @@ describe('keyboard-wedge QR detection', () => {
     expect(detector.inBurst()).toBe(false);
   });
 
+  it('keeps the whole scan when the machine stalls once between two keys', () => {
+    const detector = createWedgeDetector();
+    let t = 0;
+    [...QR].forEach((key, i) => detector.feed(key, (t += i === 1 ? 120 : 4)));
+    expect(detector.feed('Enter', t + 4)).toBe(QR);
+  });
+
+  it('does not take two stalls, or slow human typing, for one scan', () => {
+    const detector = createWedgeDetector();
+    let t = 0;
+    [...QR].forEach((key, i) => detector.feed(key, (t += i === 1 || i === 3 ? 120 : 4)));
+    expect(detector.feed('Enter', t + 4)).toBe(QR.slice(1));
+    expect(type('0010850123456789', 90).at(-1)).toBeNull();
+  });
+
   it('gives up on a burst interrupted by a long pause before Enter', () => {
     const detector = createWedgeDetector();
     let t = 0;

@@ -22,24 +22,48 @@ export interface WedgeDetector {
 
 export function createWedgeDetector(options: Partial<WedgeOptions> = {}): WedgeDetector {
   const { maxGapMs, minLength } = { ...DEFAULT_WEDGE_OPTIONS, ...options };
-  let buffer = '';
+  // A scanner (or the machine receiving it) may stall once in a while: one pause up to this long
+  // inside a burst is tolerated, so a busy kiosk does not drop the first characters of a scan.
+  const hiccupMs = maxGapMs * 4;
+  let keys: { key: string; time: number }[] = [];
   let lastTime = Number.NEGATIVE_INFINITY;
   let burst = false;
+
+  /** The text of the fast burst ending with a key at `endTime`, allowing one hiccup. */
+  function burstText(endTime: number): string {
+    let hiccups = 0;
+    let next = endTime;
+    let start = keys.length;
+    while (start > 0) {
+      const gap = next - keys[start - 1]!.time;
+      if (gap > maxGapMs) {
+        if (gap > hiccupMs || hiccups > 0) break;
+        hiccups++;
+      }
+      next = keys[start - 1]!.time;
+      start--;
+    }
+    return keys
+      .slice(start)
+      .map((k) => k.key)
+      .join('');
+  }
 
   return {
     feed(key, timeMs) {
       const gap = timeMs - lastTime;
       lastTime = timeMs;
-      burst = gap <= maxGapMs && buffer.length > 0;
+      burst = gap <= maxGapMs && keys.length > 0;
       if (key === 'Enter') {
-        const text = buffer;
-        buffer = '';
-        return gap <= maxGapMs && text.length >= minLength ? text : null;
+        const text = burstText(timeMs);
+        keys = [];
+        return text.length >= minLength ? text : null;
       }
       // Shift, Alt and friends arrive between characters on some scanners: not part of the text.
       if (key.length !== 1 && !isSingleCodePoint(key)) return null;
-      // A slow key starts a new burst: whatever was collected came from a person.
-      buffer = gap <= maxGapMs ? buffer + key : key;
+      // After a long pause whatever was collected came from a person: start again.
+      if (gap > hiccupMs) keys = [];
+      keys.push({ key, time: timeMs });
       return null;
     },
     inBurst() {
@@ -47,7 +71,7 @@ export function createWedgeDetector(options: Partial<WedgeOptions> = {}): WedgeD
     },
     clear() {
       burst = false;
-      buffer = '';
+      keys = [];
       lastTime = Number.NEGATIVE_INFINITY;
     },
   };
