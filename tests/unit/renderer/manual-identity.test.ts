@@ -53,6 +53,7 @@ describe('manual entry validation', () => {
     [{ dateOfBirth: '2027-01-01' }, 'dateOfBirth', 'dobFuture'],
     [{ dateOfBirth: '1899-12-31' }, 'dateOfBirth', 'dobTooOld'],
     [{ cardNumber: 'DN401012345678' }, 'cardNumber', 'cardFormat'],
+    [{ cardNumber: 'DN0010123456781' }, 'cardNumber', 'cardFormat'],
   ])('rejects %j with %s: %s', (patch, field, code) => {
     const result = validateManualForm({ ...GOOD, ...patch }, TODAY);
     expect(result.ok).toBe(false);

@@ -87,7 +87,7 @@ export function validateManualForm(form: ManualForm, today: IsoDate): ManualVali
 
   const cardNumber = form.cardNumber.replace(/\s/g, '').toUpperCase();
   // Group (2 letters), level digit, province (2 digits), social-insurance number (10 digits).
-  if (cardNumber && !/^[A-Z]{2}\d{13}$/.test(cardNumber)) errors.cardNumber = 'cardFormat';
+  if (cardNumber && !/^[A-Z]{2}[1-5]\d{12}$/.test(cardNumber)) errors.cardNumber = 'cardFormat';
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
