@@ -4,20 +4,10 @@
  * the full ID number goes into line 1's optional data (reference/cccd.md).
  */
 import type { SimIdentity } from '../../simulator-data/identities';
+import { mrzCheckDigit } from '../protocol/mrz-info';
 
-const WEIGHTS = [7, 3, 1] as const;
-
-/** ICAO 9303-3 §4.9 check digit: weights 7-3-1, `<` = 0, A-Z = 10-35. */
-export function mrzCheckDigit(field: string): string {
-  let sum = 0;
-  for (let i = 0; i < field.length; i++) {
-    const c = field[i]!;
-    const v = c === '<' ? 0 : c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
-    if (v < 0 || v > 35) throw new RangeError(`character ${JSON.stringify(c)} is not MRZ`);
-    sum += v * WEIGHTS[i % 3]!;
-  }
-  return String(sum % 10);
-}
+// The card side writes with the same check-digit rule the reader verifies with.
+export { mrzCheckDigit };
 
 /** `Nguyễn Văn Đức` → `NGUYEN<VAN<DUC`: the MRZ has only A-Z, digits and `<`. */
 export function mrzName(text: string): string {
