@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import { maskSecrets } from '../../main/config/load-config';
 import { defaultConfig } from '../../main/config/schema';
 import { kioskError } from '../../shared/errors';
@@ -56,8 +57,6 @@ function writeDefaults(file: string): void {
     );
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Write then rename: a crash never leaves a half-written configuration behind.
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(initialConfig(), null, 2)}\n`, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  // A crash never leaves a half-written configuration behind.
+  writeFileAtomicSync(file, `${JSON.stringify(initialConfig(), null, 2)}\n`, { mode: 0o600 });
 }

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import { visitsToCsv } from '../../main/store/csv-export';
 import { kioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';
@@ -12,14 +12,11 @@ interface ExportOpts {
   json?: boolean;
 }
 
-/** Written next to the target and renamed, so a reader never sees half a file. */
+/** A reader never sees half a file. */
 function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, text, 'utf8');
-    fs.renameSync(tmp, file);
+    writeFileAtomicSync(file, text);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw kioskError(
       'STORE_EXPORT_FAILED',

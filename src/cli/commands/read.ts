@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import type { CardReadResult } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import {
@@ -106,7 +106,7 @@ export const registerRead: RegisterCommand = (program, ctx) => {
             const { result, photo } = await service.read(opts.reader, key, {
               skipPhoto: !opts.photo,
             });
-            if (opts.photoOut && photo) writeAtomically(opts.photoOut, photo);
+            if (opts.photoOut && photo) writeFileAtomicSync(opts.photoOut, photo);
             return readOutputJson(result);
           } finally {
             await service.close();
@@ -116,9 +116,3 @@ export const registerRead: RegisterCommand = (program, ctx) => {
       ),
     );
 };
-
-function writeAtomically(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, file);
-}

@@ -1,5 +1,5 @@
 /** The `pdf` driver's files: `<pdfFolder>/<YYYY-MM-DD>/<queueNumber>.pdf`, written atomically. */
-import { randomBytes } from 'node:crypto';
+import { atomicTempPath } from '../../fs/atomic-write';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Visit } from '../../../shared/domain';
@@ -18,10 +18,7 @@ export function slipPdfPath(folder: string, visit: Pick<Visit, 'date' | 'queueNu
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const tmp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = atomicTempPath(file);
   try {
     await mkdir(dir, { recursive: true });
     const handle = await open(tmp, 'wx');
