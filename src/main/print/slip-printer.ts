@@ -36,6 +36,9 @@ export function createSlipPrinter(options: SlipPrinterOptions): SlipPrinter {
   const now = options.now ?? Date.now;
   let ownedRenderer: Promise<PdfRenderer> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  // The configuration is fixed for the printer's life: read the logo file once, at the first slip.
+  let logo: string | null = null;
+  const slipLogo = (): string => (logo ??= loadSlipLogo(config, dataDir));
 
   function renderer(): Promise<PdfRenderer> {
     if (options.pdfRenderer) return Promise.resolve(options.pdfRenderer);
@@ -85,7 +88,7 @@ export function createSlipPrinter(options: SlipPrinterOptions): SlipPrinter {
     if (printer.driver === 'none') return { visitId: visit.id, status: 'not-printed', error: null };
     const started = now();
     try {
-      const model = buildSlipModel(visit, config, { logoDataUrl: loadSlipLogo(config, dataDir) });
+      const model = buildSlipModel(visit, config, { logoDataUrl: slipLogo() });
       await withTimeout(deliver(visit, model), printer.jobTimeoutMs + 1000, () =>
         printErrors.timeout({ detail: `print job took longer than ${printer.jobTimeoutMs} ms` }),
       );
