@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libopenjp2-tools                                # opj_decompress: JPEG 2000 photos in tests
   xvfb xauth                                      # a display for Electron tests on headless machines
   python3 make g++                                # node-gyp for better-sqlite3 and pcsclite
+  postgresql                                      # the hospital server engine; tests start throwaway clusters
+  espeak-ng sox                                   # spoken calls in Vietnamese; sox measures audio in tests
 )
 
 if command -v apt-get >/dev/null 2>&1; then
