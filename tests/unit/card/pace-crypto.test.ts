@@ -78,6 +78,43 @@ describe('AES key derivation (ICAO 9303-11 §9.7.1, Appendix G values)', () => {
   });
 });
 
+describe('curve parameters', () => {
+  // RFC 5639 §3.4 and FIPS 186-4 D.1.2.3, typed from the standards: the curves noble builds
+  // must be exactly these.
+  const big = (hex: string): bigint => BigInt(`0x${hex}`);
+  it('brainpoolP256r1 is RFC 5639 §3.4', () => {
+    expect(BRAINPOOL_P256R1.p).toBe(
+      big('A9FB57DBA1EEA9BC3E660A909D838D726E3BF623D52620282013481D1F6E5377'),
+    );
+    expect(BRAINPOOL_P256R1.a).toBe(
+      big('7D5A0975FC2C3057EEF67530417AFFE7FB8055C126DC5C6CE94A4B44F330B5D9'),
+    );
+    expect(BRAINPOOL_P256R1.b).toBe(
+      big('26DC5C6CE94A4B44F330B5D9BBD77CBF958416295CF7E1CE6BCCDC18FF8C07B6'),
+    );
+    expect(BRAINPOOL_P256R1.g.x).toBe(
+      big('8BD2AEB9CB7E57CB2C4B482FFC81B7AFB9DE27E1E3BD23C23A4453BD9ACE3262'),
+    );
+    expect(BRAINPOOL_P256R1.g.y).toBe(
+      big('547EF835C3DAC4FD97F8461A14611DC9C27745132DED8E545C1D54C72F046997'),
+    );
+    expect(BRAINPOOL_P256R1.n).toBe(
+      big('A9FB57DBA1EEA9BC3E660A909D838D718C397AA3B561A6F7901E0E82974856A7'),
+    );
+  });
+  it('P-256 is FIPS 186-4 D.1.2.3', () => {
+    expect(NIST_P256.p).toBe(
+      big('FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF'),
+    );
+    expect(NIST_P256.b).toBe(
+      big('5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B'),
+    );
+    expect(NIST_P256.n).toBe(
+      big('FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551'),
+    );
+  });
+});
+
 describe('point arithmetic against node:crypto ECDH', () => {
   const curves: Array<[Curve, string]> = [
     [BRAINPOOL_P256R1, 'brainpoolP256r1'],
