@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { Department } from '../../../src/shared/domain';
+import type { Coverage, Encounter, Patient } from '../../../src/main/his/fhir/fhir-types';
+import { DEFAULT_IDENTIFIER_SYSTEMS as SYS } from '../../../src/main/his/fhir/identifier-systems';
+import { buildVisitBundle, type VisitHandoffInput } from '../../../src/main/his/fhir/visit-bundle';
+import { validateR4 } from '../../../src/main/his/testing/r4-validator';
+import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
+import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+
+const KHAM: Department = {
+  code: 'KHAM',
+  name: { vi: 'Khám bệnh đa khoa', en: 'General examination' },
+  room: { vi: 'Phòng 101', en: 'Room 101' },
+  directions: null,
+};
+
+function input(index: number, extra: Partial<VisitHandoffInput> = {}): VisitHandoffInput {
+  const card = SIM_IDENTITIES[index - 1]!.card;
+  return {
+    visit: sampleVisit(index),
+    identity: { placeOfResidence: card.placeOfResidence, oldIdNumber: card.oldIdNumber },
+    department: KHAM,
+    facilityCode: '01001',
+    appointmentId: null,
+    systems: SYS,
+    ...extra,
+  };
+}
+
+describe('visit as a FHIR R4 transaction', () => {
+  it('every catalog identity gives a bundle the medplum R4 validator accepts, entry by entry', () => {
+    for (const id of SIM_IDENTITIES) {
+      const bundle = buildVisitBundle(input(id.index));
+      expect(validateR4(bundle), `identity ${id.index}`).toEqual([]);
+      for (const e of bundle.entry ?? []) {
+        expect(validateR4(e.resource!), `identity ${id.index} ${e.resource!.resourceType}`).toEqual(
+          [],
+        );
+      }
+    }
+  });
+
+  it('the validator is not a rubber stamp: a wrong type, an unknown element and a missing element are refused', () => {
+    const bundle = buildVisitBundle(input(1));
+    const enc = bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!.resource!;
+    expect(validateR4({ ...enc, status: 5 } as unknown as Encounter).length).toBeGreaterThan(0);
+    expect(validateR4({ ...enc, queue: 'K01-001' } as unknown as Encounter).length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      validateR4({ resourceType: 'Coverage', status: 'active' } as Coverage).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('Patient: CCCD identifier with its system, name split family-first, birth date, gender, address', () => {
+    const bundle = buildVisitBundle(input(1));
+    const [pe] = bundle.entry!;
+    const p = pe!.resource as Patient;
+    expect(p.identifier![0]).toMatchObject({ system: SYS.cccd, value: '001085012345' });
+    expect(p.name![0]).toMatchObject({
+      text: 'Nguyễn Văn An',
+      family: 'Nguyễn',
+      given: ['Văn', 'An'],
+    });
+    expect(p.birthDate).toBe('1985-03-14');
+    expect(p.gender).toBe('male');
+    expect(p.address![0]!.text).toContain('Phố Giả Định');
+    expect(pe!.request).toEqual({
+      method: 'PUT',
+      url: `Patient?identifier=${encodeURIComponent(`${SYS.cccd}|001085012345`)}`,
+    });
+  });
+
+  it('the old ID number becomes a second identifier with use "old"', () => {
+    const withOld = SIM_IDENTITIES.find((i) => i.card.oldIdNumber)!;
+    const p = buildVisitBundle(input(withOld.index)).entry![0]!.resource as Patient;
+    expect(p.identifier).toHaveLength(2);
+    expect(p.identifier![1]).toMatchObject({
+      use: 'old',
+      system: SYS.oldId,
+      value: withOld.card.oldIdNumber,
+    });
+  });
+
+  it('Coverage: card number, period, level as a plan class, percentage and facility as extensions, payor BHXH', () => {
+    const bundle = buildVisitBundle(input(1));
+    const entry = bundle.entry!.find((e) => e.resource!.resourceType === 'Coverage')!;
+    const c = entry.resource as Coverage;
+    expect(c.identifier![0]).toMatchObject({ system: SYS.insuranceCard, value: 'DN4010123456781' });
+    expect(c.period).toEqual({ start: '2026-01-01', end: '2026-12-31' });
+    expect(c.class![0]!.value).toBe('4');
+    expect(c.extension).toContainEqual({
+      url: `${SYS.extensionBase}/bhyt-coverage-percent`,
+      valueDecimal: 80,
+    });
+    expect(c.extension).toContainEqual({
+      url: `${SYS.extensionBase}/bhyt-registered-facility`,
+      valueIdentifier: { system: SYS.facility, value: '01001' },
+    });
+    expect(c.payor[0]!.display).toContain('BHXH');
+    expect(c.beneficiary.reference).toBe(bundle.entry![0]!.fullUrl);
+    expect(entry.request!.url).toBe(
+      `Coverage?identifier=${encodeURIComponent(`${SYS.insuranceCard}|DN4010123456781`)}`,
+    );
+  });
+
+  it('no Coverage for a visit without a card', () => {
+    const visit = {
+      ...sampleVisit(1),
+      insurance: { ...sampleVisit(1).insurance, source: 'self-pay' as const, result: null },
+    };
+    const bundle = buildVisitBundle(input(1, { visit }));
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Encounter']);
+  });
+
+  it('Encounter: arrived, AMB, department, lane priority, queue number, start, appointment; cancelled later', () => {
+    const visit = sampleVisit(1, { lane: 'emergency' });
+    const bundle = buildVisitBundle(input(1, { visit, appointmentId: 'appt-7' }));
+    const entry = bundle.entry!.at(-1)!;
+    const e = entry.resource as Encounter;
+    expect(e.status).toBe('arrived');
+    expect(e.class.code).toBe('AMB');
+    expect(e.serviceType!.coding![0]).toMatchObject({ system: SYS.department, code: 'KHAM' });
+    expect(e.priority!.coding![0]!.code).toBe('EM');
+    expect(e.identifier).toContainEqual(
+      expect.objectContaining({ system: SYS.queueNumber, value: visit.queueNumber }),
+    );
+    expect(e.period!.start).toBe(visit.createdAt);
+    expect(e.appointment).toEqual([{ reference: 'Appointment/appt-7' }]);
+    expect(e.subject!.reference).toBe(bundle.entry![0]!.fullUrl);
+    expect(entry.request!.url).toBe(
+      `Encounter?identifier=${encodeURIComponent(`${SYS.visit}|${visit.id}`)}`,
+    );
+
+    const cancelled = buildVisitBundle(input(1, { visit: { ...visit, status: 'cancelled' } }));
+    expect((cancelled.entry!.at(-1)!.resource as Encounter).status).toBe('cancelled');
+    expect(cancelled.entry!.at(-1)!.request).toEqual(entry.request);
+  });
+
+  it('the same visit gives the same bundle (a resend is byte-identical)', () => {
+    expect(JSON.stringify(buildVisitBundle(input(3)))).toBe(
+      JSON.stringify(buildVisitBundle(input(3))),
+    );
+  });
+});
