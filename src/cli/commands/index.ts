@@ -6,6 +6,7 @@ import { registerExport } from './export';
 import { registerLookup } from './lookup';
 import { registerPrint } from './print';
 import { registerPurge } from './purge';
+import { registerQueue } from './queue';
 import { registerRead } from './read';
 import { registerReaders } from './readers';
 import { registerSimulate } from './simulate';
@@ -21,6 +22,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerLookup,
   registerCheckin,
   registerVisits,
+  registerQueue,
   registerPurge,
   registerExport,
   registerSlip,

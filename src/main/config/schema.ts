@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { insuranceDefaults, insuranceSchema } from './sections/insurance';
 import { printerDefaults, printerSchema } from './sections/printer';
+import { queueDefaults, queueSchema } from './sections/queue';
 import { readerDefaults, readerSchema } from './sections/reader';
 import {
   departmentDefaults,
@@ -29,6 +30,7 @@ export const configSchema = z
     insurance: insuranceSchema,
     store: storeSchema,
     printer: printerSchema,
+    queue: queueSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -64,6 +66,16 @@ export const configSchema = z
         message: 'the 2024 card check needs the checking officer (name and 12-digit ID)',
       });
     }
+    const departmentCodes = new Set(c.departments.map((d) => d.code));
+    c.queue.rooms.forEach((room, i) => {
+      for (const d of room.departments.filter((code) => !departmentCodes.has(code))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queue', 'rooms', i, 'departments'],
+          message: `no department "${d}"`,
+        });
+      }
+    });
     if (c.printer.driver === 'escpos' && !c.printer.escpos.host && !c.printer.escpos.devicePath) {
       ctx.addIssue({
         code: 'custom',
@@ -91,6 +103,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   insurance: insuranceDefaults,
   store: storeDefaults,
   printer: printerDefaults,
+  queue: queueDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

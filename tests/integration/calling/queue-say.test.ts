@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+function cli(args: string[], dataDir: string) {
+  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Seconds from a canonical 44-byte header: data size over byte rate, read here by hand. */
+function headerSeconds(file: string): number {
+  const b = readFileSync(file);
+  expect(b.toString('ascii', 0, 4)).toBe('RIFF');
+  expect(b.toString('ascii', 36, 40)).toBe('data');
+  return b.readUInt32LE(40) / b.readUInt32LE(28);
+}
+
+const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'kiosk-say-'));
+
+describe('queue say', () => {
+  it('writes a WAV of the call whose header says 1 to 10 seconds (sox agrees)', () => {
+    const dir = fresh();
+    const out = path.join(dir, 'call.wav');
+    const r = cli(
+      ['queue', 'say', '--number', 'K01-KHAM-T-004', '--room', '101', '--out', out, '--json'],
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { text: { vi: string } };
+    expect(json.text.vi).toBe('Mời số khám không không bốn đến phòng một trăm lẻ một');
+    const seconds = headerSeconds(out);
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(10);
+    const soxSeconds = Number(execFileSync('soxi', ['-D', out], { encoding: 'utf8' }));
+    expect(soxSeconds).toBeCloseTo(seconds, 2);
+  });
+
+  it('uses recorded word clips from the configured folder, converting their format', () => {
+    const dir = fresh();
+    const clips = path.join(dir, 'clips');
+    mkdirSync(clips);
+    const words = 'mời số khám không bốn đến phòng một trăm lẻ'.split(' ');
+    // Stand-in recordings: 0.2 s tones at 44.1 kHz stereo (not the call format, so sox converts).
+    for (const w of words) {
+      execFileSync('sox', [
+        '-n',
+        '-r',
+        '44100',
+        '-c',
+        '2',
+        path.join(clips, `${w}.wav`),
+        'synth',
+        '0.2',
+        'sine',
+        '440',
+      ]);
+    }
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ version: 1, queue: { speech: { clipsFolder: 'clips', english: false } } }),
+    );
+    const out = path.join(dir, 'call.wav');
+    const r = cli(
+      ['queue', 'say', '--number', 'K01-KHAM-T-004', '--room', '101', '--out', out],
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // chime 0.7 + pause 0.25 + 12 words × (0.2 + 0.06 gap)
+    expect(headerSeconds(out)).toBeCloseTo(0.7 + 0.25 + 12 * 0.26, 1);
+  });
+
+  it('refuses an unknown room with a typed error', () => {
+    const dir = fresh();
+    const r = cli(
+      [
+        'queue',
+        'say',
+        '--number',
+        'K01-KHAM-T-004',
+        '--room',
+        '999',
+        '--out',
+        path.join(dir, 'x.wav'),
+      ],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/QUEUE_UNKNOWN_ROOM/);
+  });
+});
