@@ -466,7 +466,12 @@ export class CheckinMachine implements CheckinService {
         });
         return;
       default:
-        this.fail(s, 'read', error, error.code !== 'CARD_NOT_CCCD');
+        this.fail(
+          s,
+          'read',
+          error,
+          error.code !== 'CARD_NOT_CCCD' && !error.code.startsWith('CARD_DATA_'),
+        );
     }
   }
 

@@ -31,7 +31,13 @@ describe('simulated card files through the protocol parsers', () => {
 
       const dg13 = parseDg13(files.get(FID.DG13)!);
       expect(dg13.identity).toEqual(identity.card);
-      expect(dg13.fields.get(15)).toEqual(['']);
+      expect(dg13.wrapped).toBe(true);
+      expect(dg13.fields.get(14)).toEqual(
+        identity.card.spouseName ? [identity.card.spouseName] : [],
+      );
+      expect(dg13.fields.has(15)).toBe(identity.card.oldIdNumber !== '');
+      expect(dg13.fields.get(16)?.[0]).toHaveLength(16);
+      expect(dg1.idNumberCheckDigit).toBe('valid');
 
       const dg2 = parseDg2(files.get(FID.DG2)!);
       expect(dg2.format).toBe(identity.photo);

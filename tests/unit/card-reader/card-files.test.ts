@@ -53,14 +53,16 @@ describe('TD1 MRZ', () => {
     expect(mrzCheckDigit('940623')).toBe('6');
   });
 
-  it('writes IDVNM + last 9 digits + check digit + full ID in the optional data', () => {
+  it('writes IDVNM + last 9 digits + check digit + full ID + << + its check digit at position 30', () => {
     for (const identity of SIM_IDENTITIES) {
       const [l1, l2, l3] = td1Lines(identity);
       expect(l1).toHaveLength(30);
       expect(l2).toHaveLength(30);
       expect(l3).toHaveLength(30);
       const id = identity.card.idNumber;
-      expect(l1).toBe(`IDVNM${id.slice(3)}${mrzCheckDigit(id.slice(3))}${id}<<<`);
+      expect(l1).toBe(
+        `IDVNM${id.slice(3)}${mrzCheckDigit(id.slice(3))}${id}<<${mrzCheckDigit(id)}`,
+      );
       expect(l2.slice(7, 8)).toBe(identity.card.sex);
       expect(l2.slice(8, 14)).toBe(identity.mrzExpiry);
       expect(l2.slice(15, 18)).toBe('VNM');
@@ -134,8 +136,11 @@ describe('simulated card files', () => {
     expect(text).toContain('30/06/1948');
     expect(text).toContain('162345678');
     expect(dmy('2021-03-01')).toBe('01/03/2021');
-    // field 15 is present and empty: SEQUENCE { INTEGER 15, UTF8String "" }
-    expect(Buffer.from(dg13(simIdentity(1).card)).toString('hex')).toContain('300502010f0c00');
+    // the real wrapper: INTEGER 1, OID 1.0.10646.1.0.8, SET
+    const hex = Buffer.from(dg13(simIdentity(1).card)).toString('hex');
+    expect(hex).toMatch(/^6d8201..308201..020101060628d31601000831/);
+    // a single person (card 5): field 14 present but empty
+    expect(Buffer.from(dg13(simIdentity(5).card)).toString('hex')).toContain('300302010e');
   });
 
   it('signs an SOD that verifies against the test CSCA and holds the SHA-256 of each data group', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/main/card/simulator/chip-channel';
 import { cardFiles, FIDS, MRZ_INFO, PERSON, type CardFilesOptions } from './fixtures/card';
 import { makePki, type Pki } from './fixtures/pki';
+import { DG13_REAL, DG13_REAL_NO_ID } from './fixtures/real-layout';
 import { codeOf } from '../../integration/card/expect-card';
 
 let pki: Pki;
@@ -205,6 +206,23 @@ describe('readCard against the simulated chip', () => {
     expect((err as KioskError).detail).toContain('more than the');
     const malformed = setup({ replace: new Map([[FIDS.DG13, fromHex('6D0630040201')]]) });
     expect(await codeOf(readCard(malformed.channel, qrKey, options()))).toBe('CARD_BAD_TLV');
+  });
+
+  it('a DG13 without a 12-digit field 1, or with another ID than DG1, is a typed error, never shown', async () => {
+    const shown: string[] = [];
+    const onIdentity = (i: { idNumber: string }) => shown.push(i.idNumber);
+    const noId = setup({ replace: new Map([[FIDS.DG13, DG13_REAL_NO_ID]]) });
+    expect(await codeOf(readCard(noId.channel, qrKey, options({ onIdentity })))).toBe(
+      'CARD_DATA_NO_ID',
+    );
+    // DG13_REAL names 001088012345; this card's DG1 says 001085012345.
+    const other = setup({ replace: new Map([[FIDS.DG13, DG13_REAL]]) });
+    const err = await readCard(other.channel, qrKey, options({ onIdentity })).catch(
+      (e: KioskError) => e,
+    );
+    expect(err).toMatchObject({ code: 'CARD_DATA_MISMATCH', retryable: false });
+    expect((err as KioskError).localized.vi).toContain('không khớp');
+    expect(shown).toEqual([]);
   });
 
   it('no DG13 or no eMRTD applet is CARD_NOT_CCCD', async () => {

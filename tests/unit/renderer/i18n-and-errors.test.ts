@@ -40,6 +40,8 @@ describe('next-step advice for errors', () => {
     ['CARD_NOT_CCCD', 'callStaff'],
     ['INSURANCE_UNAVAILABLE', 'deskCheck'],
     ['PRINT_NO_PAPER', 'callStaff'],
+    ['CARD_DATA_MISMATCH', 'chipData'],
+    ['CARD_DATA_NO_ID', 'chipData'],
     ['APP_DISCONNECTED', 'callStaff'],
   ])('%s → %s', (code, advice) => {
     expect(adviceFor(error(code))).toBe(advice);

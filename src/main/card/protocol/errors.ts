@@ -38,6 +38,22 @@ export const protocolErrors = {
       'The chip answered unexpectedly. Place the card again and retry; if it persists, call a member of staff.',
       { detail, retryable: true, cause },
     ),
+  /** DG13 gave no 12-digit field 1: a layout we cannot read, never shown as a patient. */
+  dataNoId: (detail: string) =>
+    kioskError(
+      'CARD_DATA_NO_ID',
+      'Đọc được chip nhưng không tìm thấy số định danh 12 chữ số trong dữ liệu của thẻ, nên không thể dùng thẻ này để đăng ký.',
+      'The chip was read, but its data holds no 12-digit ID number, so this card cannot be used to check in.',
+      { detail, retryable: false },
+    ),
+  /** DG13's ID number differs from DG1's (MRZ): the chip's two records disagree. */
+  dataMismatch: (detail: string) =>
+    kioskError(
+      'CARD_DATA_MISMATCH',
+      'Số định danh trong chip không khớp giữa hai phần dữ liệu của thẻ (MRZ và thông tin cá nhân), nên không thể dùng thẻ này để đăng ký.',
+      'The ID number on the chip differs between two parts of the card (the MRZ and the personal data), so this card cannot be used to check in.',
+      { detail, retryable: false },
+    ),
   cancelled: () =>
     kioskError('CARD_READ_CANCELLED', 'Đã huỷ việc đọc thẻ.', 'Reading the card was cancelled.', {
       detail: 'aborted by the caller',

@@ -121,7 +121,7 @@ function identityFrom(dg13: CardIdentity, dg1: Dg1): CardIdentity {
   };
   return {
     ...dg13,
-    idNumber: dg13.idNumber || dg1.idNumber || '',
+    idNumber: dg13.idNumber,
     dateOfBirth: dg13.dateOfBirth ?? mrzDate(dg1.dateOfBirth),
     sex: dg13.sex ?? dg1.sex,
   };
@@ -139,7 +139,8 @@ function asKioskError(err: unknown): unknown {
  * Reads the CCCD on `channel` with the access key `key`.
  *
  * Rejects with a KioskError: CARD_KEY_INVALID (bad key input, before any APDU), CARD_NOT_CCCD
- * (no eMRTD applet or no DG13), CARD_WRONG_KEY (every candidate key refused), CARD_REMOVED /
+ * (no eMRTD applet or no DG13), CARD_DATA_NO_ID / CARD_DATA_MISMATCH (DG13 without a 12-digit
+ * ID number, or one that differs from DG1's), CARD_WRONG_KEY (every candidate key refused), CARD_REMOVED /
  * CARD_TIMEOUT / CARD_NO_CARD (from the channel), CARD_BAD_TLV, CARD_SM_MAC, CARD_PROTOCOL,
  * CARD_READ_CANCELLED (signal aborted).
  */
@@ -191,11 +192,21 @@ export async function readCard(
       throw protocolErrors.notCccd('no DG13 on the chip: not a Vietnamese citizen ID');
     const dg1 = parseDg1(dg1Bytes);
     const dg13 = parseDg13(dg13Bytes);
+    // Never a patient shown with garbage: DG13 must name the person by a 12-digit number, and
+    // the MRZ's number (when it has one) must be the same.
+    if (!/^\d{12}$/.test(dg13.identity.idNumber)) {
+      throw protocolErrors.dataNoId(
+        `DG13 field 1 is ${dg13.identity.idNumber.length ? 'not 12 digits' : 'missing'}`,
+      );
+    }
+    if (dg1.idNumber && dg1.idNumber !== dg13.identity.idNumber) {
+      throw protocolErrors.dataMismatch('the ID number in DG1 (MRZ) differs from DG13 field 1');
+    }
     const identity = identityFrom(dg13.identity, dg1);
     const idNumberCheck = checkIdNumber(identity.idNumber, identity.dateOfBirth, identity.sex);
-    if (dg1.idNumber && identity.idNumber && dg1.idNumber !== identity.idNumber) {
+    if (dg1.idNumberCheckDigit === 'invalid') {
       idNumberCheck.consistent = false;
-      idNumberCheck.problems.push('the ID number in the MRZ (DG1) differs from the one in DG13');
+      idNumberCheck.problems.push('the check digit of the ID number in the MRZ is wrong');
     }
     const partial: IdentityRead = { ...identity, mrz: dg1.mrz, idNumberCheck };
     progress(options, 'identity', 50);

@@ -1,6 +1,6 @@
 /**
  * DER primitives for the simulated card's files, on top of the protocol's BER-TLV encoder
- * (INTEGER, UTF8String, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE).
+ * (INTEGER, UTF8String, PrintableString, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE, SET).
  */
 import { concatBytes, encodeTlv } from '../protocol/tlv';
 
@@ -24,6 +24,8 @@ export const der = {
   },
   octetString: (bytes: Uint8Array) => encodeTlv(0x04, bytes),
   utf8String: (text: string) => encodeTlv(0x0c, utf8.encode(text)),
+  printableString: (text: string) => encodeTlv(0x13, utf8.encode(text)),
+  set: (...items: Uint8Array[]) => encodeTlv(0x31, ...items),
   /** Dotted OID → DER OBJECT IDENTIFIER (base-128 arcs). */
   oid(dotted: string): Uint8Array {
     const arcs = dotted.split('.').map(Number);

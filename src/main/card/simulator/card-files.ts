@@ -109,33 +109,48 @@ export function dmy(iso: string | null): string {
 
 export const NO_EXPIRY_TEXT = 'Không thời hạn';
 
-/** DG13: tag 0x6D around a SEQUENCE of `SEQUENCE { INTEGER n, value }` (reference/cccd.md). */
+/** OID 1.0.10646.1.0.8 of the real cards' DG13 wrapper (reference/cccd.md). */
+const DG13_OID = '1.0.10646.1.0.8';
+
+/** Field 16's 16 characters (meaning unconfirmed on real cards): a made-up serial. */
+export function dg13Serial(idNumber: string): string {
+  return `C${idNumber}VNM`;
+}
+
+/**
+ * DG13 as real cards lay it out (reference/cccd.md): 6D { SEQUENCE { INTEGER 1, OID
+ * 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER n, value } ... } } }, with the string types of the
+ * field table, 14 present but empty for a single person, 15 (the old ID) absent when there was
+ * none, and 16 a 16-character serial.
+ */
 export function dg13(card: CardIdentity): Uint8Array {
-  const field = (n: number, value: string) => der.sequence(der.integer(n), der.utf8String(value));
-  return tlv(
-    0x6d,
+  const text = (n: number, value: string) => der.sequence(der.integer(n), der.utf8String(value));
+  const printable = (n: number, value: string) =>
+    der.sequence(der.integer(n), der.printableString(value));
+  const fields = [
+    printable(1, card.idNumber),
+    text(2, card.fullName),
+    printable(3, dmy(card.dateOfBirth)),
+    text(4, card.sex === 'F' ? 'Nữ' : card.sex === 'M' ? 'Nam' : ''),
+    text(5, card.nationality),
+    text(6, card.ethnicity),
+    text(7, card.religion),
+    text(8, card.placeOfOrigin),
+    text(9, card.placeOfResidence),
+    text(10, card.personalIdentification),
+    printable(11, dmy(card.dateOfIssue)),
+    text(12, card.dateOfExpiry ? dmy(card.dateOfExpiry) : NO_EXPIRY_TEXT),
     der.sequence(
-      field(1, card.idNumber),
-      field(2, card.fullName),
-      field(3, dmy(card.dateOfBirth)),
-      field(4, card.sex === 'F' ? 'Nữ' : card.sex === 'M' ? 'Nam' : ''),
-      field(5, card.nationality),
-      field(6, card.ethnicity),
-      field(7, card.religion),
-      field(8, card.placeOfOrigin),
-      field(9, card.placeOfResidence),
-      field(10, card.personalIdentification),
-      field(11, dmy(card.dateOfIssue)),
-      field(12, card.dateOfExpiry ? dmy(card.dateOfExpiry) : NO_EXPIRY_TEXT),
-      der.sequence(
-        der.integer(13),
-        der.sequence(der.utf8String(card.fatherName), der.utf8String(card.motherName)),
-      ),
-      field(14, card.spouseName),
-      field(15, ''), // meaning unsure on real cards (reference/cccd.md): present and empty
-      field(16, card.oldIdNumber),
+      der.integer(13),
+      der.sequence(der.utf8String(card.fatherName), der.utf8String(card.motherName)),
     ),
-  );
+    card.spouseName
+      ? der.sequence(der.integer(14), der.sequence(der.utf8String(card.spouseName)))
+      : der.sequence(der.integer(14)),
+    ...(card.oldIdNumber ? [printable(15, card.oldIdNumber)] : []),
+    printable(16, dg13Serial(card.idNumber)),
+  ];
+  return tlv(0x6d, der.sequence(der.integer(1), der.oid(DG13_OID), der.set(...fields)));
 }
 
 /** Every file of the simulated chip, by FID. */

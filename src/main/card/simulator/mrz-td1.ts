@@ -1,7 +1,8 @@
 /**
  * The machine-readable zone written into a simulated card's DG1: ICAO 9303-5 TD1 (3 × 30
  * characters). For CCCD, the document number is the last 9 digits of the 12-digit ID number and
- * the full ID number goes into line 1's optional data (reference/cccd.md).
+ * the full ID number goes into line 1's optional data, followed by `<<` and its check digit at
+ * position 30 (reference/cccd.md).
  */
 import type { SimIdentity } from '../../simulator-data/identities';
 import { mrzCheckDigit } from '../protocol/mrz-info';
@@ -42,7 +43,8 @@ function nameLine(fullName: string): string {
 export function td1Lines(identity: SimIdentity): [string, string, string] {
   const c = identity.card;
   const docNo = documentNumber(c.idNumber);
-  const line1 = `IDVNM${docNo}${mrzCheckDigit(docNo)}${pad(c.idNumber, 15)}`;
+  // Position 30: the check digit of the 12-digit ID number, as on real cards.
+  const line1 = `IDVNM${docNo}${mrzCheckDigit(docNo)}${c.idNumber}<<${mrzCheckDigit(c.idNumber)}`;
   const dob = yymmdd(c.dateOfBirth);
   const sex = c.sex ?? '<';
   const exp = identity.mrzExpiry;

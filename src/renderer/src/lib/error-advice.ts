@@ -5,9 +5,11 @@
  */
 import type { KioskErrorShape, Language } from '../../../shared/domain';
 
-export type Advice = 'moveCard' | 'scanAgain' | 'tryAgain' | 'callStaff' | 'deskCheck';
+export type Advice = 'moveCard' | 'scanAgain' | 'tryAgain' | 'callStaff' | 'deskCheck' | 'chipData';
 
 const BY_CODE: [RegExp, Advice][] = [
+  // The chip's own records disagree or lack the ID: no retry helps, the desk registers by hand.
+  [/^CARD_DATA_/, 'chipData'],
   [/^CARD_(REMOVED|NO_CARD|IO_ERROR|TIMEOUT|RESET|UNRESPONSIVE|MOVED)/, 'moveCard'],
   [/^CARD_.*(KEY|BAC|PACE|ACCESS|AUTH|MRZ|QR)/, 'scanAgain'],
   [/^CHECKIN_.*(KEY|QR|MISMATCH)/, 'scanAgain'],

@@ -1,10 +1,13 @@
 /**
  * DG1 (ICAO 9303-10 §4.7.1): tag 61 around 5F1F, the MRZ. CCCD cards carry a TD1 MRZ
  * (3 × 30 characters): `IDVNM` + the last 9 digits of the ID number + check digit + the full
- * 12-digit ID number in the optional data; line 2 the birth date, sex, expiry, nationality.
+ * 12-digit ID number in the optional data, then `<<` and, on real cards, the check digit of the
+ * 12-digit number at position 30 (`IDVNM0880123455001088012345<<6`); line 2 the birth date, sex,
+ * expiry, nationality. Older layouts leave position 30 a filler.
  */
 import { parse } from 'mrz';
 import { protocolErrors } from '../errors';
+import { mrzCheckDigit } from '../mrz-info';
 import { children, decodeSingleTlv, requireTlv } from '../tlv';
 
 export interface Dg1 {
@@ -17,6 +20,11 @@ export interface Dg1 {
   documentNumber: string;
   /** The 12-digit ID number from line 1's optional data, when there. */
   idNumber: string | null;
+  /**
+   * Position 30 of line 1: `valid`/`invalid` when it holds a digit (the check digit of the
+   * 12-digit ID number on real cards), `absent` when it is a filler or there is no ID number.
+   */
+  idNumberCheckDigit: 'valid' | 'invalid' | 'absent';
   /** YYMMDD as in the MRZ. */
   dateOfBirth: string;
   dateOfExpiry: string;
@@ -49,11 +57,25 @@ export function parseTd1(text: string): Dg1 {
   try {
     const result = parse(lines, { autocorrect: false });
     fields = result.fields;
-    valid = result.valid;
+    // Only the check digits: the library also judges state codes, and the ICAO specimen's
+    // "UTO" is not a real one.
+    valid = result.details
+      .filter((d) => d.field !== null && d.field.endsWith('CheckDigit'))
+      .every((d) => d.valid);
   } catch (err) {
     throw protocolErrors.protocol('MRZ could not be parsed', err);
   }
-  const optional1 = (fields.optional1 ?? '').replace(/</g, '');
+  // Optional data = positions 16-30 of line 1: the 12-digit ID, fillers, its check digit.
+  const optional = lines[0]!.slice(15, 30);
+  const id12 = optional.slice(0, 12);
+  const idNumber = /^\d{12}$/.test(id12) && /^<*\d?$/.test(optional.slice(12)) ? id12 : null;
+  const last = optional.slice(-1);
+  const idNumberCheckDigit =
+    !idNumber || !/\d/.test(last)
+      ? 'absent'
+      : String(mrzCheckDigit(id12)) === last
+        ? 'valid'
+        : 'invalid';
   const sex = fields.sex === 'male' ? 'M' : fields.sex === 'female' ? 'F' : null;
   return {
     mrz: lines.join('\n'),
@@ -62,13 +84,14 @@ export function parseTd1(text: string): Dg1 {
     issuingState: fields.issuingState ?? lines[0]!.slice(2, 5),
     // The raw field, so that a wrong check digit does not lose the number.
     documentNumber: lines[0]!.slice(5, 14).replace(/<+$/, ''),
-    idNumber: /^\d{12}$/.test(optional1) ? optional1 : null,
+    idNumber,
+    idNumberCheckDigit,
     dateOfBirth: lines[1]!.slice(0, 6),
     dateOfExpiry: lines[1]!.slice(8, 14),
     sex,
     nationality: lines[1]!.slice(15, 18).replace(/</g, ''),
     surname: fields.lastName ?? '',
     givenNames: fields.firstName ?? '',
-    checkDigitsValid: valid,
+    checkDigitsValid: valid && idNumberCheckDigit !== 'invalid',
   };
 }

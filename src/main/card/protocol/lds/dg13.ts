@@ -1,29 +1,44 @@
 /**
- * DG13, Vietnam's layout (tag 6D; reference/cccd.md): SEQUENCEs of `INTEGER n, value`. The
- * parser is tolerant because cards differ: it finds every `SEQUENCE { INTEGER n, ... }` at any
- * depth (with or without an outer SEQUENCE, with extra wrappers or a leading version/OID), keeps
- * numbers it does not know, leaves missing ones empty, accepts empty values, any ASN.1 string
- * type and BER long-form lengths.
+ * DG13, Vietnam's layout (tag 6D; reference/cccd.md). Real cards wrap the fields:
+ * `6D { 30 { INTEGER 1, OID 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER n, value } ... } } }`;
+ * older test cards and some dumps have the bare shape `6D { 30 { SEQUENCE { INTEGER n, value } ... } }`
+ * or the fields straight under 6D. A field is known by its INTEGER, never by its position: fields
+ * may be missing or out of order. The wrapper is recognised as such (version + OID + SET), so it
+ * is never mistaken for field 1.
+ *
+ * The walk is bounded (MAX_DEPTH containers): a chip's bytes are untrusted, and a DG13 nested
+ * thousands of levels deep is CARD_BAD_TLV, not a stack overflow.
  */
 import type { CardIdentity, IsoDate, Sex } from '../../../../shared/domain';
-import { decodeSingleTlv, decodeTlvList, type Tlv } from '../tlv';
+import { badTlv, decodeSingleTlv, decodeTlvList, type Tlv } from '../tlv';
 
 export interface Dg13 {
   /** The identity fields of the card (CardIdentity without anything from other files). */
   identity: CardIdentity;
-  /** Every field by number, as text (field 13 as father then mother). */
+  /** Every field by number, as text (field 13 as father then mother; 14 empty when single). */
   fields: Map<number, string[]>;
   /** Numbers this parser does not interpret (kept, for staff and logs as counts only). */
   unknownNumbers: number[];
+  /** Whether the real wrapper (version, OID 1.0.10646.1.0.8, SET) was found. */
+  wrapped: boolean;
 }
 
 const SEQUENCE = 0x30;
+const SET = 0x31;
 const INTEGER = 0x02;
+const OID = 0x06;
 
+/**
+ * Deepest nesting walked: 6D → wrapper SEQUENCE → SET → field → parents SEQUENCE → name
+ * SEQUENCE is 6 levels on the deepest real card; the rest is slack for extra wrappers.
+ */
+export const DG13_MAX_DEPTH = 12;
+
+/** 1..15 are shown; 16 (a 16-character serial of unconfirmed meaning) is kept but not shown. */
 const KNOWN = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
 
-function integerValue(t: Tlv): number | null {
-  if (t.tag !== INTEGER || t.length === 0 || t.length > 4) return null;
+function integerValue(t: Tlv | undefined): number | null {
+  if (!t || t.tag !== INTEGER || t.length === 0 || t.length > 4) return null;
   let n = 0;
   for (const b of t.value) n = n * 256 + b;
   return n;
@@ -38,36 +53,57 @@ function text(t: Tlv): string {
   return utf8.decode(t.value).normalize('NFC').trim();
 }
 
-/** Every string under `t` (itself when primitive), depth first. */
-function strings(t: Tlv): string[] {
+function tooDeep(depth: number): void {
+  if (depth > DG13_MAX_DEPTH) throw badTlv(`DG13 nested deeper than ${DG13_MAX_DEPTH} levels`);
+}
+
+/** Every string under `t` (itself when primitive), depth first; INTEGERs skipped. */
+function strings(t: Tlv, depth: number): string[] {
+  tooDeep(depth);
   if (!t.constructed) return t.tag === INTEGER ? [] : [text(t)];
   const out: string[] = [];
-  for (const c of decodeTlvList(t.value)) out.push(...strings(c));
+  for (const c of decodeTlvList(t.value)) out.push(...strings(c, depth + 1));
   return out;
 }
 
-/** `SEQUENCE { INTEGER n, ... }` whose other children hold no such SEQUENCE: one field. */
-function fieldNumber(t: Tlv, kids: Tlv[]): number | null {
-  if (t.tag !== SEQUENCE || !kids[0]) return null;
-  const n = integerValue(kids[0]);
-  if (n === null) return null;
-  const nested = kids.slice(1).some((k) => {
-    if (k.tag !== SEQUENCE) return false;
-    const first = decodeTlvList(k.value)[0];
-    return first !== undefined && first.tag === INTEGER;
-  });
-  return nested ? null : n;
+/** `SEQUENCE { INTEGER 1, OID, SET }`: the real cards' wrapper around the fields. */
+function isWrapper(kids: readonly Tlv[]): boolean {
+  return (
+    kids.length === 3 && kids[0]!.tag === INTEGER && kids[1]!.tag === OID && kids[2]!.tag === SET
+  );
 }
 
-function collect(list: Tlv[], fields: Map<number, string[]>): void {
+/** A field: `SEQUENCE { INTEGER n, value... }` whose values are strings or SEQUENCEs of them. */
+function isField(kids: readonly Tlv[]): boolean {
+  return (
+    integerValue(kids[0]) !== null && kids.slice(1).every((k) => k.tag !== OID && k.tag !== SET)
+  );
+}
+
+interface Walk {
+  fields: Map<number, string[]>;
+  wrapped: boolean;
+}
+
+function collect(list: readonly Tlv[], walk: Walk, depth: number): void {
+  tooDeep(depth);
   for (const t of list) {
-    if (!t.constructed) continue;
+    if (!t.constructed) continue; // a stray primitive (version, OID) between fields
     const kids = decodeTlvList(t.value);
-    const n = fieldNumber(t, kids);
-    if (n === null) {
-      collect(kids, fields);
-    } else if (!fields.has(n)) {
-      fields.set(n, kids.slice(1).flatMap(strings));
+    if (t.tag === SEQUENCE && isWrapper(kids)) {
+      walk.wrapped = true;
+      collect(decodeTlvList(kids[2]!.value), walk, depth + 2);
+    } else if (t.tag === SEQUENCE && isField(kids)) {
+      const n = integerValue(kids[0])!;
+      // The first occurrence wins: a repeated number must not overwrite what was shown.
+      if (!walk.fields.has(n)) {
+        walk.fields.set(
+          n,
+          kids.slice(1).flatMap((k) => strings(k, depth + 1)),
+        );
+      }
+    } else {
+      collect(kids, walk, depth + 1);
     }
   }
 }
@@ -102,13 +138,14 @@ export function vnSex(value: string): Sex | null {
   return null;
 }
 
+/** Parses DG13; CARD_BAD_TLV for bytes that are not a DG13 TLV or nest too deep. */
 export function parseDg13(bytes: Uint8Array): Dg13 {
   const root = decodeSingleTlv(bytes, 0x6d);
-  const fields = new Map<number, string[]>();
-  collect(decodeTlvList(root.value), fields);
+  const walk: Walk = { fields: new Map(), wrapped: false };
+  collect(decodeTlvList(root.value), walk, 1);
+  const { fields } = walk;
   const one = (n: number): string => fields.get(n)?.[0] ?? '';
   const parents = fields.get(13) ?? [];
-  const expiry = one(12);
   const identity: CardIdentity = {
     idNumber: one(1),
     fullName: one(2),
@@ -122,15 +159,17 @@ export function parseDg13(bytes: Uint8Array): Dg13 {
     personalIdentification: one(10),
     dateOfIssue: vnDateToIso(one(11)),
     // "Không thời hạn" (no expiry) and anything else that is not a date: no expiry date.
-    dateOfExpiry: vnDateToIso(expiry),
+    dateOfExpiry: vnDateToIso(one(12)),
     fatherName: parents[0] ?? '',
     motherName: parents[1] ?? '',
+    // Present but empty (`30 03 02 01 0E`) for a single person.
     spouseName: one(14),
-    oldIdNumber: one(16),
+    oldIdNumber: one(15),
   };
   return {
     identity,
     fields,
     unknownNumbers: [...fields.keys()].filter((n) => !KNOWN.has(n)).sort((a, b) => a - b),
+    wrapped: walk.wrapped,
   };
 }
