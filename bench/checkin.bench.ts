@@ -90,7 +90,7 @@ async function typedCheckins(report: Report, config: KioskConfig): Promise<void>
     }
     rates.push((N / (performance.now() - t0)) * 1000);
     await s.close();
-    store.close();
+    await store.close();
   }
   report.samples('typed check-ins per second (instant lookup, no slip, FULL sync)', rates, '/s');
 }
@@ -125,7 +125,7 @@ async function chipCheckins(report: Report, config: KioskConfig): Promise<void> 
     }
   } finally {
     await s.close();
-    store.close();
+    await store.close();
     await opened.close();
     await cards.close();
   }

@@ -45,15 +45,15 @@ function fresh(synchronous: 'FULL' | 'NORMAL' = 'FULL'): SqliteStore {
   return openSqliteStore({ file: path.join(dir, 'kiosk.sqlite'), synchronous });
 }
 
-function perSecond(count: number, run: () => void): number {
+async function perSecond(count: number, run: () => void | Promise<void>): Promise<number> {
   const t0 = process.hrtime.bigint();
-  run();
+  await run();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return (count / ms) * 1000;
 }
 
-function cleanup(store: SqliteStore): void {
-  store.close();
+async function cleanup(store: SqliteStore): Promise<void> {
+  await store.close();
   fs.rmSync(path.dirname(store.location), { recursive: true, force: true });
 }
 
@@ -64,11 +64,11 @@ export default async function bench(report: Report): Promise<void> {
     for (let run = 0; run < 5; run++) {
       const store = fresh(sync);
       rates.push(
-        perSecond(N, () => {
-          for (let i = 0; i < N; i++) store.checkIn(request(i));
+        await perSecond(N, async () => {
+          for (let i = 0; i < N; i++) await store.checkIn(request(i));
         }),
       );
-      cleanup(store);
+      await cleanup(store);
     }
     report.samples(`check-ins per second (synchronous=${sync}, ${N} per run)`, rates, '/s');
   }
@@ -87,7 +87,7 @@ export default async function bench(report: Report): Promise<void> {
       };
       const one = store.database.transaction(() => next(key));
       committed.push(
-        perSecond(N, () => {
+        await perSecond(N, () => {
           for (let i = 0; i < N; i++) one.immediate();
         }),
       );
@@ -95,8 +95,8 @@ export default async function bench(report: Report): Promise<void> {
         for (let i = 0; i < n; i++) next(key);
       });
       const M = 100_000;
-      inTx.push(perSecond(M, () => many.immediate(M)));
-      cleanup(store);
+      inTx.push(await perSecond(M, () => many.immediate(M)));
+      await cleanup(store);
     }
     report.samples('queue-number allocations per second (one commit each, FULL)', committed, '/s');
     report.samples('queue-number allocations per second (inside one transaction)', inTx, '/s');
@@ -106,16 +106,19 @@ export default async function bench(report: Report): Promise<void> {
     const store = fresh('NORMAL');
     const TOTAL = 100_000;
     const perDay = 2000;
+    const done: Promise<unknown>[] = [];
     const batch = store.database.transaction((from: number) => {
       for (let i = from; i < from + perDay; i++) {
         const day = new Date(Date.UTC(2026, 0, 1) + Math.floor(i / perDay) * 86_400_000)
           .toISOString()
           .slice(0, 10);
-        store.checkIn(request(i, day));
+        done.push(store.checkIn(request(i, day)));
       }
     });
-    // checkIn opens its own IMMEDIATE transaction; nested in `batch` it becomes a savepoint.
+    // The SQLite engine runs checkIn's IMMEDIATE transaction synchronously before its promise
+    // settles, so nested in `batch` it becomes a savepoint; its result is awaited afterwards.
     for (let from = 0; from < TOTAL; from += perDay) batch.immediate(from);
+    await Promise.all(done);
     store.database.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.statSync(store.location).size;
     const jsonBytes = (
@@ -125,6 +128,6 @@ export default async function bench(report: Report): Promise<void> {
     ).n;
     report.figure('database size per 100 000 visits', bytes / 1e6, 'MB');
     report.figure('average insurance JSON per visit', jsonBytes, 'bytes');
-    cleanup(store);
+    await cleanup(store);
   }
 }

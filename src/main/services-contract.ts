@@ -122,15 +122,15 @@ export interface CheckinService {
 }
 
 export interface VisitsService {
-  list(filter: VisitFilter): Visit[];
-  cancel(visitId: string, reason: string): Visit;
+  list(filter: VisitFilter): Promise<Visit[]>;
+  cancel(visitId: string, reason: string): Promise<Visit>;
   reprint(visitId: string): Promise<PrintOutcome>;
   onChanged(listener: (change: { date: string }) => void): () => void;
   onPrintChanged(listener: (outcome: PrintOutcome) => void): () => void;
 }
 
 export interface OutboxService {
-  summary(): OutboxSummary;
-  resolve(discrepancyId: string): void;
+  summary(): Promise<OutboxSummary>;
+  resolve(discrepancyId: string): Promise<void>;
   onChanged(listener: (summary: OutboxSummary) => void): () => void;
 }

@@ -42,9 +42,9 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       runCommand(
         opts,
         () =>
-          withStore(ctx(), (store) => {
+          withStore(ctx(), async (store) => {
             const date = dayOption(opts.date);
-            const visits = store.listVisits({ date, includeCancelled: true });
+            const visits = await store.listVisits({ date, includeCancelled: true });
             const file = path.resolve(opts.out);
             writeAtomically(
               file,

@@ -21,7 +21,12 @@ export const registerPrint: RegisterCommand = (program, ctx) => {
             try {
               const outcome = await printer.print(visit);
               // The visit stays as it is whatever happened; only its print state is recorded.
-              store?.recordPrint(visit.id, outcome.status, outcome.error, new Date().toISOString());
+              await store?.recordPrint(
+                visit.id,
+                outcome.status,
+                outcome.error,
+                new Date().toISOString(),
+              );
               if (outcome.error) throw new KioskError(outcome.error);
               return { ...outcome, queueNumber: visit.queueNumber, driver: config.printer.driver };
             } finally {

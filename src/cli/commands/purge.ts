@@ -14,10 +14,11 @@ export const registerPurge: RegisterCommand = (program, ctx) => {
       runCommand(
         opts,
         () =>
-          withStore(ctx(), (store) => {
+          withStore(ctx(), async (store) => {
             const c = ctx();
             const days = c.config().config.store.retentionDays;
-            return { retentionDays: days, ...runPurge(store, new Date(), days, c.logger()) };
+            const report = await runPurge(store, new Date(), days, c.logger());
+            return { retentionDays: days, ...report };
           }),
         (r) =>
           `retention ${r.retentionDays} days: ${r.visitsAnonymised} visits anonymised, ` +

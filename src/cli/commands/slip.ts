@@ -70,7 +70,7 @@ export async function withVisit<T>(
     logger: ctx.logger(),
   });
   try {
-    const visit = store.getVisit(opts.visit!);
+    const visit = await store.getVisit(opts.visit!);
     if (!visit) {
       throw kioskError(
         'STORE_VISIT_NOT_FOUND',
@@ -80,7 +80,7 @@ export async function withVisit<T>(
     }
     return await use({ visit, store });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

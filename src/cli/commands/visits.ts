@@ -20,7 +20,7 @@ export async function withStore<T>(
   try {
     return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -87,8 +87,8 @@ export const registerVisits: RegisterCommand = (program, ctx) => {
       runCommand(
         opts,
         () =>
-          withStore(ctx(), (store) => {
-            const visits = store.listVisits({
+          withStore(ctx(), async (store) => {
+            const visits = await store.listVisits({
               date: dayOption(opts.date),
               ...(opts.department ? { department: opts.department } : {}),
               includeCancelled: Boolean(opts.all),

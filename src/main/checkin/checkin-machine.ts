@@ -200,7 +200,10 @@ export class CheckinMachine implements CheckinService {
     }
     const s = this.session;
     const current = s.decision!;
-    const cached = decision === 'use-cached' ? this.o.store.getLookup(s.patient!.idNumber) : null;
+    const cached =
+      decision === 'use-cached' ? await this.o.store.getLookup(s.patient!.idNumber) : null;
+    // The person may have been reset while the store answered.
+    if (!this.live(s) || this.state.step !== 'choose-department') return;
     s.decision = applyOverride({
       decision,
       note: note?.trim() ? note.trim().slice(0, 500) : null,
@@ -235,7 +238,7 @@ export class CheckinMachine implements CheckinService {
       return;
     }
     if (step === 'done' && s.failed === 'print') {
-      await this.runPrint();
+      await this.runPrint(s);
       return;
     }
     throw checkinErrors.nothingToRetry(step);
@@ -436,11 +439,12 @@ export class CheckinMachine implements CheckinService {
     }
     if (!this.live(s)) return;
     try {
-      this.o.store.saveIdentity(identityOf(out.result), this.o.now().toISOString());
+      await this.o.store.saveIdentity(identityOf(out.result), this.o.now().toISOString());
     } catch (err) {
       // The cache is a convenience; the check-in goes on (a full disk shows at the commit).
       this.log.warn('identity not cached', { code: toErrorShape(err).code });
     }
+    if (!this.live(s)) return;
     s.patient = patientFromCard(out);
     s.query = {
       idNumber: out.result.idNumber,
@@ -495,9 +499,11 @@ export class CheckinMachine implements CheckinService {
     const now = this.o.now();
     try {
       const answered = attempt.kind === 'answered' && isUsableAnswer(attempt.result);
-      if (answered) this.cacheLookup(patient.idNumber, attempt.result);
+      if (answered) await this.cacheLookup(patient.idNumber, attempt.result);
       const cached =
-        answered || attempt.kind === 'disabled' ? null : this.o.store.getLookup(patient.idNumber);
+        answered || attempt.kind === 'disabled'
+          ? null
+          : await this.o.store.getLookup(patient.idNumber);
       const decision = decideInsurance({
         attempt,
         cached,
@@ -508,10 +514,12 @@ export class CheckinMachine implements CheckinService {
       if (pa?.status === 'invalid') {
         decision.needsStaff = checkinErrors.notGenuine(pa.failedCheck ?? 'invalid').toShape();
       }
+      const existing = await this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
+      if (!this.live(s)) return;
       s.decision = decision;
-      s.existing = this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
+      s.existing = existing;
     } catch (err) {
-      this.fail(s, 'lookup', toErrorShape(err), true);
+      if (this.live(s)) this.fail(s, 'lookup', toErrorShape(err), true);
       return;
     }
     this.log.info('insurance decided', {
@@ -523,9 +531,12 @@ export class CheckinMachine implements CheckinService {
     this.showChoice();
   }
 
-  private cacheLookup(idNumber: string, result: Parameters<KioskStore['saveLookup']>[1]): void {
+  private async cacheLookup(
+    idNumber: string,
+    result: Parameters<KioskStore['saveLookup']>[1],
+  ): Promise<void> {
     try {
-      this.o.store.saveLookup(idNumber, result, this.o.now().toISOString());
+      await this.o.store.saveLookup(idNumber, result, this.o.now().toISOString());
     } catch (err) {
       this.log.warn('lookup not cached', { code: toErrorShape(err).code });
     }
@@ -553,7 +564,7 @@ export class CheckinMachine implements CheckinService {
     const date = localDay(at);
     let created: boolean;
     try {
-      const result = this.o.store.checkIn({
+      const result = await this.o.store.checkIn({
         date,
         stationId: this.o.config.station.id,
         department,
@@ -588,11 +599,16 @@ export class CheckinMachine implements CheckinService {
     });
     this.o.onVisitsChanged(date);
     if (created && decision.recheck) this.o.onOutboxChanged();
-    return this.runPrint();
+    if (!this.live(s)) {
+      // Reset while the store was saving: the visit stands (the desk can print it), but the
+      // screen belongs to someone else now, so no slip comes out for them to take.
+      this.log.warn('visit committed after reset; slip not printed', { visitId: s.visit!.id });
+      return s.visit!;
+    }
+    return this.runPrint(s);
   }
 
-  private async runPrint(): Promise<Visit> {
-    const s = this.session;
+  private async runPrint(s: Session): Promise<Visit> {
     s.failed = null;
     this.set({ step: 'printing', visit: s.visit! });
     const { visit, outcome } = await this.o.printVisit(s.visit!);

@@ -50,7 +50,7 @@ export interface CheckinServices {
   outbox: OutboxService;
   worker: OutboxWorker;
   /** Runs the privacy purge now (it also runs at start and every purgeIntervalHours). */
-  purge(): PurgeReport;
+  purge(): Promise<PurgeReport>;
   /** Stops the background work and the machine; does not close the store or the services. */
   close(): Promise<void>;
 }
@@ -65,11 +65,10 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   const printChanged = createListeners<PrintOutcome>(warn('print listener failed'));
   const outboxChanged = createListeners<OutboxSummary>(warn('outbox listener failed'));
   const notifyOutbox = (): void => {
-    try {
-      outboxChanged.emit(outboxSummary(store));
-    } catch (err) {
-      warn('outbox summary failed')(err);
-    }
+    outboxSummary(store).then(
+      (summary) => outboxChanged.emit(summary),
+      (err: unknown) => warn('outbox summary failed')(err),
+    );
   };
 
   const printVisit = createVisitPrinting({
@@ -134,24 +133,22 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
 
   // Only one process prints for this store, so "printing" at start means the last run died
   // mid-print: say so and offer the reprint rather than show a slip that never comes.
-  try {
-    const interrupted = store.failInterruptedPrints(checkinErrors.printInterrupted().toShape());
-    if (interrupted > 0)
-      log.warn('prints interrupted by the last shutdown', { visits: interrupted });
-  } catch (err) {
-    warn('interrupted prints not recovered')(err);
-  }
+  // Runs before the machine can take a check-in: the store is asked in order, so a print
+  // started afterwards is never caught by it.
+  const recovered = store
+    .failInterruptedPrints(checkinErrors.printInterrupted().toShape())
+    .then((interrupted) => {
+      if (interrupted > 0)
+        log.warn('prints interrupted by the last shutdown', { visits: interrupted });
+    })
+    .catch(warn('interrupted prints not recovered'));
 
-  const purge = (): PurgeReport => runPurge(store, now(), config.store.retentionDays, log);
+  const purge = (): Promise<PurgeReport> => runPurge(store, now(), config.store.retentionDays, log);
   let purgeTimer: NodeJS.Timeout | null = null;
   if (o.background ?? true) {
     worker.start();
     const safePurge = (): void => {
-      try {
-        purge();
-      } catch (err) {
-        warn('purge failed')(err);
-      }
+      purge().catch(warn('purge failed'));
     };
     setImmediate(safePurge).unref();
     purgeTimer = setInterval(safePurge, config.store.purgeIntervalHours * 3_600_000);
@@ -169,6 +166,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
       purgeTimer = null;
       await worker.stop();
       await checkin.close();
+      await recovered;
       visitsChanged.clear();
       printChanged.clear();
       outboxChanged.clear();
@@ -192,11 +190,11 @@ export async function openCheckinServices(
       store,
       async close() {
         await services.close();
-        store.close();
+        await store.close();
       },
     };
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -14,22 +14,22 @@ export interface OutboxServiceOptions {
   onVisitsChanged: (date: string) => void;
 }
 
-export function outboxSummary(store: KioskStore): OutboxSummary {
-  return { pending: store.pendingRechecks(), flagged: store.discrepancies() };
+export async function outboxSummary(store: KioskStore): Promise<OutboxSummary> {
+  return { pending: await store.pendingRechecks(), flagged: await store.discrepancies() };
 }
 
 export function createOutboxService(o: OutboxServiceOptions): OutboxService {
   return {
     summary: () => outboxSummary(o.store),
-    resolve(discrepancyId: string): void {
-      const open = o.store.discrepancies().find((d) => d.id === discrepancyId);
-      if (!o.store.resolveDiscrepancy(discrepancyId, o.now().toISOString())) {
+    async resolve(discrepancyId: string): Promise<void> {
+      const open = (await o.store.discrepancies()).find((d) => d.id === discrepancyId);
+      if (!(await o.store.resolveDiscrepancy(discrepancyId, o.now().toISOString()))) {
         throw checkinErrors.discrepancyNotFound(discrepancyId);
       }
       o.logger.info('discrepancy resolved', { discrepancyId });
-      o.changed.emit(outboxSummary(o.store));
+      o.changed.emit(await outboxSummary(o.store));
       if (open) {
-        const visit = o.store.getVisit(open.visitId);
+        const visit = await o.store.getVisit(open.visitId);
         if (visit) o.onVisitsChanged(visit.date);
       }
     },

@@ -75,9 +75,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       const result = await o.insurance.lookup(item.query, { signal: controller.signal });
       if (!isUsableAnswer(result))
         throw Object.assign(new Error('retry later'), { code: `ANSWER_${result.code}` });
-      const visit = o.store.getVisit(item.visitId);
+      const visit = await o.store.getVisit(item.visitId);
       const effect = assessRecheck(visit, result);
-      const applied = o.store.applyRecheck({ outboxId: item.id, at: iso(), result, ...effect });
+      const applied = await o.store.applyRecheck({
+        outboxId: item.id,
+        at: iso(),
+        result,
+        ...effect,
+      });
       pass.applied += 1;
       if (applied.discrepancy) pass.discrepancies += 1;
       log.info('recheck applied', {
@@ -91,7 +96,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       const code = toErrorShape(err).code;
       if (code === 'INSURANCE_INVALID_QUERY') {
         // The query itself is refused (e.g. no date of birth): asking again cannot help.
-        o.store.dropRecheck(item.id);
+        await o.store.dropRecheck(item.id);
         pass.dropped += 1;
         log.warn('recheck dropped', { code });
         return;
@@ -99,7 +104,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       const delay = isConfigurationError(code)
         ? o.retryMaxMs
         : retryDelayMs(item.attempts, o.retryBaseMs, o.retryMaxMs);
-      o.store.deferRecheck(item.id, iso(delay), code);
+      await o.store.deferRecheck(item.id, iso(delay), code);
       pass.deferred += 1;
       log.info('recheck deferred', { code, attempts: item.attempts + 1, delayMs: delay });
     } finally {
@@ -114,7 +119,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const lease = o.lookupTimeoutMs * 2;
     for (;;) {
       if (stopped) break;
-      const items = o.store.claimRechecks({
+      const items = await o.store.claimRechecks({
         now: iso(),
         leaseUntil: iso(lease),
         limit: batchSize,

@@ -32,11 +32,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promi
 
 export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
   const log = o.logger.child({ svc: 'checkin-print' });
-  const record = (visit: Visit, outcome: PrintOutcome): Visit => {
+  const record = async (visit: Visit, outcome: PrintOutcome): Promise<Visit> => {
     try {
-      return (
-        o.store.recordPrint(visit.id, outcome.status, outcome.error, o.now().toISOString()) ?? visit
-      );
+      const at = o.now().toISOString();
+      return (await o.store.recordPrint(visit.id, outcome.status, outcome.error, at)) ?? visit;
     } catch (err) {
       // The slip's fate is known even if the database cannot take it right now.
       log.warn('print state not saved', { code: toErrorShape(err).code });
@@ -44,7 +43,7 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
     }
   };
   return async (visit) => {
-    const printing = record(visit, { visitId: visit.id, status: 'printing', error: null });
+    const printing = await record(visit, { visitId: visit.id, status: 'printing', error: null });
     o.onPrint?.({ visitId: visit.id, status: 'printing', error: null }, printing);
     const outcome = await withTimeout<PrintOutcome>(
       o.printer.print(printing).catch((err: unknown): PrintOutcome => ({
@@ -59,7 +58,7 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
         error: checkinErrors.printTimeout(o.timeoutMs).toShape(),
       }),
     );
-    const saved = record(visit, outcome);
+    const saved = await record(visit, outcome);
     log.info('slip', { status: outcome.status, code: outcome.error?.code ?? null });
     o.onPrint?.(outcome, saved);
     return { visit: saved, outcome };

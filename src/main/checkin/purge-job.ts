@@ -18,13 +18,13 @@ export function purgeRequestFor(now: Date, retentionDays: number) {
   };
 }
 
-export function runPurge(
+export async function runPurge(
   store: KioskStore,
   now: Date,
   retentionDays: number,
   logger?: Logger,
-): PurgeReport {
-  const report = store.purge(purgeRequestFor(now, retentionDays));
+): Promise<PurgeReport> {
+  const report = await store.purge(purgeRequestFor(now, retentionDays));
   logger?.info('purge', { ...report, retentionDays });
   return report;
 }

@@ -43,7 +43,7 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
   const log = o.logger.child({ svc: 'visits' });
   const today = (): string => localDay(o.now());
   return {
-    list(filter: VisitFilter): Visit[] {
+    async list(filter: VisitFilter): Promise<Visit[]> {
       const date = filter.date ?? today();
       if (!isIsoDay(date)) {
         throw checkinErrors.badInput(
@@ -52,14 +52,14 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
           'The date must be YYYY-MM-DD.',
         );
       }
-      const visits = o.store.listVisits({
+      const visits = await o.store.listVisits({
         date,
         ...(filter.department ? { department: filter.department } : {}),
         includeCancelled: filter.includeCancelled ?? false,
       });
       return filter.query ? visits.filter((v) => matchesQuery(v, filter.query!)) : visits;
     },
-    cancel(visitId: string, reason: string): Visit {
+    async cancel(visitId: string, reason: string): Promise<Visit> {
       const why = String(reason ?? '').trim();
       if (!why || why.length > 200) {
         throw checkinErrors.badInput(
@@ -68,7 +68,7 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
           'Give a reason for cancelling (at most 200 characters).',
         );
       }
-      const visit = o.store.cancelVisit(visitId, why, o.now().toISOString());
+      const visit = await o.store.cancelVisit(visitId, why, o.now().toISOString());
       if (!visit) throw checkinErrors.visitNotFound(visitId);
       log.info('visit cancelled', { visitId });
       o.changed.emit({ date: visit.date });
@@ -76,7 +76,7 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
       return visit;
     },
     async reprint(visitId: string): Promise<PrintOutcome> {
-      const visit = o.store.getVisit(visitId);
+      const visit = await o.store.getVisit(visitId);
       if (!visit) throw checkinErrors.visitNotFound(visitId);
       if (visit.status === 'cancelled') throw checkinErrors.visitCancelled(visitId);
       if (visit.date !== today()) throw checkinErrors.notToday(visit.date);

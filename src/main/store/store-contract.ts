@@ -4,9 +4,9 @@
  * (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL shared by all
  * stations) implements the same interface without touching the check-in flow.
  *
- * The interface is synchronous on purpose: a queue number must never wait on a network, so a
- * server-backed store is expected to keep a local replica for the check-in path and push it
- * through its own outbox (see README.md in this folder).
+ * Every method returns a Promise so that a server-backed engine fits behind the same interface;
+ * the SQLite engine still runs each write as one synchronous transaction inside, so nothing of
+ * its atomicity depends on the event loop.
  */
 import type {
   CardIdentity,
@@ -111,35 +111,35 @@ export interface KioskStore {
   readonly kind: string;
   /** Where the data lives (a file path for SQLite), for `doctor` and messages. */
   readonly location: string;
-  schemaVersion(): number;
+  schemaVersion(): Promise<number>;
 
   /**
    * Creates the visit and allocates its queue number atomically, or returns the person's active
    * visit for the same department and day. Throws a STORE_* KioskError; nothing is half-written.
    */
-  checkIn(request: CheckInRequest): CheckInResult;
-  getVisit(id: string): Visit | null;
-  listVisits(query: VisitQuery): Visit[];
+  checkIn(request: CheckInRequest): Promise<CheckInResult>;
+  getVisit(id: string): Promise<Visit | null>;
+  listVisits(query: VisitQuery): Promise<Visit[]>;
   /** Active visits of one person on one day. */
-  visitsOfPerson(date: IsoDate, idNumber: string): Visit[];
+  visitsOfPerson(date: IsoDate, idNumber: string): Promise<Visit[]>;
   /** null when no such visit. Cancelling also drops its pending recheck. */
-  cancelVisit(id: string, reason: string, at: IsoDateTime): Visit | null;
+  cancelVisit(id: string, reason: string, at: IsoDateTime): Promise<Visit | null>;
   recordPrint(
     id: string,
     status: PrintStatus,
     error: KioskErrorShape | null,
     at: IsoDateTime,
-  ): Visit | null;
+  ): Promise<Visit | null>;
   /**
    * Visits left "printing" by a crash or power cut become "failed" with `error`, so that the
    * desk offers a reprint instead of showing a print that will never finish. Returns how many.
    */
-  failInterruptedPrints(error: KioskErrorShape): number;
+  failInterruptedPrints(error: KioskErrorShape): Promise<number>;
 
-  saveIdentity(identity: CardIdentity, readAt: IsoDateTime): void;
-  getIdentity(idNumber: string): CachedIdentity | null;
-  saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: IsoDateTime): void;
-  getLookup(idNumber: string): CachedLookup | null;
+  saveIdentity(identity: CardIdentity, readAt: IsoDateTime): Promise<void>;
+  getIdentity(idNumber: string): Promise<CachedIdentity | null>;
+  saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: IsoDateTime): Promise<void>;
+  getLookup(idNumber: string): Promise<CachedLookup | null>;
 
   /**
    * Outbox items due at `now` (all of them with `ignoreSchedule`), leased until `leaseUntil` so
@@ -150,16 +150,16 @@ export interface KioskStore {
     leaseUntil: IsoDateTime;
     limit: number;
     ignoreSchedule?: boolean;
-  }): OutboxItem[];
-  deferRecheck(id: number, nextAttemptAt: IsoDateTime, error: string): void;
+  }): Promise<OutboxItem[]>;
+  deferRecheck(id: number, nextAttemptAt: IsoDateTime, error: string): Promise<void>;
   /** Gives up on an item that can never succeed (the query itself is refused). */
-  dropRecheck(id: number): void;
-  applyRecheck(application: RecheckApplication): RecheckApplied;
-  pendingRechecks(): number;
-  discrepancies(options?: { includeResolved?: boolean }): Discrepancy[];
+  dropRecheck(id: number): Promise<void>;
+  applyRecheck(application: RecheckApplication): Promise<RecheckApplied>;
+  pendingRechecks(): Promise<number>;
+  discrepancies(options?: { includeResolved?: boolean }): Promise<Discrepancy[]>;
   /** false when no such discrepancy. Clears the visit's flag once none of its are open. */
-  resolveDiscrepancy(id: string, at: IsoDateTime): boolean;
+  resolveDiscrepancy(id: string, at: IsoDateTime): Promise<boolean>;
 
-  purge(request: PurgeRequest): PurgeReport;
-  close(): void;
+  purge(request: PurgeRequest): Promise<PurgeReport>;
+  close(): Promise<void>;
 }

@@ -28,11 +28,11 @@ async function cli(args: string[], dataDir: string) {
 }
 
 /** A visit committed by the store, as the check-in would. */
-function storedVisit(dataDir: string, index: number): string {
+async function storedVisit(dataDir: string, index: number): Promise<string> {
   const store = openStore({ dataDir, config: loadConfig(dataDir).config, logger: nullLogger });
   try {
     const v = sampleVisit(index);
-    const { visit } = store.checkIn({
+    const { visit } = await store.checkIn({
       date: v.date,
       stationId: v.stationId,
       department: v.department,
@@ -45,16 +45,16 @@ function storedVisit(dataDir: string, index: number): string {
     });
     return visit.id;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function readVisit(dataDir: string, id: string) {
+async function readVisit(dataDir: string, id: string) {
   const store = openStore({ dataDir, config: loadConfig(dataDir).config, logger: nullLogger });
   try {
-    return store.getVisit(id);
+    return await store.getVisit(id);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -73,12 +73,12 @@ describe('slip and print commands', () => {
     'slip --visit and print --visit use the stored visit and record the print',
     async () => {
       const dir = tempDataDir();
-      const id = storedVisit(dir, 4);
+      const id = await storedVisit(dir, 4);
       const out = path.join(dir, 'visit.pdf');
       const slip = await cli(['slip', '--visit', id, '--out', out, '--json'], dir);
       expect(slip.code, slip.stderr).toBe(0);
       const queueNumber = (JSON.parse(slip.stdout) as { queueNumber: string }).queueNumber;
-      expect(queueNumber).toBe(readVisit(dir, id)!.queueNumber);
+      expect(queueNumber).toBe((await readVisit(dir, id))!.queueNumber);
 
       const print = await cli(['print', '--visit', id, '--json'], dir);
       expect(print.code, print.stderr).toBe(0);
@@ -87,7 +87,7 @@ describe('slip and print commands', () => {
         status: 'printed',
         driver: 'pdf',
       });
-      expect(readVisit(dir, id)).toMatchObject({ printStatus: 'printed', printError: null });
+      expect(await readVisit(dir, id)).toMatchObject({ printStatus: 'printed', printError: null });
     },
   );
 
@@ -100,11 +100,11 @@ describe('slip and print commands', () => {
         printer: { driver: 'escpos', escpos: { host: '127.0.0.1', port, timeoutMs: 500 } },
       }),
     );
-    const id = storedVisit(dir, 1);
+    const id = await storedVisit(dir, 1);
     const r = await cli(['print', '--visit', id], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error PRINT_OFFLINE: /);
-    const visit = readVisit(dir, id)!;
+    const visit = (await readVisit(dir, id))!;
     expect(visit).toMatchObject({
       status: 'active',
       printStatus: 'failed',

@@ -26,9 +26,9 @@ say('ready');
 const departments = mode === 'loop' ? ['KHAM', 'NHI'] : ['KHAM'];
 const lanes: Lane[] = mode === 'loop' ? ['normal', 'elderly'] : ['normal'];
 
-function checkIn(i: number): void {
+async function checkIn(i: number): Promise<void> {
   const idNumber = `${tag}${String(i).padStart(12 - tag.length, '0')}`;
-  const { visit } = store.checkIn(
+  const { visit } = await store.checkIn(
     pendingCheckIn(
       idNumber,
       {
@@ -42,16 +42,20 @@ function checkIn(i: number): void {
   say(`ok ${visit.queueNumber}`);
 }
 
-if (mode === 'loop') {
-  for (let i = 0; ; i++) checkIn(i);
-} else {
-  while (!fs.existsSync(goFile!)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  if (mode === 'loop') {
+    for (let i = 0; ; i++) await checkIn(i);
+  }
+  while (!fs.existsSync(goFile!)) await sleep(5);
   // A short pause between check-ins (real ones are seconds apart) lets the two processes'
   // transactions interleave instead of one draining its queue while the other waits.
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let i = 0; i < Number(countArg); i++) {
-    checkIn(i);
-    Atomics.wait(pause, 0, 0, 2);
+    await checkIn(i);
+    await sleep(2);
   }
-  store.close();
+  await store.close();
 }
+
+void main();

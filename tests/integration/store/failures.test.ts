@@ -50,8 +50,8 @@ function open(file: string, busyTimeoutMs?: number): SqliteStore {
   return s;
 }
 
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
   for (const dir of mounted.splice(0)) {
     try {
       execFileSync('umount', [dir]);
@@ -62,10 +62,13 @@ afterEach(() => {
 });
 
 /** Checks in until the store throws; returns the error and how many succeeded. */
-function fillUntilError(store: SqliteStore, noteBytes: number): { error: unknown; ok: number } {
+async function fillUntilError(
+  store: SqliteStore,
+  noteBytes: number,
+): Promise<{ error: unknown; ok: number }> {
   for (let ok = 0; ok < 100_000; ok++) {
     try {
-      store.checkIn(request(noteBytes));
+      await store.checkIn(request(noteBytes));
     } catch (error) {
       return { error, ok };
     }
@@ -76,16 +79,16 @@ function fillUntilError(store: SqliteStore, noteBytes: number): { error: unknown
 describe('store failures', () => {
   it.skipIf(!canMount)(
     'disk full (a 300 KB tmpfs): STORE_FULL, nothing half-written [needs root to mount tmpfs]',
-    () => {
+    async () => {
       const file = path.join(tinyDisk('300k'), 'kiosk.sqlite');
       const store = open(file);
-      const { error, ok } = fillUntilError(store, 4000);
+      const { error, ok } = await fillUntilError(store, 4000);
       expect(ok).toBeGreaterThan(0);
       expect(error).toMatchObject({ code: 'STORE_FULL' });
       expect((error as { localized: { vi: string; en: string } }).localized.en).toMatch(
         /disk is full/,
       );
-      store.close();
+      await store.close();
       const audit = auditQueue(file);
       expect(audit.integrity).toBe('ok');
       expect(audit.problems).toEqual([]);
@@ -94,44 +97,44 @@ describe('store failures', () => {
     },
   );
 
-  it('database full (max_page_count, works without root): STORE_FULL, then goes on once there is room', () => {
+  it('database full (max_page_count, works without root): STORE_FULL, then goes on once there is room', async () => {
     const file = path.join(tempDir('kiosk-full-'), 'kiosk.sqlite');
     const store = open(file);
     const db = store.database;
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages + 3}`);
-    const { error, ok } = fillUntilError(store, 3000);
+    const { error, ok } = await fillUntilError(store, 3000);
     expect(error).toMatchObject({ code: 'STORE_FULL' });
-    const visits = store.listVisits({ date: DAY }).length;
+    const visits = (await store.listVisits({ date: DAY })).length;
     expect(visits).toBe(ok);
-    expect(store.pendingRechecks()).toBe(ok);
+    expect(await store.pendingRechecks()).toBe(ok);
     db.pragma('max_page_count = 1000000');
-    const next = store.checkIn(request());
+    const next = await store.checkIn(request());
     expect(next.visit.queueSeq).toBe(ok + 1); // no number was used up by the failed attempt
   });
 
   it.skipIf(!canMount)(
     'read-only file system: opening says STORE_READONLY [needs root to mount tmpfs]',
-    () => {
+    async () => {
       const dir = tinyDisk('2m');
       const file = path.join(dir, 'kiosk.sqlite');
       const store = open(file);
-      store.checkIn(request());
-      store.close();
+      await store.checkIn(request());
+      await store.close();
       expect(mount(['-o', 'remount,ro', dir])).toBe(true);
       expect(() => open(file)).toThrow(expect.objectContaining({ code: 'STORE_READONLY' }));
     },
   );
 
-  it('read-only database (query_only, works without root): STORE_READONLY, nothing written', () => {
+  it('read-only database (query_only, works without root): STORE_READONLY, nothing written', async () => {
     const store = open(path.join(tempDir('kiosk-ro-'), 'kiosk.sqlite'));
     store.database.pragma('query_only = 1');
-    expect(() => store.checkIn(request())).toThrow(
+    await expect(store.checkIn(request())).rejects.toThrow(
       expect.objectContaining({ code: 'STORE_READONLY' }),
     );
     store.database.pragma('query_only = 0');
-    expect(store.listVisits({ date: DAY })).toEqual([]);
-    expect(store.checkIn(request()).visit.queueSeq).toBe(1);
+    expect(await store.listVisits({ date: DAY })).toEqual([]);
+    expect((await store.checkIn(request())).visit.queueSeq).toBe(1);
   });
 
   it('a damaged file: STORE_CORRUPT with a sentence for staff', () => {
@@ -140,20 +143,20 @@ describe('store failures', () => {
     expect(() => open(file)).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }));
   });
 
-  it('another process holding the write lock: STORE_LOCKED (retryable) after the busy timeout', () => {
+  it('another process holding the write lock: STORE_LOCKED (retryable) after the busy timeout', async () => {
     const file = path.join(tempDir('kiosk-locked-'), 'kiosk.sqlite');
     const store = open(file, 150);
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      expect(() => store.checkIn(request())).toThrow(
+      await expect(store.checkIn(request())).rejects.toThrow(
         expect.objectContaining({ code: 'STORE_LOCKED', retryable: true }),
       );
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(store.checkIn(request()).visit.queueSeq).toBe(1);
+    expect((await store.checkIn(request())).visit.queueSeq).toBe(1);
   });
 
   it('an unreachable data folder: a typed error, not a crash', () => {

@@ -61,24 +61,24 @@ describe('migrations', () => {
   });
 
   for (let n = 0; n < LATEST_SCHEMA_VERSION; n++) {
-    it(`upgrades a version ${n} database to ${LATEST_SCHEMA_VERSION}, keeping its data`, () => {
+    it(`upgrades a version ${n} database to ${LATEST_SCHEMA_VERSION}, keeping its data`, async () => {
       const file = buildAtVersion(n);
       const store = openSqliteStore({ file });
       try {
-        expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+        expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
         if (n >= 1) {
-          const v = store.getVisit('v-old')!;
+          const v = (await store.getVisit('v-old'))!;
           expect(v).toMatchObject({
             queueNumber: 'K01-KHAM-T-001',
             patient: { fullName: 'Nguyễn Văn An' },
             printStatus: 'not-printed',
             flagged: false,
           });
-          expect(store.getIdentity('001085012345')).not.toBeNull();
+          expect(await store.getIdentity('001085012345')).not.toBeNull();
         }
-        expect(store.pendingRechecks()).toBe(n >= 2 ? 1 : 0);
+        expect(await store.pendingRechecks()).toBe(n >= 2 ? 1 : 0);
         // Numbering goes on from where the old version left it.
-        const next = store.checkIn({
+        const next = await store.checkIn({
           date: DAY,
           stationId: 'K01',
           department: 'KHAM',
@@ -91,7 +91,7 @@ describe('migrations', () => {
         });
         expect(next.visit.queueNumber).toBe(n >= 1 ? 'K01-KHAM-T-002' : 'K01-KHAM-T-001');
       } finally {
-        store.close();
+        await store.close();
       }
     });
   }

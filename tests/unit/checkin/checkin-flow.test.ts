@@ -64,10 +64,10 @@ describe('check-in flow', () => {
     expect(early.at(-1)).toMatchObject({ patient: { fullName: AN.fullName, photoDataUrl: null } });
 
     // The chip's identity and the answer are cached; nothing is queued for an online answer.
-    expect(h.store.getIdentity(AN.idNumber)?.identity.fullName).toBe(AN.fullName);
-    expect(h.store.getLookup(AN.idNumber)?.result.outcome).toBe('insured');
-    expect(h.outbox.summary().pending).toBe(0);
-    expect(h.visits.list({}).map((v) => v.id)).toEqual([visit.id]);
+    expect((await h.store.getIdentity(AN.idNumber))?.identity.fullName).toBe(AN.fullName);
+    expect((await h.store.getLookup(AN.idNumber))?.result.outcome).toBe('insured');
+    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.visits.list({})).map((v) => v.id)).toEqual([visit.id]);
   });
 
   it('key first, then the card: need-card, then reads', async () => {
@@ -88,7 +88,11 @@ describe('check-in flow', () => {
   it('offline with a fresh cached result: used, marked, queued for a re-check', async () => {
     h = createHarness();
     const fetchedAt = new Date(h.clock.now.getTime() - 2 * 3_600_000).toISOString();
-    h.store.saveLookup(AN.idNumber, insuranceResult('insured', true, '000', fetchedAt), fetchedAt);
+    await h.store.saveLookup(
+      AN.idNumber,
+      insuranceResult('insured', true, '000', fetchedAt),
+      fetchedAt,
+    );
     h.insurance.mode = { kind: 'down' };
     const choice = await toChoice(h);
     expect(choice.insurance).toMatchObject({ source: 'cache', cachedAt: fetchedAt, stale: false });
@@ -97,14 +101,14 @@ describe('check-in flow', () => {
     expect(visit.queueNumber).toBe('K01-KHAM-C-001');
     expect(visit.insurance.source).toBe('cache');
     expect(visit.insurance.result?.history).toEqual([]); // health history is never stored
-    expect(h.outbox.summary().pending).toBe(1);
+    expect((await h.outbox.summary()).pending).toBe(1);
   });
 
   it('offline with a stale cached result: staff must confirm before a number is given', async () => {
     h = createHarness();
     const maxAge = h.config.insurance.cacheMaxAgeHours;
     const fetchedAt = new Date(h.clock.now.getTime() - (maxAge + 1) * 3_600_000).toISOString();
-    h.store.saveLookup(AN.idNumber, insuranceResult(), fetchedAt);
+    await h.store.saveLookup(AN.idNumber, insuranceResult(), fetchedAt);
     h.insurance.mode = { kind: 'down' };
     const choice = await toChoice(h);
     expect(choice.insurance).toMatchObject({ source: 'cache', stale: true });
@@ -112,7 +116,7 @@ describe('check-in flow', () => {
     await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
       code: 'CHECKIN_NEEDS_STAFF',
     });
-    expect(h.visits.list({})).toEqual([]);
+    expect(await h.visits.list({})).toEqual([]);
 
     await h.checkin.override('use-cached', 'thẻ giấy còn hạn');
     const confirmed = expectStep(h.checkin.current(), 'choose-department');
@@ -124,7 +128,7 @@ describe('check-in flow', () => {
     });
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance.source).toBe('cache');
-    expect(h.outbox.summary().pending).toBe(1);
+    expect((await h.outbox.summary()).pending).toBe(1);
   });
 
   it('budget exceeded: pending, then the outbox fills the answer in', async () => {
@@ -135,18 +139,18 @@ describe('check-in flow', () => {
     expect(choice.needsStaff).toBeNull();
     const visit = await h.checkin.choose('NHI', 'child');
     expect(visit.queueNumber).toBe('K01-NHI-E-001');
-    expect(h.outbox.summary().pending).toBe(1);
+    expect((await h.outbox.summary()).pending).toBe(1);
 
     const changes: number[] = [];
     h.outbox.onChanged((s) => changes.push(s.pending));
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
     const pass = await h.worker.runOnce();
     expect(pass).toMatchObject({ applied: 1, discrepancies: 0 });
-    const after = h.store.getVisit(visit.id)!;
+    const after = (await h.store.getVisit(visit.id))!;
     expect(after.insurance.source).toBe('online');
     expect(after.insurance.result?.outcome).toBe('insured');
     expect(after.flagged).toBe(false);
-    expect(h.outbox.summary().pending).toBe(0);
+    expect((await h.outbox.summary()).pending).toBe(0);
     expect(changes.at(-1)).toBe(0);
     // The query repeated is the one the check-in made.
     expect(h.insurance.queries.at(-1)).toEqual({
@@ -159,21 +163,21 @@ describe('check-in flow', () => {
   it('a re-check that disagrees flags the visit for staff until resolved', async () => {
     h = createHarness();
     const fetchedAt = new Date(h.clock.now.getTime() - 3_600_000).toISOString();
-    h.store.saveLookup(AN.idNumber, insuranceResult('insured', true), fetchedAt);
+    await h.store.saveLookup(AN.idNumber, insuranceResult('insured', true), fetchedAt);
     h.insurance.mode = { kind: 'down' };
     await toChoice(h);
     const visit = await h.checkin.choose('KHAM', 'normal');
 
     // Still down: the item is deferred, not lost.
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ deferred: 1 });
-    expect(h.outbox.summary().pending).toBe(1);
+    expect((await h.outbox.summary()).pending).toBe(1);
 
     h.insurance.mode = {
       kind: 'answer',
       result: () => insuranceResult('not-insured', false, '010'),
     };
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ applied: 1, discrepancies: 1 });
-    const summary = h.outbox.summary();
+    const summary = await h.outbox.summary();
     expect(summary.pending).toBe(0);
     expect(summary.flagged).toHaveLength(1);
     const d = summary.flagged[0]!;
@@ -185,14 +189,14 @@ describe('check-in flow', () => {
       recheck: { code: '010', outcome: 'not-insured' },
       resolved: false,
     });
-    expect(h.store.getVisit(visit.id)!.flagged).toBe(true);
+    expect((await h.store.getVisit(visit.id))!.flagged).toBe(true);
     // The visit keeps the record of what was used at check-in.
-    expect(h.store.getVisit(visit.id)!.insurance.source).toBe('cache');
+    expect((await h.store.getVisit(visit.id))!.insurance.source).toBe('cache');
 
-    h.outbox.resolve(d.id);
-    expect(h.outbox.summary().flagged).toEqual([]);
-    expect(h.store.getVisit(visit.id)!.flagged).toBe(false);
-    expect(() => h.outbox.resolve('no-such-id')).toThrow(
+    await h.outbox.resolve(d.id);
+    expect((await h.outbox.summary()).flagged).toEqual([]);
+    expect((await h.store.getVisit(visit.id))!.flagged).toBe(false);
+    await expect(h.outbox.resolve('no-such-id')).rejects.toThrow(
       expect.objectContaining({ code: 'CHECKIN_DISCREPANCY_NOT_FOUND' }),
     );
   });
@@ -217,12 +221,12 @@ describe('check-in flow', () => {
       background: false,
     });
     try {
-      expect(again.outbox.summary().pending).toBe(1);
+      expect((await again.outbox.summary()).pending).toBe(1);
       expect(await again.worker.runOnce()).toMatchObject({ applied: 1 });
-      expect(store.getVisit(visit.id)!.insurance.source).toBe('online');
+      expect((await store.getVisit(visit.id))!.insurance.source).toBe('online');
     } finally {
       await again.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -231,7 +235,7 @@ describe('check-in flow', () => {
     await toChoice(h);
     const visit = await h.checkin.choose('KHAM', 'normal');
     // What a power cut between "printing" and the printer's answer leaves in the file.
-    h.store.recordPrint(visit.id, 'printing', null, new Date().toISOString());
+    await h.store.recordPrint(visit.id, 'printing', null, new Date().toISOString());
     const file = h.store.location;
     await h.shutdown();
 
@@ -247,7 +251,7 @@ describe('check-in flow', () => {
       background: false,
     });
     try {
-      const after = store.getVisit(visit.id)!;
+      const after = (await store.getVisit(visit.id))!;
       expect(after.printStatus).toBe('failed');
       expect(after.printError?.code).toBe('PRINT_INTERRUPTED');
       expect(after.queueNumber).toBe(visit.queueNumber);
@@ -256,7 +260,7 @@ describe('check-in flow', () => {
       expect(printer.printed.map((v) => v.id)).toEqual([visit.id]);
     } finally {
       await again.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -271,11 +275,11 @@ describe('check-in flow', () => {
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
     h.insurance.setState('online');
     const started = Date.now();
-    while (h.outbox.summary().pending > 0 && Date.now() - started < 3000) {
+    while ((await h.outbox.summary()).pending > 0 && Date.now() - started < 3000) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    expect(h.outbox.summary().pending).toBe(0);
-    expect(h.store.getVisit(visit.id)!.insurance.source).toBe('online');
+    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.store.getVisit(visit.id))!.insurance.source).toBe('online');
   });
 
   it('the same person, department and day gets the existing visit back (a reprint)', async () => {
@@ -299,7 +303,7 @@ describe('check-in flow', () => {
     const other = await h.checkin.choose('RHM', 'normal');
     expect(other.id).not.toBe(first.id);
     expect(other.queueNumber).toBe('K01-RHM-T-001');
-    expect(h.visits.list({})).toHaveLength(2);
+    expect(await h.visits.list({})).toHaveLength(2);
   });
 
   it('a failed print keeps the visit; retry and reprint print it again, never a second visit', async () => {
@@ -310,7 +314,7 @@ describe('check-in flow', () => {
     expect(visit.printStatus).toBe('failed');
     const done = expectStep(h.checkin.current(), 'done');
     expect(done.printError?.code).toBe('PRINT_OFFLINE');
-    expect(h.store.getVisit(visit.id)!.printStatus).toBe('failed');
+    expect((await h.store.getVisit(visit.id))!.printStatus).toBe('failed');
 
     h.printer.failing = false;
     await h.checkin.retry();
@@ -324,7 +328,7 @@ describe('check-in flow', () => {
     expect(outcome).toEqual({ visitId: visit.id, status: 'printed', error: null });
     expect(prints).toEqual(['printing', 'printed']);
     expect(h.printer.printed.map((v) => v.id)).toEqual([visit.id, visit.id]);
-    expect(h.visits.list({})).toHaveLength(1);
+    expect(await h.visits.list({})).toHaveLength(1);
     expect(h.store.database.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 });
   });
 
@@ -335,10 +339,10 @@ describe('check-in flow', () => {
     await toChoice(h);
     const pending = h.checkin.choose('KHAM', 'normal');
     await h.waitFor('printing');
-    const visit = h.visits.list({})[0]!;
+    const visit = (await h.visits.list({}))[0]!;
     expect(visit.printStatus).toBe('printing');
     h.checkin.reset(); // staff give up on the screen; the visit stays
-    expect(h.visits.list({})).toHaveLength(1);
+    expect(await h.visits.list({})).toHaveLength(1);
     void pending.catch(() => undefined);
   });
 
@@ -403,7 +407,7 @@ describe('check-in flow', () => {
     await h.checkin.override('self-pay');
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance).toMatchObject({ source: 'self-pay', result: null });
-    expect(h.outbox.summary().pending).toBe(0);
+    expect((await h.outbox.summary()).pending).toBe(0);
   });
 
   it('a lookup configuration error needs staff and falls back to pending', async () => {
@@ -415,7 +419,7 @@ describe('check-in flow', () => {
     await h.checkin.override('insurance-pending');
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance.source).toBe('pending');
-    expect(h.outbox.summary().pending).toBe(1);
+    expect((await h.outbox.summary()).pending).toBe(1);
   });
 
   it('insurance checking switched off: no lookup, source "disabled"', async () => {
@@ -476,7 +480,7 @@ describe('check-in flow', () => {
     await expect(h.checkin.choose('KHAM', 'vip' as never)).rejects.toMatchObject({
       code: 'CHECKIN_UNKNOWN_LANE',
     });
-    expect(h.visits.list({})).toEqual([]);
+    expect(await h.visits.list({})).toEqual([]);
     expectStep(h.checkin.current(), 'choose-department');
   });
 
@@ -500,7 +504,7 @@ describe('check-in flow', () => {
         new Proxy(real, {
           get(target, prop, receiver) {
             if (prop === 'checkIn') {
-              return (req: Parameters<KioskStore['checkIn']>[0]) => {
+              return async (req: Parameters<KioskStore['checkIn']>[0]) => {
                 if (failures-- > 0) throw storeErrors.locked({ detail: 'test' });
                 return target.checkIn(req);
               };
@@ -519,7 +523,7 @@ describe('check-in flow', () => {
     await h.checkin.retry();
     const done = expectStep(h.checkin.current(), 'done');
     expect(done.visit.queueNumber).toBe('K01-KHAM-T-001');
-    expect(h.visits.list({})).toHaveLength(1);
+    expect(await h.visits.list({})).toHaveLength(1);
   });
 
   it('reset drops every personal detail from the state; done returns to idle by itself', async () => {
@@ -550,13 +554,13 @@ describe('check-in flow', () => {
     await h.checkin.provideKey(keyFor(2));
     const choice = expectStep(h.checkin.current(), 'choose-department');
     expect(choice.patient.fullName).toBe(simIdentity(2).card.fullName);
-    expect(h.visits.list({})).toEqual([]);
+    expect(await h.visits.list({})).toEqual([]);
   });
 
   it('after a failed lookup or commit, a new card is a new person, not a retry', async () => {
     h = createHarness();
     await toChoice(h, 1);
-    h.store.close(); // the commit fails: STORE_CLOSED, an error step
+    await h.store.close(); // the commit fails: STORE_CLOSED, an error step
     await expect(h.checkin.choose('KHAM', 'normal')).rejects.toBeTruthy();
     expectStep(h.checkin.current(), 'error');
     h.cards.remove();
@@ -595,25 +599,25 @@ describe('visits service', () => {
     await toChoice(h, 2);
     const b = await h.checkin.choose('KHAM', 'normal');
 
-    expect(h.visits.list({ query: 'nguyen van an' }).map((v) => v.id)).toEqual([a.id]);
-    expect(h.visits.list({ query: 'T-002' }).map((v) => v.id)).toEqual([b.id]);
-    expect(h.visits.list({ department: 'NHI' })).toEqual([]);
-    expect(() => h.visits.list({ date: '2026-13-01' })).toThrow(
+    expect((await h.visits.list({ query: 'nguyen van an' })).map((v) => v.id)).toEqual([a.id]);
+    expect((await h.visits.list({ query: 'T-002' })).map((v) => v.id)).toEqual([b.id]);
+    expect(await h.visits.list({ department: 'NHI' })).toEqual([]);
+    await expect(h.visits.list({ date: '2026-13-01' })).rejects.toThrow(
       expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }),
     );
 
     const changes: string[] = [];
     h.visits.onChanged((c) => changes.push(c.date));
-    const cancelled = h.visits.cancel(a.id, 'bệnh nhân về');
+    const cancelled = await h.visits.cancel(a.id, 'bệnh nhân về');
     expect(cancelled.status).toBe('cancelled');
     expect(changes).toEqual([a.date]);
-    expect(h.visits.list({}).map((v) => v.id)).toEqual([b.id]);
-    expect(h.visits.list({ includeCancelled: true })).toHaveLength(2);
+    expect((await h.visits.list({})).map((v) => v.id)).toEqual([b.id]);
+    expect(await h.visits.list({ includeCancelled: true })).toHaveLength(2);
     await expect(h.visits.reprint(a.id)).rejects.toMatchObject({ code: 'CHECKIN_VISIT_CANCELLED' });
     await expect(h.visits.reprint('nope')).rejects.toMatchObject({
       code: 'CHECKIN_VISIT_NOT_FOUND',
     });
-    expect(() => h.visits.cancel(b.id, '  ')).toThrow(
+    await expect(h.visits.cancel(b.id, '  ')).rejects.toThrow(
       expect.objectContaining({ code: 'CHECKIN_BAD_INPUT' }),
     );
 

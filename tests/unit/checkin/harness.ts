@@ -76,7 +76,7 @@ export function createHarness(
     },
     async shutdown() {
       await services.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -178,11 +178,11 @@ export class SqliteStore implements KioskStore {
     return this.guard(during, () => this.db.transaction(body).immediate());
   }
 
-  schemaVersion(): number {
+  async schemaVersion(): Promise<number> {
     return this.guard('schema version', () => schemaVersionOf(this.db));
   }
 
-  checkIn(req: CheckInRequest): CheckInResult {
+  async checkIn(req: CheckInRequest): Promise<CheckInResult> {
     return this.write('check-in', () => {
       const existing = this.s.activeVisitOf.get(req.date, req.department, req.patient.idNumber);
       if (existing) return { visit: visitFromRow(existing), created: false };
@@ -217,14 +217,14 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  getVisit(id: string): Visit | null {
+  async getVisit(id: string): Promise<Visit | null> {
     return this.guard('read visit', () => {
       const row = this.s.visitById.get(id);
       return row ? visitFromRow(row) : null;
     });
   }
 
-  listVisits(q: VisitQuery): Visit[] {
+  async listVisits(q: VisitQuery): Promise<Visit[]> {
     return this.guard('list visits', () => {
       const where = ['day = ?'];
       const args: string[] = [q.date];
@@ -242,13 +242,13 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  visitsOfPerson(date: string, idNumber: string): Visit[] {
+  async visitsOfPerson(date: string, idNumber: string): Promise<Visit[]> {
     return this.guard('read visits', () =>
       this.s.visitsOfPerson.all(date, idNumber).map(visitFromRow),
     );
   }
 
-  cancelVisit(id: string, reason: string, _at: string): Visit | null {
+  async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
     return this.write('cancel visit', () => {
       this.s.cancelVisit.run(reason, id);
       this.s.deleteOutboxOfVisit.run(id);
@@ -257,12 +257,12 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  recordPrint(
+  async recordPrint(
     id: string,
     status: PrintStatus,
     error: KioskErrorShape | null,
     at: string,
-  ): Visit | null {
+  ): Promise<Visit | null> {
     return this.write('record print', () => {
       const printedAt = status === 'printed' ? at : null;
       this.s.recordPrint.run(status, error ? JSON.stringify(error) : null, printedAt, id);
@@ -271,32 +271,32 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  failInterruptedPrints(error: KioskErrorShape): number {
+  async failInterruptedPrints(error: KioskErrorShape): Promise<number> {
     return this.write('fail interrupted prints', () =>
       Number(this.s.failInterruptedPrints.run(JSON.stringify(error)).changes),
     );
   }
 
-  saveIdentity(identity: CardIdentity, readAt: string): void {
+  async saveIdentity(identity: CardIdentity, readAt: string): Promise<void> {
     this.write('cache identity', () => {
       this.s.saveIdentity.run(identity.idNumber, JSON.stringify(identity), readAt);
     });
   }
 
-  getIdentity(idNumber: string): CachedIdentity | null {
+  async getIdentity(idNumber: string): Promise<CachedIdentity | null> {
     return this.guard('read identity cache', () => {
       const row = this.s.getIdentity.get(idNumber);
       return row ? { identity: identityFromJson(row.identity_json), readAt: row.read_at } : null;
     });
   }
 
-  saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: string): void {
+  async saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: string): Promise<void> {
     this.write('cache lookup', () => {
       this.s.saveLookup.run(idNumber, JSON.stringify(storedResult(result)), fetchedAt);
     });
   }
 
-  getLookup(idNumber: string): CachedLookup | null {
+  async getLookup(idNumber: string): Promise<CachedLookup | null> {
     return this.guard('read lookup cache', () => {
       const row = this.s.getLookup.get(idNumber);
       return row
@@ -305,12 +305,12 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  claimRechecks(o: {
+  async claimRechecks(o: {
     now: string;
     leaseUntil: string;
     limit: number;
     ignoreSchedule?: boolean;
-  }): OutboxItem[] {
+  }): Promise<OutboxItem[]> {
     return this.write('claim outbox', () => {
       const rows = o.ignoreSchedule
         ? this.s.anyOutbox.all(o.limit)
@@ -320,19 +320,19 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  deferRecheck(id: number, nextAttemptAt: string, error: string): void {
+  async deferRecheck(id: number, nextAttemptAt: string, error: string): Promise<void> {
     this.write('defer outbox', () => {
       this.s.deferOutbox.run(nextAttemptAt, error, id);
     });
   }
 
-  dropRecheck(id: number): void {
+  async dropRecheck(id: number): Promise<void> {
     this.write('drop outbox item', () => {
       this.s.deleteOutbox.run(id);
     });
   }
 
-  applyRecheck(a: RecheckApplication): RecheckApplied {
+  async applyRecheck(a: RecheckApplication): Promise<RecheckApplied> {
     return this.write('apply recheck', () => {
       const item = this.s.outboxById.get(a.outboxId);
       if (!item) return { visit: null, discrepancy: null };
@@ -362,11 +362,11 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  pendingRechecks(): number {
+  async pendingRechecks(): Promise<number> {
     return this.guard('count outbox', () => this.s.countOutbox.get()!.n);
   }
 
-  discrepancies(options: { includeResolved?: boolean } = {}): Discrepancy[] {
+  async discrepancies(options: { includeResolved?: boolean } = {}): Promise<Discrepancy[]> {
     return this.guard('list discrepancies', () =>
       (options.includeResolved ? this.s.allDiscrepancies : this.s.openDiscrepancies)
         .all()
@@ -374,7 +374,7 @@ export class SqliteStore implements KioskStore {
     );
   }
 
-  resolveDiscrepancy(id: string, at: string): boolean {
+  async resolveDiscrepancy(id: string, at: string): Promise<boolean> {
     return this.write('resolve discrepancy', () => {
       const row = this.s.discrepancyById.get(id);
       if (!row) return false;
@@ -385,7 +385,7 @@ export class SqliteStore implements KioskStore {
     });
   }
 
-  purge(req: PurgeRequest): PurgeReport {
+  async purge(req: PurgeRequest): Promise<PurgeReport> {
     const report = this.write('purge', () => {
       const old = this.db
         .prepare<[string], { id: string; insurance_json: string }>(
@@ -425,7 +425,7 @@ export class SqliteStore implements KioskStore {
     return report;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
