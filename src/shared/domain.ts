@@ -54,6 +54,20 @@ export interface PassiveAuthResult {
   failedCheck?: 'sod-format' | 'dg-hash' | 'signature' | 'certificate-chain';
 }
 
+/**
+ * Whether the chip proved it is the one the data was written to (ICAO 9303-11 §6): `genuine`
+ * when Chip Authentication (DG14) or Active Authentication (DG15) succeeded, `failed` when the
+ * chip could not prove it (a copy, or a broken chip), `not-offered` when the card has neither.
+ */
+export type ChipAuthStatus = 'genuine' | 'failed' | 'not-offered';
+
+export interface ChipAuthResult {
+  status: ChipAuthStatus;
+  method: 'CA' | 'AA' | null;
+  /** What was run or why it failed; plain words, no personal data. */
+  detail: string;
+}
+
 export interface ReadStats {
   apdus: number;
   bytesRead: number;
@@ -71,6 +85,7 @@ export interface CardReadResult extends CardIdentity {
   mrz: string;
   photo: { format: PhotoFormat; bytes: number };
   passiveAuthentication: PassiveAuthResult;
+  chipAuthentication: ChipAuthResult;
   stats: ReadStats;
   idNumberCheck: IdNumberCheck;
 }

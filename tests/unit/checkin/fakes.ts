@@ -118,6 +118,7 @@ export class FakeCards implements CardReaderService {
         passiveAuthentication: sim.sodTampered
           ? { status: 'invalid', detail: 'DG1 hash differs', failedCheck: 'dg-hash' }
           : { status: 'valid', detail: 'ok' },
+        chipAuthentication: { status: 'not-offered', method: null, detail: 'fake reader' },
         stats: { apdus: 20, bytesRead: 3000, ms: 5 },
         idNumberCheck: { consistent: true, problems: [] },
       };

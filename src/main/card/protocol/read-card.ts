@@ -28,6 +28,7 @@ import { parseDg1, type Dg1 } from './lds/dg1';
 import { parseDg13 } from './lds/dg13';
 import { parseDg2 } from './lds/dg2';
 import { parseEfCom } from './lds/ef-com';
+import { authenticateChipWithFiles, type ChipAuthOptions } from './chip-auth';
 import { authenticateWithPace } from './pace';
 import { loadTrustAnchors, passiveAuthenticate } from './passive-auth';
 
@@ -38,6 +39,8 @@ export const EF = {
   DG1: 0x0101,
   DG2: 0x0102,
   DG13: 0x010d,
+  DG14: 0x010e,
+  DG15: 0x010f,
 } as const;
 
 /** What `onIdentity` receives: the person from DG1 + DG13, before photo and verification. */
@@ -75,6 +78,13 @@ export interface ReadCardOptions {
    * Default false.
    */
   pace?: boolean;
+  /**
+   * Read DG14/DG15 when EF.COM lists them and prove the chip genuine (./chip-auth.ts).
+   * Default true; `false` reports `not-offered` without the extra APDUs.
+   */
+  chipAuthentication?: boolean;
+  /** Fixed CA/AA randoms (tests only). */
+  chipAuthRandom?: ChipAuthOptions;
 }
 
 const DEFAULT_MAX_FILE = 256 * 1024;
@@ -237,6 +247,12 @@ export async function readCard(
     }
 
     progress(options, 'verify', 85);
+    // DG14/DG15 are hashed in the SOD like the others, so passive authentication covers the keys.
+    const checkChip = (options.chipAuthentication ?? true) && listed !== null;
+    const dg14Bytes = checkChip && listed!.includes(14) ? await read(EF.DG14) : null;
+    const dg15Bytes = checkChip && listed!.includes(15) ? await read(EF.DG15) : null;
+    if (dg14Bytes) groups.set(14, dg14Bytes);
+    if (dg15Bytes) groups.set(15, dg15Bytes);
     const sodBytes = await read(EF.SOD);
     let passiveAuthentication: PassiveAuthResult;
     if (!sodBytes) {
@@ -257,12 +273,22 @@ export async function readCard(
         passiveAuthentication.detail += `; CSCA files not usable: ${loaded.problems.join(', ')}`;
       }
     }
+    // Last: a failed proof leaves the secure channel broken, after everything is read.
+    const chipAuthentication =
+      dg14Bytes || dg15Bytes
+        ? await authenticateChipWithFiles(conn, dg14Bytes, dg15Bytes, options.chipAuthRandom)
+        : ({
+            status: 'not-offered',
+            method: null,
+            detail: checkChip ? 'EF.COM lists neither DG14 nor DG15' : 'not checked',
+          } as const);
     progress(options, 'verify', 100);
 
     const result: CardReadResult = {
       ...partial,
       photo: { format, bytes: photo?.length ?? 0 },
       passiveAuthentication,
+      chipAuthentication,
       stats: {
         apdus: conn.stats.apdus,
         bytesRead,

@@ -2,6 +2,7 @@
  * DER primitives for the simulated card's files, on top of the protocol's BER-TLV encoder
  * (INTEGER, UTF8String, PrintableString, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE, SET).
  */
+import { oidFromString } from '../protocol/oid';
 import { concatBytes, encodeTlv } from '../protocol/tlv';
 
 export { encodeTlv as tlv };
@@ -27,18 +28,7 @@ export const der = {
   printableString: (text: string) => encodeTlv(0x13, utf8.encode(text)),
   set: (...items: Uint8Array[]) => encodeTlv(0x31, ...items),
   /** Dotted OID → DER OBJECT IDENTIFIER (base-128 arcs). */
-  oid(dotted: string): Uint8Array {
-    const arcs = dotted.split('.').map(Number);
-    const body: number[] = [];
-    for (const arc of [arcs[0]! * 40 + arcs[1]!, ...arcs.slice(2)]) {
-      const chunk: number[] = [arc & 0x7f];
-      for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) {
-        chunk.unshift((v & 0x7f) | 0x80);
-      }
-      body.push(...chunk);
-    }
-    return encodeTlv(0x06, new Uint8Array(body));
-  },
+  oid: (dotted: string): Uint8Array => encodeTlv(0x06, oidFromString(dotted)),
 };
 
 export const ascii = (text: string): Uint8Array => utf8.encode(text);

@@ -5,7 +5,9 @@
  */
 import type { CardIdentity } from '../../../shared/domain';
 import type { SimIdentity } from '../../simulator-data/identities';
+import { dg14, dg15, type AuthenticityOffer } from './authenticity-files';
 import { ascii, concat, der, tlv } from './ber-writer';
+import type { SimChipKeys } from './chip-keys';
 import { td1Lines } from './mrz-td1';
 import { loadSimPhoto } from './sim-photos';
 import { buildSod } from './sod';
@@ -19,14 +21,18 @@ export const FID = {
   DG1: 0x0101,
   DG2: 0x0102,
   DG13: 0x010d,
+  DG14: 0x010e,
+  DG15: 0x010f,
 } as const;
 
 /** LDS tags of the data groups, as listed in EF.COM (9303-10 table 34). */
-const DG_TAG: Record<number, number> = { 1: 0x61, 2: 0x75, 13: 0x6d };
+const DG_TAG: Record<number, number> = { 1: 0x61, 2: 0x75, 13: 0x6d, 14: 0x6e, 15: 0x6f };
 
 export interface CardFileOptions {
   /** Replace the catalog photo (tests use small or odd images). */
   photo?: { bytes: Uint8Array; format: 'jpeg' | 'jpeg2000'; width: number; height: number };
+  /** DG14/DG15 with the public halves of these keys (./authenticity-files.ts). */
+  authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer };
 }
 
 export function efCom(dataGroups: number[]): Uint8Array {
@@ -164,12 +170,19 @@ export function buildCardFiles(
     [2, dg2(identity, options)],
     [13, dg13(identity.card)],
   ]);
+  const auth = options.authenticity;
+  const caFile = auth && dg14(auth.keys, auth.offer);
+  const aaFile = auth && dg15(auth.keys, auth.offer);
+  if (caFile) groups.set(14, caFile);
+  if (aaFile) groups.set(15, aaFile);
   const sod = buildSod(groups, pki, identity.sodTampered ? { tamperDataGroup: 1 } : {});
   return new Map([
     [FID.COM, efCom([...groups.keys()])],
     [FID.DG1, groups.get(1)!],
     [FID.DG2, groups.get(2)!],
     [FID.DG13, groups.get(13)!],
+    ...(caFile ? [[FID.DG14, caFile] as const] : []),
+    ...(aaFile ? [[FID.DG15, aaFile] as const] : []),
     [FID.SOD, sod],
   ]);
 }

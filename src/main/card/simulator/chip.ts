@@ -27,6 +27,9 @@ import {
 import { bacKeys, cardAuthAnswer, sessionMessaging, type BacKeys } from '../protocol/bac';
 import { maxPlainForResponse, type SecureMessaging } from '../protocol/secure-messaging';
 import { bytesEqual, encodeTlv } from '../protocol/tlv';
+import { AuthenticityChip } from './authenticity-chip';
+import type { AuthenticityOffer } from './authenticity-files';
+import type { SimChipKeys } from './chip-keys';
 import { PaceChip, type PaceAnswer, type PaceChipOptions } from './pace-chip';
 
 /** Fault injection for tests; each flag is consumed when it fires. */
@@ -63,6 +66,11 @@ export interface SimulatedChipOptions {
   random?: (n: number) => Uint8Array;
   /** Also offer PACE (ECDH-GM-AES-128) through EF.CardAccess. Default: BAC only. */
   pace?: PaceChipOptions;
+  /**
+   * Chip Authentication / Active Authentication inside a session (./authenticity-chip.ts), with
+   * these private keys (a cloned chip: other keys than those in its DG14/DG15).
+   */
+  authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer };
 }
 
 const MF_FID = 0x3f00;
@@ -86,6 +94,8 @@ function buildAtr(historical: Uint8Array): Uint8Array {
 interface Answer {
   data?: Uint8Array;
   sw: number;
+  /** Secure messaging from the next command on (Chip Authentication's new keys). */
+  nextSm?: SecureMessaging;
 }
 
 export class SimulatedChip {
@@ -101,6 +111,7 @@ export class SimulatedChip {
   private challenge: Uint8Array | null = null;
   private sm: SecureMessaging | null = null;
   private readonly pace: PaceChip | null;
+  private readonly authenticity: AuthenticityChip | null;
   /** Files of the master file, readable without a session (EF.CardAccess when PACE is on). */
   private readonly mfFiles: ReadonlyMap<number, Uint8Array>;
   private paceSession = false;
@@ -114,6 +125,9 @@ export class SimulatedChip {
     this.random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
     this.faults = options.faults ?? {};
     this.pace = options.pace ? new PaceChip(options.pace, options.mrzInfo, this.random) : null;
+    this.authenticity = options.authenticity
+      ? new AuthenticityChip(options.authenticity.keys, options.authenticity.offer)
+      : null;
     this.mfFiles = new Map(this.pace ? [[CARD_ACCESS_FID, this.pace.cardAccess]] : []);
   }
 
@@ -125,6 +139,7 @@ export class SimulatedChip {
     this.sm = null;
     this.commandCount = 0;
     this.pace?.reset();
+    this.authenticity?.reset();
     return this.atr;
   }
 
@@ -190,6 +205,11 @@ export class SimulatedChip {
       this.faults.corruptMacOnce = false;
       response[response.length - 3]! ^= 0x01;
     }
+    if (answer.nextSm) {
+      // Chip Authentication: this answer went out under the old keys, the next command uses the new.
+      this.sm = answer.nextSm;
+      this.paceSession = true;
+    }
     return response;
   }
 
@@ -228,6 +248,12 @@ export class SimulatedChip {
       case 0x84:
         // A new challenge inside the session is allowed (re-authentication), in secure form.
         return this.getChallenge(cmd);
+      case 0x22:
+        return this.authenticity?.mseSetAt(cmd) ?? { sw: SW.INS_NOT_SUPPORTED };
+      case 0x86:
+        return this.authenticity?.generalAuthenticate(cmd) ?? { sw: SW.INS_NOT_SUPPORTED };
+      case 0x88:
+        return this.authenticity?.internalAuthenticate(cmd) ?? { sw: SW.INS_NOT_SUPPORTED };
       default:
         return { sw: SW.INS_NOT_SUPPORTED };
     }
