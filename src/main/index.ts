@@ -106,9 +106,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     const trustedId = window.webContents.id;
     unregisterIpc = registerIpc(
-      services.handlers,
+      { handlers: services.handlers, mode: config.station.mode, logger },
       services.events,
-      logger,
       (event) => event.sender.id === trustedId,
     );
     window.on('closed', () => {

@@ -41,6 +41,8 @@ export interface ApiRequests {
   'checkin.retry': { input: null; output: null };
   /** Back to idle; every personal detail is dropped from main's memory. */
   'checkin.reset': { input: null; output: null };
+  /** Prints again the slip of the visit this check-in just made (the kiosk's "print again"). */
+  'checkin.reprint': { input: null; output: PrintOutcome };
 
   'visits.list': {
     input: { date?: IsoDate; query?: string; department?: string; includeCancelled?: boolean };
@@ -89,6 +91,7 @@ export const REQUEST_NAMES = [
   'checkin.override',
   'checkin.retry',
   'checkin.reset',
+  'checkin.reprint',
   'visits.list',
   'visits.cancel',
   'visits.reprint',

@@ -361,7 +361,13 @@ export interface PrintOutcome {
 // ---------------------------------------------------------------------------------------------
 // Application
 
-export type StationMode = 'kiosk' | 'desk';
+/**
+ * What a station is for: `kiosk` (patient self-service), `desk` (reception staff), `room` (a
+ * clinic room's caller), `display` (waiting-room board, read-only). Main decides from it which
+ * requests a screen may make (src/shared/station-access.ts).
+ */
+export const STATION_MODES = ['kiosk', 'desk', 'room', 'display'] as const;
+export type StationMode = (typeof STATION_MODES)[number];
 
 export interface AppInfo {
   version: string;

@@ -1,19 +1,29 @@
 /**
- * One entry point for every transport: name check, input validation, the handler, and the
- * conversion of any failure into a typed error shape that can cross IPC or HTTP intact.
+ * One entry point for every transport: name check, the station mode's allow-list, input
+ * validation, the handler, and the conversion of any failure into a typed error shape that can
+ * cross IPC or HTTP intact.
  */
 import type { ApiHandlers, ApiResult, RequestName } from '../../shared/api-contract';
 import { isRequestName } from '../../shared/api-contract';
 import { kioskError, toErrorShape } from '../../shared/errors';
+import type { StationMode } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import { INPUT_SCHEMAS } from './input-schemas';
+import { refuseForStation } from './station-guard';
+
+export interface DispatchContext {
+  /** The station mode of the screen asking: decides which requests it may make. */
+  mode: StationMode;
+  logger?: Logger;
+}
 
 export async function dispatchRequest(
   handlers: ApiHandlers,
   name: unknown,
   input: unknown,
-  logger?: Logger,
+  context: DispatchContext,
 ): Promise<ApiResult<unknown>> {
+  const { logger } = context;
   if (!isRequestName(name)) {
     return {
       ok: false,
@@ -22,6 +32,9 @@ export async function dispatchRequest(
       }).toShape(),
     };
   }
+  // Before the input is looked at: a refused request learns nothing about what it would accept.
+  const refused = refuseForStation(name, context.mode, logger);
+  if (refused) return { ok: false, error: refused };
   const parsed = INPUT_SCHEMAS[name].safeParse(input ?? null);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -4,6 +4,7 @@
  */
 import type { ApiHandlers } from '../../shared/api-contract';
 import { kioskError } from '../../shared/errors';
+import { checkinErrors } from '../checkin/checkin-errors';
 import type { AppInfo } from '../../shared/domain';
 import type {
   CardReaderService,
@@ -58,6 +59,12 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'checkin.reset': async () => {
       s.checkin.reset();
       return null;
+    },
+    'checkin.reprint': async () => {
+      // Only the visit on screen: a kiosk must not reprint someone else's slip by its id.
+      const state = s.checkin.current();
+      if (state.step !== 'done') throw checkinErrors.wrongStep('reprint', state.step);
+      return s.visits.reprint(state.visit.id);
     },
 
     'visits.list': async (filter) => s.visits.list(filter),

@@ -50,6 +50,7 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
     .strict(),
   'checkin.retry': none,
   'checkin.reset': none,
+  'checkin.reprint': none,
   'visits.list': z
     .object({
       date: isoDate.optional(),

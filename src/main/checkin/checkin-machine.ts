@@ -212,6 +212,12 @@ export class CheckinMachine implements CheckinService {
       now: this.o.now(),
       cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
     });
+    // Staff may settle how the visit is paid, but accepting insurance does not make a chip that
+    // failed its authenticity check genuine: billing BHYT on a possible clone needs the card
+    // itself checked, so the flag stays (self-pay or "insurance pending" still go through).
+    if (decision === 'accept-insurance') {
+      s.decision.needsStaff = chipNotGenuine(s.patient!) ?? s.decision.needsStaff;
+    }
     this.log.info('staff override', { decision, recheck: s.decision.recheck });
     this.showChoice();
   }
@@ -510,10 +516,7 @@ export class CheckinMachine implements CheckinService {
         now,
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
-      const pa = patient.passiveAuthentication;
-      if (pa?.status === 'invalid') {
-        decision.needsStaff = checkinErrors.notGenuine(pa.failedCheck ?? 'invalid').toShape();
-      }
+      decision.needsStaff = chipNotGenuine(patient) ?? decision.needsStaff;
       const existing = await this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
       if (!this.live(s)) return;
       s.decision = decision;
@@ -621,4 +624,12 @@ export class CheckinMachine implements CheckinService {
     });
     return visit;
   }
+}
+
+/** The "not genuine" flag of a chip whose security object did not verify, or null. */
+function chipNotGenuine(patient: PatientView): KioskErrorShape | null {
+  const pa = patient.passiveAuthentication;
+  return pa?.status === 'invalid'
+    ? checkinErrors.notGenuine(pa.failedCheck ?? 'invalid').toShape()
+    : null;
 }

@@ -1,31 +1,27 @@
-/** Electron's transport of the API: one ipcMain handler per request, events to every window. */
+/**
+ * Electron's transport of the API: one ipcMain handler per request, events to every window.
+ * What is answered and what is pushed is decided in ipc-bridge.ts (plain functions).
+ */
 import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_PREFIX, REQUEST_NAMES } from '../../shared/api-contract';
-import type { ApiHandlers } from '../../shared/api-contract';
-import { dispatchRequest } from '../api/dispatch';
 import type { EventHub } from '../api/event-hub';
-import type { Logger } from '../logging/logger';
+import { answerIpcRequest, ipcEventFor, type IpcBridgeOptions } from './ipc-bridge';
 
 export function registerIpc(
-  handlers: ApiHandlers,
+  options: IpcBridgeOptions,
   events: EventHub,
-  logger: Logger,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
 ): () => void {
   for (const name of REQUEST_NAMES) {
-    ipcMain.handle(IPC_REQUEST_PREFIX + name, (event, input: unknown) => {
-      if (!isTrustedSender(event)) {
-        return {
-          ok: false,
-          error: { code: 'API_FORBIDDEN', message: { vi: 'Không được phép', en: 'Forbidden' } },
-        };
-      }
-      return dispatchRequest(handlers, name, input, logger);
-    });
+    ipcMain.handle(IPC_REQUEST_PREFIX + name, (event, input: unknown) =>
+      answerIpcRequest(options, isTrustedSender(event), name, input),
+    );
   }
   const unsubscribe = events.subscribe((name, payload) => {
+    const message = ipcEventFor(options.mode, name, payload);
+    if (!message) return;
     for (const contents of webContents.getAllWebContents()) {
-      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, ...message);
     }
   });
   return () => {

@@ -7,16 +7,20 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ApiHandlers } from '../../shared/api-contract';
+import type { ApiHandlers, EventName } from '../../shared/api-contract';
+import type { StationMode } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { dispatchRequest } from '../api/dispatch';
 import type { EventHub } from '../api/event-hub';
+import { eventForStation } from '../api/station-guard';
 import type { Logger } from '../logging/logger';
 import { guardApiRequest, checkHost } from './request-guard';
 import { readStatic } from './static-files';
 
 export interface WebHostOptions {
   handlers: ApiHandlers;
+  /** The station mode this host serves: decides which requests and events its pages get. */
+  mode: StationMode;
   events: EventHub;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -135,7 +139,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           });
           return;
         }
-        sendJson(res, 200, await dispatchRequest(options.handlers, match[1], input, logger));
+        sendJson(
+          res,
+          200,
+          await dispatchRequest(options.handlers, match[1], input, {
+            mode: options.mode,
+            logger,
+          }),
+        );
         return;
       }
       refuse(res, 404, 'no such endpoint');
@@ -167,12 +178,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     res.write(': connected\n\n');
     // A late page still learns the current reader, gateway and check-in state.
-    for (const [name, payload] of options.events.snapshot()) {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    }
-    const unsubscribe = options.events.subscribe((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
+    // Only the events this station mode may see (a kiosk never hears the staff's outbox).
+    const send = (name: EventName, payload: unknown): void => {
+      if (eventForStation(name, options.mode)) {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }
+    };
+    for (const [name, payload] of options.events.snapshot()) send(name, payload);
+    const unsubscribe = options.events.subscribe(send);
     const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15000);
     streams.add(res);
     const done = (): void => {

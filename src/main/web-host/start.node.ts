@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   }
   const host = await startWebHost({
     handlers: services.handlers,
+    mode: config.station.mode,
     events: services.events,
     staticDir,
     logger,
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     [
       `data folder: ${dataDir}`,
       `config file: ${configPath}`,
-      `mode: ${config.station.mode} (desk screen: add ?mode=desk before the #)`,
+      `mode: ${config.station.mode} (main answers only this mode's requests)`,
       `open: ${host.url}`,
       '',
     ].join('\n'),

@@ -176,15 +176,20 @@ export async function startScriptedStation(
     },
   }) as unknown as ApiHandlers;
 
-  const host = await startWebHost({
-    handlers,
-    events,
-    staticDir: path.resolve('out/renderer'),
-    logger: createMemoryLogger('warn').logger,
-  });
+  const serve = (mode: 'kiosk' | 'desk') =>
+    startWebHost({
+      handlers,
+      mode,
+      events,
+      staticDir: path.resolve('out/renderer'),
+      logger: createMemoryLogger('warn').logger,
+    });
+  // One host per station mode: main answers each page only what its mode may ask.
+  const host = await serve('kiosk');
+  const desk = await serve('desk');
   return {
     url: host.url,
-    deskUrl: `${host.origin}/?mode=desk#secret=${host.secret}`,
+    deskUrl: `${desk.origin}/?mode=desk#secret=${desk.secret}`,
     events,
     calls,
     answer(name, handler) {
@@ -194,6 +199,9 @@ export async function startScriptedStation(
       state = next;
       events.emit('checkin.state', next);
     },
-    close: () => host.close(),
+    close: async () => {
+      await desk.close();
+      await host.close();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { loadConfig } from '../../../src/main/config/load-config';
 import { createLogger } from '../../../src/main/logging/file-logger';
 import { startWebHost } from '../../../src/main/web-host/server';
+import type { StationMode } from '../../../src/shared/domain';
 
 export interface TestHost {
   /** Includes the `#secret=` fragment. */
@@ -17,7 +18,7 @@ export interface TestHost {
   secret: string;
   dataDir: string;
   services: AppServices;
-  /** The same page in desk mode. */
+  /** The desk screen, served by a desk-mode host over the same services. */
   deskUrl: string;
   close(): Promise<void>;
 }
@@ -37,20 +38,27 @@ export async function startTestHost(
     console: false,
   });
   const services = await createAppServices({ dataDir, config, logger });
-  const host = await startWebHost({
-    handlers: services.handlers,
-    events: services.events,
-    staticDir: path.resolve('out/renderer'),
-    logger,
-  });
+  const serve = (mode: StationMode) =>
+    startWebHost({
+      handlers: services.handlers,
+      mode,
+      events: services.events,
+      staticDir: path.resolve('out/renderer'),
+      logger,
+    });
+  const host = await serve(config.station.mode);
+  // Main answers a page only what its station mode may ask, so the desk page gets a desk-mode
+  // host of its own over the same services: a desk station beside the kiosk.
+  const desk = config.station.mode === 'desk' ? host : await serve('desk');
   return {
     url: host.url,
     origin: host.origin,
     secret: host.secret,
-    deskUrl: `${host.origin}/?mode=desk#secret=${host.secret}`,
+    deskUrl: `${desk.origin}/?mode=desk#secret=${desk.secret}`,
     dataDir,
     services,
     async close() {
+      if (desk !== host) await desk.close();
       await host.close();
       await services.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -399,6 +399,21 @@ describe('check-in flow', () => {
     });
   });
 
+  it('accepting the insurance does not clear the "not genuine" flag; self-pay goes on', async () => {
+    h = createHarness();
+    await toChoice(h, 6);
+    await h.checkin.override('accept-insurance');
+    const accepted = expectStep(h.checkin.current(), 'choose-department');
+    expect(accepted.needsStaff?.code).toBe('CHECKIN_CARD_NOT_GENUINE');
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_NEEDS_STAFF',
+    });
+    await h.checkin.override('self-pay');
+    expect(expectStep(h.checkin.current(), 'choose-department').needsStaff).toBeNull();
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.insurance.source).toBe('self-pay');
+  });
+
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult('re-enter', false, '060') };

@@ -10,6 +10,8 @@ import {
 } from '../../../src/shared/api-contract';
 import { fakeHandlers } from './fake-handlers';
 
+const DESK = { mode: 'desk' } as const;
+
 describe('API contract', () => {
   it('has an input schema for every request and nothing else', () => {
     expect(Object.keys(INPUT_SCHEMAS).sort()).toEqual([...REQUEST_NAMES].sort());
@@ -30,29 +32,49 @@ describe('API contract', () => {
   it('dispatch validates and passes parsed input through', async () => {
     const calls: { name: string; input: unknown }[] = [];
     const handlers = fakeHandlers(calls);
-    const ok = await dispatchRequest(handlers, 'checkin.choose', {
-      department: 'KHAM',
-      lane: 'elderly',
-    });
+    const ok = await dispatchRequest(
+      handlers,
+      'checkin.choose',
+      {
+        department: 'KHAM',
+        lane: 'elderly',
+      },
+      DESK,
+    );
     expect(ok).toEqual({ ok: true, value: { echo: 'checkin.choose' } });
     expect(calls.at(-1)).toEqual({
       name: 'checkin.choose',
       input: { department: 'KHAM', lane: 'elderly' },
     });
 
-    const badLane = await dispatchRequest(handlers, 'checkin.choose', {
-      department: 'KHAM',
-      lane: 'vip',
-    });
+    const badLane = await dispatchRequest(
+      handlers,
+      'checkin.choose',
+      {
+        department: 'KHAM',
+        lane: 'vip',
+      },
+      DESK,
+    );
     expect(badLane).toMatchObject({ ok: false, error: { code: 'API_BAD_INPUT' } });
-    const extra = await dispatchRequest(handlers, 'visits.reprint', { visitId: 'v1', admin: true });
+    const extra = await dispatchRequest(
+      handlers,
+      'visits.reprint',
+      { visitId: 'v1', admin: true },
+      DESK,
+    );
     expect(extra).toMatchObject({ ok: false, error: { code: 'API_BAD_INPUT' } });
-    const manual = await dispatchRequest(handlers, 'checkin.manualIdentity', {
-      idNumber: '00108501234',
-      fullName: 'X',
-      dateOfBirth: '1985-03-14',
-      sex: 'M',
-    });
+    const manual = await dispatchRequest(
+      handlers,
+      'checkin.manualIdentity',
+      {
+        idNumber: '00108501234',
+        fullName: 'X',
+        dateOfBirth: '1985-03-14',
+        sex: 'M',
+      },
+      DESK,
+    );
     expect(manual).toMatchObject({ ok: false, error: { code: 'API_BAD_INPUT' } });
     expect(JSON.stringify(manual)).toContain('idNumber');
   });
@@ -62,7 +84,7 @@ describe('API contract', () => {
     (handlers as unknown as Record<string, () => Promise<never>>)['app.info'] = async () => {
       throw new Error('boom at /secret/path');
     };
-    const result = await dispatchRequest(handlers, 'app.info', null);
+    const result = await dispatchRequest(handlers, 'app.info', null, DESK);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -16,7 +16,13 @@ describe('renderer HTTP transport against the web host', () => {
   beforeAll(async () => {
     const staticDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-static-'));
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-    host = await startWebHost({ handlers: fakeHandlers(), events, staticDir, logger: nullLogger });
+    host = await startWebHost({
+      handlers: fakeHandlers(),
+      mode: 'desk',
+      events,
+      staticDir,
+      logger: nullLogger,
+    });
   });
   afterAll(async () => host.close());
 

@@ -48,6 +48,7 @@ describe('web host', () => {
     writeFileSync(path.join(path.dirname(staticDir), 'outside-secret.txt'), 'do not serve');
     host = await startWebHost({
       handlers: fakeHandlers(calls),
+      mode: 'desk',
       events,
       staticDir,
       logger: nullLogger,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATION_MODES } from '../../../shared/domain';
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -15,7 +16,7 @@ export const stationSchema = z
   .object({
     /** Prefix of every queue number printed here; unique per station in a hospital. */
     id: z.string().regex(/^[A-Z0-9]{1,4}$/, 'station id: 1-4 capital letters or digits'),
-    mode: z.enum(['kiosk', 'desk']),
+    mode: z.enum(STATION_MODES),
     language: z.enum(['vi', 'en']),
     /** Full screen without window chrome (kiosks). */
     fullscreen: z.boolean(),

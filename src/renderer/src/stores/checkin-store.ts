@@ -84,9 +84,7 @@ export const useCheckinStore = create<CheckinStoreState>()((set, get) => {
     async reprintCurrent() {
       const current = get().state;
       if (current.step !== 'done') return;
-      const result = await act(() =>
-        kioskApi().request('visits.reprint', { visitId: current.visit.id }),
-      );
+      const result = await act(() => kioskApi().request('checkin.reprint', null));
       if (result.ok) get().applyPrint(result.value);
     },
     applyPrint({ visitId, status, error }) {
