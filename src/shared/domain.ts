@@ -290,6 +290,58 @@ export interface Visit {
   printError: KioskErrorShape | null;
   /** Set when a later re-check disagrees with the insurance decision used at check-in. */
   flagged: boolean;
+  /** Where the patient is in the room's queue (absent from stores that do not track it). */
+  progress?: VisitProgressInfo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling patients in (issue: calling)
+
+/** waiting → called → in-room → done; skipped (no-show, may be recalled); cancelled. */
+export type VisitProgress = 'waiting' | 'called' | 'in-room' | 'done' | 'skipped' | 'cancelled';
+
+export interface VisitProgressInfo {
+  state: VisitProgress;
+  /** The room that made the latest change (null while waiting). */
+  room: string | null;
+  /** When the latest change was made (null while waiting). */
+  at: IsoDateTime | null;
+  /** How many times the number was called out (call again and recall count). */
+  calls: number;
+}
+
+/** What a room can do with a visit; `call-next` picks the visit by the queue policy. */
+export type RoomAction = 'call-again' | 'skip' | 'patient-in' | 'done' | 'recall';
+
+/** One call as shown on the waiting-room board: numbers only unless masked names are on. */
+export interface BoardCall {
+  visitId: string;
+  queueNumber: string;
+  department: string;
+  room: string;
+  roomName: LocalizedText;
+  calledAt: IsoDateTime;
+  /** Grows with each "call again": the display replays the sound when it changes. */
+  calls: number;
+  /** e.g. `Nguyễn V. A.`, only when `queue.display.maskedNames` is on. */
+  maskedName: string | null;
+}
+
+export interface BoardRoom {
+  code: string;
+  name: LocalizedText;
+  /** The number this room called last and has not yet taken in, skipped or finished. */
+  calling: BoardCall | null;
+  waiting: number;
+}
+
+export interface QueueBoard {
+  date: IsoDate;
+  rooms: BoardRoom[];
+  /** The most recent call among the board's rooms, shown large. */
+  latest: BoardCall | null;
+  /** Earlier calls, newest first. */
+  recent: BoardCall[];
 }
 
 /** A re-check from the outbox that disagreed with what was used at check-in. */

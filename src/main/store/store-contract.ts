@@ -20,9 +20,11 @@ import type {
   Lane,
   Patient,
   PrintStatus,
+  RoomAction,
   Visit,
   VisitInsurance,
 } from '../../shared/domain';
+import type { QueuePolicy } from '../calling/queue-policy';
 
 export interface CheckInRequest {
   /** Local calendar day the check-in belongs to; queue numbers restart each day. */
@@ -106,6 +108,36 @@ export interface PurgeReport {
   discrepanciesDeleted: number;
 }
 
+export interface CallNextRequest {
+  date: IsoDate;
+  room: string;
+  /** The departments whose waiting visits this room calls. */
+  departments: readonly string[];
+  stationId: string;
+  at: IsoDateTime;
+  policy: QueuePolicy;
+}
+
+export interface RoomActionRequest {
+  visitId: string;
+  action: RoomAction;
+  room: string;
+  stationId: string;
+  at: IsoDateTime;
+}
+
+export interface RoomActionResult {
+  visit: Visit;
+  /** The number is to be said aloud (call again, recall). */
+  announces: boolean;
+}
+
+export interface RecentCall {
+  visit: Visit;
+  room: string;
+  at: IsoDateTime;
+}
+
 export interface KioskStore {
   /** e.g. "sqlite" */
   readonly kind: string;
@@ -159,6 +191,23 @@ export interface KioskStore {
   discrepancies(options?: { includeResolved?: boolean }): Promise<Discrepancy[]>;
   /** false when no such discrepancy. Clears the visit's flag once none of its are open. */
   resolveDiscrepancy(id: string, at: IsoDateTime): Promise<boolean>;
+
+  /**
+   * Calling patients in. `callNext` picks the next waiting visit of the room's departments by the
+   * policy and marks it called, in one transaction: two rooms calling at the same instant never
+   * get the same visit. null when nobody is waiting.
+   */
+  callNext(request: CallNextRequest): Promise<Visit | null>;
+  /** Call again, skip, patient in, done, recall; QUEUE_TRANSITION_INVALID when not allowed. */
+  roomAction(request: RoomActionRequest): Promise<RoomActionResult>;
+  /** The latest calls (call again included) by these rooms on one day, newest first. */
+  recentCalls(query: {
+    date: IsoDate;
+    rooms: readonly string[];
+    limit: number;
+  }): Promise<RecentCall[]>;
+  /** Waiting visits per department on one day. */
+  waitingCounts(date: IsoDate, departments: readonly string[]): Promise<Record<string, number>>;
 
   purge(request: PurgeRequest): Promise<PurgeReport>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import type { Lane } from '../../../src/shared/domain';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { formatQueueNumber } from '../../../src/main/store/queue-number';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/store/migrations';
 import { insuranceResult, tempDir } from '../checkin/fakes';
 
 const DAY = '2026-11-23';
@@ -46,7 +47,7 @@ describe('SQLite store', () => {
     expect(s.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.database.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.database.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(await s.schemaVersion()).toBe(3);
+    expect(await s.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('numbers per day, department and lane, with the station prefix', async () => {

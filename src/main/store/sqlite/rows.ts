@@ -14,6 +14,7 @@ import type {
   Sex,
   Visit,
   VisitInsurance,
+  VisitProgress,
 } from '../../../shared/domain';
 import type { OutboxItem } from '../store-contract';
 
@@ -37,6 +38,11 @@ export interface VisitRow {
   flagged: number;
   print_status: string;
   print_error_json: string | null;
+  /** From schema 4 (calling patients in). */
+  progress?: string;
+  progress_room?: string | null;
+  progress_at?: string | null;
+  call_count?: number;
 }
 
 export interface OutboxRow {
@@ -114,6 +120,13 @@ export function visitFromRow(row: VisitRow): Visit {
     printStatus: row.print_status as PrintStatus,
     printError: row.print_error_json ? (JSON.parse(row.print_error_json) as KioskErrorShape) : null,
     flagged: row.flagged === 1,
+    progress: {
+      state:
+        row.status === 'cancelled' ? 'cancelled' : ((row.progress ?? 'waiting') as VisitProgress),
+      room: row.progress_room ?? null,
+      at: row.progress_at ?? null,
+      calls: row.call_count ?? 0,
+    },
   };
 }
 

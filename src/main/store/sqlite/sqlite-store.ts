@@ -26,10 +26,15 @@ import type {
   RecheckApplication,
   RecheckApplied,
   VisitQuery,
+  CallNextRequest,
+  RecentCall,
+  RoomActionRequest,
+  RoomActionResult,
 } from '../store-contract';
 import { storeErrors, toStoreError } from '../store-errors';
 import { openDatabase, type OpenDatabaseOptions } from './connection';
 import { prepareQueueCounter } from './queue-counter';
+import { prepareCalling } from './sqlite-calling';
 import {
   anonymisedInsurance,
   discrepancyFromRow,
@@ -146,6 +151,7 @@ export class SqliteStore implements KioskStore {
   private readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly nextSeq: ReturnType<typeof prepareQueueCounter>;
+  private readonly calling: ReturnType<typeof prepareCalling>;
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -154,6 +160,7 @@ export class SqliteStore implements KioskStore {
     try {
       this.s = prepareStatements(this.db);
       this.nextSeq = prepareQueueCounter(this.db);
+      this.calling = prepareCalling(this.db);
     } catch (err) {
       this.db.close();
       throw toStoreError(err, 'prepare', options.file);
@@ -383,6 +390,30 @@ export class SqliteStore implements KioskStore {
       this.s.flagVisit.run(open > 0 ? 1 : 0, row.visit_id);
       return true;
     });
+  }
+
+  // Calling patients in (./sqlite-calling.ts); Promise-returning like the rest of the contract.
+  async callNext(req: CallNextRequest): Promise<Visit | null> {
+    return this.write('call next', () => this.calling.callNext(req));
+  }
+
+  async roomAction(req: RoomActionRequest): Promise<RoomActionResult> {
+    return this.write('room action', () => this.calling.roomAction(req));
+  }
+
+  async recentCalls(q: {
+    date: string;
+    rooms: readonly string[];
+    limit: number;
+  }): Promise<RecentCall[]> {
+    return this.guard('recent calls', () => this.calling.recentCalls(q));
+  }
+
+  async waitingCounts(
+    date: string,
+    departments: readonly string[],
+  ): Promise<Record<string, number>> {
+    return this.guard('waiting counts', () => this.calling.waitingCounts(date, departments));
   }
 
   async purge(req: PurgeRequest): Promise<PurgeReport> {

@@ -1,0 +1,120 @@
+/**
+ * Calling patients in, on the station's SQLite file. Every change is one IMMEDIATE transaction
+ * (the caller's `write`): the write lock is taken before the waiting list is read, so two rooms
+ * (or two processes) calling at the same instant are serialised and never pick the same visit.
+ */
+import type Database from 'better-sqlite3';
+import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
+import { applyRoomAction, visitNotFoundError } from '../../calling/visit-progress';
+import { chooseNext } from '../../calling/queue-policy';
+import type {
+  CallNextRequest,
+  RecentCall,
+  RoomActionRequest,
+  RoomActionResult,
+} from '../store-contract';
+import { visitFromRow, type VisitRow } from './rows';
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+export function prepareCalling(db: Database.Database) {
+  const visitById = db.prepare<[string], VisitRow>('SELECT * FROM visits WHERE id = ?');
+  const calledLanes = db.prepare<[string, string], { lane: string }>(
+    `SELECT lane FROM visits WHERE day = ? AND called_room = ? ORDER BY first_called_at, id`,
+  );
+  const markCalled = db.prepare<[string, string, string, string, string]>(
+    `UPDATE visits SET progress = 'called', progress_room = ?, progress_at = ?,
+       call_count = call_count + 1, first_called_at = COALESCE(first_called_at, ?),
+       called_room = COALESCE(called_room, ?)
+     WHERE id = ?`,
+  );
+  const setProgress = db.prepare<[string, string, string, string]>(
+    `UPDATE visits SET progress = ?, progress_room = ?, progress_at = ? WHERE id = ?`,
+  );
+  const insertEvent = db.prepare<[string, string, string, string, string, string, string]>(
+    `INSERT INTO visit_progress_events (visit_id, day, state, action, room, station_id, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  function called(row: VisitRow, room: string, at: string): void {
+    markCalled.run(room, at, at, room, row.id);
+  }
+
+  return {
+    callNext(req: CallNextRequest): Visit | null {
+      if (req.departments.length === 0) return null;
+      const waiting = db
+        .prepare<string[], VisitRow>(
+          `SELECT * FROM visits WHERE day = ? AND status = 'active' AND progress = 'waiting'
+             AND department IN (${placeholders(req.departments.length)})`,
+        )
+        .all(req.date, ...req.departments)
+        .map((row) => ({
+          row,
+          lane: row.lane as Lane,
+          createdAt: row.created_at,
+          queueSeq: row.queue_seq,
+        }));
+      const lanes = calledLanes.all(req.date, req.room).map((r) => r.lane as Lane);
+      const next = chooseNext(waiting, lanes, req.policy);
+      if (!next) return null;
+      called(next.row, req.room, req.at);
+      insertEvent.run(
+        next.row.id,
+        req.date,
+        'called',
+        'call-next',
+        req.room,
+        req.stationId,
+        req.at,
+      );
+      return visitFromRow(visitById.get(next.row.id)!);
+    },
+
+    roomAction(req: RoomActionRequest): RoomActionResult {
+      const row = visitById.get(req.visitId);
+      if (!row) throw visitNotFoundError();
+      const current: VisitProgress =
+        row.status === 'cancelled' ? 'cancelled' : ((row.progress ?? 'waiting') as VisitProgress);
+      const step = applyRoomAction(
+        req.action,
+        { state: current, room: row.progress_room ?? null },
+        req.room,
+      );
+      if (step.to === 'called') called(row, req.room, req.at);
+      else setProgress.run(step.to, req.room, req.at, row.id);
+      insertEvent.run(row.id, row.day, step.to, req.action, req.room, req.stationId, req.at);
+      return { visit: visitFromRow(visitById.get(row.id)!), announces: step.announces };
+    },
+
+    recentCalls(q: { date: string; rooms: readonly string[]; limit: number }): RecentCall[] {
+      if (q.rooms.length === 0 || q.limit <= 0) return [];
+      const rows = db
+        .prepare<unknown[], VisitRow & { event_room: string; event_at: string }>(
+          `SELECT v.*, e.room AS event_room, e.at AS event_at
+           FROM visit_progress_events e JOIN visits v ON v.id = e.visit_id
+           WHERE e.day = ? AND e.state = 'called' AND e.room IN (${placeholders(q.rooms.length)})
+           ORDER BY e.id DESC LIMIT ?`,
+        )
+        .all(q.date, ...q.rooms, q.limit);
+      return rows.map((r) => ({ visit: visitFromRow(r), room: r.event_room, at: r.event_at }));
+    },
+
+    waitingCounts(date: string, departments: readonly string[]): Record<string, number> {
+      const out: Record<string, number> = Object.fromEntries(departments.map((d) => [d, 0]));
+      if (departments.length === 0) return out;
+      const rows = db
+        .prepare<string[], { department: string; n: number }>(
+          `SELECT department, count(*) AS n FROM visits
+           WHERE day = ? AND status = 'active' AND progress = 'waiting'
+             AND department IN (${placeholders(departments.length)})
+           GROUP BY department`,
+        )
+        .all(date, ...departments);
+      for (const r of rows) out[r.department] = r.n;
+      return out;
+    },
+  };
+}

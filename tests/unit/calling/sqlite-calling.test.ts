@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/calling/queue-policy';
+import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import type { Lane } from '../../../src/shared/domain';
+import { tempDir } from '../checkin/fakes';
+import { pendingCheckIn, TEST_DAY } from '../store/requests';
+
+let store: SqliteStore;
+let n = 0;
+
+async function checkIn(lane: Lane, department = 'KHAM') {
+  n += 1;
+  const id = `0010${String(n).padStart(8, '0')}`;
+  const r = await store.checkIn(
+    pendingCheckIn(id, {
+      lane,
+      department,
+      createdAt: new Date(Date.UTC(2026, 10, 23, 1, 0, n)).toISOString(),
+    }),
+  );
+  return r.visit;
+}
+
+const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 2, 0, s)).toISOString();
+const callNext = (room = '101', departments = ['KHAM'], s = 0) =>
+  store.callNext({
+    date: TEST_DAY,
+    room,
+    departments,
+    stationId: 'K01',
+    at: at(s),
+    policy: DEFAULT_QUEUE_POLICY,
+  });
+const act = (
+  visitId: string,
+  action: Parameters<SqliteStore['roomAction']>[0]['action'],
+  room = '101',
+) => store.roomAction({ visitId, action, room, stationId: 'K01', at: at(30) });
+
+beforeEach(() => {
+  store = openSqliteStore({ file: path.join(tempDir('kiosk-calling-'), 'kiosk.sqlite') });
+});
+afterEach(() => store.close());
+
+describe('calling on SQLite', () => {
+  it('a new visit is waiting; call next follows the policy and stores room, time and count', async () => {
+    const n1 = await checkIn('normal');
+    const n2 = await checkIn('normal');
+    const p1 = await checkIn('elderly');
+    expect((await store.getVisit(n1.id))?.progress).toEqual({
+      state: 'waiting',
+      room: null,
+      at: null,
+      calls: 0,
+    });
+    const first = await callNext('101', ['KHAM'], 1);
+    expect(first?.id).toBe(p1.id);
+    expect(first?.progress).toEqual({ state: 'called', room: '101', at: at(1), calls: 1 });
+    expect((await callNext('101', ['KHAM'], 2))?.id).toBe(n1.id);
+    expect((await callNext('101', ['KHAM'], 3))?.id).toBe(n2.id);
+    expect(await callNext('101', ['KHAM'], 4)).toBeNull();
+  });
+
+  it('calls only the given departments', async () => {
+    await checkIn('normal', 'NHI');
+    expect(await callNext('101', ['KHAM'])).toBeNull();
+    expect((await callNext('205', ['NHI']))?.department).toBe('NHI');
+  });
+
+  it('walks called → in-room → done, with call again counting the calls', async () => {
+    const v = await checkIn('normal');
+    await callNext();
+    const again = await act(v.id, 'call-again');
+    expect(again).toMatchObject({
+      announces: true,
+      visit: { progress: { state: 'called', calls: 2 } },
+    });
+    expect((await act(v.id, 'patient-in')).visit.progress?.state).toBe('in-room');
+    const done = await act(v.id, 'done');
+    expect(done.visit.progress).toMatchObject({ state: 'done', room: '101', at: at(30) });
+    const events = store.database
+      .prepare(
+        'SELECT state, action, room FROM visit_progress_events WHERE visit_id = ? ORDER BY id',
+      )
+      .all(v.id);
+    expect(events).toEqual([
+      { state: 'called', action: 'call-next', room: '101' },
+      { state: 'called', action: 'call-again', room: '101' },
+      { state: 'in-room', action: 'patient-in', room: '101' },
+      { state: 'done', action: 'done', room: '101' },
+    ]);
+  });
+
+  it('a skipped patient may be recalled, and is not called by call next', async () => {
+    const v = await checkIn('normal');
+    await callNext();
+    expect((await act(v.id, 'skip')).visit.progress?.state).toBe('skipped');
+    expect(await callNext()).toBeNull();
+    const back = await act(v.id, 'recall', '101');
+    expect(back).toMatchObject({
+      announces: true,
+      visit: { progress: { state: 'called', calls: 2 } },
+    });
+  });
+
+  it('refuses changes that do not follow the progress, with typed errors', async () => {
+    const v = await checkIn('normal');
+    await expect(act(v.id, 'done')).rejects.toMatchObject({ code: 'QUEUE_TRANSITION_INVALID' });
+    await callNext();
+    await expect(act(v.id, 'patient-in', '205')).rejects.toMatchObject({
+      code: 'QUEUE_OTHER_ROOM',
+    });
+    await expect(act('no-such-visit', 'skip')).rejects.toMatchObject({
+      code: 'QUEUE_VISIT_NOT_FOUND',
+    });
+    // Nothing was half-written by the refusals.
+    expect((await store.getVisit(v.id))?.progress).toMatchObject({ state: 'called', calls: 1 });
+  });
+
+  it('a cancelled visit is shown as cancelled and never called', async () => {
+    const v = await checkIn('normal');
+    await store.cancelVisit(v.id, 'test', at(0));
+    expect((await store.getVisit(v.id))?.progress?.state).toBe('cancelled');
+    expect(await callNext()).toBeNull();
+  });
+
+  it('recent calls are newest first, call again included; waiting counts per department', async () => {
+    const a = await checkIn('normal');
+    const b = await checkIn('normal');
+    await checkIn('normal');
+    await checkIn('child', 'NHI');
+    await callNext('101', ['KHAM'], 1);
+    await callNext('101', ['KHAM'], 2);
+    await act(a.id, 'call-again');
+    const recent = await store.recentCalls({ date: TEST_DAY, rooms: ['101'], limit: 10 });
+    expect(recent.map((r) => r.visit.id)).toEqual([a.id, b.id, a.id]);
+    expect(await store.waitingCounts(TEST_DAY, ['KHAM', 'NHI', 'SAN'])).toEqual({
+      KHAM: 1,
+      NHI: 1,
+      SAN: 0,
+    });
+  });
+});
