@@ -1,7 +1,8 @@
 /**
  * Electron's main entry. It only wires: the services (plain Node, built by the composition root)
- * to a window and to IPC. Single instance, kiosk or desk mode from configuration, graceful
- * shutdown that closes readers, the database and the lookup client before exiting.
+ * to a window and to IPC. Single instance, the station mode from configuration (with the
+ * lockdown of public stations: src/main/electron/lockdown.ts), graceful shutdown that closes
+ * readers, the database and the lookup client before exiting.
  */
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,8 @@ import { createAppServices, type AppServices } from './app-services';
 import { resolveDataDir } from './config/data-dir';
 import { loadConfig } from './config/load-config';
 import { registerIpc } from './electron/ipc';
+import { lockDownApp } from './electron/lockdown';
+import { lockdownPolicy } from './electron/station-lockdown';
 import { createMainWindow } from './electron/window';
 import { createElectronPrintAdapter } from './electron/print-adapter';
 import { createLogger } from './logging/file-logger';
@@ -79,6 +82,13 @@ if (!app.requestSingleInstanceLock()) {
       callback(false),
     );
 
+    const policy = lockdownPolicy({
+      mode: config.station.mode,
+      argv: process.argv,
+      isPackaged: app.isPackaged,
+    });
+    lockDownApp(policy, config.station.startAtLogin, logger);
+
     const print = createElectronPrintAdapter();
     try {
       services = await createAppServices({
@@ -100,6 +110,8 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow({
       mode: config.station.mode,
       fullscreen: config.station.fullscreen,
+      policy,
+      logger,
       preloadPath: join(here, '../preload/index.cjs'),
       rendererUrl,
       rendererFile: join(here, '../renderer/index.html'),

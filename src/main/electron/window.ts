@@ -1,21 +1,27 @@
-/** The one window: locked down (sandbox, context isolation, no Node), kiosk or desk sized. */
-import { BrowserWindow, shell } from 'electron';
+/** The one window: sandboxed, context isolated, no Node; kiosk or desk sized; locked down. */
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { StationMode } from '../../shared/domain';
+import type { Logger } from '../logging/logger';
+import { lockDownWindow } from './lockdown';
+import type { LockdownPolicy } from './station-lockdown';
 
 export interface WindowOptions {
   mode: StationMode;
   fullscreen: boolean;
+  policy: LockdownPolicy;
   preloadPath: string;
   rendererUrl: string | null;
   rendererFile: string;
+  logger: Logger;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
-  const kiosk = options.mode === 'kiosk' && options.fullscreen;
+  const portrait = options.mode === 'kiosk';
+  const kiosk = options.policy.locked && options.fullscreen;
   const win = new BrowserWindow({
-    width: options.mode === 'kiosk' ? 1080 : 1440,
-    height: options.mode === 'kiosk' ? 1920 : 900,
+    width: portrait ? 1080 : 1440,
+    height: portrait ? 1920 : 900,
     minWidth: 800,
     minHeight: 600,
     show: false,
@@ -31,19 +37,16 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: options.policy.devTools,
     },
   });
   win.once('ready-to-show', () => win.show());
-
-  // Nothing but our own page loads in this window; links go to the system browser.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (options.rendererUrl && url.startsWith(options.rendererUrl)) return;
-    event.preventDefault();
-  });
+  lockDownWindow(
+    win,
+    options.policy,
+    { rendererUrl: options.rendererUrl, rendererFile: options.rendererFile },
+    options.logger,
+  );
 
   const query = { mode: options.mode };
   if (options.rendererUrl) void win.loadURL(`${options.rendererUrl}?mode=${options.mode}`);

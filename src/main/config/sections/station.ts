@@ -20,6 +20,11 @@ export const stationSchema = z
     language: z.enum(['vi', 'en']),
     /** Full screen without window chrome (kiosks). */
     fullscreen: z.boolean(),
+    /**
+     * Start the app when the station's user logs in (Windows/macOS login item, Linux XDG
+     * autostart entry). Set on the kiosk and display machines themselves.
+     */
+    startAtLogin: z.boolean(),
     idleTimeoutSeconds: z.number().int().min(10).max(600),
     doneReturnSeconds: z.number().int().min(3).max(120),
   })
@@ -41,6 +46,7 @@ export const stationDefaults = {
   mode: 'kiosk',
   language: 'vi',
   fullscreen: false,
+  startAtLogin: false,
   idleTimeoutSeconds: 60,
   doneReturnSeconds: 12,
 } satisfies z.input<typeof stationSchema>;

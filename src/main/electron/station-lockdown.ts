@@ -1,0 +1,46 @@
+/**
+ * What a station's window may do, decided once from the station mode and the command line.
+ * Kiosk and display stations stand in public: no application menu (its accelerators - reload,
+ * DevTools, zoom - work even with the menu bar hidden), no DevTools unless started with `--dev`,
+ * no page but ours, no system browser, the display kept awake. Plain data; lockdown.ts applies it.
+ */
+import type { StationMode } from '../../shared/domain';
+
+export interface LockdownPolicy {
+  /** A public station (kiosk, display): everything below is as strict as it gets. */
+  locked: boolean;
+  /** Keep Electron's default application menu and its accelerators. */
+  applicationMenu: boolean;
+  devTools: boolean;
+  /** Open https links in the system browser (desk staff) instead of refusing them. */
+  externalLinks: boolean;
+  /** Keep the display from sleeping while the app runs. */
+  preventDisplaySleep: boolean;
+}
+
+export const DEV_FLAG = '--dev';
+
+export function isPublicStation(mode: StationMode): boolean {
+  return mode === 'kiosk' || mode === 'display';
+}
+
+export function hasDevFlag(argv: readonly string[]): boolean {
+  return argv.includes(DEV_FLAG);
+}
+
+export function lockdownPolicy(input: {
+  mode: StationMode;
+  argv: readonly string[];
+  isPackaged: boolean;
+}): LockdownPolicy {
+  const dev = hasDevFlag(input.argv);
+  const locked = isPublicStation(input.mode);
+  return {
+    locked,
+    applicationMenu: !locked,
+    // A staff desk in development keeps its tools; a packaged or public station only with --dev.
+    devTools: dev || (!locked && !input.isPackaged),
+    externalLinks: !locked,
+    preventDisplaySleep: locked,
+  };
+}

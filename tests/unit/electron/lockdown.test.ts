@@ -1,0 +1,179 @@
+/** The lockdown's decisions, under plain Node: no Electron binary needed. */
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyAutostart,
+  autostartPlan,
+  quoteExecArg,
+  xdgDesktopEntry,
+} from '../../../src/main/electron/autostart';
+import { describeCrash, PageRecovery } from '../../../src/main/electron/crash-recovery';
+import { decideWindowOpen, isOwnPage } from '../../../src/main/electron/navigation-guard';
+import { lockdownPolicy } from '../../../src/main/electron/station-lockdown';
+
+describe('lockdown policy', () => {
+  it('locks kiosk and display: no menu, no DevTools, no system browser, display awake', () => {
+    for (const mode of ['kiosk', 'display'] as const) {
+      expect(lockdownPolicy({ mode, argv: ['electron', '.'], isPackaged: false })).toEqual({
+        locked: true,
+        applicationMenu: false,
+        devTools: false,
+        externalLinks: false,
+        preventDisplaySleep: true,
+      });
+    }
+  });
+
+  it('--dev turns DevTools on, and nothing else', () => {
+    const dev = lockdownPolicy({
+      mode: 'kiosk',
+      argv: ['electron', '.', '--dev'],
+      isPackaged: true,
+    });
+    expect(dev).toMatchObject({ devTools: true, applicationMenu: false, externalLinks: false });
+  });
+
+  it('a staff desk keeps its menu and links; DevTools only in development or with --dev', () => {
+    expect(lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true })).toEqual({
+      locked: false,
+      applicationMenu: true,
+      devTools: false,
+      externalLinks: true,
+      preventDisplaySleep: false,
+    });
+    expect(lockdownPolicy({ mode: 'room', argv: [], isPackaged: false }).devTools).toBe(true);
+  });
+});
+
+describe('navigation guard', () => {
+  const built = { rendererUrl: null, rendererFile: '/opt/kiosk/out/renderer/index.html' };
+  const dev = { rendererUrl: 'http://localhost:5173', rendererFile: '/x/index.html' };
+
+  it('allows our own page, with any query or fragment', () => {
+    expect(isOwnPage('file:///opt/kiosk/out/renderer/index.html?mode=kiosk#x', built)).toBe(true);
+    expect(isOwnPage('http://localhost:5173/?mode=desk', dev)).toBe(true);
+  });
+
+  it('refuses every other address', () => {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'file:///opt/kiosk/out/renderer/other.html',
+      'http://localhost:5174/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(isOwnPage(url, built) || isOwnPage(url, dev)).toBe(false);
+    }
+  });
+
+  it('never opens a window; only a desk sends https links to the system browser', () => {
+    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
+    const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+    expect(decideWindowOpen('https://baohiemxahoi.gov.vn', kiosk)).toEqual({
+      action: 'deny',
+      external: null,
+    });
+    expect(decideWindowOpen('https://baohiemxahoi.gov.vn', desk)).toEqual({
+      action: 'deny',
+      external: 'https://baohiemxahoi.gov.vn',
+    });
+    expect(decideWindowOpen('file:///etc/passwd', desk).external).toBeNull();
+  });
+});
+
+describe('page recovery', () => {
+  it('reloads a crashed or hung page, and relaunches when reloading does not help', () => {
+    let now = 0;
+    const recovery = new PageRecovery({ now: () => now, maxReloads: 2, windowMs: 60_000 });
+    expect(recovery.onGone('clean-exit')).toBe('none');
+    expect(recovery.onGone('crashed')).toBe('reload');
+    now += 1000;
+    expect(recovery.onHung()).toBe('reload');
+    now += 1000;
+    expect(recovery.onGone('oom')).toBe('relaunch');
+    // Reloads long ago no longer count.
+    now += 120_000;
+    expect(recovery.onGone('crashed')).toBe('reload');
+  });
+
+  it('describes a crash without its message', () => {
+    const err = Object.assign(new TypeError('cannot read Nguyễn Văn An 001085012345'), {
+      code: 'ERR_X',
+    });
+    const described = describeCrash(err);
+    expect(described).toMatchObject({ name: 'TypeError', code: 'ERR_X' });
+    expect(described.at).toContain('lockdown.test.ts');
+    expect(JSON.stringify(described)).not.toContain('001085012345');
+    expect(describeCrash('text')).toEqual({ name: 'string', code: null, at: 'unknown' });
+  });
+});
+
+describe('start at login', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  const base = {
+    enabled: true,
+    execPath: '/opt/CCCD Check-in/cccd-checkin',
+    args: [] as string[],
+    homeDir: '/home/kiosk',
+  };
+
+  it('uses a login item on Windows', () => {
+    const plan = autostartPlan({ ...base, platform: 'win32', env: {} });
+    expect(plan).toEqual({
+      kind: 'login-item',
+      openAtLogin: true,
+      path: base.execPath,
+      args: [],
+    });
+    const calls: unknown[] = [];
+    expect(applyAutostart(plan, { setLoginItemSettings: (s) => calls.push(s) })).toBe(
+      'login item on',
+    );
+    expect(calls).toEqual([{ openAtLogin: true, path: base.execPath, args: [] }]);
+  });
+
+  it('writes an XDG autostart entry on Linux, in XDG_CONFIG_HOME or ~/.config', () => {
+    expect(autostartPlan({ ...base, platform: 'linux', env: {} })).toMatchObject({
+      kind: 'xdg',
+      file: '/home/kiosk/.config/autostart/cccd-checkin-kiosk.desktop',
+    });
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-xdg-'));
+    const plan = autostartPlan({ ...base, platform: 'linux', env: { XDG_CONFIG_HOME: dir } });
+    const noLoginItems = {
+      setLoginItemSettings: () => {
+        throw new Error('not on Linux');
+      },
+    };
+    expect(applyAutostart(plan, noLoginItems)).toBe('autostart entry written');
+    const file = path.join(dir, 'autostart', 'cccd-checkin-kiosk.desktop');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe('[Desktop Entry]');
+    expect(text).toContain('Type=Application\n');
+    expect(text).toContain('Exec="/opt/CCCD Check-in/cccd-checkin"\n');
+    // Turned off in the configuration: the entry goes.
+    const off = autostartPlan({
+      ...base,
+      enabled: false,
+      platform: 'linux',
+      env: { XDG_CONFIG_HOME: dir },
+    });
+    expect(applyAutostart(off, noLoginItems)).toBe('autostart entry removed');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('quotes Exec arguments as the Desktop Entry specification asks', () => {
+    expect(quoteExecArg('/usr/bin/app')).toBe('/usr/bin/app');
+    expect(quoteExecArg('a b')).toBe('"a b"');
+    expect(quoteExecArg('say "$HOME" `x` \\')).toBe('"say \\"\\$HOME\\" \\`x\\` \\\\"');
+    expect(quoteExecArg('100%')).toBe('100%%');
+    expect(xdgDesktopEntry('/app', ['--x'])).toContain('Exec=/app --x\n');
+  });
+});
