@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hisDefaults, hisSchema } from './sections/his';
 import { insuranceDefaults, insuranceSchema } from './sections/insurance';
 import { printerDefaults, printerSchema } from './sections/printer';
 import { queueDefaults, queueSchema } from './sections/queue';
@@ -31,6 +32,7 @@ export const configSchema = z
     store: storeSchema,
     printer: printerSchema,
     queue: queueSchema,
+    his: hisSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -104,8 +106,9 @@ export const defaultConfig: z.input<typeof configSchema> = {
   store: storeDefaults,
   printer: printerDefaults,
   queue: queueDefaults,
+  his: hisDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 
 /** Keys whose values are never printed or logged. */
-export const SECRET_KEYS = new Set(['password', 'passwordMd5']);
+export const SECRET_KEYS = new Set(['password', 'passwordMd5', 'bearerToken']);

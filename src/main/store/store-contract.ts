@@ -25,6 +25,7 @@ import type {
   VisitInsurance,
 } from '../../shared/domain';
 import type { QueuePolicy } from '../calling/queue-policy';
+import type { HisOutboxStore } from './his-outbox-contract';
 
 export interface CheckInRequest {
   /** Local calendar day the check-in belongs to; queue numbers restart each day. */
@@ -144,6 +145,8 @@ export interface KioskStore {
   /** Where the data lives (a file path for SQLite), for `doctor` and messages. */
   readonly location: string;
   schemaVersion(): Promise<number>;
+  /** The hand-off of visits to the hospital's HIS (issue 14). */
+  readonly hisOutbox: HisOutboxStore;
 
   /**
    * Creates the visit and allocates its queue number atomically, or returns the person's active

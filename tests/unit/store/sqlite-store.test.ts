@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lane } from '../../../src/shared/domain';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import type { CheckInRequest } from '../../../src/main/store/store-contract';
-import { formatQueueNumber } from '../../../src/main/store/queue-number';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/store/migrations';
+import { formatQueueNumber } from '../../../src/main/store/queue-number';
 import { insuranceResult, tempDir } from '../checkin/fakes';
 
 const DAY = '2026-11-23';

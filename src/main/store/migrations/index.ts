@@ -6,6 +6,7 @@ import { migration0001 } from './0001-visits-and-queue-counters';
 import { migration0002 } from './0002-lookup-cache-outbox-discrepancies';
 import { migration0003 } from './0003-print-status-and-anonymisation';
 import { migration0004 } from './0004-visit-progress';
+import { migration0005 } from './0005-his-outbox-and-lookup-evidence';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

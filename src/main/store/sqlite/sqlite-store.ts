@@ -48,6 +48,8 @@ import {
   type VisitRow,
 } from './rows';
 import { schemaVersionOf } from '../migrate';
+import type { HisOutboxStore } from '../his-outbox-contract';
+import { SqliteHisOutbox } from './his-outbox';
 
 const DISCREPANCY_SELECT = `
   SELECT d.id, d.visit_id, d.used_json, d.recheck_json, d.resolved_at,
@@ -153,6 +155,7 @@ export class SqliteStore implements KioskStore {
   private readonly nextSeq: ReturnType<typeof prepareQueueCounter>;
   private readonly calling: ReturnType<typeof prepareCalling>;
   private closed = false;
+  readonly hisOutbox: HisOutboxStore;
 
   constructor(options: SqliteStoreOptions) {
     this.location = options.file;
@@ -161,6 +164,11 @@ export class SqliteStore implements KioskStore {
       this.s = prepareStatements(this.db);
       this.nextSeq = prepareQueueCounter(this.db);
       this.calling = prepareCalling(this.db);
+      this.hisOutbox = new SqliteHisOutbox(
+        this.db,
+        (during, body) => this.write(during, body),
+        (during, body) => this.guard(during, body),
+      );
     } catch (err) {
       this.db.close();
       throw toStoreError(err, 'prepare', options.file);

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { DEFAULT_IDENTIFIER_SYSTEMS } from '../../his/fhir/identifier-systems';
+
+/** The hospital information system that receives each visit as FHIR R4 (issue 14). */
+export const hisSchema = z
+  .object({
+    /** Off by default: a kiosk without a HIS keeps its visits to itself. */
+    enabled: z.boolean(),
+    /** The FHIR R4 base URL, e.g. https://his.example/fhir (transactions are POSTed to it). */
+    fhirBaseUrl: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//i, 'an http:// or https:// address')
+      .nullable(),
+    auth: z
+      .object({
+        kind: z.enum(['none', 'basic', 'bearer']),
+        username: z.string().nullable(),
+        password: z.string().nullable(),
+        bearerToken: z.string().nullable(),
+      })
+      .strict(),
+    requestTimeoutMs: z.number().int().min(500).max(120000),
+    retryBaseMs: z.number().int().min(100),
+    retryMaxMs: z.number().int().min(1000),
+    intervalMs: z.number().int().min(200),
+    /** Ask the HIS for today's Appointments of the patient at check-in. */
+    appointments: z.boolean(),
+    /** A check-in waits at most this long for the appointment search, then goes on without. */
+    appointmentBudgetMs: z.number().int().min(100).max(10000),
+    /** Identifier and code system URIs (see src/main/his/fhir/identifier-systems.ts). */
+    systems: z
+      .object({
+        cccd: z.string().min(1),
+        oldId: z.string().min(1),
+        insuranceCard: z.string().min(1),
+        facility: z.string().min(1),
+        visit: z.string().min(1),
+        queueNumber: z.string().min(1),
+        department: z.string().min(1),
+        lane: z.string().min(1),
+        extensionBase: z.string().min(1),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.enabled && !h.fhirBaseUrl) {
+      ctx.addIssue({ code: 'custom', path: ['fhirBaseUrl'], message: 'required when his.enabled' });
+    }
+    if (h.auth.kind === 'basic' && (!h.auth.username || h.auth.password === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auth'],
+        message: 'basic auth needs username and password',
+      });
+    }
+    if (h.auth.kind === 'bearer' && !h.auth.bearerToken) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auth', 'bearerToken'],
+        message: 'bearer auth needs bearerToken',
+      });
+    }
+  });
+
+export const hisDefaults = {
+  enabled: false,
+  fhirBaseUrl: null,
+  auth: { kind: 'none', username: null, password: null, bearerToken: null },
+  requestTimeoutMs: 10000,
+  retryBaseMs: 5000,
+  retryMaxMs: 600000,
+  intervalMs: 15000,
+  appointments: false,
+  appointmentBudgetMs: 1500,
+  systems: DEFAULT_IDENTIFIER_SYSTEMS,
+} satisfies z.input<typeof hisSchema>;
+
+export type HisConfig = z.infer<typeof hisSchema>;

@@ -1,0 +1,186 @@
+/**
+ * Keeps the HIS up to date with the station's visits. A sweep hashes the bundle of every visit
+ * of today and yesterday and records it in the HIS outbox: a visit never sent, or changed since
+ * the HIS accepted it (cancelled, re-checked, ...), becomes due. A pass then claims due items
+ * (leased, so a second process or a restart does not send them meanwhile), builds each bundle
+ * from the visit as it is at that moment, sends it, and records the answer: accepted, refused
+ * (kept for staff with the HIS's OperationOutcome), or retried later with a doubling delay.
+ * The work lives in the database, and a sweep after a restart finds anything a crash left
+ * unrecorded, so nothing is lost; conditional updates make any repeat harmless.
+ */
+import { createHash } from 'node:crypto';
+import type { Department, Visit } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import { retryDelayMs } from '../checkin/outbox-worker';
+import type { KioskConfig } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import { localDay, localDayBefore } from '../store/day';
+import type { KioskStore } from '../store/store-contract';
+import type { Bundle } from './fhir/fhir-types';
+import { buildVisitBundle } from './fhir/visit-bundle';
+import type { HisClient, HisSendOutcome } from './his-client';
+
+export interface HisWorkerOptions {
+  store: KioskStore;
+  client: HisClient;
+  config: Pick<KioskConfig, 'his' | 'departments' | 'hospital'>;
+  logger: Logger;
+  now: () => Date;
+  /** Called after a pass or a sweep that changed anything (for the desk's counts). */
+  onChange?: () => void;
+}
+
+export interface HisPass {
+  accepted: number;
+  refused: number;
+  deferred: number;
+}
+
+export interface HisWorker {
+  /** Records the current state of recent visits; returns how many became due. */
+  sweep(): Promise<number>;
+  /** One pass over due items, or over one visit (regardless of its schedule). */
+  runOnce(options?: { visitId?: string }): Promise<HisPass & { results: HisSendResult[] }>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface HisSendResult {
+  visitId: string;
+  outcome: HisSendOutcome;
+}
+
+function departmentOf(config: HisWorkerOptions['config'], code: string): Department {
+  return (
+    config.departments.find((d) => d.code === code) ?? {
+      code,
+      name: { vi: code, en: code },
+      room: { vi: '', en: '' },
+      directions: null,
+    }
+  );
+}
+
+export function bundleHash(bundle: Bundle): string {
+  return createHash('sha256').update(JSON.stringify(bundle)).digest('hex');
+}
+
+export function createHisWorker(o: HisWorkerOptions): HisWorker {
+  const log = o.logger.child({ svc: 'his' });
+  const { his } = o.config;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  const iso = (ms = 0): string => new Date(o.now().getTime() + ms).toISOString();
+
+  async function bundleFor(visit: Visit, appointmentId: string | null): Promise<Bundle> {
+    const cached = await o.store.getIdentity(visit.patient.idNumber);
+    return buildVisitBundle({
+      visit,
+      identity: cached
+        ? {
+            placeOfResidence: cached.identity.placeOfResidence,
+            oldIdNumber: cached.identity.oldIdNumber,
+          }
+        : null,
+      department: departmentOf(o.config, visit.department),
+      facilityCode: o.config.hospital.facilityCode,
+      appointmentId,
+      systems: his.systems,
+    });
+  }
+
+  async function sweep(): Promise<number> {
+    const now = o.now();
+    const entries: { visitId: string; bundleHash: string }[] = [];
+    for (const date of [localDayBefore(now, 1), localDay(now)]) {
+      const visits = await o.store.listVisits({ date, includeCancelled: true });
+      for (const v of visits) {
+        // An anonymised visit (purged) has nothing left to tell the HIS.
+        if (!v.patient.idNumber) continue;
+        const item = await o.store.hisOutbox.get(v.id);
+        entries.push({
+          visitId: v.id,
+          bundleHash: bundleHash(await bundleFor(v, item?.appointmentId ?? null)),
+        });
+      }
+    }
+    const due = await o.store.hisOutbox.track(entries, iso());
+    if (due > 0) o.onChange?.();
+    return due;
+  }
+
+  async function runOnce(options: { visitId?: string } = {}) {
+    const pass: HisPass & { results: HisSendResult[] } = {
+      accepted: 0,
+      refused: 0,
+      deferred: 0,
+      results: [],
+    };
+    const items = await o.store.hisOutbox.claim({
+      now: iso(),
+      leaseUntil: iso(his.requestTimeoutMs * 2 + 5000),
+      limit: 20,
+      ...(options.visitId ? { visitId: options.visitId } : {}),
+    });
+    for (const item of items) {
+      const visit = await o.store.getVisit(item.visitId);
+      if (!visit || !visit.patient.idNumber) continue;
+      const bundle = await bundleFor(visit, item.appointmentId);
+      const hash = bundleHash(bundle);
+      const outcome = await o.client.sendTransaction(bundle);
+      pass.results.push({ visitId: item.visitId, outcome });
+      if (outcome.kind === 'accepted') {
+        await o.store.hisOutbox.markSent(item.visitId, hash, outcome.status, iso());
+        pass.accepted++;
+      } else if (outcome.kind === 'refused') {
+        await o.store.hisOutbox.markRefused(item.visitId, outcome.status, outcome.text, iso());
+        // The HIS's text may quote the patient: it goes to the desk, not to the log.
+        log.warn('HIS refused a visit', { status: outcome.status });
+        pass.refused++;
+      } else {
+        const delay = retryDelayMs(item.attempts, his.retryBaseMs, his.retryMaxMs);
+        await o.store.hisOutbox.markDeferred(
+          item.visitId,
+          iso(delay),
+          outcome.status,
+          outcome.text,
+          iso(),
+        );
+        log.info('HIS hand-off deferred', { status: outcome.status, attempts: item.attempts + 1 });
+        pass.deferred++;
+      }
+    }
+    if (items.length > 0) o.onChange?.();
+    return pass;
+  }
+
+  async function tick(): Promise<void> {
+    if (running) return;
+    running = (async () => {
+      try {
+        await sweep();
+        await runOnce();
+      } catch (err) {
+        log.warn('HIS pass failed', { code: toErrorShape(err).code });
+      }
+    })();
+    await running;
+    running = null;
+  }
+
+  return {
+    sweep,
+    runOnce,
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void tick(), his.intervalMs);
+      timer.unref?.();
+      void tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
