@@ -51,5 +51,15 @@ export function buildAppInfo(input: {
       doneReturnSeconds: config.station.doneReturnSeconds,
     },
     insuranceChecking: input.insuranceChecking,
+    queue: {
+      rooms: config.queue.rooms.map((r) => ({
+        code: r.code,
+        name: r.name,
+        departments: [...r.departments],
+      })),
+      room: config.queue.room,
+      displayRooms: [...config.queue.display.rooms],
+      sound: config.queue.display.sound,
+    },
   };
 }

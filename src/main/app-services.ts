@@ -23,6 +23,9 @@ import type {
 } from './services-contract';
 import { resourcePath } from './resources-path';
 import { openCheckinServices } from './checkin';
+import { createCallingService, type CallingService } from './calling/calling-service';
+import { watchBoard } from './calling/board-watch';
+import { localDay } from './store/day';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -46,6 +49,7 @@ export interface AppServices {
   checkin: CheckinService;
   visits: VisitsService;
   outbox: OutboxService;
+  calling: CallingService;
   appInfo(): AppInfo;
   close(): Promise<void>;
 }
@@ -97,6 +101,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     closers.push(() => checkinServices.close());
     const { checkin, visits, outbox } = checkinServices;
 
+    const calling = createCallingService({
+      config,
+      dataDir,
+      store: checkinServices.store,
+      now: options.now,
+    });
+    const queueChanged = (): void => {
+      const date = localDay(options.now?.() ?? new Date());
+      events.emit('queue.changed', { date });
+      events.emit('visits.changed', { date });
+    };
+    calling.onChanged(queueChanged);
+    const watch = watchBoard(calling, queueChanged, {
+      intervalMs: 500,
+      onError: (err) => logger.warn('queue board watch failed', { error: String(err) }),
+    });
+    closers.push(() => watch.stop());
+
     // Every service change becomes an event for every transport.
     cards.onReadersChanged((readers) => events.emit('readers.changed', readers));
     opened.insurance.onStatus((status) => events.emit('gateway.changed', status));
@@ -131,6 +153,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       checkin,
       visits,
       outbox,
+      calling,
       simCards: simulated ?? null,
       simGateway: opened.simulator,
     });
@@ -146,6 +169,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       checkin,
       visits,
       outbox,
+      calling,
       appInfo,
       close: () => closeAll(closers, logger),
     };

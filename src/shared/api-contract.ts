@@ -16,6 +16,8 @@ import type {
   OutboxSummary,
   PrintOutcome,
   PrintStatus,
+  QueueBoard,
+  RoomAction,
   ReaderStatus,
   SimCardSummary,
   SimGatewayMode,
@@ -51,6 +53,13 @@ export interface ApiRequests {
   'visits.cancel': { input: { visitId: string; reason: string }; output: Visit };
   'visits.reprint': { input: { visitId: string }; output: PrintOutcome };
 
+  /** Calling patients in: the room's caller (desk, room) and the waiting-room board. */
+  'queue.callNext': { input: { room: string; department?: string }; output: Visit | null };
+  'queue.act': { input: { visitId: string; action: RoomAction; room: string }; output: Visit };
+  'queue.board': { input: { rooms?: string[] }; output: QueueBoard };
+  /** The spoken call as a `data:audio/wav` URL, for the display to play. */
+  'queue.audio': { input: { visitId: string; room: string }; output: string };
+
   'outbox.summary': { input: null; output: OutboxSummary };
   'outbox.resolve': { input: { discrepancyId: string }; output: null };
 
@@ -72,6 +81,8 @@ export interface ApiEvents {
   'visits.changed': { date: IsoDate };
   'print.changed': { visitId: string; status: PrintStatus; error: KioskErrorShape | null };
   'outbox.changed': { pending: number; flagged: Discrepancy[] };
+  /** A call or a visit's progress changed, here or on another station sharing the store. */
+  'queue.changed': { date: IsoDate };
 }
 
 export type RequestName = keyof ApiRequests;
@@ -95,6 +106,10 @@ export const REQUEST_NAMES = [
   'visits.list',
   'visits.cancel',
   'visits.reprint',
+  'queue.callNext',
+  'queue.act',
+  'queue.board',
+  'queue.audio',
   'outbox.summary',
   'outbox.resolve',
   'insurance.setChecking',
@@ -112,6 +127,7 @@ export const EVENT_NAMES = [
   'visits.changed',
   'print.changed',
   'outbox.changed',
+  'queue.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time check that the runtime lists are complete.

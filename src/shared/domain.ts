@@ -311,7 +311,15 @@ export interface VisitProgressInfo {
 }
 
 /** What a room can do with a visit; `call-next` picks the visit by the queue policy. */
-export type RoomAction = 'call-again' | 'skip' | 'patient-in' | 'done' | 'recall';
+export const ROOM_ACTIONS = ['call-again', 'skip', 'patient-in', 'done', 'recall'] as const;
+export type RoomAction = (typeof ROOM_ACTIONS)[number];
+
+/** A clinic room as the screens need it. */
+export interface QueueRoom {
+  code: string;
+  name: LocalizedText;
+  departments: string[];
+}
 
 /** One call as shown on the waiting-room board: numbers only unless masked names are on. */
 export interface BoardCall {
@@ -433,6 +441,16 @@ export interface AppInfo {
   kiosk: { idleTimeoutSeconds: number; doneReturnSeconds: number };
   /** Staff switch: insurance checking on or off */
   insuranceChecking: boolean;
+  /** Calling patients in (absent from older hosts). */
+  queue?: {
+    rooms: QueueRoom[];
+    /** The room this station calls for; null: chosen on screen. */
+    room: string | null;
+    /** The rooms a display shows (all when empty). */
+    displayRooms: string[];
+    /** The display plays the spoken call. */
+    sound: boolean;
+  };
 }
 
 export interface SimCardSummary {

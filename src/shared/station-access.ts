@@ -20,6 +20,8 @@ const DESK = ['desk'] as const;
 const STAFF = ['desk', 'room'] as const;
 /** Station status a working screen shows (reader, lookup service). */
 const WORKING = ['kiosk', 'desk', 'room'] as const;
+/** The queue board: the callers and the waiting-room display (numbers, never the list). */
+const BOARD = ['desk', 'room', 'display'] as const;
 /**
  * Developer panel. Main answers these only when the simulators are configured, and never on a
  * kiosk with a real reader (see station-guard).
@@ -44,6 +46,11 @@ export const REQUEST_ACCESS = {
   'visits.cancel': DESK,
   'visits.reprint': DESK,
 
+  'queue.callNext': STAFF,
+  'queue.act': STAFF,
+  'queue.board': BOARD,
+  'queue.audio': BOARD,
+
   'outbox.summary': DESK,
   'outbox.resolve': DESK,
 
@@ -63,6 +70,7 @@ export const EVENT_ACCESS = {
   'visits.changed': STAFF,
   'print.changed': CHECKIN,
   'outbox.changed': DESK,
+  'queue.changed': BOARD,
 } as const satisfies Record<EventName, readonly StationMode[]>;
 
 export function mayRequest(mode: StationMode, name: RequestName): boolean {

@@ -15,6 +15,7 @@ import type {
   SimulatedGatewayControl,
   VisitsService,
 } from '../services-contract';
+import type { CallingService } from '../calling/calling-service';
 
 export interface HandlerServices {
   appInfo(): AppInfo;
@@ -23,6 +24,7 @@ export interface HandlerServices {
   checkin: CheckinService;
   visits: VisitsService;
   outbox: OutboxService;
+  calling: CallingService;
   simCards: SimulatedCardControl | null;
   simGateway: SimulatedGatewayControl | null;
 }
@@ -70,6 +72,12 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'visits.list': async (filter) => s.visits.list(filter),
     'visits.cancel': async ({ visitId, reason }) => s.visits.cancel(visitId, reason),
     'visits.reprint': async ({ visitId }) => s.visits.reprint(visitId),
+
+    'queue.callNext': async ({ room, department }) => s.calling.callNext(room, department),
+    'queue.act': async ({ visitId, action, room }) => s.calling.act(visitId, action, room),
+    'queue.board': async ({ rooms }) => s.calling.board(rooms),
+    'queue.audio': async ({ visitId, room }) =>
+      `data:audio/wav;base64,${(await s.calling.audio(visitId, room)).toString('base64')}`,
 
     'outbox.summary': async () => s.outbox.summary(),
     'outbox.resolve': async ({ discrepancyId }) => {

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
-import { LANES, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
+import { LANES, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 const none = z.null().optional();
 const lane = z.enum(LANES as unknown as [string, ...string[]]);
+const roomCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'room code: 1-6 capital letters or digits');
 
 const accessKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr'), text: z.string().min(1).max(2000) }).strict(),
@@ -70,5 +71,19 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'sim.insertCard': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
   'sim.removeCard': none,
   'sim.scanQr': z.object({ index: z.number().int().min(1).max(1000) }).strict(),
+  'queue.callNext': z
+    .object({
+      room: roomCode,
+      department: z
+        .string()
+        .regex(/^[A-Z0-9]{1,6}$/)
+        .optional(),
+    })
+    .strict(),
+  'queue.act': z
+    .object({ visitId: z.string().min(1).max(100), action: z.enum(ROOM_ACTIONS), room: roomCode })
+    .strict(),
+  'queue.board': z.object({ rooms: z.array(roomCode).max(50).optional() }).strict(),
+  'queue.audio': z.object({ visitId: z.string().min(1).max(100), room: roomCode }).strict(),
   'sim.setGateway': z.object({ mode: z.enum(SIM_GATEWAY_UI_MODES) }).strict(),
 };

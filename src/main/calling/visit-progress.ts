@@ -14,7 +14,7 @@ interface Step {
   sameRoom: boolean;
 }
 
-export const ROOM_ACTIONS: Readonly<Record<RoomAction, Step>> = {
+export const ROOM_ACTION_STEPS: Readonly<Record<RoomAction, Step>> = {
   'call-again': { from: ['called'], to: 'called', announces: true, sameRoom: true },
   skip: { from: ['called'], to: 'skipped', announces: false, sameRoom: true },
   'patient-in': { from: ['called'], to: 'in-room', announces: false, sameRoom: true },
@@ -55,7 +55,7 @@ export function applyRoomAction(
   current: { state: VisitProgress; room: string | null },
   room: string,
 ): { to: VisitProgress; announces: boolean } {
-  const step = ROOM_ACTIONS[action];
+  const step = ROOM_ACTION_STEPS[action];
   if (!step.from.includes(current.state)) throw transitionError(action, current.state);
   if (step.sameRoom && current.room !== null && current.room !== room) {
     throw otherRoomError(current.room);

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSentence } from './components/ErrorSentence';
+import { DisplayScreen } from './calling/DisplayScreen';
+import { RoomScreen } from './calling/RoomScreen';
 import { DeskScreen } from './desk/DeskScreen';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { useAppStore } from './stores/app-store';
@@ -44,5 +46,8 @@ export function App() {
       </main>
     );
   }
-  return mode === 'desk' ? <DeskScreen /> : <KioskScreen />;
+  if (mode === 'desk') return <DeskScreen />;
+  if (mode === 'room') return <RoomScreen />;
+  if (mode === 'display') return <DisplayScreen />;
+  return <KioskScreen />;
 }

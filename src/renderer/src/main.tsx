@@ -6,6 +6,7 @@ import './styles/fonts.css';
 import './styles/base.css';
 import './styles/kiosk.css';
 import './styles/desk.css';
+import './styles/calling.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

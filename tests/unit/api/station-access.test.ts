@@ -54,8 +54,11 @@ describe('station-mode allow-list', () => {
   });
 
   it('a display only reads; a room gets staff reading, not the check-in', () => {
-    expect(requestsFor('display')).toEqual(['app.info']);
+    // The board and its spoken call: numbers (masked names at most), never the visit list.
+    expect(requestsFor('display')).toEqual(['app.info', 'queue.board', 'queue.audio']);
     expect(mayReceive('display', 'checkin.state')).toBe(false);
+    expect(mayReceive('display', 'queue.changed')).toBe(true);
+    expect(requestsFor('room')).toEqual(expect.arrayContaining(['queue.callNext', 'queue.act']));
     expect(requestsFor('room')).toContain('visits.list');
     expect(requestsFor('room')).not.toContain('checkin.provideKey');
     expect(requestsFor('room')).not.toContain('visits.cancel');

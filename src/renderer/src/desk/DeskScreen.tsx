@@ -11,6 +11,7 @@ import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
 import { isEditableTarget } from '../lib/keyboard-wedge';
 import { useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
+import { RoomCaller } from '../calling/RoomCaller';
 import { CheckinPanel } from './CheckinPanel';
 import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { OutboxPanel } from './OutboxPanel';
@@ -69,6 +70,7 @@ export function DeskScreen() {
           <ManualEntryForm />
         </div>
         <div className="desk-right">
+          <RoomCaller />
           <VisitsPanel />
           <OutboxPanel />
         </div>

@@ -91,13 +91,14 @@ export function VisitsPanel() {
             <th scope="col">{t('desk.visits.lane')}</th>
             <th scope="col">{t('desk.visits.insurance')}</th>
             <th scope="col">{t('desk.visits.print')}</th>
+            <th scope="col">{t('desk.visits.progress')}</th>
             <th scope="col">{t('desk.visits.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {visits.length === 0 && (
             <tr>
-              <td colSpan={8} className="empty">
+              <td colSpan={9} className="empty">
                 {t('desk.visits.empty')}
               </td>
             </tr>
@@ -154,6 +155,10 @@ function VisitRow({ visit }: { visit: Visit }) {
         <td data-testid="print-status" data-status={visit.printStatus}>
           {cancelled ? t('desk.visits.cancelled') : t(`printStatus.${visit.printStatus}`)}
         </td>
+        <td data-testid="visit-progress" data-progress={visit.progress?.state ?? 'waiting'}>
+          {t(`progress.${visit.progress?.state ?? 'waiting'}`)}
+          {visit.progress?.room ? ` · ${visit.progress.room}` : ''}
+        </td>
         <td className="row-actions">
           {!cancelled && (
             <>
@@ -183,7 +188,7 @@ function VisitRow({ visit }: { visit: Visit }) {
       </tr>
       {(cancelling || rowError) && (
         <tr className="row-extra">
-          <td colSpan={8}>
+          <td colSpan={9}>
             {rowError && (
               <ErrorSentence audience="staff" error={rowError} testId="visit-row-error" />
             )}

@@ -7,6 +7,7 @@ import type { StationMode } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { modeOverride } from '../lib/mode';
 import { useAppStore } from './app-store';
+import { useCallingStore } from './calling-store';
 import { useCheckinStore } from './checkin-store';
 import { asErrorShape } from './error-shape';
 import { useSimStore } from './sim-store';
@@ -14,6 +15,24 @@ import { useVisitsStore } from './visits-store';
 
 function isDesk(): boolean {
   return useAppStore.getState().mode === 'desk';
+}
+
+/** Staff screens with today's list: the desk and a clinic room's caller. */
+function hasVisitList(): boolean {
+  const mode = useAppStore.getState().mode;
+  return mode === 'desk' || mode === 'room';
+}
+
+/** Screens that show the queue board: the callers and the waiting-room display. */
+function showsBoard(): boolean {
+  return useAppStore.getState().mode !== 'kiosk';
+}
+
+function loadBoard(): Promise<void> {
+  const { mode, info } = useAppStore.getState();
+  return useCallingStore
+    .getState()
+    .loadBoard(mode === 'display' ? info?.queue?.displayRooms : undefined);
 }
 
 function subscribe(api: KioskApi): () => void {
@@ -31,7 +50,10 @@ function subscribe(api: KioskApi): () => void {
     api.on('gateway.changed', (gateway) => useAppStore.setState({ gateway })),
     // The kiosk keeps no list of other people's visits or discrepancies: only the desk loads them.
     api.on('visits.changed', () => {
-      if (isDesk()) void useVisitsStore.getState().load();
+      if (hasVisitList()) void useVisitsStore.getState().load();
+    }),
+    api.on('queue.changed', () => {
+      if (showsBoard()) void loadBoard();
     }),
     api.on('outbox.changed', (outbox) => {
       if (isDesk()) useAppStore.setState({ outbox });
@@ -74,7 +96,10 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
           settle(api.request('outbox.summary', null), (outbox) => app.setState({ outbox })),
           useVisitsStore.getState().load(),
         ]
-      : []),
+      : useAppStore.getState().mode === 'room'
+        ? [useVisitsStore.getState().load()]
+        : []),
+    ...(showsBoard() ? [loadBoard()] : []),
   ]);
 }
 
