@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createLogger } from '../../../src/main/logging/file-logger';
 import { localDay } from '../../../src/main/store/day';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { simIdentity } from '../../../src/main/simulator-data/identities';
 import { startWebHost } from '../../../src/main/web-host/server';
 import type { Lane, StationMode } from '../../../src/shared/domain';
 import { pendingCheckIn } from '../../unit/store/requests';
@@ -29,7 +30,7 @@ export async function serveMode(host: TestHost, mode: StationMode) {
   return { url: `${web.origin}/?mode=${mode}#secret=${web.secret}`, close: () => web.close() };
 }
 
-/** Made-up people (test data only): "Người Thử <n>" checked in today for `department`. */
+/** People of the simulator's made-up catalog, checked in today for `department`, one per lane. */
 export async function seedWaiting(
   host: TestHost,
   lanes: Lane[],
@@ -39,9 +40,15 @@ export async function seedWaiting(
   const numbers: string[] = [];
   try {
     for (const [i, lane] of lanes.entries()) {
-      const id = `0791${String(Date.now() % 1e6).padStart(6, '0')}${String(i).padStart(2, '0')}`;
+      const card = simIdentity(i + 1).card;
       const { visit } = await store.checkIn(
-        pendingCheckIn(id, {
+        pendingCheckIn(card.idNumber, {
+          patient: {
+            idNumber: card.idNumber,
+            fullName: card.fullName,
+            dateOfBirth: card.dateOfBirth,
+            sex: card.sex,
+          },
           date: localDay(new Date()),
           department,
           lane,
