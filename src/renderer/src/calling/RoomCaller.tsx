@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomAction, Visit } from '../../../shared/domain';
+import type { QueueRoom, RoomAction, Visit } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
 import { usePick } from '../components/use-lang';
 import { useAppStore } from '../stores/app-store';
@@ -21,6 +21,9 @@ export const CALLER_KEYS: Readonly<Record<string, Command>> = {
   F9: 'patient-in',
   F10: 'done',
 };
+
+/** One empty list: a fresh `[]` per render would make the store selector loop. */
+const NO_ROOMS: readonly QueueRoom[] = [];
 
 function enabled(command: Command, current: Visit | null): boolean {
   const state = current?.progress?.state;
@@ -39,7 +42,7 @@ function enabled(command: Command, current: Visit | null): boolean {
 export function RoomCaller() {
   const { t } = useTranslation();
   const pick = usePick();
-  const rooms = useAppStore((s) => s.info?.queue?.rooms ?? []);
+  const rooms = useAppStore((s) => s.info?.queue?.rooms ?? NO_ROOMS);
   const configuredRoom = useAppStore((s) => s.info?.queue?.room ?? null);
   const { room, current, busy, error, nobodyWaiting, board } = useCallingStore();
   const setRoom = useCallingStore((s) => s.setRoom);
@@ -48,7 +51,8 @@ export function RoomCaller() {
   const visits = useVisitsStore((s) => s.visits);
 
   useEffect(() => {
-    if (!room) setRoom(configuredRoom ?? rooms[0]?.code ?? null);
+    const first = configuredRoom ?? rooms[0]?.code ?? null;
+    if (!room && first) setRoom(first);
   }, [room, configuredRoom, rooms, setRoom]);
 
   const run = (command: Command): void => {
