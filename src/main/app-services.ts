@@ -26,6 +26,7 @@ import { openCheckinServices } from './checkin';
 import { createCallingService, type CallingService } from './calling/calling-service';
 import { watchBoard } from './calling/board-watch';
 import { localDay } from './store/day';
+import { openHisService } from './his/his-service';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -118,6 +119,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       onError: (err) => logger.warn('queue board watch failed', { error: String(err) }),
     });
     closers.push(() => watch.stop());
+    // The HIS hand-off (off unless his.enabled): every visit change nudges a sweep.
+    const his = openHisService({
+      config,
+      store: checkinServices.store,
+      logger,
+      now: options.now,
+      onChange: () => {
+        void his
+          ?.status()
+          .then((status) => events.emit('his.changed', status))
+          .catch(() => undefined);
+      },
+    });
+    if (his) {
+      visits.onChanged(() => his.nudge());
+      his.start();
+      closers.push(() => his.stop());
+    }
 
     // Every service change becomes an event for every transport.
     cards.onReadersChanged((readers) => events.emit('readers.changed', readers));
@@ -156,6 +175,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       calling,
       simCards: simulated ?? null,
       simGateway: opened.simulator,
+      his,
     });
 
     return {

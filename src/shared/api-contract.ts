@@ -23,6 +23,7 @@ import type {
   SimGatewayMode,
   StaffOverride,
   Visit,
+  HisStatus,
 } from './domain';
 
 export interface ApiRequests {
@@ -65,6 +66,11 @@ export interface ApiRequests {
 
   'insurance.setChecking': { input: { enabled: boolean }; output: null };
 
+  /** Desk: the HIS hand-off (waiting, refused with the HIS's words); `ping` asks the HIS now. */
+  'his.status': { input: { ping?: boolean }; output: HisStatus };
+  /** Desk: send one visit to the HIS again (after a refusal was fixed there). */
+  'his.resend': { input: { visitId: string }; output: HisStatus };
+
   /** Developer panel; only answered when the simulated reader / gateway are configured. */
   'sim.catalog': { input: null; output: SimCardSummary[] };
   'sim.insertCard': { input: { index: number }; output: null };
@@ -83,6 +89,7 @@ export interface ApiEvents {
   'outbox.changed': { pending: number; flagged: Discrepancy[] };
   /** A call or a visit's progress changed, here or on another station sharing the store. */
   'queue.changed': { date: IsoDate };
+  'his.changed': HisStatus;
 }
 
 export type RequestName = keyof ApiRequests;
@@ -113,6 +120,8 @@ export const REQUEST_NAMES = [
   'outbox.summary',
   'outbox.resolve',
   'insurance.setChecking',
+  'his.status',
+  'his.resend',
   'sim.catalog',
   'sim.insertCard',
   'sim.removeCard',
@@ -128,6 +137,7 @@ export const EVENT_NAMES = [
   'print.changed',
   'outbox.changed',
   'queue.changed',
+  'his.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time check that the runtime lists are complete.

@@ -56,6 +56,9 @@ export const REQUEST_ACCESS = {
 
   'insurance.setChecking': DESK,
 
+  'his.status': DESK,
+  'his.resend': DESK,
+
   'sim.catalog': SIMULATOR,
   'sim.insertCard': SIMULATOR,
   'sim.removeCard': SIMULATOR,
@@ -71,6 +74,7 @@ export const EVENT_ACCESS = {
   'print.changed': CHECKIN,
   'outbox.changed': DESK,
   'queue.changed': BOARD,
+  'his.changed': DESK,
 } as const satisfies Record<EventName, readonly StationMode[]>;
 
 export function mayRequest(mode: StationMode, name: RequestName): boolean {

@@ -3,6 +3,7 @@ import { registerCheckin } from './checkin';
 import { registerConfig } from './config';
 import { registerDoctor } from './doctor';
 import { registerExport } from './export';
+import { registerHis } from './his';
 import { registerLookup } from './lookup';
 import { registerPrint } from './print';
 import { registerPurge } from './purge';
@@ -25,6 +26,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerQueue,
   registerPurge,
   registerExport,
+  registerHis,
   registerSlip,
   registerPrint,
   registerSimulate,

@@ -6,6 +6,7 @@ import type { ApiHandlers } from '../../shared/api-contract';
 import { kioskError } from '../../shared/errors';
 import { checkinErrors } from '../checkin/checkin-errors';
 import type { AppInfo } from '../../shared/domain';
+import { disabledHisStatus, type HisService } from '../his/his-service';
 import type {
   CardReaderService,
   CheckinService,
@@ -27,6 +28,8 @@ export interface HandlerServices {
   calling: CallingService;
   simCards: SimulatedCardControl | null;
   simGateway: SimulatedGatewayControl | null;
+  /** null when the HIS hand-off is off. */
+  his: HisService | null;
 }
 
 function simulatorOff(what: string): Error {
@@ -83,6 +86,20 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'outbox.resolve': async ({ discrepancyId }) => {
       s.outbox.resolve(discrepancyId);
       return null;
+    },
+
+    'his.status': async ({ ping }) =>
+      s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),
+    'his.resend': async ({ visitId }) => {
+      if (!s.his) {
+        throw kioskError(
+          'HIS_DISABLED',
+          'Chưa cấu hình gửi sang HIS (his.enabled)',
+          'Sending to the HIS is not configured (his.enabled)',
+        );
+      }
+      await s.his.send(visitId);
+      return s.his.status();
     },
 
     'insurance.setChecking': async ({ enabled }) => {

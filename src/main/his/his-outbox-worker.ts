@@ -41,6 +41,8 @@ export interface HisWorker {
   sweep(): Promise<number>;
   /** One pass over due items, or over one visit (regardless of its schedule). */
   runOnce(options?: { visitId?: string }): Promise<HisPass & { results: HisSendResult[] }>;
+  /** A sweep and a pass now, unless one is running. */
+  runSoon(): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -171,6 +173,7 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
   return {
     sweep,
     runOnce,
+    runSoon: tick,
     start() {
       if (timer) return;
       timer = setInterval(() => void tick(), his.intervalMs);

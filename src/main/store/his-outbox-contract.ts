@@ -3,7 +3,9 @@
  * have and which it has, when to try again, and what a refusal said. Promise-returning so that
  * a server-backed engine implements it the same way.
  */
-import type { IsoDateTime } from '../../shared/domain';
+import type { HisRefusal, IsoDateTime } from '../../shared/domain';
+
+export type { HisRefusal } from '../../shared/domain';
 
 export type HisDeliveryState = 'pending' | 'sent' | 'refused';
 
@@ -23,15 +25,6 @@ export interface HisOutboxItem {
   appointmentId: string | null;
   updatedAt: IsoDateTime;
   sentAt: IsoDateTime | null;
-}
-
-export interface HisRefusal {
-  visitId: string;
-  queueNumber: string;
-  date: string;
-  status: number | null;
-  text: string;
-  at: IsoDateTime;
 }
 
 export interface HisOutboxCounts {
