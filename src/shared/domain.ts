@@ -267,6 +267,15 @@ export interface Patient {
   sex: Sex | null;
 }
 
+/** How the chip behind a visit was verified; null on a visit made from typed data. */
+export interface ChipVerification {
+  passiveAuthentication: PassiveAuthStatus;
+  chipAuthentication: ChipAuthStatus;
+  chipAuthMethod: 'CA' | 'AA' | null;
+  /** Staff let the check-in go on although the chip was not verified (reader.requireVerifiedChip). */
+  acceptedByStaff: boolean;
+}
+
 export type PrintStatus = 'not-printed' | 'printing' | 'printed' | 'failed';
 
 export interface Visit {
@@ -282,6 +291,7 @@ export interface Visit {
   queueSeq: number;
   patient: Patient;
   identitySource: IdentitySource;
+  chipVerification: ChipVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   status: 'active' | 'cancelled';
@@ -375,6 +385,7 @@ export interface PatientView extends Patient {
   photoDataUrl: string | null;
   photoFormat: PhotoFormat | null;
   passiveAuthentication: PassiveAuthResult | null;
+  chipAuthentication: ChipAuthResult | null;
   idNumberCheck: IdNumberCheck | null;
 }
 

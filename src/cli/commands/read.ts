@@ -44,6 +44,11 @@ export function readOutputJson(r: CardReadResult) {
       status: r.passiveAuthentication.status,
       detail: r.passiveAuthentication.detail,
     },
+    chipAuthentication: {
+      status: r.chipAuthentication.status,
+      method: r.chipAuthentication.method,
+      detail: r.chipAuthentication.detail,
+    },
     stats: { apdus: r.stats.apdus, bytesRead: r.stats.bytesRead, ms: r.stats.ms },
   };
 }
@@ -61,6 +66,7 @@ function human(v: ReadJson): string {
     `old ID: ${v.oldIdNumber || '-'}, marks: ${v.personalIdentification || '-'}`,
     `photo: ${v.photo.format}, ${v.photo.bytes} bytes`,
     `passive authentication: ${v.passiveAuthentication.status} (${v.passiveAuthentication.detail})`,
+    `chip authentication: ${v.chipAuthentication.status}${v.chipAuthentication.method ? ` by ${v.chipAuthentication.method}` : ''} (${v.chipAuthentication.detail})`,
     `${v.stats.apdus} APDUs, ${v.stats.bytesRead} bytes, ${v.stats.ms} ms`,
   ].join('\n');
 }

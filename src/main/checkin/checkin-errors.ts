@@ -84,6 +84,13 @@ export const checkinErrors = {
       'The chip data failed the authenticity check. Staff must check the card.',
       { detail },
     ),
+  chipUnverified: (detail: string): KioskError =>
+    kioskError(
+      'CHECKIN_CHIP_UNVERIFIED',
+      'Chưa xác minh được chip của thẻ (không có chứng thư CSCA phù hợp). Nhân viên cần kiểm tra thẻ.',
+      'The card chip could not be verified (no matching CSCA certificate). Staff must check the card.',
+      { detail },
+    ),
   noCache: (): KioskError =>
     kioskError(
       'CHECKIN_NO_CACHE',

@@ -27,6 +27,7 @@ import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
 import { localDay } from '../store/day';
 import type { KioskStore } from '../store/store-contract';
+import { chipTrustProblem, chipVerificationOf } from './chip-trust';
 import { checkinErrors } from './checkin-errors';
 import {
   applyOverride,
@@ -74,6 +75,9 @@ interface Session {
   choice: { department: string; lane: Lane } | null;
   visit: Visit | null;
   reprint: boolean;
+  /** The chip read needed a staff decision (see ./chip-trust.ts), and whether staff gave it. */
+  chipNeedsStaff: boolean;
+  chipAcceptedByStaff: boolean;
 }
 
 const BUSY_STEPS = new Set<CheckinState['step']>([
@@ -216,9 +220,15 @@ export class CheckinMachine implements CheckinService {
     // failed its authenticity check genuine: billing BHYT on a possible clone needs the card
     // itself checked, so the flag stays (self-pay or "insurance pending" still go through).
     if (decision === 'accept-insurance') {
-      s.decision.needsStaff = chipNotGenuine(s.patient!) ?? s.decision.needsStaff;
+      s.decision.needsStaff = this.chipProblem(s.patient!) ?? s.decision.needsStaff;
     }
-    this.log.info('staff override', { decision, recheck: s.decision.recheck });
+    // Deciding for this person while the chip was in question is accepting the card.
+    if (s.chipNeedsStaff && !s.decision.needsStaff) s.chipAcceptedByStaff = true;
+    this.log.info('staff override', {
+      decision,
+      recheck: s.decision.recheck,
+      chipAccepted: s.chipAcceptedByStaff,
+    });
     this.showChoice();
   }
 
@@ -288,6 +298,8 @@ export class CheckinMachine implements CheckinService {
       choice: null,
       visit: null,
       reprint: false,
+      chipNeedsStaff: false,
+      chipAcceptedByStaff: false,
     };
   }
 
@@ -516,7 +528,11 @@ export class CheckinMachine implements CheckinService {
         now,
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
-      decision.needsStaff = chipNotGenuine(patient) ?? decision.needsStaff;
+      const chipProblem = this.chipProblem(patient);
+      if (chipProblem) {
+        decision.needsStaff = chipProblem;
+        s.chipNeedsStaff = true;
+      }
       const existing = await this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
       if (!this.live(s)) return;
       s.decision = decision;
@@ -532,6 +548,11 @@ export class CheckinMachine implements CheckinService {
       existing: s.existing.length,
     });
     this.showChoice();
+  }
+
+  /** The staff decision a chip read needs (./chip-trust.ts), or null. */
+  private chipProblem(patient: PatientView): KioskErrorShape | null {
+    return chipTrustProblem(patient, this.o.config.reader.requireVerifiedChip)?.toShape() ?? null;
   }
 
   private async cacheLookup(
@@ -579,6 +600,7 @@ export class CheckinMachine implements CheckinService {
           sex: patient.sex,
         },
         identitySource: patient.source,
+        chipVerification: chipVerificationOf(patient, s.chipAcceptedByStaff),
         insurance: decision.insurance,
         createdAt: at.toISOString(),
         recheck: decision.recheck ? s.query : null,
@@ -624,12 +646,4 @@ export class CheckinMachine implements CheckinService {
     });
     return visit;
   }
-}
-
-/** The "not genuine" flag of a chip whose security object did not verify, or null. */
-function chipNotGenuine(patient: PatientView): KioskErrorShape | null {
-  const pa = patient.passiveAuthentication;
-  return pa?.status === 'invalid'
-    ? checkinErrors.notGenuine(pa.failedCheck ?? 'invalid').toShape()
-    : null;
 }

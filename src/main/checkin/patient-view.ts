@@ -19,6 +19,7 @@ export function patientFromCard(out: CardReadOutput): PatientView {
     photoDataUrl: photoDataUrl(r.photo.format, out.photo),
     photoFormat: out.photo ? r.photo.format : null,
     passiveAuthentication: r.passiveAuthentication,
+    chipAuthentication: r.chipAuthentication,
     idNumberCheck: r.idNumberCheck,
   };
 }
@@ -34,6 +35,7 @@ export function patientFromIdentity(identity: CardIdentity): PatientView {
     photoDataUrl: null,
     photoFormat: null,
     passiveAuthentication: null,
+    chipAuthentication: null,
     idNumberCheck: null,
   };
 }
@@ -48,6 +50,7 @@ export function patientFromManual(input: ManualIdentityInput): PatientView {
     photoDataUrl: null,
     photoFormat: null,
     passiveAuthentication: null,
+    chipAuthentication: null,
     idNumberCheck: null,
   };
 }

@@ -9,6 +9,7 @@
  * its atomicity depends on the event loop.
  */
 import type {
+  ChipVerification,
   CardIdentity,
   Discrepancy,
   IdentitySource,
@@ -35,6 +36,8 @@ export interface CheckInRequest {
   lane: Lane;
   patient: Patient;
   identitySource: IdentitySource;
+  /** From the chip read; absent or null for typed data. */
+  chipVerification?: ChipVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   /**

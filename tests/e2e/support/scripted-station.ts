@@ -84,6 +84,7 @@ export function scriptedPatient(index: number, photoDataUrl: string | null = nul
     photoDataUrl,
     photoFormat: photoDataUrl ? 'jpeg' : null,
     passiveAuthentication: { status: 'valid', detail: 'test CSCA' },
+    chipAuthentication: { status: 'genuine', method: 'CA', detail: 'simulated chip' },
     idNumberCheck: { consistent: true, problems: [] },
   };
 }
@@ -137,6 +138,7 @@ export function scriptedVisit(index: number, patch: Partial<Visit> = {}): Visit 
     queueSeq: index,
     patient: { idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: p.dateOfBirth, sex: p.sex },
     identitySource: 'chip',
+    chipVerification: null,
     insurance: insuredOnline(),
     createdAt: `2026-11-23T08:${String(10 + index).padStart(2, '0')}:00.000+07:00`,
     status: 'active',

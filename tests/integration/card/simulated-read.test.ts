@@ -21,6 +21,7 @@ const config = {
   trustTestCsca: true,
   extendedLength: 'auto' as const,
   pace: false,
+  requireVerifiedChip: false,
 };
 
 function setup(extra: Partial<typeof config> = {}, reader?: SimulatedReader) {

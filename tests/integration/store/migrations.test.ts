@@ -73,6 +73,7 @@ describe('migrations', () => {
             patient: { fullName: 'Nguyễn Văn An' },
             printStatus: 'not-printed',
             flagged: false,
+            chipVerification: null,
           });
           expect(await store.getIdentity('001085012345')).not.toBeNull();
         }

@@ -27,6 +27,7 @@ const config = {
   trustTestCsca: false,
   extendedLength: 'auto' as const,
   pace: false,
+  requireVerifiedChip: true,
 };
 
 const result = {

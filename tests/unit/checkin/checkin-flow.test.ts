@@ -414,6 +414,42 @@ describe('check-in flow', () => {
     expect(visit.insurance.source).toBe('self-pay');
   });
 
+  it('a cloned chip (chip authentication failed) needs staff; the visit keeps the decision', async () => {
+    h = createHarness();
+    h.cards.chipAuthentication = { status: 'failed', method: 'CA', detail: 'session MAC wrong' };
+    const choice = await toChoice(h);
+    expect(choice.needsStaff).toMatchObject({ code: 'CHECKIN_CARD_NOT_GENUINE' });
+    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
+      code: 'CHECKIN_NEEDS_STAFF',
+    });
+    await h.checkin.override('insurance-pending');
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.chipVerification).toEqual({
+      passiveAuthentication: 'valid',
+      chipAuthentication: 'failed',
+      chipAuthMethod: 'CA',
+      acceptedByStaff: true,
+    });
+  });
+
+  it('an unverified chip needs staff only with reader.requireVerifiedChip', async () => {
+    h = createHarness({ config: (c) => (c.reader.requireVerifiedChip = true) });
+    h.cards.passiveAuthentication = { status: 'unverified', detail: 'no CSCA' };
+    expect((await toChoice(h)).needsStaff).toMatchObject({ code: 'CHECKIN_CHIP_UNVERIFIED' });
+    await h.shutdown();
+    h = createHarness({ config: (c) => (c.reader.requireVerifiedChip = false) });
+    h.cards.passiveAuthentication = { status: 'unverified', detail: 'no CSCA' };
+    h.cards.chipAuthentication = { status: 'genuine', method: 'AA', detail: 'ECDSA' };
+    expect((await toChoice(h)).needsStaff).toBeNull();
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(visit.chipVerification).toMatchObject({
+      passiveAuthentication: 'unverified',
+      chipAuthentication: 'genuine',
+      chipAuthMethod: 'AA',
+      acceptedByStaff: false,
+    });
+  });
+
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult('re-enter', false, '060') };

@@ -64,6 +64,16 @@ export class FakeCards implements CardReaderService {
   readonly reads: AccessKeyInput[] = [];
   /** Resolve to let a read finish (for "removed mid-read"); null: reads finish at once. */
   gate: Promise<void> | null = null;
+  /** What the reads report about chip and passive authentication (unless the SOD is tampered). */
+  chipAuthentication: CardReadResult['chipAuthentication'] = {
+    status: 'not-offered',
+    method: null,
+    detail: 'fake reader',
+  };
+  passiveAuthentication: CardReadResult['passiveAuthentication'] = {
+    status: 'valid',
+    detail: 'ok',
+  };
 
   readers(): ReaderStatus[] {
     const state = this.reading ? 'reading' : this.card !== null ? 'card-present' : 'empty';
@@ -117,8 +127,8 @@ export class FakeCards implements CardReaderService {
         photo: { format: sim.photo, bytes: JPEG.length },
         passiveAuthentication: sim.sodTampered
           ? { status: 'invalid', detail: 'DG1 hash differs', failedCheck: 'dg-hash' }
-          : { status: 'valid', detail: 'ok' },
-        chipAuthentication: { status: 'not-offered', method: null, detail: 'fake reader' },
+          : this.passiveAuthentication,
+        chipAuthentication: this.chipAuthentication,
         stats: { apdus: 20, bytesRead: 3000, ms: 5 },
         idNumberCheck: { consistent: true, problems: [] },
       };

@@ -92,6 +92,7 @@ export const PATIENT: PatientView = {
   photoDataUrl: 'data:image/jpeg;base64,AAAA',
   photoFormat: 'jpeg',
   passiveAuthentication: { status: 'valid', detail: 'ok' },
+  chipAuthentication: { status: 'genuine', method: 'CA', detail: 'ok' },
   idNumberCheck: { consistent: true, problems: [] },
 };
 
@@ -110,6 +111,7 @@ export const VISIT: Visit = {
     sex: 'M',
   },
   identitySource: 'chip',
+  chipVerification: null,
   insurance: { source: 'online', result: null, cachedAt: null, stale: false, note: null },
   createdAt: '2026-11-23T08:15:00.000+07:00',
   status: 'active',

@@ -19,6 +19,7 @@ function visit(over: Partial<Visit> = {}): Visit {
       sex: 'M',
     },
     identitySource: 'chip',
+    chipVerification: null,
     insurance: {
       source: 'cache',
       result: insuranceResult(),

@@ -106,6 +106,22 @@ describe('SQLite store', () => {
     expect((await s.getLookup('001085012345'))?.result.history).toEqual([]);
   });
 
+  it('keeps how the chip was verified; typed data has none', async () => {
+    const s = open();
+    const chipVerification = {
+      passiveAuthentication: 'unverified' as const,
+      chipAuthentication: 'failed' as const,
+      chipAuthMethod: 'CA' as const,
+      acceptedByStaff: true,
+    };
+    const { visit } = await s.checkIn(request({ chipVerification }));
+    expect((await s.getVisit(visit.id))!.chipVerification).toEqual(chipVerification);
+    const typed = await s.checkIn(
+      request({ department: 'NOI', identitySource: 'typed', chipVerification: null }),
+    );
+    expect(typed.visit.chipVerification).toBeNull();
+  });
+
   it('the lookup cache keeps the newest answer', async () => {
     const s = open();
     await s.saveLookup('1', insuranceResult('insured', true, '000'), '2026-11-23T05:00:00.000Z');

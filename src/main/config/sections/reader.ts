@@ -23,6 +23,11 @@ export const readerSchema = z
     extendedLength: z.enum(['auto', 'on', 'off']),
     /** Try PACE first when the card's EF.CardAccess offers it; BAC otherwise or on failure. */
     pace: z.boolean(),
+    /**
+     * A chip whose passive authentication is `unverified` needs a staff decision (an `invalid`
+     * one or a failed chip authentication always does). Default true for real readers.
+     */
+    requireVerifiedChip: z.boolean(),
   })
   .strict();
 
@@ -34,6 +39,7 @@ export const readerDefaults = {
   trustTestCsca: true,
   extendedLength: 'auto',
   pace: true,
+  requireVerifiedChip: false,
 } satisfies z.input<typeof readerSchema>;
 
 /**
@@ -44,6 +50,6 @@ export function readerDefaultsFor(fileReader: unknown): z.input<typeof readerSch
   const r = typeof fileReader === 'object' && fileReader !== null ? fileReader : {};
   const driver = (r as { driver?: unknown }).driver;
   return driver !== undefined && driver !== 'simulated'
-    ? { ...readerDefaults, trustTestCsca: false }
+    ? { ...readerDefaults, trustTestCsca: false, requireVerifiedChip: true }
     : readerDefaults;
 }

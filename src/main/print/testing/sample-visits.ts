@@ -120,6 +120,7 @@ export function sampleVisit(index: number, options: SampleVisitOptions = {}): Vi
       sex: id.card.sex,
     },
     identitySource: 'chip',
+    chipVerification: null,
     insurance,
     createdAt,
     status: 'active',

@@ -7,6 +7,7 @@ import { migration0002 } from './0002-lookup-cache-outbox-discrepancies';
 import { migration0003 } from './0003-print-status-and-anonymisation';
 import { migration0004 } from './0004-visit-progress';
 import { migration0005 } from './0005-his-outbox-and-lookup-evidence';
+import { migration0006 } from './0006-chip-verification';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

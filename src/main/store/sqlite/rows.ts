@@ -4,12 +4,14 @@
  */
 import type {
   CardIdentity,
+  ChipAuthStatus,
   Discrepancy,
   IdentitySource,
   InsuranceQuery,
   InsuranceResult,
   KioskErrorShape,
   Lane,
+  PassiveAuthStatus,
   PrintStatus,
   Sex,
   Visit,
@@ -43,6 +45,11 @@ export interface VisitRow {
   progress_room?: string | null;
   progress_at?: string | null;
   call_count?: number;
+  /** From schema 6 (chip verification). */
+  passive_auth: string | null;
+  chip_auth: string | null;
+  chip_auth_method: string | null;
+  chip_accepted_by_staff: number;
 }
 
 export interface OutboxRow {
@@ -113,6 +120,15 @@ export function visitFromRow(row: VisitRow): Visit {
       sex: (row.patient_sex as Sex | null) ?? null,
     },
     identitySource: row.identity_source as IdentitySource,
+    chipVerification:
+      row.passive_auth && row.chip_auth
+        ? {
+            passiveAuthentication: row.passive_auth as PassiveAuthStatus,
+            chipAuthentication: row.chip_auth as ChipAuthStatus,
+            chipAuthMethod: (row.chip_auth_method as 'CA' | 'AA' | null) ?? null,
+            acceptedByStaff: row.chip_accepted_by_staff === 1,
+          }
+        : null,
     insurance: JSON.parse(row.insurance_json) as VisitInsurance,
     createdAt: row.created_at,
     status: row.status === 'cancelled' ? 'cancelled' : 'active',

@@ -70,9 +70,11 @@ function prepareStatements(db: Database.Database) {
     insertVisit: db.prepare(
       `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
+         passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
          insurance_json, created_at)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
+         @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
          @insurance_json, @created_at)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
@@ -222,6 +224,10 @@ export class SqliteStore implements KioskStore {
         patient_dob: req.patient.dateOfBirth,
         patient_sex: req.patient.sex,
         identity_source: req.identitySource,
+        passive_auth: req.chipVerification?.passiveAuthentication ?? null,
+        chip_auth: req.chipVerification?.chipAuthentication ?? null,
+        chip_auth_method: req.chipVerification?.chipAuthMethod ?? null,
+        chip_accepted_by_staff: req.chipVerification?.acceptedByStaff ? 1 : 0,
         insurance_json: JSON.stringify(insurance),
         created_at: req.createdAt,
       });

@@ -233,17 +233,29 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
 function PassiveAuth({ state }: { state: Step<'choose-department'> }) {
   const { t } = useTranslation();
   const status = state.patient.passiveAuthentication?.status;
+  const chip = state.patient.chipAuthentication;
   const problems = state.patient.idNumberCheck?.consistent === false;
   if (!status && !problems) return null;
   return (
-    <p
-      data-testid="chip-check"
-      data-status={status ?? 'none'}
-      className={status === 'invalid' || problems ? 'status-bad' : ''}
-    >
-      {status && t(`desk.chip.${status}`)}
-      {problems && ` ${t('desk.chip.idMismatch')}`}
-    </p>
+    <>
+      <p
+        data-testid="chip-check"
+        data-status={status ?? 'none'}
+        className={status === 'invalid' || problems ? 'status-bad' : ''}
+      >
+        {status && t(`desk.chip.${status}`)}
+        {problems && ` ${t('desk.chip.idMismatch')}`}
+      </p>
+      {chip && (
+        <p
+          data-testid="chip-authenticity"
+          data-status={chip.status}
+          className={chip.status === 'failed' ? 'status-bad' : ''}
+        >
+          {t(`desk.chip.authenticity.${chip.status}`, { method: chip.method ?? '' })}
+        </p>
+      )}
+    </>
   );
 }
 
