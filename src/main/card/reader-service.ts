@@ -15,6 +15,7 @@ import type { PcscBackend } from './pcsc/pcsc-api';
 import { cardErrors } from './pcsc/pcsc-errors';
 import { PcscService, type CardEvent } from './pcsc/pcsc-service';
 import type { SimulatedReader } from './simulator/simulated-reader';
+import { effectiveCscaFolder } from './csca-folder';
 import { testCscaPath } from './simulator/test-pki';
 
 export type ReaderConfig = z.infer<typeof readerSchema>;
@@ -58,7 +59,8 @@ export interface CardReaderServiceHandle extends CardReaderService {
 /** Where passive authentication looks for CSCA certificates, per the configuration. */
 export function trustAnchorPaths(config: ReaderConfig): string[] {
   const paths: string[] = [];
-  if (config.cscaFolder) paths.push(config.cscaFolder);
+  const folder = effectiveCscaFolder(config);
+  if (folder) paths.push(folder);
   if (config.trustTestCsca) paths.push(testCscaPath());
   return paths;
 }

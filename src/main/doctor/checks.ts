@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
 
@@ -132,14 +133,17 @@ export function checkCardReader(config: KioskConfig): CheckResult {
       detail: `${which}; reader.trustTestCsca is on: a fake card signed with the public test key passes passive authentication (set it to false in production)`,
     };
   }
-  if (!r.cscaFolder) {
+  const folder = effectiveCscaFolder(r);
+  const problem = folder ? cscaFolderProblem(folder) : 'no CSCA folder';
+  if (problem) {
     return {
       name,
-      status: 'warn',
-      detail: `${which}; no reader.cscaFolder: passive authentication can only say "unverified"`,
+      status: 'fail',
+      detail: `${which}; ${problem}: passive authentication can only say "unverified" and every chip needs staff`,
     };
   }
-  return { name, status: 'ok', detail: `${which}; CSCA certificates from ${r.cscaFolder}` };
+  const source = r.cscaFolder ? 'reader.cscaFolder' : 'the shipped CCCD CSCA';
+  return { name, status: 'ok', detail: `${which}; CSCA certificates from ${folder} (${source})` };
 }
 
 export async function checkLookupService(config: KioskConfig): Promise<CheckResult> {

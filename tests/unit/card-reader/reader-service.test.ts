@@ -100,10 +100,14 @@ describe('card reader service over a fake pcsclite', () => {
     expect((err as KioskError).code).toBe('CARD_READER_IN_USE');
   });
 
-  it('trusts the test CSCA only when configured', () => {
-    expect(trustAnchorPaths({ ...config, cscaFolder: null })).toEqual([]);
+  it('real readers trust the shipped CCCD CSCA by default, the test CSCA only when configured', () => {
+    expect(trustAnchorPaths({ ...config, cscaFolder: null })).toEqual([
+      expect.stringMatching(/resources\/csca$/),
+    ]);
+    expect(trustAnchorPaths({ ...config, cscaFolder: '/etc/csca' })).toEqual(['/etc/csca']);
+    expect(trustAnchorPaths({ ...config, driver: 'simulated', cscaFolder: null })).toEqual([]);
     const paths = trustAnchorPaths({ ...config, cscaFolder: null, trustTestCsca: true });
-    expect(paths).toHaveLength(1);
-    expect(paths[0]).toMatch(/resources\/test-pki\/csca-test\.pem$/);
+    expect(paths).toHaveLength(2);
+    expect(paths[1]).toMatch(/resources\/test-pki\/csca-test\.pem$/);
   });
 });

@@ -16,14 +16,32 @@ describe('doctor: card reader', () => {
     expect(checkCardReader(config({})).status).toBe('ok');
   });
 
-  it('warns when real readers trust the public test CSCA, or have no CSCA at all', () => {
+  it('warns when real readers trust the public test CSCA', () => {
     const trusting = checkCardReader(config({ reader: { driver: 'pcsc', trustTestCsca: true } }));
     expect(trusting.status).toBe('warn');
     expect(trusting.detail).toMatch(/trustTestCsca/);
-    const noCsca = checkCardReader(config({ reader: { driver: 'pcsc' } }));
-    expect(noCsca).toMatchObject({ status: 'warn' });
-    expect(noCsca.detail).toMatch(/unverified/);
-    const ready = checkCardReader(config({ reader: { driver: 'pcsc', cscaFolder: '/etc/csca' } }));
+  });
+
+  it('real readers use the shipped CCCD CSCA by default', () => {
+    const shipped = checkCardReader(config({ reader: { driver: 'pcsc' } }));
+    expect(shipped.status).toBe('ok');
+    expect(shipped.detail).toMatch(/shipped CCCD CSCA/);
+  });
+
+  it('fails a CSCA folder that is missing or holds no certificate', () => {
+    const missing = checkCardReader(
+      config({ reader: { driver: 'pcsc', cscaFolder: '/nonexistent/csca' } }),
+    );
+    expect(missing).toMatchObject({ status: 'fail' });
+    expect(missing.detail).toMatch(/does not exist/);
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    writeFileSync(path.join(empty, 'notes.txt'), 'not a certificate');
+    const none = checkCardReader(config({ reader: { driver: 'pcsc', cscaFolder: empty } }));
+    expect(none).toMatchObject({ status: 'fail' });
+    expect(none.detail).toMatch(/no certificate/);
+    const ready = checkCardReader(
+      config({ reader: { driver: 'pcsc', cscaFolder: path.resolve('resources/csca') } }),
+    );
     expect(ready.status).toBe('ok');
   });
 });

@@ -32,6 +32,28 @@ export interface PassiveAuthInput {
   dataGroups: ReadonlyMap<number, Uint8Array>;
   /** Trusted CSCA certificates; empty → at best `unverified`. */
   anchors: readonly X509Certificate[];
+  /** "Now" for the certificates' validity periods (tests). */
+  now?: Date;
+}
+
+/**
+ * ICAO 9303-12 §5: a Document Signer certificate is valid from its issue (it must fall in the
+ * CSCA's own validity) to the end of the last document it signed, so it must be in force now;
+ * a card signed before a CSCA's successor exists keeps chaining to the old CSCA, which is why
+ * the CSCA is checked at the DS certificate's issue date rather than today.
+ */
+export function validityProblem(
+  ds: X509Certificate,
+  csca: X509Certificate,
+  now: Date,
+): string | null {
+  const dsFrom = new Date(ds.validFrom);
+  if (dsFrom > now) return 'the Document Signer certificate is not valid yet';
+  if (new Date(ds.validTo) < now) return 'the Document Signer certificate has expired';
+  if (dsFrom < new Date(csca.validFrom) || dsFrom > new Date(csca.validTo)) {
+    return 'the Document Signer certificate was issued outside the CSCA certificate validity';
+  }
+  return null;
 }
 
 const invalid = (
@@ -65,6 +87,37 @@ function certificatesInFile(file: string): X509Certificate[] {
  * read one level deep, files by extension .pem/.crt/.cer/.der).
  */
 export function loadTrustAnchors(paths: readonly string[]): TrustAnchors {
+  // Re-parsing every certificate on every card read is wasted work: the folder is only listed
+  // and stat'ed, and parsed again when a file was added, removed or changed.
+  const signature = folderSignature(paths);
+  if (cache && cache.signature === signature) return cache.value;
+  const value = readTrustAnchors(paths);
+  cache = { signature, value };
+  return value;
+}
+
+let cache: { signature: string; value: TrustAnchors } | null = null;
+
+function folderSignature(paths: readonly string[]): string {
+  const parts: string[] = [];
+  for (const p of paths) {
+    try {
+      const st = statSync(p);
+      parts.push(`${p}:${st.mtimeMs}:${st.size}`);
+      if (st.isDirectory()) {
+        for (const f of readdirSync(p).sort()) {
+          const fst = statSync(path.join(p, f));
+          parts.push(`${f}:${fst.mtimeMs}:${fst.size}`);
+        }
+      }
+    } catch {
+      parts.push(`${p}:missing`);
+    }
+  }
+  return parts.join('|');
+}
+
+function readTrustAnchors(paths: readonly string[]): TrustAnchors {
   const anchors: X509Certificate[] = [];
   const problems: string[] = [];
   for (const p of paths) {
@@ -304,5 +357,7 @@ export function passiveAuthenticate(input: PassiveAuthInput): PassiveAuthResult 
       'the Document Signer certificate was not issued by any configured CSCA',
     );
   }
+  const validity = validityProblem(ds, issuer, input.now ?? new Date());
+  if (validity) return invalid('certificate-chain', validity);
   return { status: 'valid', detail: `hashes of ${groups}, SOD signature and CSCA chain verified` };
 }

@@ -267,6 +267,7 @@ export async function readCard(
         sod: sodBytes,
         dataGroups: groups,
         anchors: [...loaded.anchors, ...(options.anchors ?? [])],
+        ...(options.now ? { now: options.now } : {}),
       });
       if (passiveAuthentication.status !== 'valid' && loaded.problems.length) {
         // A misconfigured CSCA folder must not look like "no CSCA configured".

@@ -1,0 +1,50 @@
+/**
+ * The CSCA trust store: the shipped CCCD CSCA, several certificates per folder, re-read only
+ * when the folder changes, and the certificates' validity periods.
+ */
+import { X509Certificate } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTrustAnchors, validityProblem } from '../../../src/main/card/protocol/passive-auth';
+import { shippedCscaFolder } from '../../../src/main/card/csca-folder';
+import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
+
+const SHIPPED = path.join(shippedCscaFolder(), 'csca-vietnam-001.pem');
+
+describe('CSCA trust store', () => {
+  it('ships the CCCD CSCA whose fingerprint the README gives', () => {
+    const cert = new X509Certificate(readFileSync(SHIPPED));
+    expect(cert.fingerprint256).toBe(
+      '6F:0A:20:D6:3A:43:FC:58:9E:AF:0D:8C:52:11:3A:2A:8B:FA:34:1C:6F:2F:AB:04:12:12:38:AA:0C:22:B1:A9',
+    );
+    expect(cert.subject).toContain('CN=CSCA Vietnam');
+  });
+
+  it('takes several CSCAs from one folder and re-reads it only when it changes', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    copyFileSync(SHIPPED, path.join(dir, 'csca-vietnam-001.pem'));
+    const first = loadTrustAnchors([dir]);
+    expect(first.anchors).toHaveLength(1);
+    expect(loadTrustAnchors([dir])).toBe(first);
+    copyFileSync(testCscaPath(), path.join(dir, 'successor.pem'));
+    writeFileSync(path.join(dir, 'broken.der'), 'not DER');
+    const second = loadTrustAnchors([dir]);
+    expect(second).not.toBe(first);
+    expect(second.anchors).toHaveLength(2);
+    expect(second.problems).toEqual(['broken.der: not a certificate']);
+  });
+
+  it('checks the Document Signer now and the CSCA at the DS issue date', () => {
+    const dir = path.dirname(testCscaPath());
+    const ds = new X509Certificate(readFileSync(path.join(dir, 'ds-test.pem')));
+    const csca = new X509Certificate(readFileSync(testCscaPath()));
+    expect(validityProblem(ds, csca, new Date('2026-11-23T00:00:00Z'))).toBeNull();
+    expect(validityProblem(ds, csca, new Date('2023-06-01T00:00:00Z'))).toMatch(/not valid yet/);
+    expect(validityProblem(ds, csca, new Date('2050-06-01T00:00:00Z'))).toMatch(/expired/);
+    // A DS certificate issued in 2024 falls inside the national CSCA's 2021-2046 validity.
+    const national = new X509Certificate(readFileSync(SHIPPED));
+    expect(validityProblem(ds, national, new Date('2026-11-23T00:00:00Z'))).toBeNull();
+  });
+});
