@@ -1,0 +1,50 @@
+/** `queue call` and `queue board` under the real CLI, on a store file seeded beforehand. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { localDay } from '../../../src/main/store/day';
+import type { QueueBoard, Visit } from '../../../src/shared/domain';
+import { tempDir } from '../../unit/checkin/fakes';
+import { pendingCheckIn } from '../../unit/store/requests';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const cli = (args: string[], dataDir: string) => {
+  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('queue call / queue board', () => {
+  it('calls the next waiting patient, prints it, and the board shows it', async () => {
+    const dir = tempDir('kiosk-queue-cli-');
+    const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
+    const { visit: waiting } = await store.checkIn(
+      pendingCheckIn('079300000001', {
+        date: localDay(new Date()),
+        createdAt: new Date().toISOString(),
+        recheck: null,
+      }),
+    );
+    await store.close();
+
+    const call = cli(['queue', 'call', '--room', '101', '--json'], dir);
+    expect(call.code, call.stderr).toBe(0);
+    const called = JSON.parse(call.stdout) as Visit;
+    expect(called.id).toBe(waiting.id);
+    expect(called.progress).toMatchObject({ state: 'called', room: '101', calls: 1 });
+
+    const board = cli(['queue', 'board', '--room', '101', '--json'], dir);
+    expect(board.code, board.stderr).toBe(0);
+    const b = JSON.parse(board.stdout) as QueueBoard;
+    expect(b.latest?.queueNumber).toBe(waiting.queueNumber);
+    expect(b.rooms).toEqual([expect.objectContaining({ code: '101', waiting: 0 })]);
+
+    const empty = cli(['queue', 'call', '--room', '101', '--json'], dir);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toBeNull();
+  });
+});
