@@ -20,6 +20,10 @@ export type Language = 'vi' | 'en';
 /** How the chip's BAC key is obtained. */
 export type AccessKeyInput =
   | { kind: 'qr'; text: string }
+  /** The 12-digit ID number alone: enough for cards with PACE (CAN = its last 6 digits). */
+  | { kind: 'id'; idNumber: string }
+  /** The 6-digit CAN (on CCCD: the last 6 digits of the ID number). */
+  | { kind: 'can'; can: string }
   | { kind: 'id-dob'; idNumber: string; dateOfBirth: IsoDate; dateOfExpiry?: IsoDate }
   | { kind: 'mrz'; text: string };
 
@@ -69,6 +73,8 @@ export interface ChipAuthResult {
 }
 
 export interface ReadStats {
+  /** How the chip was opened: PACE with the CAN or the MRZ password, or BAC. */
+  accessControl?: 'PACE-CAN' | 'PACE-MRZ' | 'BAC';
   apdus: number;
   bytesRead: number;
   ms: number;

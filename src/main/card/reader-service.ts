@@ -74,7 +74,7 @@ const defaultReadCard: ReadCardFn = async (channel, key, call) => {
     ...(call.onProgress ? { onProgress: call.onProgress } : {}),
     ...(call.signal ? { signal: call.signal } : {}),
     ...(call.skipPhoto ? { skipPhoto: true } : {}),
-    ...(call.pace ? { pace: true } : {}),
+    pace: call.pace ?? true,
     ...(call.onIdentity ? { onIdentity: call.onIdentity } : {}),
   });
 };
@@ -133,7 +133,7 @@ export function createCardReaderService(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.skipPhoto ? { skipPhoto: true } : {}),
-    ...(config.pace ? { pace: true } : {}),
+    pace: config.pace,
     ...(opts.onIdentity ? { onIdentity: opts.onIdentity } : {}),
   });
 

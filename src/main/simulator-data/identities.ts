@@ -7,6 +7,7 @@
  * validity windows below are wide enough to stay meaningful for years.
  */
 import type { CardIdentity } from '../../shared/domain';
+import type { ChipProfileName } from '../card/simulator/chip-profile';
 
 /** What the simulated lookup service answers for this person. */
 export type InsuranceScenario =
@@ -58,8 +59,8 @@ export interface SimIdentity {
   photo: 'jpeg' | 'jpeg2000';
   /** The SOD's DG1 hash is altered after signing: passive authentication must say invalid. */
   sodTampered?: boolean;
-  /** A newer chip that offers PACE (brainpoolP256r1, AES) in EF.CardAccess besides BAC. */
-  pace?: boolean;
+  /** What the chip offers (card/simulator/chip-profile.ts); default `real`, as today's cards. */
+  profile?: ChipProfileName;
   insurance: SimInsuranceRecord;
   notes: string[];
 }
@@ -220,7 +221,12 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '260208',
     photo: 'jpeg',
     insurance: insured('valid', 'SV4480130007771'),
-    notes: ['No parents, religion, marks or spouse on the chip', 'card past its printed expiry'],
+    profile: 'legacy',
+    notes: [
+      'BAC-only chip',
+      'No parents, religion, marks or spouse on the chip',
+      'card past its printed expiry',
+    ],
   },
   {
     index: 6,
@@ -349,7 +355,8 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '351010',
     photo: 'jpeg',
     insurance: insured('revoked', 'HX4260750099001'),
-    notes: ['BHYT 110: withdrawn'],
+    profile: 'legacy',
+    notes: ['BAC-only chip', 'BHYT 110: withdrawn'],
   },
   {
     index: 12,
@@ -368,7 +375,8 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '260818',
     photo: 'jpeg',
     insurance: insured('reduced', 'DN4380860010101'),
-    notes: ['BHYT 120: báo giảm', 'card past its printed expiry'],
+    profile: 'pace-only',
+    notes: ['PACE only', 'BHYT 120: báo giảm', 'card past its printed expiry'],
   },
   {
     index: 13,
@@ -410,7 +418,8 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '430214',
     photo: 'jpeg',
     insurance: insured('defence', 'QN5400830070701'),
-    notes: ['BHYT 001: check papers'],
+    profile: 'pace-only',
+    notes: ['PACE only', 'BHYT 001: check papers'],
   },
   {
     index: 15,
@@ -486,7 +495,8 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '390131',
     photo: 'jpeg',
     insurance: insured('no-card', null, { validFrom: null, validTo: null, fiveYearsFrom: null }),
-    notes: ['Self-pay'],
+    profile: 'legacy',
+    notes: ['BAC-only chip', 'Self-pay'],
   },
   {
     index: 19,
@@ -552,9 +562,9 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     }),
     mrzExpiry: '300505',
     photo: 'jpeg',
-    pace: true,
+    profile: 'pace-only',
     insurance: insured('valid', 'SV4012050011111'),
-    notes: ['Century digit 2', 'student card', 'PACE chip'],
+    notes: ['Century digit 2', 'student card', 'PACE only'],
   },
   {
     index: 22,

@@ -20,7 +20,7 @@ const config = {
   cscaFolder: null,
   trustTestCsca: true,
   extendedLength: 'auto' as const,
-  pace: false,
+  pace: true,
   requireVerifiedChip: false,
 };
 
@@ -62,26 +62,50 @@ describe('in-process simulated reader, whole catalog', () => {
     expect(byMrz.result.idNumber).toBe(identity.card.idNumber);
   });
 
-  it('with PACE on (the default), a PACE chip is read over PACE and a BAC-only chip falls back', async () => {
-    const { simulated: sim, service: paced } = setup({ pace: true });
-    const pacedCard = SIM_IDENTITIES.find((i) => i.pace)!;
-    sim.insert(pacedCard.index);
-    const overPace = await paced.read(sim.readerName, { kind: 'qr', text: simQrText(pacedCard) });
-    expectMatchesCatalog(overPace, pacedCard, { photo: true });
-    sim.insert(1);
-    const overBac = await paced.read(sim.readerName, {
-      kind: 'qr',
-      text: simQrText(simIdentity(1)),
-    });
-    expectMatchesCatalog(overBac, simIdentity(1), { photo: true });
-    // PACE costs EF.CardAccess + MSE:Set AT + 4 GENERAL AUTHENTICATE; the fallback only the
-    // failed EF.CardAccess read on top of BAC's 8.
-    expect(overPace.result.stats.apdus).toBeGreaterThan(overBac.result.stats.apdus);
-    expect(overBac.result.stats.apdus).toBeGreaterThan(8);
+  it('opens each profile as real cards expect: PACE-CAN from the ID alone, BAC with ID + DOB', async () => {
+    const byProfile = (p: string) => SIM_IDENTITIES.filter((i) => (i.profile ?? 'real') === p);
+    expect(byProfile('real').length).toBeGreaterThanOrEqual(3);
+    expect(byProfile('legacy').length).toBeGreaterThanOrEqual(3);
+    expect(byProfile('pace-only').length).toBeGreaterThanOrEqual(3);
+    for (const identity of [byProfile('real')[0]!, byProfile('pace-only')[0]!]) {
+      simulated.insert(identity.index);
+      const idOnly = { kind: 'id' as const, idNumber: identity.card.idNumber };
+      const out = await service.read(simulated.readerName, idOnly);
+      expectMatchesCatalog(out, identity, { photo: true });
+      expect(out.result.stats.accessControl).toBe('PACE-CAN');
+      const byCan = await service.read(simulated.readerName, {
+        kind: 'can',
+        can: identity.card.idNumber.slice(-6),
+      });
+      expect(byCan.result.idNumber).toBe(identity.card.idNumber);
+    }
+    const legacy = byProfile('legacy')[0]!;
+    simulated.insert(legacy.index);
     expect(
-      await codeOf(paced.read(sim.readerName, { kind: 'qr', text: simQrText(simIdentity(2)) })),
+      await codeOf(
+        service.read(simulated.readerName, { kind: 'id', idNumber: legacy.card.idNumber }),
+      ),
+    ).toBe('CARD_KEY_NEEDS_DOB');
+    const overBac = await service.read(simulated.readerName, {
+      kind: 'id-dob',
+      idNumber: legacy.card.idNumber,
+      dateOfBirth: legacy.card.dateOfBirth!,
+    });
+    expectMatchesCatalog(overBac, legacy, { photo: true });
+    expect(overBac.result.stats.accessControl).toBe('BAC');
+    // Another card's number: PACE refuses the CAN, and without a date of birth there is no BAC.
+    simulated.insert(1);
+    expect(
+      await codeOf(
+        service.read(simulated.readerName, { kind: 'id', idNumber: simIdentity(2).card.idNumber }),
+      ),
     ).toBe('CARD_WRONG_KEY');
-    await paced.close();
+    // PACE switched off: a real card is read with BAC.
+    const { simulated: sim, service: bacOnly } = setup({ pace: false });
+    sim.insert(1);
+    const bac = await bacOnly.read(sim.readerName, { kind: 'qr', text: simQrText(simIdentity(1)) });
+    expect(bac.result.stats.accessControl).toBe('BAC');
+    await bacOnly.close();
   });
 
   it('skips the photo when asked, with fewer APDUs', async () => {

@@ -21,7 +21,7 @@ describe('simulated card files through the protocol parsers', () => {
   for (const identity of SIM_IDENTITIES) {
     it(`card ${identity.index} (${identity.label})`, () => {
       const files = buildCardFiles(identity, pki);
-      expect(parseEfCom(files.get(FID.COM)!).dataGroups).toEqual([1, 2, 13]);
+      expect(parseEfCom(files.get(FID.COM)!).dataGroups).toEqual([1, 2, 3, 13]);
 
       const dg1 = parseDg1(files.get(FID.DG1)!);
       expect(dg1.lines).toEqual(td1Lines(identity));

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { describe, expect, it } from 'vitest';
+import { simChipKeys } from '../../../src/main/card/simulator/chip-keys';
+import { CHIP_PROFILES } from '../../../src/main/card/simulator/chip-profile';
 import { buildCardFiles, dg13, FID, dmy } from '../../../src/main/card/simulator/card-files';
 import {
   mrzCheckDigit,
@@ -84,11 +86,21 @@ describe('TD1 MRZ', () => {
 });
 
 describe('simulated card files', () => {
-  it('has EF.COM, DG1, DG2, DG13 and EF.SOD with the LDS tags', () => {
+  it('has EF.COM, DG1, DG2, DG3, DG13 and EF.SOD with the LDS tags (legacy: no DG3)', () => {
     const files = buildCardFiles(simIdentity(1), pki);
-    expect([...files.keys()].sort()).toEqual([FID.DG1, FID.DG2, FID.DG13, FID.SOD, FID.COM].sort());
+    expect([...files.keys()].sort()).toEqual(
+      [FID.DG1, FID.DG2, FID.DG3, FID.DG13, FID.SOD, FID.COM].sort(),
+    );
     expect(files.get(FID.COM)![0]).toBe(0x60);
-    expect(Buffer.from(files.get(FID.COM)!).toString('hex')).toContain('5c03' + '61756d');
+    expect(Buffer.from(files.get(FID.COM)!).toString('hex')).toContain('5c04' + '6175636d');
+    const legacy = buildCardFiles(simIdentity(1), pki, { profile: CHIP_PROFILES.legacy });
+    expect(Buffer.from(legacy.get(FID.COM)!).toString('hex')).toContain('5c03' + '61756d');
+    // With chip and active authentication: DG14 and DG15 listed too.
+    const withAuth = buildCardFiles(simIdentity(1), pki, {
+      authenticity: { keys: simChipKeys('1'), offer: { ca: true, aa: true } },
+    });
+    expect(Buffer.from(withAuth.get(FID.COM)!).toString('hex')).toContain('5c06' + '6175636d6e6f');
+    expect(withAuth.get(FID.DG14)![0]).toBe(0x6e);
     expect(files.get(FID.DG1)![0]).toBe(0x61);
     expect(Buffer.from(files.get(FID.DG1)!).toString('latin1')).toContain(
       td1Lines(simIdentity(1)).join(''),

@@ -15,6 +15,7 @@ import { fromHex } from '../../../src/main/card/protocol/tlv';
 import type { AuthenticityOffer } from '../../../src/main/card/simulator/authenticity-files';
 import { buildCardFiles, FID, mrzInfoFor } from '../../../src/main/card/simulator/card-files';
 import { SimulatedChip } from '../../../src/main/card/simulator/chip';
+import { CHIP_PROFILES } from '../../../src/main/card/simulator/chip-profile';
 import { ChipChannel } from '../../../src/main/card/simulator/chip-channel';
 import { clonedChipKeys, simChipKeys } from '../../../src/main/card/simulator/chip-keys';
 import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
@@ -33,7 +34,7 @@ function chipFor(offer: AuthenticityOffer, cloned = false, pace = false) {
     files,
     mrzInfo: mrzInfoFor(identity),
     authenticity: { keys: cloned ? clonedChipKeys(seed) : simChipKeys(seed), offer },
-    ...(pace ? { pace: { parameterId: 13 as const } } : {}),
+    ...(pace ? { profile: CHIP_PROFILES['pace-only'], can: identity.card.idNumber.slice(-6) } : {}),
   });
   chip.powerOn();
   return { chip, files, identity };

@@ -55,11 +55,11 @@ describe('simulated chip', () => {
     expect(atr.subarray(1).reduce((x, b) => x ^ b, 0)).toBe(0);
   });
 
-  it('has no MF and no EF.CardAccess (BAC only), and only the eMRTD applet', () => {
+  it('answers SELECT MF with 6D00 like real cards, has no EF.CardAccess (BAC only), only the eMRTD applet', () => {
     const chip = exampleChip();
     chip.powerOn();
-    expect(send(chip, '00A4000C023F00')).toBe('6A82');
-    expect(send(chip, '00A4000C00'.slice(0, 8))).toBe('6A82');
+    expect(send(chip, '00A4000C023F00')).toBe('6D00');
+    expect(send(chip, '00A4000C00'.slice(0, 8))).toBe('6D00');
     expect(send(chip, '00A4020C02011C')).toBe('6A82');
     expect(send(chip, '00A4040C07A0000002471002')).toBe('6A82');
   });

@@ -21,6 +21,14 @@ import {
 import { codeOf } from '../../integration/card/expect-card';
 import { cardFiles, MRZ_INFO, PERSON } from './fixtures/card';
 import { ICAO_G } from './fixtures/pace-vectors';
+import { CHIP_PROFILES, type ChipProfile } from '../../../src/main/card/simulator/chip-profile';
+
+const ICAO_MRZ = { kind: 'mrz' as const, mrzInfo: ICAO_G.mrzInfo };
+/** A chip with PACE on `parameterId`, one PACEInfo in EF.CardAccess, the CAN and/or MRZ. */
+const paceChip = (parameterId: 12 | 13, pace: ChipProfile['pace'] = 'can+mrz') => ({
+  profile: { ...CHIP_PROFILES.real, pace, paceParameterId: parameterId, chipAuth: false },
+  can: PERSON.idNumber.slice(-6),
+});
 import { makePki, type Pki } from './fixtures/pki';
 
 /** A card that plays back a fixed exchange and fails the test on any other command. */
@@ -83,7 +91,7 @@ describe('PACE against the ICAO 9303-11 Appendix G.1 transcript', () => {
   it('sends the example APDUs byte for byte and ends with the example session keys', async () => {
     const channel = scriptedChannel(ICAO_G.apdus);
     const conn = new CardConnection(channel, { timeoutMs: 500 });
-    const session = await performPace(conn, ICAO_G.mrzInfo, icaoInfo(), {
+    const session = await performPace(conn, ICAO_MRZ, icaoInfo(), {
       privateKeys: [ICAO_G.skMapIfd, ICAO_G.skDhIfd],
     });
     expect(channel.remaining()).toBe(0);
@@ -101,7 +109,7 @@ describe('PACE against the ICAO 9303-11 Appendix G.1 transcript', () => {
       ...rest,
     ]);
     const conn = new CardConnection(channel, { timeoutMs: 500 });
-    await performPace(conn, ICAO_G.mrzInfo, icaoInfo(), {
+    await performPace(conn, ICAO_MRZ, icaoInfo(), {
       privateKeys: [ICAO_G.skMapIfd, ICAO_G.skDhIfd],
       includeParameterId: true,
     });
@@ -119,7 +127,7 @@ describe('PACE against the ICAO 9303-11 Appendix G.1 transcript', () => {
       ],
     ]);
     const conn = new CardConnection(channel, { timeoutMs: 500 });
-    await performPace(conn, ICAO_G.mrzInfo, icaoInfo(), {
+    await performPace(conn, ICAO_MRZ, icaoInfo(), {
       privateKeys: [ICAO_G.skMapIfd, ICAO_G.skDhIfd],
     });
     const r = await conn.send(commands.selectApplet());
@@ -133,13 +141,11 @@ describe('PACE against the ICAO 9303-11 Appendix G.1 transcript', () => {
     );
     const conn = new CardConnection(scriptedChannel(forged), { timeoutMs: 500 });
     const keys = { privateKeys: [ICAO_G.skMapIfd, ICAO_G.skDhIfd] };
-    expect(await codeOf(performPace(conn, ICAO_G.mrzInfo, icaoInfo(), keys))).toBe('CARD_SM_MAC');
+    expect(await codeOf(performPace(conn, ICAO_MRZ, icaoInfo(), keys))).toBe('CARD_SM_MAC');
     expect(conn.secure).toBe(false);
     const refused = ICAO_G.apdus.map(([c, r], i) => [c, i === 4 ? '6300' : r] as const);
     const conn2 = new CardConnection(scriptedChannel(refused), { timeoutMs: 500 });
-    expect(await codeOf(performPace(conn2, ICAO_G.mrzInfo, icaoInfo(), keys))).toBe(
-      'CARD_WRONG_KEY',
-    );
+    expect(await codeOf(performPace(conn2, ICAO_MRZ, icaoInfo(), keys))).toBe('CARD_WRONG_KEY');
   });
 
   it('a chip mapping key off the curve stops PACE (CARD_PROTOCOL)', async () => {
@@ -147,7 +153,7 @@ describe('PACE against the ICAO 9303-11 Appendix G.1 transcript', () => {
       ([c, r], i) => [c, i === 2 ? r.replace('13C549000', '13C559000') : r] as const,
     );
     const conn = new CardConnection(scriptedChannel(bad.slice(0, 3)), { timeoutMs: 500 });
-    const err = await performPace(conn, ICAO_G.mrzInfo, icaoInfo(), {
+    const err = await performPace(conn, ICAO_MRZ, icaoInfo(), {
       privateKeys: [ICAO_G.skMapIfd, ICAO_G.skDhIfd],
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CARD_PROTOCOL' });
@@ -181,7 +187,7 @@ describe('readCard with PACE against the simulated chip', () => {
   it.each([13, 12] as const)(
     'reads the whole card over PACE (parameter ID %i) with AES secure messaging',
     async (parameterId) => {
-      const { chip, channel } = setup({ pace: { parameterId } });
+      const { chip, channel } = setup(paceChip(parameterId));
       const out = await readCard(channel, qrKey, options());
       expect(out.result).toMatchObject({
         idNumber: PERSON.idNumber,
@@ -209,7 +215,7 @@ describe('readCard with PACE against the simulated chip', () => {
 
   it('reads over PACE through a short-APDU reader limited to 223-byte answers', async () => {
     const { chip, channel } = setup(
-      { pace: { parameterId: 13 }, extendedLength: false, maxLe: 223 },
+      { ...paceChip(13), extendedLength: false, maxLe: 223 },
       { maxResponseLength: 223 },
     );
     const out = await readCard(channel, qrKey, options());
@@ -229,7 +235,7 @@ describe('readCard with PACE against the simulated chip', () => {
   });
 
   it('falls back to BAC when PACE fails before the tokens', async () => {
-    const { chip, channel } = setup({ pace: { parameterId: 13 } });
+    const { chip, channel } = setup(paceChip(13));
     const original = chip.process.bind(chip);
     chip.process = (apdu) => (apdu[1] === 0x22 ? fromHex('6A80') : original(apdu));
     const out = await readCard(channel, qrKey, options());
@@ -237,22 +243,28 @@ describe('readCard with PACE against the simulated chip', () => {
     expect(chip.accessControl).toBe('BAC');
   });
 
-  it('a wrong key is CARD_WRONG_KEY after one PACE run per candidate, without trying BAC', async () => {
+  it('a wrong key is CARD_WRONG_KEY after PACE with the CAN, PACE with each MRZ candidate, then BAC', async () => {
     const { chip, channel } = setup({
-      pace: { parameterId: 13 },
+      ...paceChip(13),
+      can: '999999',
       mrzInfo: composeMrzInfo('085012345', '850314', '990101'),
     });
     expect(await codeOf(readCard(channel, qrKey, options()))).toBe('CARD_WRONG_KEY');
+    const mse = channel.log.filter((l) => toHex(l.command.subarray(0, 2)) === '0022');
+    // 83 01 02 = the CAN first, then 83 01 01 = the MRZ password.
+    expect(toHex(mse[0]!.command)).toContain('830102');
+    expect(mse.slice(1).every((l) => toHex(l.command).includes('830101'))).toBe(true);
     const tokens = channel.log.filter((l) => toHex(l.command.subarray(0, 2)) === '0086');
-    expect(tokens.length).toBeGreaterThanOrEqual(1);
+    expect(tokens.length).toBe(mse.length);
     expect(tokens.every((l) => toHex(l.response) === '6300')).toBe(true);
-    expect(channel.log.some((l) => l.command[1] === 0x82)).toBe(false);
+    // BAC last, refused too.
+    expect(channel.log.some((l) => l.command[1] === 0x82)).toBe(true);
     expect(chip.accessControl).toBeNull();
   });
 
   it('tries the neighbouring milestone over PACE when the likely key fails', async () => {
     const { chip, channel } = setup({
-      pace: { parameterId: 13 },
+      ...paceChip(13, 'mrz'),
       mrzInfo: composeMrzInfo('085012345', '850314', '250314'),
     });
     const out = await readCard(channel, qrKey, options());
@@ -263,13 +275,13 @@ describe('readCard with PACE against the simulated chip', () => {
   });
 
   it('a wrong response MAC in the PACE session is CARD_SM_MAC', async () => {
-    const { chip, channel } = setup({ pace: { parameterId: 13 } });
+    const { chip, channel } = setup(paceChip(13));
     chip.faults.corruptMacOnce = true;
     expect(await codeOf(readCard(channel, qrKey, options()))).toBe('CARD_SM_MAC');
   });
 
   it('without the pace option a PACE-capable chip is read with BAC, in the usual 8 APDUs', async () => {
-    const { chip, channel } = setup({ pace: { parameterId: 13 } });
+    const { chip, channel } = setup(paceChip(13));
     const out = await readCard(channel, qrKey, options({ pace: false }));
     expect(chip.accessControl).toBe('BAC');
     expect(out.result.stats.apdus).toBe(8);
@@ -278,9 +290,10 @@ describe('readCard with PACE against the simulated chip', () => {
   it('authenticateWithPace reports why it did not establish PACE', async () => {
     const { channel } = setup();
     const conn = new CardConnection(channel, { timeoutMs: 500 });
-    expect(await authenticateWithPace(conn, [MRZ_INFO])).toEqual({
+    expect(await authenticateWithPace(conn, [{ kind: 'mrz', mrzInfo: MRZ_INFO }])).toEqual({
       established: false,
       reason: 'no EF.CardAccess',
+      refused: false,
     });
   });
 });

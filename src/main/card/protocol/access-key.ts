@@ -171,10 +171,55 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const validIso = (d: string): boolean =>
   ISO.test(d) && vnDateToIso(`${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`) === d;
 
-/** The BAC keys to try for `key`, in order. Bad input is CARD_KEY_INVALID. */
+const idInvalid = (): KioskError =>
+  keyInvalid('the ID number must have 12 digits', 'Số CCCD phải có 12 chữ số.');
+
+/** The CAN of a CCCD: the last 6 digits of the 12-digit ID number (reference/cccd.md). */
+export const canOf = (idNumber: string): string => idNumber.slice(-6);
+
+/** The PACE CAN `key` gives, or null (an MRZ without the 12-digit number gives none). */
+export function accessCan(key: AccessKeyInput): string | null {
+  switch (key.kind) {
+    case 'can':
+      if (!/^\d{6}$/.test(key.can)) {
+        throw keyInvalid('the CAN must have 6 digits', 'Số CAN phải có 6 chữ số.');
+      }
+      return key.can;
+    case 'id':
+    case 'id-dob':
+      if (!/^\d{12}$/.test(key.idNumber)) throw idInvalid();
+      return canOf(key.idNumber);
+    case 'qr':
+      return canOf(parseQrText(key.text).idNumber);
+    case 'mrz': {
+      const optional = key.text.replace(/\s+/g, '').toUpperCase().slice(15, 27);
+      return /^\d{12}$/.test(optional) ? canOf(optional) : null;
+    }
+  }
+}
+
+/** The chip passwords `key` gives: the CAN for PACE, MRZ keys for PACE and BAC, in order. */
+export interface ChipPasswords {
+  can: string | null;
+  mrz: BacCandidate[];
+}
+
+/** Both kinds of password; CARD_KEY_INVALID for bad input, before any APDU. */
+export function chipPasswords(key: AccessKeyInput, today: Date = new Date()): ChipPasswords {
+  return { can: accessCan(key), mrz: accessKeyCandidates(key, today) };
+}
+
+/**
+ * The BAC keys (MRZ information) to try for `key`, in order; none for the ID number or CAN
+ * alone, which open only cards with PACE. Bad input is CARD_KEY_INVALID.
+ */
 export function accessKeyCandidates(key: AccessKeyInput, today: Date = new Date()): BacCandidate[] {
   const todayIso = today.toISOString().slice(0, 10);
   switch (key.kind) {
+    case 'id':
+    case 'can':
+      accessCan(key);
+      return [];
     case 'mrz': {
       let lines: string[];
       try {
@@ -206,9 +251,7 @@ export function accessKeyCandidates(key: AccessKeyInput, today: Date = new Date(
       return fromIdAndDob(qr.idNumber, qr.dateOfBirth, known, todayIso);
     }
     case 'id-dob': {
-      if (!/^\d{12}$/.test(key.idNumber)) {
-        throw keyInvalid('the ID number must have 12 digits', 'Số CCCD phải có 12 chữ số.');
-      }
+      if (!/^\d{12}$/.test(key.idNumber)) throw idInvalid();
       if (!validIso(key.dateOfBirth)) {
         throw keyInvalid('the date of birth is not a valid date', 'Ngày sinh không hợp lệ.');
       }

@@ -113,6 +113,21 @@ export function pacePasswordKey(mrzInfo: string): Uint8Array {
   return deriveAes128Key(sha1(new TextEncoder().encode(mrzInfo)), KDF_COUNTER.pi);
 }
 
+/**
+ * A PACE password (§4.4.3.1): the MRZ information (reference 1) or the CAN (reference 2). For
+ * CCCD cards the CAN is the last 6 digits of the 12-digit ID number (reference/cccd.md).
+ */
+export type PacePassword = { kind: 'mrz'; mrzInfo: string } | { kind: 'can'; can: string };
+
+/** MSE:Set AT password reference (§4.4.4.1 / BSI TR-03110-3 D.2). */
+export const PASSWORD_REF = { mrz: 0x01, can: 0x02 } as const;
+
+/** K_π for either password: the CAN is used as is (ISO 8859-1 digits), the MRZ via SHA-1. */
+export function paceKey(password: PacePassword): Uint8Array {
+  if (password.kind === 'mrz') return pacePasswordKey(password.mrzInfo);
+  return deriveAes128Key(new TextEncoder().encode(password.can), KDF_COUNTER.pi);
+}
+
 /** s = D(K_π, z): the chip's nonce, AES-CBC with a zero IV (§4.4.3.2). */
 export function decryptNonce(kPi: Uint8Array, z: Uint8Array): Uint8Array {
   return aesCbcDecrypt(kPi, z);

@@ -1,15 +1,16 @@
 /**
  * PACE, the reader's side (ICAO 9303-11 §4.4): EF.CardAccess → MSE:Set AT → four GENERAL
  * AUTHENTICATE steps (encrypted nonce, mapping keys, ephemeral keys, tokens) → AES secure
- * messaging. Only id-PACE-ECDH-GM-AES-CBC-CMAC-128 with the MRZ password is implemented; a card
- * offering something else, or failing before the tokens, is read with BAC instead.
+ * messaging. id-PACE-ECDH-GM-AES-CBC-CMAC-128 with the CAN or the MRZ password is implemented (what
+ * CCCD cards offer); a card offering something else, or failing before the tokens, is read with
+ * BAC instead.
  *
  * Outcomes of `authenticateWithPace`: PACE established (secure messaging on, applet not yet
  * selected), or "use BAC" with the reason; every candidate key refused is CARD_WRONG_KEY; a
  * removed card, timeout or cancel propagates as is.
  */
 import { randomBytes } from 'node:crypto';
-import { KioskError } from '../../../shared/errors';
+import { KioskError, kioskError } from '../../../shared/errors';
 import { describeSw, SW, type CommandApdu } from './apdu';
 import { parseCardAccess, selectPaceInfo, type PaceInfo } from './card-access';
 import type { CardConnection } from './connection';
@@ -29,7 +30,9 @@ import {
   authenticationToken,
   decryptNonce,
   genericMapping,
-  pacePasswordKey,
+  paceKey,
+  PASSWORD_REF,
+  type PacePassword,
   paceInitialSsc,
   paceSessionKeys,
   sharedSecretX,
@@ -40,8 +43,6 @@ import { children, decodeSingleTlv, encodeTlv, findTlv } from './tlv';
 
 /** EF.CardAccess in the master file (SFI 1C). */
 export const EF_CARD_ACCESS = 0x011c;
-/** Password reference for MSE:Set AT: 1 = MRZ (§4.4.4.1). */
-const PASSWORD_MRZ = 0x01;
 const CARD_ACCESS_MAX = 4096;
 
 /** Dynamic authentication data tags (§4.4.4.2). */
@@ -57,14 +58,14 @@ export const GA_TAG = {
 
 export const paceCommands = {
   /** MSE:Set AT for PACE: 80 protocol OID, 83 password reference, 84 parameter ID if asked. */
-  mseSetAt: (oid: Uint8Array, parameterId?: number): CommandApdu => ({
+  mseSetAt: (oid: Uint8Array, passwordRef: number, parameterId?: number): CommandApdu => ({
     cla: 0x00,
     ins: 0x22,
     p1: 0xc1,
     p2: 0xa4,
     data: new Uint8Array([
       ...encodeTlv(0x80, oid),
-      ...encodeTlv(0x83, new Uint8Array([PASSWORD_MRZ])),
+      ...encodeTlv(0x83, new Uint8Array([passwordRef])),
       ...(parameterId !== undefined ? encodeTlv(0x84, new Uint8Array([parameterId])) : []),
     ]),
   }),
@@ -120,14 +121,14 @@ function point(curve: Curve, bytes: Uint8Array, what: string): AffinePoint {
 }
 
 /**
- * Runs PACE on `conn` (no secure messaging on, master file or applet context) with the MRZ
- * information as password, and turns AES secure messaging on. CARD_WRONG_KEY when the chip
+ * Runs PACE on `conn` (no secure messaging on, master file or applet context) with `password`
+ * (the CAN or the MRZ information), and turns AES secure messaging on. CARD_WRONG_KEY when the chip
  * refuses our token; CARD_PROTOCOL / CARD_BAD_TLV when the chip does not follow the protocol;
  * CARD_SM_MAC when the chip's token does not verify.
  */
 export async function performPace(
   conn: CardConnection,
-  mrzInfo: string,
+  password: PacePassword,
   info: PaceInfo,
   options: PaceOptions = {},
 ): Promise<PaceSession> {
@@ -140,14 +141,23 @@ export async function performPace(
   const mse = await conn.send(
     paceCommands.mseSetAt(
       info.oid,
+      PASSWORD_REF[password.kind],
       options.includeParameterId ? (info.parameterId ?? undefined) : undefined,
     ),
   );
-  if (mse.sw !== SW.OK) throw failed(`MSE:Set AT: ${describeSw(mse.sw)}`);
+  if (mse.sw !== SW.OK) {
+    // The chip does not take this password (e.g. a card without a CAN): the next one may do.
+    throw kioskError(
+      'CARD_PACE_PASSWORD_UNSUPPORTED',
+      'Chip không nhận loại khoá này.',
+      'The chip does not take this kind of key.',
+      { detail: `PACE MSE:Set AT (${password.kind}): ${describeSw(mse.sw)}`, retryable: true },
+    );
+  }
 
   const z = await step(conn, new Uint8Array(0), GA_TAG.nonce, false);
   if (z.length !== 16) throw failed(`encrypted nonce of ${z.length} bytes`);
-  const nonce = decryptNonce(pacePasswordKey(mrzInfo), z);
+  const nonce = decryptNonce(paceKey(password), z);
 
   const skMap = nextKey();
   const pkMapIfd = multiply(curve, skMap, curve.g)!;
@@ -205,34 +215,52 @@ export async function readCardAccess(conn: CardConnection): Promise<PaceInfo[] |
   }
 }
 
-export type PaceOutcome = { established: true } | { established: false; reason: string };
+export type PaceOutcome =
+  | { established: true; password: PacePassword['kind'] }
+  | { established: false; reason: string; refused: boolean };
 
 /**
- * Tries PACE with each candidate MRZ information in turn. On `established: false` the caller
- * uses BAC (secure messaging is off again); CARD_WRONG_KEY when the chip refused every candidate.
+ * Tries PACE with each password in turn (the CAN first, then the MRZ candidates). On
+ * `established: false` the caller goes on with BAC (secure messaging is off again): the card
+ * offers no PACE we run (`refused: false`), PACE failed for a protocol reason, or the chip
+ * refused every password (`refused: true`).
  */
 export async function authenticateWithPace(
   conn: CardConnection,
-  mrzInfos: readonly string[],
+  passwords: readonly PacePassword[],
   options: PaceOptions = {},
 ): Promise<PaceOutcome> {
   const infos = await readCardAccess(conn);
-  if (!infos) return { established: false, reason: 'no EF.CardAccess' };
+  if (!infos) return { established: false, reason: 'no EF.CardAccess', refused: false };
   const info = selectPaceInfo(infos);
-  if (!info) return { established: false, reason: 'no supported PACEInfo in EF.CardAccess' };
+  if (!info) {
+    return { established: false, reason: 'no supported PACEInfo in EF.CardAccess', refused: false };
+  }
   const withId = { ...options, includeParameterId: options.includeParameterId ?? infos.length > 1 };
-  for (const mrzInfo of mrzInfos) {
+  let refused = false;
+  for (const password of passwords) {
     try {
-      await performPace(conn, mrzInfo, info, withId);
-      return { established: true };
+      await performPace(conn, password, info, withId);
+      return { established: true, password: password.kind };
     } catch (err) {
-      if (isCode(err, 'CARD_WRONG_KEY')) continue;
+      conn.endSecureMessaging();
+      if (isCode(err, 'CARD_WRONG_KEY', 'CARD_PACE_PASSWORD_UNSUPPORTED')) {
+        refused ||= isCode(err, 'CARD_WRONG_KEY');
+        continue;
+      }
       if (isCode(err, 'CARD_PROTOCOL', 'CARD_BAD_TLV')) {
-        conn.endSecureMessaging();
-        return { established: false, reason: (err as KioskError).detail ?? 'PACE failed' };
+        return {
+          established: false,
+          reason: (err as KioskError).detail ?? 'PACE failed',
+          refused: false,
+        };
       }
       throw err;
     }
   }
-  throw protocolErrors.wrongKey(`PACE refused ${mrzInfos.length} candidate key(s)`);
+  return {
+    established: false,
+    reason: `PACE refused ${passwords.length} password(s)`,
+    refused,
+  };
 }

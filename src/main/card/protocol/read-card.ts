@@ -1,6 +1,6 @@
 /**
- * Reads a CCCD chip over any CardChannel: select the eMRTD applet, BAC with each candidate key
- * (or, with the `pace` option, PACE when EF.CardAccess offers it — see ./pace.ts),
+ * Reads a CCCD chip over any CardChannel: open it (./open-chip.ts: PACE with the CAN, PACE with
+ * the MRZ, then BAC),
  * then DG1 + DG13 first (the screen can show the person), EF.COM, DG2 (the photo), EF.SOD and
  * passive authentication. Every failure is a KioskError whose code says what to do.
  */
@@ -16,9 +16,8 @@ import type {
 } from '../../../shared/domain';
 import { KioskError } from '../../../shared/errors';
 import type { CardReadOutput } from '../../services-contract';
-import { accessKeyCandidates } from './access-key';
-import { commands, describeSw, SW } from './apdu';
-import { performBac, type BacRandom } from './bac';
+import { chipPasswords } from './access-key';
+import type { BacRandom } from './bac';
 import type { CardChannel } from './card-channel';
 import { CardConnection } from './connection';
 import { protocolErrors } from './errors';
@@ -29,7 +28,7 @@ import { parseDg13 } from './lds/dg13';
 import { parseDg2 } from './lds/dg2';
 import { parseEfCom } from './lds/ef-com';
 import { authenticateChipWithFiles, type ChipAuthOptions } from './chip-auth';
-import { authenticateWithPace } from './pace';
+import { openChip } from './open-chip';
 import { loadTrustAnchors, passiveAuthenticate } from './passive-auth';
 
 /** File identifiers of the eMRTD applet (ICAO 9303-10 table 36). */
@@ -73,9 +72,9 @@ export interface ReadCardOptions {
   /** Fixed BAC terminal randoms (tests only). */
   bacRandom?: BacRandom;
   /**
-   * Look for PACE in EF.CardAccess before selecting the applet and use it when the card offers
-   * ECDH-GM-AES-128, falling back to BAC otherwise (costs 1-2 APDUs on a BAC-only card).
-   * Default false.
+   * Look for PACE in EF.CardAccess before selecting the applet and use it (CAN, then MRZ) when
+   * the card offers ECDH-GM-AES-128, falling back to BAC otherwise (costs one APDU on a BAC-only
+   * card). Default true, as real CCCD cards expect; false = BAC only.
    */
   pace?: boolean;
   /**
@@ -91,34 +90,6 @@ const DEFAULT_MAX_FILE = 256 * 1024;
 
 function progress(options: ReadCardOptions, phase: ReadPhase, percent: number): void {
   options.onProgress?.({ phase, percent });
-}
-
-async function selectApplet(conn: CardConnection): Promise<void> {
-  const r = await conn.send(commands.selectApplet());
-  if (r.sw === SW.OK) return;
-  throw protocolErrors.notCccd(`SELECT eMRTD applet: ${describeSw(r.sw)}`);
-}
-
-/** BAC with each candidate key in turn; the applet is selected again before each retry. */
-async function authenticate(
-  conn: CardConnection,
-  key: AccessKeyInput,
-  options: ReadCardOptions,
-): Promise<void> {
-  const candidates = accessKeyCandidates(key, options.now);
-  for (let i = 0; i < candidates.length; i++) {
-    if (i > 0) {
-      conn.endSecureMessaging();
-      await selectApplet(conn);
-    }
-    try {
-      await performBac(conn, candidates[i]!.mrzInfo, options.bacRandom);
-      return;
-    } catch (err) {
-      if (!(err instanceof KioskError) || err.code !== 'CARD_WRONG_KEY') throw err;
-    }
-  }
-  throw protocolErrors.wrongKey(`BAC refused ${candidates.length} candidate key(s)`);
 }
 
 function identityFrom(dg13: CardIdentity, dg1: Dg1): CardIdentity {
@@ -161,7 +132,7 @@ export async function readCard(
 ): Promise<CardReadOutput> {
   const started = performance.now();
   // Bad key input fails here, before the card is touched.
-  accessKeyCandidates(key, options.now);
+  const passwords = chipPasswords(key, options.now);
   const conn = new CardConnection(channel, {
     timeoutMs: options.timeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -177,22 +148,11 @@ export async function readCard(
 
   try {
     progress(options, 'connect', 0);
-    const viaPace =
-      options.pace === true &&
-      (
-        await authenticateWithPace(
-          conn,
-          accessKeyCandidates(key, options.now).map((c) => c.mrzInfo),
-        )
-      ).established;
-    if (viaPace) {
-      progress(options, 'authenticate', 10);
-      await selectApplet(conn); // secured: PACE ran in the master file
-    } else {
-      await selectApplet(conn);
-      progress(options, 'authenticate', 10);
-      await authenticate(conn, key, options);
-    }
+    const accessControl = await openChip(conn, passwords, {
+      pace: options.pace ?? true,
+      ...(options.bacRandom ? { bacRandom: options.bacRandom } : {}),
+    });
+    progress(options, 'authenticate', 10);
 
     progress(options, 'identity', 30);
     const dg1Bytes = await read(EF.DG1);
@@ -291,6 +251,7 @@ export async function readCard(
       passiveAuthentication,
       chipAuthentication,
       stats: {
+        accessControl,
         apdus: conn.stats.apdus,
         bytesRead,
         ms: Math.round(performance.now() - started),

@@ -12,6 +12,7 @@ import { td1Lines } from './mrz-td1';
 import { loadSimPhoto } from './sim-photos';
 import { buildSod } from './sod';
 import type { TestPki } from './test-pki';
+import { CHIP_PROFILES, type ChipProfile } from './chip-profile';
 
 export { mrzInfoFor } from './mrz-td1';
 
@@ -20,19 +21,22 @@ export const FID = {
   SOD: 0x011d,
   DG1: 0x0101,
   DG2: 0x0102,
+  DG3: 0x0103,
   DG13: 0x010d,
   DG14: 0x010e,
   DG15: 0x010f,
 } as const;
 
 /** LDS tags of the data groups, as listed in EF.COM (9303-10 table 34). */
-const DG_TAG: Record<number, number> = { 1: 0x61, 2: 0x75, 13: 0x6d, 14: 0x6e, 15: 0x6f };
+const DG_TAG: Record<number, number> = { 1: 0x61, 2: 0x75, 3: 0x63, 13: 0x6d, 14: 0x6e, 15: 0x6f };
 
 export interface CardFileOptions {
   /** Replace the catalog photo (tests use small or odd images). */
   photo?: { bytes: Uint8Array; format: 'jpeg' | 'jpeg2000'; width: number; height: number };
   /** DG14/DG15 with the public halves of these keys (./authenticity-files.ts). */
   authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer };
+  /** The chip's profile; default `real`. */
+  profile?: ChipProfile;
 }
 
 export function efCom(dataGroups: number[]): Uint8Array {
@@ -159,15 +163,25 @@ export function dg13(card: CardIdentity): Uint8Array {
   return tlv(0x6d, der.sequence(der.integer(1), der.oid(DG13_OID), der.set(...fields)));
 }
 
+/**
+ * DG3 stands for the fingerprints: its bytes only feed the SOD's hash, since the chip never
+ * serves them (6982) and no reader here could read them. A biometric group template with no
+ * instances (7F61 { 02 01 00 }).
+ */
+const DG3_PLACEHOLDER = tlv(0x63, tlv(0x7f61, tlv(0x02, new Uint8Array([0]))));
+
 /** Every file of the simulated chip, by FID. */
 export function buildCardFiles(
   identity: SimIdentity,
   pki: TestPki,
   options: CardFileOptions = {},
 ): Map<number, Uint8Array> {
+  const profile = options.profile ?? CHIP_PROFILES.real;
   const groups = new Map<number, Uint8Array>([
     [1, dg1(identity)],
     [2, dg2(identity, options)],
+    // Today's cards carry fingerprints (answering 6982 without EAC); the legacy chip does not.
+    ...(profile.name === 'legacy' ? [] : [[3, DG3_PLACEHOLDER] as [number, Uint8Array]]),
     [13, dg13(identity.card)],
   ]);
   const auth = options.authenticity;
@@ -175,14 +189,12 @@ export function buildCardFiles(
   const aaFile = auth && dg15(auth.keys, auth.offer);
   if (caFile) groups.set(14, caFile);
   if (aaFile) groups.set(15, aaFile);
-  const sod = buildSod(groups, pki, identity.sodTampered ? { tamperDataGroup: 1 } : {});
+  const numbers = [...groups.keys()].sort((a, b) => a - b);
+  const sorted = new Map(numbers.map((n) => [n, groups.get(n)!]));
+  const sod = buildSod(sorted, pki, identity.sodTampered ? { tamperDataGroup: 1 } : {});
   return new Map([
-    [FID.COM, efCom([...groups.keys()])],
-    [FID.DG1, groups.get(1)!],
-    [FID.DG2, groups.get(2)!],
-    [FID.DG13, groups.get(13)!],
-    ...(caFile ? [[FID.DG14, caFile] as const] : []),
-    ...(aaFile ? [[FID.DG15, aaFile] as const] : []),
+    [FID.COM, efCom(numbers)],
+    ...numbers.map((n) => [0x0100 + n, sorted.get(n)!] as [number, Uint8Array]),
     [FID.SOD, sod],
   ]);
 }

@@ -3,11 +3,13 @@
  * and 3DES secure messaging, answering exactly the APDUs a real CCCD answers. Used in process
  * (the default reader) and behind vpcd (pcscd's "Virtual PCD").
  *
- * Behaviour worth knowing:
- * - Before the applet is selected only SELECT works; the MF and EF.CardAccess are absent (6A82):
- *   this chip offers BAC only, so a reader looking for PACE falls back to BAC. With the `pace`
- *   option it also serves EF.CardAccess (011C, SFI 1C) in the master file and runs PACE
- *   (./pace-chip.ts); a PACE session survives the applet's SELECT, a BAC session does not.
+ * Behaviour worth knowing (the `profile`, ./chip-profile.ts, says what the chip offers):
+ * - SELECT of the MF answers 6D00, as real CCCD cards do. Before the applet is selected a chip
+ *   with PACE serves EF.CardAccess (011C, SFI 1C) and runs PACE (./pace-chip.ts) with the CAN
+ *   and/or the MRZ password; a PACE session survives the applet's SELECT, a BAC session does not.
+ *   Without PACE, EF.CardAccess is absent and a reader looking for it falls back to BAC.
+ * - A profile without BAC answers GET CHALLENGE and EXTERNAL AUTHENTICATE with 6D00.
+ * - DG3 (fingerprints) answers 6982 even inside a session: it needs Extended Access Control.
  * - Before BAC, files are protected (6982). After BAC every command must be secured: a plain or
  *   badly MACed command gets a plain 6987/6988 and ends the session, as ICAO 9303-11 §9.8 says.
  * - READ BINARY by offset (current EF) or by short file identifier (P1 = 80|SFI); it returns at
@@ -30,7 +32,8 @@ import { bytesEqual, encodeTlv } from '../protocol/tlv';
 import { AuthenticityChip } from './authenticity-chip';
 import type { AuthenticityOffer } from './authenticity-files';
 import type { SimChipKeys } from './chip-keys';
-import { PaceChip, type PaceAnswer, type PaceChipOptions } from './pace-chip';
+import { cardAccessFor, CHIP_PROFILES, type ChipProfile } from './chip-profile';
+import { PaceChip, type PaceAnswer } from './pace-chip';
 
 /** Fault injection for tests; each flag is consumed when it fires. */
 export interface ChipFaults {
@@ -64,17 +67,21 @@ export interface SimulatedChipOptions {
   faults?: ChipFaults;
   /** Source of RND.IC and K.IC (tests fix them); default node:crypto. */
   random?: (n: number) => Uint8Array;
-  /** Also offer PACE (ECDH-GM-AES-128) through EF.CardAccess. Default: BAC only. */
-  pace?: PaceChipOptions;
   /**
    * Chip Authentication / Active Authentication inside a session (./authenticity-chip.ts), with
    * these private keys (a cloned chip: other keys than those in its DG14/DG15).
    */
   authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer };
+  /** What the chip offers. Default: the `legacy` profile (BAC only). */
+  profile?: ChipProfile;
+  /** The CAN for PACE (CCCD: the last 6 digits of the ID number); needed by `can+mrz`. */
+  can?: string;
 }
 
 const MF_FID = 0x3f00;
 const CARD_ACCESS_FID = 0x011c;
+/** DG3 (fingerprints): protected by Extended Access Control, which this chip does not run. */
+const DG3_FID = 0x0103;
 
 /**
  * Historical bytes in compact-TLV (category 80): card capabilities (tag 7, 3 bytes) with b7 of
@@ -115,6 +122,7 @@ export class SimulatedChip {
   /** Files of the master file, readable without a session (EF.CardAccess when PACE is on). */
   private readonly mfFiles: ReadonlyMap<number, Uint8Array>;
   private paceSession = false;
+  readonly profile: ChipProfile;
   /** Commands answered since power-on (tests). */
   commandCount = 0;
 
@@ -124,7 +132,22 @@ export class SimulatedChip {
     this.maxLe = options.maxLe ?? (this.extendedLength ? 65536 : 256);
     this.random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
     this.faults = options.faults ?? {};
-    this.pace = options.pace ? new PaceChip(options.pace, options.mrzInfo, this.random) : null;
+    this.profile = options.profile ?? CHIP_PROFILES.legacy;
+    const cardAccess = cardAccessFor(this.profile);
+    if (cardAccess && this.profile.pace === 'can+mrz' && !options.can) {
+      throw new RangeError(`the ${this.profile.name} profile needs a CAN`);
+    }
+    this.pace = cardAccess
+      ? new PaceChip(
+          {
+            parameterId: this.profile.paceParameterId,
+            cardAccess,
+            ...(this.profile.pace === 'can+mrz' ? { can: options.can! } : {}),
+          },
+          options.mrzInfo,
+          this.random,
+        )
+      : null;
     this.authenticity = options.authenticity
       ? new AuthenticityChip(options.authenticity.keys, options.authenticity.offer)
       : null;
@@ -219,9 +242,9 @@ export class SimulatedChip {
       case 0xa4:
         return this.select(cmd);
       case 0x84:
-        return this.getChallenge(cmd);
+        return this.profile.bac ? this.getChallenge(cmd) : { sw: SW.INS_NOT_SUPPORTED };
       case 0x82:
-        return this.externalAuthenticate(cmd);
+        return this.profile.bac ? this.externalAuthenticate(cmd) : { sw: SW.INS_NOT_SUPPORTED };
       case 0x22:
         return this.pace ? this.pace.mseSetAt(cmd) : { sw: SW.INS_NOT_SUPPORTED };
       case 0x86:
@@ -274,7 +297,7 @@ export class SimulatedChip {
         : { sw: SW.OK };
     }
     if (cmd.p1 === 0x00 && (data.length === 0 || (data.length === 2 && fidOf(data) === MF_FID))) {
-      return { sw: SW.FILE_NOT_FOUND }; // no MF on this chip
+      return { sw: SW.INS_NOT_SUPPORTED }; // SELECT MF: 6D00, as real CCCD cards answer
     }
     if (cmd.p1 === 0x02 || cmd.p1 === 0x00) {
       if (data.length !== 2) return { sw: SW.WRONG_LENGTH };
@@ -283,6 +306,7 @@ export class SimulatedChip {
         this.currentFile = fid;
         return { sw: SW.OK };
       }
+      if (this.appletSelected && fid === DG3_FID) return { sw: SW.SECURITY_STATUS };
       const file = this.appletSelected ? this.options.files.get(fid) : undefined;
       if (!file) return { sw: SW.FILE_NOT_FOUND };
       if (!this.sm) return { sw: SW.SECURITY_STATUS };
@@ -342,6 +366,7 @@ export class SimulatedChip {
       if (this.faults.noSfi) return { sw: SW.FUNCTION_NOT_SUPPORTED };
       const sfi = cmd.p1 & 0x1f;
       if ((cmd.p1 & 0x60) !== 0 || sfi === 0) return { sw: SW.INCORRECT_P1P2 };
+      if (this.appletSelected && sfi === (DG3_FID & 0xff)) return { sw: SW.SECURITY_STATUS };
       fid = [...files.keys()].find((f) => (f & 0xff) === sfi && f >> 8 === 0x01) ?? null;
       if (fid === null) return { sw: SW.FILE_NOT_FOUND };
       this.currentFile = fid;

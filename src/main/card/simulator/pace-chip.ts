@@ -23,7 +23,8 @@ import {
   encryptNonce,
   genericMapping,
   PACE_ECDH_GM_AES_128,
-  pacePasswordKey,
+  paceKey,
+  PASSWORD_REF,
   paceInitialSsc,
   paceSessionKeys,
   sharedSecretX,
@@ -34,6 +35,10 @@ import { bytesEqual, decodeSingleTlv, decodeTlvList, encodeTlv, type Tlv } from 
 export interface PaceChipOptions {
   /** Standardized domain parameters: 13 = brainpoolP256r1, 12 = NIST P-256. */
   parameterId: 12 | 13;
+  /** The CAN the chip accepts as a password (reference 2); absent = MRZ password only. */
+  can?: string;
+  /** EF.CardAccess to serve; default one PACEInfo for `parameterId`. */
+  cardAccess?: Uint8Array;
 }
 
 export interface PaceAnswer {
@@ -60,7 +65,9 @@ const CHAINED = 0x10;
 export class PaceChip {
   readonly cardAccess: Uint8Array;
   private readonly curve: Curve;
-  private readonly kPi: Uint8Array;
+  /** K_π by password reference (1 = MRZ, 2 = CAN). */
+  private readonly keys: Map<number, Uint8Array>;
+  private kPi: Uint8Array | null = null;
   private state: State | null = null;
 
   constructor(
@@ -71,17 +78,21 @@ export class PaceChip {
     const curve = PACE_CURVES.get(options.parameterId);
     if (!curve) throw new RangeError(`PACE parameter ID ${options.parameterId} not supported`);
     this.curve = curve;
-    this.kPi = pacePasswordKey(mrzInfo);
-    this.cardAccess = encodeCardAccess(PACE_ECDH_GM_AES_128, options.parameterId);
+    this.keys = new Map([[PASSWORD_REF.mrz, paceKey({ kind: 'mrz', mrzInfo })]]);
+    if (options.can) this.keys.set(PASSWORD_REF.can, paceKey({ kind: 'can', can: options.can }));
+    this.cardAccess =
+      options.cardAccess ?? encodeCardAccess(PACE_ECDH_GM_AES_128, options.parameterId);
   }
 
   reset(): void {
     this.state = null;
+    this.kPi = null;
   }
 
-  /** MSE:Set AT (00 22 C1 A4): our protocol OID, the MRZ password, our parameter ID if given. */
+  /** MSE:Set AT (00 22 C1 A4): our protocol OID, a password we know, our parameter ID if given. */
   mseSetAt(cmd: CommandApdu): PaceAnswer {
     this.state = null;
+    this.kPi = null;
     if (cmd.p1 !== 0xc1 || cmd.p2 !== 0xa4) return { sw: SW.INCORRECT_P1P2 };
     let fields: Tlv[];
     try {
@@ -95,10 +106,12 @@ export class PaceChip {
     const parameter = get(0x84);
     const parameterId = [...PACE_CURVES].find(([, c]) => c === this.curve)![0];
     if (!oid || !bytesEqual(oid, PACE_ECDH_GM_AES_128)) return { sw: SW.WRONG_DATA };
-    if (!password || password.length !== 1 || password[0] !== 0x01) return { sw: SW.WRONG_DATA };
+    const kPi = password?.length === 1 ? this.keys.get(password[0]!) : undefined;
+    if (!kPi) return { sw: SW.WRONG_DATA };
     if (parameter && (parameter.length !== 1 || parameter[0] !== parameterId)) {
       return { sw: SW.WRONG_DATA };
     }
+    this.kPi = kPi;
     this.state = { step: 'nonce' };
     return { sw: SW.OK };
   }
@@ -107,7 +120,7 @@ export class PaceChip {
   generalAuthenticate(cmd: CommandApdu): PaceAnswer {
     const state = this.state;
     this.state = null; // any failure ends the run; success sets the next state
-    if (!state) return { sw: SW.CONDITIONS_NOT_SATISFIED };
+    if (!state || !this.kPi) return { sw: SW.CONDITIONS_NOT_SATISFIED };
     const last = state.step === 'token';
     if (((cmd.cla & CHAINED) !== 0) === last) return { sw: SW.CONDITIONS_NOT_SATISFIED };
     let objects: Tlv[];

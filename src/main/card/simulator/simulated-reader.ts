@@ -11,9 +11,32 @@ import { SIM_IDENTITIES, simIdentity, simQrText } from '../../simulator-data/ide
 import type { CardChannel } from '../protocol/card-channel';
 import { cardErrors } from '../pcsc/pcsc-errors';
 import { buildCardFiles, mrzInfoFor, type CardFileOptions } from './card-files';
+import { canOf } from '../protocol/access-key';
+import type { AuthenticityOffer } from './authenticity-files';
 import { SimulatedChip } from './chip';
+import { simChipKeys, type SimChipKeys } from './chip-keys';
+import {
+  CHIP_PROFILES,
+  DEFAULT_CHIP_PROFILE,
+  type ChipProfile,
+  type ChipProfileName,
+} from './chip-profile';
 import { ChipChannel } from './chip-channel';
 import { loadTestPki, type TestPki } from './test-pki';
+
+/** DG14/DG15 and their keys as the profile offers them (keys seeded by the card's number). */
+function authenticityFor(
+  seed: string,
+  profile: ChipProfile,
+): { authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer } } {
+  if (!profile.chipAuth && !profile.activeAuth) return {};
+  return {
+    authenticity: {
+      keys: simChipKeys(seed),
+      offer: { ca: profile.chipAuth, aa: profile.activeAuth },
+    },
+  };
+}
 
 export const SIMULATED_READER_NAME = 'Simulated CCCD Reader 0';
 
@@ -36,7 +59,7 @@ export class SimulatedReader implements SimulatedCardControl {
   /** The channel of the read in progress: removing the card cuts it. */
   private channel: ChipChannel | null = null;
   private pki: TestPki | null;
-  private readonly files = new Map<number, Map<number, Uint8Array>>();
+  private readonly files = new Map<string, Map<number, Uint8Array>>();
   private readonly listeners = new Set<(status: ReaderStatus) => void>();
   private readonly insertListeners = new Set<(index: number) => void>();
 
@@ -64,12 +87,16 @@ export class SimulatedReader implements SimulatedCardControl {
     return this.inserted?.index ?? null;
   }
 
-  insert(index: number): void {
+  /** Inserts catalog card `index`, with its own chip profile unless `profile` overrides it. */
+  insert(index: number, profile?: ChipProfileName): void {
     const identity = simIdentity(index);
+    const chipProfile = CHIP_PROFILES[profile ?? identity.profile ?? DEFAULT_CHIP_PROFILE];
     const chip = new SimulatedChip({
-      files: this.filesFor(index),
+      files: this.filesFor(index, chipProfile),
       mrzInfo: mrzInfoFor(identity),
-      ...(identity.pace ? { pace: { parameterId: 13 as const } } : {}),
+      profile: chipProfile,
+      can: canOf(identity.card.idNumber),
+      ...authenticityFor(identity.card.idNumber, chipProfile),
       ...(this.opts.maxLe !== undefined ? { maxLe: this.opts.maxLe } : {}),
       ...(this.opts.extendedLength !== undefined
         ? { extendedLength: this.opts.extendedLength }
@@ -138,12 +165,18 @@ export class SimulatedReader implements SimulatedCardControl {
     }
   }
 
-  private filesFor(index: number): Map<number, Uint8Array> {
-    let files = this.files.get(index);
+  private filesFor(index: number, profile: ChipProfile): Map<number, Uint8Array> {
+    const key = `${index}:${profile.name}`;
+    let files = this.files.get(key);
     if (!files) {
       this.pki ??= loadTestPki();
-      files = buildCardFiles(simIdentity(index), this.pki, this.opts.files);
-      this.files.set(index, files);
+      const identity = simIdentity(index);
+      files = buildCardFiles(identity, this.pki, {
+        ...authenticityFor(identity.card.idNumber, profile),
+        ...this.opts.files,
+        profile,
+      });
+      this.files.set(key, files);
     }
     return files;
   }
