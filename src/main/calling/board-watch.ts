@@ -17,6 +17,8 @@ export function watchBoard(
 ): BoardWatch {
   let last: string | null = null;
   let busy = false;
+  // A store that stays away is reported once, not twice a second.
+  let failing = false;
   const tick = async (): Promise<void> => {
     if (busy) return;
     busy = true;
@@ -24,8 +26,10 @@ export function watchBoard(
       const text = JSON.stringify(await calling.board());
       if (last !== null && text !== last) onChange();
       last = text;
+      failing = false;
     } catch (err) {
-      options.onError?.(err);
+      if (!failing) options.onError?.(err);
+      failing = true;
     } finally {
       busy = false;
     }

@@ -123,3 +123,19 @@ describe('calling service', () => {
     }
   });
 });
+
+describe('board watch', () => {
+  it('reports a store that stays away once, not on every tick', async () => {
+    const errors: unknown[] = [];
+    const broken = {
+      board: () => Promise.reject(new Error('database gone')),
+    } as unknown as ReturnType<typeof service>;
+    const watch = watchBoard(broken, () => undefined, {
+      intervalMs: 20,
+      onError: (e) => errors.push(e),
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    watch.stop();
+    expect(errors).toHaveLength(1);
+  });
+});
