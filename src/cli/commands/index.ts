@@ -2,6 +2,7 @@ import type { RegisterCommand } from '../output';
 import { registerCheckin } from './checkin';
 import { registerConfig } from './config';
 import { registerDoctor } from './doctor';
+import { registerEvidence } from './evidence';
 import { registerExport } from './export';
 import { registerHis } from './his';
 import { registerLookup } from './lookup';
@@ -26,6 +27,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerQueue,
   registerPurge,
   registerExport,
+  registerEvidence,
   registerHis,
   registerSlip,
   registerPrint,

@@ -38,6 +38,11 @@ import {
 } from './insurance-decision';
 import { createListeners } from './listeners';
 import { lookupWithinBudget } from './lookup-within-budget';
+import {
+  failedLookupEvidence,
+  lookupEndpoint,
+  type FailedLookupEvidence,
+} from '../evidence/failed-lookup';
 import { validateManualIdentity } from './manual-identity';
 import { patientFromCard, patientFromIdentity, patientFromManual } from './patient-view';
 import type { PrintVisit } from './print-visit';
@@ -78,6 +83,8 @@ interface Session {
   /** The chip read needed a staff decision (see ./chip-trust.ts), and whether staff gave it. */
   chipNeedsStaff: boolean;
   chipAcceptedByStaff: boolean;
+  /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
+  evidence: FailedLookupEvidence | null;
 }
 
 const BUSY_STEPS = new Set<CheckinState['step']>([
@@ -300,6 +307,7 @@ export class CheckinMachine implements CheckinService {
       reprint: false,
       chipNeedsStaff: false,
       chipAcceptedByStaff: false,
+      evidence: null,
     };
   }
 
@@ -499,12 +507,22 @@ export class CheckinMachine implements CheckinService {
 
   private async lookup(s: Session): Promise<LookupAttempt> {
     if (!this.checking) return { kind: 'disabled' };
-    return lookupWithinBudget(
+    const askedAt = this.o.now();
+    const started = Date.now();
+    const attempt = await lookupWithinBudget(
       this.o.insurance,
       s.query!,
       this.o.config.insurance.checkinBudgetMs,
       s.abort.signal,
     );
+    s.evidence = failedLookupEvidence(
+      attempt,
+      s.query!,
+      askedAt,
+      Date.now() - started,
+      lookupEndpoint(this.o.config.insurance),
+    );
+    return attempt;
   }
 
   private async runLookup(): Promise<void> {
@@ -622,6 +640,13 @@ export class CheckinMachine implements CheckinService {
       source: decision.insurance.source,
       queued: created && decision.recheck,
     });
+    if (created && s.evidence) {
+      try {
+        await this.o.store.lookupEvidence.record(s.visit!.id, s.evidence);
+      } catch (err) {
+        this.log.warn('failed-lookup evidence not saved', { code: toErrorShape(err).code });
+      }
+    }
     this.o.onVisitsChanged(date);
     if (created && decision.recheck) this.o.onOutboxChanged();
     if (!this.live(s)) {

@@ -85,6 +85,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       });
       pass.applied += 1;
       if (applied.discrepancy) pass.discrepancies += 1;
+      // The later answer completes the evidence of a lookup that failed at check-in (QĐ 2555).
+      await o.store.lookupEvidence
+        .recordRecheck(item.visitId, { at: iso(), code: result.code, outcome: result.outcome })
+        .catch((err: unknown) =>
+          log.warn('re-check evidence not saved', { code: toErrorShape(err).code }),
+        );
       log.info('recheck applied', {
         outcome: result.outcome,
         filledIn: effect.visitInsurance !== null,

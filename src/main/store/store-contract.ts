@@ -26,6 +26,7 @@ import type {
   VisitInsurance,
 } from '../../shared/domain';
 import type { QueuePolicy } from '../calling/queue-policy';
+import type { LookupEvidenceStore } from './evidence-contract';
 import type { HisOutboxStore } from './his-outbox-contract';
 
 export interface CheckInRequest {
@@ -150,6 +151,8 @@ export interface KioskStore {
   schemaVersion(): Promise<number>;
   /** The hand-off of visits to the hospital's HIS (issue 14). */
   readonly hisOutbox: HisOutboxStore;
+  /** Evidence of insurance lookups that failed at check-in (QĐ 2555/QĐ-BYT). */
+  readonly lookupEvidence: LookupEvidenceStore;
 
   /**
    * Creates the visit and allocates its queue number atomically, or returns the person's active

@@ -1,9 +1,10 @@
 /**
- * Runs the check-in and HIS commands under the real CLI frame (commander + runCommand +
+ * Runs the check-in, HIS and evidence commands under the real CLI frame (commander + runCommand +
  * CliContext). `node --import tsx tests/integration/his/cli-harness.ts <args>`.
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheckin } from '../../../src/cli/commands/checkin';
+import { registerEvidence } from '../../../src/cli/commands/evidence';
 import { registerHis } from '../../../src/cli/commands/his';
 import { createCliContext, type CliContext } from '../../../src/cli/context';
 import { failWith } from '../../../src/cli/output';
@@ -11,7 +12,9 @@ import { failWith } from '../../../src/cli/output';
 const program = new Command().name('kiosk').exitOverride();
 let ctx: CliContext | undefined;
 const getCtx = (): CliContext => (ctx ??= createCliContext({}));
-for (const register of [registerCheckin, registerHis]) register(program, getCtx);
+for (const register of [registerCheckin, registerHis, registerEvidence]) {
+  register(program, getCtx);
+}
 
 try {
   await program.parseAsync(process.argv);

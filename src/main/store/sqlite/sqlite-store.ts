@@ -50,6 +50,8 @@ import {
 import { schemaVersionOf } from '../migrate';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import { SqliteHisOutbox } from './his-outbox';
+import { SqliteLookupEvidence } from './lookup-evidence';
+import type { LookupEvidenceStore } from '../evidence-contract';
 
 const DISCREPANCY_SELECT = `
   SELECT d.id, d.visit_id, d.used_json, d.recheck_json, d.resolved_at,
@@ -158,6 +160,7 @@ export class SqliteStore implements KioskStore {
   private readonly calling: ReturnType<typeof prepareCalling>;
   private closed = false;
   readonly hisOutbox: HisOutboxStore;
+  readonly lookupEvidence: LookupEvidenceStore;
 
   constructor(options: SqliteStoreOptions) {
     this.location = options.file;
@@ -167,6 +170,11 @@ export class SqliteStore implements KioskStore {
       this.nextSeq = prepareQueueCounter(this.db);
       this.calling = prepareCalling(this.db);
       this.hisOutbox = new SqliteHisOutbox(
+        this.db,
+        (during, body) => this.write(during, body),
+        (during, body) => this.guard(during, body),
+      );
+      this.lookupEvidence = new SqliteLookupEvidence(
         this.db,
         (during, body) => this.write(during, body),
         (during, body) => this.guard(during, body),

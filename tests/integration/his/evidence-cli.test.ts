@@ -1,0 +1,147 @@
+/**
+ * Evidence of failed lookups (QĐ 2555/QĐ-BYT) end to end: a CLI check-in while the lookup
+ * service is unreachable keeps the evidence with the visit; a later re-check's answer completes
+ * it; `evidence` exports it as CSV (read back here) and PDF (read back with pdftotext).
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { localDay } from '../../../src/main/store/day';
+import type { Visit } from '../../../src/shared/domain';
+import { tempDir } from '../../unit/checkin/fakes';
+
+const HARNESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-harness.ts');
+const run = promisify(execFile);
+
+async function cli(dataDir: string, args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', HARNESS, ...args], {
+      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+      timeout: 90_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** RFC 4180 reader, written for this test (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('evidence of failed lookups', () => {
+  it(
+    'kept at check-in, completed by the re-check, exported as CSV and PDF',
+    { timeout: 180_000 },
+    async () => {
+      const dir = tempDir('kiosk-evidence-');
+      fs.writeFileSync(
+        path.join(dir, 'config.json'),
+        JSON.stringify({
+          insurance: {
+            service: 'bhxh',
+            baseUrl: 'http://127.0.0.1:9',
+            username: '01001_BV',
+            password: 'very-secret-pw',
+            requestTimeoutMs: 1000,
+            checkinBudgetMs: 1500,
+            retryCount: 0,
+          },
+        }),
+      );
+      const r = await cli(dir, [
+        'checkin',
+        '--reader',
+        'Simulated CCCD Reader 0',
+        '--qr',
+        simQrText(simIdentity(1)),
+        '--sim-identity',
+        '1',
+        '--department',
+        'KHAM',
+        '--json',
+      ]);
+      expect(r.stderr).toBe('');
+      const { visit } = JSON.parse(r.stdout) as { visit: Visit };
+      expect(visit.insurance.source).toBe('pending');
+
+      // The later re-check (what the outbox worker writes when the service answers).
+      const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
+      try {
+        await store.lookupEvidence.recordRecheck(visit.id, {
+          at: new Date().toISOString(),
+          code: '000',
+          outcome: 'insured',
+        });
+        expect(await store.lookupEvidence.count(visit.date, visit.date)).toBe(1);
+      } finally {
+        await store.close();
+      }
+
+      const day = localDay(new Date());
+      const csvFile = path.join(dir, 'evidence.csv');
+      const out = await cli(dir, ['evidence', '--from', day, '--to', day, '--out', csvFile]);
+      expect(out.stderr).toBe('');
+      const text = fs.readFileSync(csvFile, 'utf8');
+      expect(text).not.toContain('very-secret-pw');
+      expect(text).not.toContain('01001_BV');
+      const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+      expect(rows).toHaveLength(1);
+      const rec = Object.fromEntries(header!.map((h, i) => [h, rows[0]![i]]));
+      expect(rec).toMatchObject({
+        queue_number: visit.queueNumber,
+        id_number: simIdentity(1).card.idNumber,
+        full_name: simIdentity(1).card.fullName,
+        endpoint: 'http://127.0.0.1:9/api/egw/KQNhanLichSuKCB2024',
+        failure: 'no-answer',
+        recheck_code: '000',
+        recheck_outcome: 'insured',
+      });
+      expect(rec.error_code).toMatch(/^(INSURANCE_|CHECKIN_)/);
+      expect(Number(rec.duration_ms)).toBeGreaterThanOrEqual(0);
+      expect(rec.asked_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+
+      const pdfFile = path.join(dir, 'evidence.pdf');
+      const pdf = await cli(dir, ['evidence', '--from', day, '--to', day, '--out', pdfFile]);
+      expect(pdf.stderr).toBe('');
+      const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+      expect(pdfText).toContain('2555');
+      expect(pdfText).toContain(visit.queueNumber);
+      expect(pdfText).not.toContain('very-secret-pw');
+
+      const bad = await cli(dir, ['evidence', '--from', day, '--to', day, '--out', 'x.txt']);
+      expect(bad.code).toBe(2);
+    },
+  );
+});
