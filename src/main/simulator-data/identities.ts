@@ -61,6 +61,11 @@ export interface SimIdentity {
   sodTampered?: boolean;
   /** What the chip offers (card/simulator/chip-profile.ts); default `real`, as today's cards. */
   profile?: ChipProfileName;
+  /**
+   * A copy of the card on another chip: the same signed files, but Chip/Active Authentication
+   * keys that are not the ones in DG14/DG15 (the originals cannot be read out of a chip).
+   */
+  clonedChip?: boolean;
   insurance: SimInsuranceRecord;
   notes: string[];
 }
@@ -544,7 +549,8 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
       facilityCode: '46001',
       facilityName: 'Bệnh viện Mô phỏng Huế',
     }),
-    notes: ['BHYT 090'],
+    clonedChip: true,
+    notes: ['BHYT 090', 'CLONED chip: Chip Authentication fails'],
   },
   {
     index: 21,

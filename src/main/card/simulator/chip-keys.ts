@@ -45,3 +45,25 @@ export function simChipKeys(seed: string): SimChipKeys {
 export function clonedChipKeys(seed: string): SimChipKeys {
   return simChipKeys(`${seed} (cloned chip)`);
 }
+
+/** DG14/DG15 offer plus keys, as card-files and the chip take them. */
+export interface AuthenticityOption {
+  authenticity?: { keys: SimChipKeys; offer: { ca: boolean; aa: boolean } };
+}
+
+/**
+ * The authenticity options of a catalog card under a chip profile: the files carry the keys
+ * seeded by the card's number; a cloned chip holds keys from another seed.
+ */
+export function authenticityFor(
+  seed: string,
+  profile: { chipAuth: boolean; activeAuth: boolean },
+  cloned = false,
+): { files: AuthenticityOption; chip: AuthenticityOption } {
+  if (!profile.chipAuth && !profile.activeAuth) return { files: {}, chip: {} };
+  const offer = { ca: profile.chipAuth, aa: profile.activeAuth };
+  return {
+    files: { authenticity: { keys: simChipKeys(seed), offer } },
+    chip: { authenticity: { keys: cloned ? clonedChipKeys(seed) : simChipKeys(seed), offer } },
+  };
+}

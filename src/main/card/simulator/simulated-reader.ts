@@ -12,9 +12,8 @@ import type { CardChannel } from '../protocol/card-channel';
 import { cardErrors } from '../pcsc/pcsc-errors';
 import { buildCardFiles, mrzInfoFor, type CardFileOptions } from './card-files';
 import { canOf } from '../protocol/access-key';
-import type { AuthenticityOffer } from './authenticity-files';
 import { SimulatedChip } from './chip';
-import { simChipKeys, type SimChipKeys } from './chip-keys';
+import { authenticityFor } from './chip-keys';
 import {
   CHIP_PROFILES,
   DEFAULT_CHIP_PROFILE,
@@ -23,20 +22,6 @@ import {
 } from './chip-profile';
 import { ChipChannel } from './chip-channel';
 import { loadTestPki, type TestPki } from './test-pki';
-
-/** DG14/DG15 and their keys as the profile offers them (keys seeded by the card's number). */
-function authenticityFor(
-  seed: string,
-  profile: ChipProfile,
-): { authenticity?: { keys: SimChipKeys; offer: AuthenticityOffer } } {
-  if (!profile.chipAuth && !profile.activeAuth) return {};
-  return {
-    authenticity: {
-      keys: simChipKeys(seed),
-      offer: { ca: profile.chipAuth, aa: profile.activeAuth },
-    },
-  };
-}
 
 export const SIMULATED_READER_NAME = 'Simulated CCCD Reader 0';
 
@@ -96,7 +81,7 @@ export class SimulatedReader implements SimulatedCardControl {
       mrzInfo: mrzInfoFor(identity),
       profile: chipProfile,
       can: canOf(identity.card.idNumber),
-      ...authenticityFor(identity.card.idNumber, chipProfile),
+      ...authenticityFor(identity.card.idNumber, chipProfile, identity.clonedChip).chip,
       ...(this.opts.maxLe !== undefined ? { maxLe: this.opts.maxLe } : {}),
       ...(this.opts.extendedLength !== undefined
         ? { extendedLength: this.opts.extendedLength }
@@ -172,7 +157,7 @@ export class SimulatedReader implements SimulatedCardControl {
       this.pki ??= loadTestPki();
       const identity = simIdentity(index);
       files = buildCardFiles(identity, this.pki, {
-        ...authenticityFor(identity.card.idNumber, profile),
+        ...authenticityFor(identity.card.idNumber, profile).files,
         ...this.opts.files,
         profile,
       });
