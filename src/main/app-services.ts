@@ -176,6 +176,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       simCards: simulated ?? null,
       simGateway: opened.simulator,
       his,
+      failedLookupsToday: () => {
+        const today = localDay(options.now?.() ?? new Date());
+        return checkinServices.store.lookupEvidence.count(today, today);
+      },
     });
 
     return {

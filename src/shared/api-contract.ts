@@ -70,6 +70,8 @@ export interface ApiRequests {
   'his.status': { input: { ping?: boolean }; output: HisStatus };
   /** Desk: send one visit to the HIS again (after a refusal was fixed there). */
   'his.resend': { input: { visitId: string }; output: HisStatus };
+  /** Desk: how many visits of today kept evidence of a failed insurance lookup (QĐ 2555). */
+  'evidence.count': { input: null; output: number };
 
   /** Developer panel; only answered when the simulated reader / gateway are configured. */
   'sim.catalog': { input: null; output: SimCardSummary[] };
@@ -122,6 +124,7 @@ export const REQUEST_NAMES = [
   'insurance.setChecking',
   'his.status',
   'his.resend',
+  'evidence.count',
   'sim.catalog',
   'sim.insertCard',
   'sim.removeCard',

@@ -58,6 +58,7 @@ export const REQUEST_ACCESS = {
 
   'his.status': DESK,
   'his.resend': DESK,
+  'evidence.count': DESK,
 
   'sim.catalog': SIMULATOR,
   'sim.insertCard': SIMULATOR,

@@ -30,6 +30,8 @@ export interface HandlerServices {
   simGateway: SimulatedGatewayControl | null;
   /** null when the HIS hand-off is off. */
   his: HisService | null;
+  /** Today's visits with evidence of a failed lookup. */
+  failedLookupsToday(): Promise<number>;
 }
 
 function simulatorOff(what: string): Error {
@@ -90,6 +92,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
 
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),
+    'evidence.count': async () => s.failedLookupsToday(),
     'his.resend': async ({ visitId }) => {
       if (!s.his) {
         throw kioskError(

@@ -8,6 +8,7 @@ export function OutboxPanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const outbox = useAppStore((s) => s.outbox);
+  const failedLookups = useAppStore((s) => s.failedLookups);
   const resolve = useAppStore((s) => s.resolveDiscrepancy);
   const flagged = outbox.flagged.filter((d) => !d.resolved);
   return (
@@ -20,6 +21,7 @@ export function OutboxPanel() {
       <p aria-live="polite" data-testid="outbox-pending">
         {t('desk.outbox.pending', { count: outbox.pending })}
       </p>
+      <p data-testid="failed-lookups">{t('desk.outbox.failedLookups', { count: failedLookups })}</p>
       {flagged.length === 0 ? (
         <p className="hint">{t('desk.outbox.none')}</p>
       ) : (

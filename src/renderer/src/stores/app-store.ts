@@ -27,6 +27,8 @@ export interface AppStoreState {
   readers: ReaderStatus[];
   gateway: GatewayStatus | null;
   outbox: OutboxSummary;
+  /** Today's check-ins whose insurance lookup failed (evidence kept, QĐ 2555). */
+  failedLookups: number;
   /** The last failed station action (insurance switch, resolve), as a sentence to show. */
   actionError: KioskErrorShape | null;
 
@@ -46,6 +48,7 @@ export const useAppStore = create<AppStoreState>()((set, get) => ({
   readers: [],
   gateway: null,
   outbox: { pending: 0, flagged: [] },
+  failedLookups: 0,
   actionError: null,
 
   setLanguage(language) {

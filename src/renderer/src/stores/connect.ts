@@ -51,6 +51,12 @@ function subscribe(api: KioskApi): () => void {
     // The kiosk keeps no list of other people's visits or discrepancies: only the desk loads them.
     api.on('visits.changed', () => {
       if (hasVisitList()) void useVisitsStore.getState().load();
+      if (isDesk()) {
+        api.request('evidence.count', null).then(
+          (failedLookups) => useAppStore.setState({ failedLookups }),
+          () => undefined,
+        );
+      }
     }),
     api.on('queue.changed', () => {
       if (showsBoard()) void loadBoard();
@@ -94,6 +100,9 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
     ...(isDesk()
       ? [
           settle(api.request('outbox.summary', null), (outbox) => app.setState({ outbox })),
+          settle(api.request('evidence.count', null), (failedLookups) =>
+            app.setState({ failedLookups }),
+          ),
           useVisitsStore.getState().load(),
         ]
       : useAppStore.getState().mode === 'room'
