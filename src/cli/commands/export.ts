@@ -43,12 +43,16 @@ export const registerExport: RegisterCommand = (program, ctx) => {
         opts,
         () =>
           withStore(ctx(), async (store) => {
-            const date = dayOption(opts.date);
+            const zone = ctx().config().config.hospital.timeZone;
+            const date = dayOption(opts.date, zone);
             const visits = await store.listVisits({ date, includeCancelled: true });
             const file = path.resolve(opts.out);
             writeAtomically(
               file,
-              visitsToCsv(visits, { includeIdNumber: Boolean(opts.includeIdNumber) }),
+              visitsToCsv(visits, {
+                timeZone: zone,
+                includeIdNumber: Boolean(opts.includeIdNumber),
+              }),
             );
             return { date, file, visits: visits.length };
           }),

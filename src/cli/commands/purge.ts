@@ -16,8 +16,10 @@ export const registerPurge: RegisterCommand = (program, ctx) => {
         () =>
           withStore(ctx(), async (store) => {
             const c = ctx();
-            const days = c.config().config.store.retentionDays;
-            const report = await runPurge(store, new Date(), days, c.logger());
+            const { config } = c.config();
+            const days = config.store.retentionDays;
+            const zone = config.hospital.timeZone;
+            const report = await runPurge(store, new Date(), days, zone, c.logger());
             return { retentionDays: days, ...report };
           }),
         (r) =>

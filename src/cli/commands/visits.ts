@@ -1,5 +1,5 @@
 import { matchesQuery } from '../../main/checkin/visits-service';
-import { isIsoDay, localDay } from '../../main/store/day';
+import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
 import { openStore } from '../../main/store/open-store';
 import type { KioskStore } from '../../main/store/store-contract';
 import type { Visit } from '../../shared/domain';
@@ -24,9 +24,9 @@ export async function withStore<T>(
   }
 }
 
-/** `--date` as given, or today; a clear usage error otherwise. */
-export function dayOption(value: string | undefined): string {
-  const day = value ?? localDay(new Date());
+/** `--date` as given, or the hospital's today; a clear usage error otherwise. */
+export function dayOption(value: string | undefined, timeZone: string): string {
+  const day = value ?? hospitalDay(new Date(), timeZone);
   if (!isIsoDay(day)) {
     throw kioskError(
       'USAGE_INVALID',
@@ -89,7 +89,7 @@ export const registerVisits: RegisterCommand = (program, ctx) => {
         () =>
           withStore(ctx(), async (store) => {
             const visits = await store.listVisits({
-              date: dayOption(opts.date),
+              date: dayOption(opts.date, ctx().config().config.hospital.timeZone),
               ...(opts.department ? { department: opts.department } : {}),
               includeCancelled: Boolean(opts.all),
             });

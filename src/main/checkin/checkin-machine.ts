@@ -22,10 +22,10 @@ import type {
 } from '../../shared/domain';
 import { LANES } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
+import { hospitalDay } from '../../shared/hospital-day';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
-import { localDay } from '../store/day';
 import type { KioskStore } from '../store/store-contract';
 import { chipTrustProblem, chipVerificationOf } from './chip-trust';
 import { checkinErrors } from './checkin-errors';
@@ -318,6 +318,10 @@ export class CheckinMachine implements CheckinService {
     this.session = this.freshSession();
   }
 
+  private today(at: Date): string {
+    return hospitalDay(at, this.o.config.hospital.timeZone);
+  }
+
   private live(s: Session): boolean {
     return !this.closed && s === this.session;
   }
@@ -544,6 +548,7 @@ export class CheckinMachine implements CheckinService {
         attempt,
         cached,
         now,
+        timeZone: this.o.config.hospital.timeZone,
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
       const chipProblem = this.chipProblem(patient);
@@ -551,7 +556,7 @@ export class CheckinMachine implements CheckinService {
         decision.needsStaff = chipProblem;
         s.chipNeedsStaff = true;
       }
-      const existing = await this.o.store.visitsOfPerson(localDay(now), patient.idNumber);
+      const existing = await this.o.store.visitsOfPerson(this.today(now), patient.idNumber);
       if (!this.live(s)) return;
       s.decision = decision;
       s.existing = existing;
@@ -603,7 +608,7 @@ export class CheckinMachine implements CheckinService {
     s.failed = null;
     this.set({ step: 'committing', patient });
     const at = this.o.now();
-    const date = localDay(at);
+    const date = this.today(at);
     let created: boolean;
     try {
       const result = await this.o.store.checkIn({

@@ -102,6 +102,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     store,
     logger: o.logger,
     now,
+    timeZone: config.hospital.timeZone,
     printVisit,
     changed: visitsChanged,
     printChanged,
@@ -143,7 +144,8 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     })
     .catch(warn('interrupted prints not recovered'));
 
-  const purge = (): Promise<PurgeReport> => runPurge(store, now(), config.store.retentionDays, log);
+  const purge = (): Promise<PurgeReport> =>
+    runPurge(store, now(), config.store.retentionDays, config.hospital.timeZone, log);
   let purgeTimer: NodeJS.Timeout | null = null;
   if (o.background ?? true) {
     worker.start();

@@ -14,7 +14,7 @@ import type {
   StaffOverride,
   VisitInsurance,
 } from '../../shared/domain';
-import { localDay } from '../store/day';
+import { hospitalDay } from '../../shared/hospital-day';
 import type { CachedLookup } from '../store/store-contract';
 import { checkinErrors } from './checkin-errors';
 
@@ -69,13 +69,17 @@ export function cacheIsFresh(fetchedAt: string, now: Date, maxAgeHours: number):
  * the answer said "valid" on the day it was fetched, not today. Null when it still covers today
  * (or says nothing about dates, or did not allow insurance anyway).
  */
-export function cachedCardEnded(result: InsuranceResult, now: Date): string | null {
+export function cachedCardEnded(
+  result: InsuranceResult,
+  now: Date,
+  timeZone: string,
+): string | null {
   if (!result.mayUseInsurance) return null;
   const validTo =
     result.outcome === 'replaced-card' && result.replacement?.validTo
       ? result.replacement.validTo
       : (result.card?.validTo ?? null);
-  return validTo && validTo < localDay(now) ? validTo : null;
+  return validTo && validTo < hospitalDay(now, timeZone) ? validTo : null;
 }
 
 function fromCache(cached: CachedLookup, stale: boolean, note: string | null): VisitInsurance {
@@ -88,6 +92,8 @@ export function decideInsurance(input: {
   attempt: LookupAttempt;
   cached: CachedLookup | null;
   now: Date;
+  /** The hospital's zone: a card is judged against the hospital's today. */
+  timeZone: string;
   cacheMaxAgeHours: number;
 }): InsuranceDecision {
   const { attempt, cached } = input;
@@ -112,7 +118,7 @@ export function decideInsurance(input: {
   if (cached) {
     const fresh = cacheIsFresh(cached.fetchedAt, input.now, input.cacheMaxAgeHours);
     // A young cache entry can still be out of date: the card it called valid may have ended since.
-    const ended = cachedCardEnded(cached.result, input.now);
+    const ended = cachedCardEnded(cached.result, input.now, input.timeZone);
     const outdated = ended
       ? checkinErrors.cachedCardEnded(ended).toShape()
       : fresh

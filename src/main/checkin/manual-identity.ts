@@ -1,6 +1,6 @@
 /** Checks what staff typed at the desk before it is used for a lookup and a visit. */
 import type { ManualIdentityInput } from '../../shared/domain';
-import { isIsoDay } from '../store/day';
+import { isIsoDay } from '../../shared/hospital-day';
 import { checkinErrors } from './checkin-errors';
 
 const bad = checkinErrors.badInput;

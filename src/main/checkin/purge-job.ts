@@ -7,12 +7,12 @@
  * are deleted. A visit is kept whole through day N of retention and anonymised the day after.
  */
 import type { Logger } from '../logging/logger';
-import { localDayBefore } from '../store/day';
+import { dayBefore, hospitalDay } from '../../shared/hospital-day';
 import type { KioskStore, PurgeReport } from '../store/store-contract';
 
-export function purgeRequestFor(now: Date, retentionDays: number) {
+export function purgeRequestFor(now: Date, retentionDays: number, timeZone: string) {
   return {
-    visitsBefore: localDayBefore(now, retentionDays),
+    visitsBefore: dayBefore(hospitalDay(now, timeZone), retentionDays),
     cacheBefore: new Date(now.getTime() - retentionDays * 86_400_000).toISOString(),
     at: now.toISOString(),
   };
@@ -22,9 +22,10 @@ export async function runPurge(
   store: KioskStore,
   now: Date,
   retentionDays: number,
+  timeZone: string,
   logger?: Logger,
 ): Promise<PurgeReport> {
-  const report = await store.purge(purgeRequestFor(now, retentionDays));
+  const report = await store.purge(purgeRequestFor(now, retentionDays, timeZone));
   logger?.info('purge', { ...report, retentionDays });
   return report;
 }

@@ -2,7 +2,7 @@
 import type { PrintOutcome, Visit } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { VisitFilter, VisitsService } from '../services-contract';
-import { isIsoDay, localDay } from '../store/day';
+import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
 import type { KioskStore } from '../store/store-contract';
 import { checkinErrors } from './checkin-errors';
 import type { Listeners } from './listeners';
@@ -12,6 +12,8 @@ export interface VisitsServiceOptions {
   store: KioskStore;
   logger: Logger;
   now: () => Date;
+  /** The hospital's zone: "today" for the list and for reprints. */
+  timeZone: string;
   printVisit: PrintVisit;
   changed: Listeners<{ date: string }>;
   printChanged: Listeners<PrintOutcome>;
@@ -41,7 +43,7 @@ export function matchesQuery(visit: Visit, query: string): boolean {
 
 export function createVisitsService(o: VisitsServiceOptions): VisitsService {
   const log = o.logger.child({ svc: 'visits' });
-  const today = (): string => localDay(o.now());
+  const today = (): string => hospitalDay(o.now(), o.timeZone);
   return {
     async list(filter: VisitFilter): Promise<Visit[]> {
       const date = filter.date ?? today();

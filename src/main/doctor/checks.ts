@@ -8,6 +8,7 @@ import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
+import { utcOffsetMinutes } from '../../shared/hospital-day';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -198,4 +199,33 @@ export async function checkPrinter(config: KioskConfig, dataDir: string): Promis
         : { name, status: 'ok', detail: `ESC/POS ${p.escpos.host}:${p.escpos.port} reachable` };
     }
   }
+}
+
+/**
+ * The hospital's day comes from `hospital.timeZone`, so a machine left in another zone still
+ * numbers by the right day; but its own clock, logs and anything else on it would disagree, which
+ * is worth a warning. Zones with the same offset now (Asia/Saigon, Asia/Bangkok) agree on the day.
+ */
+export function checkTimeZone(
+  config: KioskConfig,
+  now: Date = new Date(),
+  machineZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): CheckResult {
+  const name = 'time zone';
+  const hospital = config.hospital.timeZone;
+  const off = (zone: string): string => {
+    const m = utcOffsetMinutes(now, zone);
+    const abs = Math.abs(m);
+    return `UTC${m < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  };
+  if (utcOffsetMinutes(now, machineZone) === utcOffsetMinutes(now, hospital)) {
+    return { name, status: 'ok', detail: `${hospital} (${off(hospital)}); machine ${machineZone}` };
+  }
+  return {
+    name,
+    status: 'warn',
+    detail:
+      `machine ${machineZone} (${off(machineZone)}) differs from hospital.timeZone ${hospital} ` +
+      `(${off(hospital)}): days and numbers follow the hospital; set the machine's zone to match`,
+  };
 }

@@ -11,6 +11,7 @@ import {
   checkNode,
   checkPcscd,
   checkPrinter,
+  checkTimeZone,
   checkVpcd,
   type CheckResult,
 } from './checks';
@@ -51,7 +52,7 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
     ),
   );
   if (config) {
-    checks.push(checkCardReader(config));
+    checks.push(checkCardReader(config), checkTimeZone(config));
     checks.push(await checkLookupService(config), await checkPrinter(config, dataDir));
   }
   return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };

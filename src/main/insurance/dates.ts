@@ -5,9 +5,6 @@
  */
 import type { IsoDate, IsoDateTime } from '../../shared/domain';
 
-/** Vietnam has one zone, UTC+7, with no daylight saving. */
-const VN_OFFSET_MS = 7 * 3600_000;
-
 export class InvalidDateError extends Error {
   constructor(readonly field: string) {
     super(`unreadable date in ${field}`);
@@ -22,11 +19,6 @@ function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** The hospital's calendar day for an instant. */
-export function vietnamDay(now: Date): IsoDate {
-  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** `YYYY-MM-DD` or `YYYY` → what `ngaySinh` expects (`dd/MM/yyyy` or `yyyy`); null when invalid. */
 export function dobToWire(dob: string): string | null {
@@ -58,7 +50,10 @@ export function wireDateToIso(
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-/** `yyyyMMddHHmm` (Vietnam time) → ISO with the +07:00 offset. Empty → null. */
+/**
+ * `yyyyMMddHHmm` → ISO with the +07:00 offset: the gateway writes its stamps in Vietnam time
+ * (one zone, UTC+7, no daylight saving), whatever the hospital's configured zone. Empty → null.
+ */
 export function wireStampToIso(value: string | null, field: string): IsoDateTime | null {
   if (value === null || value.trim() === '') return null;
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());

@@ -14,7 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { InsuranceService, LookupOptions } from '../services-contract';
 import { CircuitBreaker } from './circuit-breaker';
 import { passwordHash } from './credentials';
-import { vietnamDay } from './dates';
+import { hospitalDay } from '../../shared/hospital-day';
 import { insuranceErrors } from './errors';
 import { GatewayClient } from './gateway-client';
 import { createHttpClient } from './http-client';
@@ -160,7 +160,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
   function context(): MapContext {
     const at = now();
     return {
-      today: vietnamDay(at),
+      today: hospitalDay(at, hospital.timeZone),
       checkedAt: at.toISOString(),
       facilityCode: hospital.facilityCode,
       facilityName: hospital.name.vi,

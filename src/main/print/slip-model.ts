@@ -122,7 +122,7 @@ export function buildSlipModel(
     vi: text.vi,
     en: language === 'vi+en' ? text.en : null,
   });
-  const zone = config.printer.timeZone;
+  const zone = config.printer.timeZone ?? config.hospital.timeZone;
   const dept = config.departments.find((d) => d.code === visit.department);
   // A department removed from the configuration since the visit: print its code, never fail.
   const code = { vi: visit.department, en: visit.department };

@@ -12,17 +12,19 @@
  * leading apostrophe.
  */
 import type { Visit } from '../../shared/domain';
-import { localDateTime } from './day';
+import { hospitalDateTime } from '../../shared/hospital-day';
 
 export interface CsvOptions {
+  /** The hospital's zone (`hospital.timeZone`): times are written as its clocks show them. */
+  timeZone: string;
   includeIdNumber?: boolean;
 }
 
 type Column = [header: string, value: (v: Visit) => string | number | boolean | null];
 
-const COLUMNS: Column[] = [
+const columnsIn = (timeZone: string): Column[] => [
   ['date', (v) => v.date],
-  ['checked_in_at', (v) => localDateTime(v.createdAt)],
+  ['checked_in_at', (v) => hospitalDateTime(v.createdAt, timeZone)],
   ['station', (v) => v.stationId],
   ['department', (v) => v.department],
   ['lane', (v) => v.lane],
@@ -40,7 +42,10 @@ const COLUMNS: Column[] = [
   ['bhyt_card_number', (v) => v.insurance.result?.card?.number ?? null],
   ['coverage_percent', (v) => v.insurance.result?.card?.coveragePercent ?? null],
   ['registered_facility', (v) => v.insurance.result?.card?.registeredFacility?.code ?? null],
-  ['cached_at', (v) => (v.insurance.cachedAt ? localDateTime(v.insurance.cachedAt) : null)],
+  [
+    'cached_at',
+    (v) => (v.insurance.cachedAt ? hospitalDateTime(v.insurance.cachedAt, timeZone) : null),
+  ],
   ['cache_stale', (v) => v.insurance.stale],
   ['print_status', (v) => v.printStatus],
   ['flagged', (v) => v.flagged],
@@ -56,10 +61,9 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function visitsToCsv(visits: readonly Visit[], options: CsvOptions = {}): string {
-  const columns = options.includeIdNumber
-    ? [...COLUMNS.slice(0, 8), ID_COLUMN, ...COLUMNS.slice(8)]
-    : COLUMNS;
+export function visitsToCsv(visits: readonly Visit[], options: CsvOptions): string {
+  const all = columnsIn(options.timeZone);
+  const columns = options.includeIdNumber ? [...all.slice(0, 8), ID_COLUMN, ...all.slice(8)] : all;
   const lines = [columns.map(([h]) => h).join(',')];
   for (const v of visits) lines.push(columns.map(([, get]) => csvField(get(v))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -7,4 +7,3 @@ export { migrate, schemaVersionOf } from './migrate';
 export { storeErrors, toStoreError } from './store-errors';
 export { formatQueueNumber, LANE_LETTERS } from './queue-number';
 export { visitsToCsv, csvField, type CsvOptions } from './csv-export';
-export { localDay, localDayBefore, isIsoDay } from './day';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
-import { localDay } from '../../../src/main/store/day';
+import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 
@@ -83,7 +83,7 @@ describe('checkin / visits / export / purge commands', () => {
     const exported = await cli(dir, [
       'export',
       '--date',
-      localDay(new Date()),
+      hospitalDay(new Date(), 'Asia/Ho_Chi_Minh'),
       '--out',
       out,
       '--json',

@@ -6,6 +6,7 @@ import { retryDelayMs } from '../../../src/main/checkin/outbox-worker';
 import { toStoreError } from '../../../src/main/store/store-errors';
 import { insuranceResult } from './fakes';
 
+const VN = 'Asia/Ho_Chi_Minh';
 const now = new Date('2026-11-23T08:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
 const down = {
@@ -26,6 +27,7 @@ describe('insurance decision', () => {
       attempt: { kind: 'answered', result: insuranceResult() },
       cached: null,
       now,
+      timeZone: VN,
       cacheMaxAgeHours: 72,
     });
     expect(d).toMatchObject({ insurance: { source: 'online' }, needsStaff: null, recheck: false });
@@ -34,6 +36,7 @@ describe('insurance decision', () => {
         attempt: { kind: 'answered', result: insuranceResult(outcome, false) },
         cached: null,
         now,
+        timeZone: VN,
         cacheMaxAgeHours: 72,
       });
       expect(r.needsStaff?.code).toBe(code);
@@ -46,6 +49,7 @@ describe('insurance decision', () => {
       attempt: { kind: 'answered', result: insuranceResult('retry-later', false, '500') },
       cached,
       now,
+      timeZone: VN,
       cacheMaxAgeHours: 72,
     });
     expect(d).toMatchObject({ insurance: { source: 'cache' }, recheck: true });
@@ -57,6 +61,7 @@ describe('insurance decision', () => {
         attempt: down,
         cached: { result: insuranceResult(), fetchedAt: hoursAgo(h) },
         now,
+        timeZone: VN,
         cacheMaxAgeHours: 72,
       });
     expect(at(72)).toMatchObject({ insurance: { stale: false }, needsStaff: null });
@@ -65,7 +70,7 @@ describe('insurance decision', () => {
       needsStaff: { code: 'CHECKIN_CACHE_STALE' },
     });
     expect(
-      decideInsurance({ attempt: down, cached: null, now, cacheMaxAgeHours: 72 }),
+      decideInsurance({ attempt: down, cached: null, now, timeZone: VN, cacheMaxAgeHours: 72 }),
     ).toMatchObject({
       insurance: { source: 'pending', result: null },
       needsStaff: null,
@@ -74,15 +79,15 @@ describe('insurance decision', () => {
   });
 
   it('a cached "valid" for a card that has ended since is not used as valid: staff check it', () => {
-    // Fetched an hour ago, on the card's last day; today (local) is the day after.
-    const lastDay = new Date(now.getTime() - 86_400_000);
-    const ended = `${lastDay.getFullYear()}-${String(lastDay.getMonth() + 1).padStart(2, '0')}-${String(lastDay.getDate()).padStart(2, '0')}`;
+    // Fetched an hour ago, on the card's last day; the hospital's today is the day after.
+    const ended = '2026-11-22';
     const result = insuranceResult();
     result.card!.validTo = ended;
     const d = decideInsurance({
       attempt: down,
       cached: { result, fetchedAt: hoursAgo(1) },
       now,
+      timeZone: VN,
       cacheMaxAgeHours: 72,
     });
     expect(d).toMatchObject({
@@ -103,9 +108,22 @@ describe('insurance decision', () => {
         attempt: down,
         cached: { result, fetchedAt: hoursAgo(1) },
         now,
+        timeZone: VN,
         cacheMaxAgeHours: 72,
       }),
     ).toMatchObject({ insurance: { stale: false }, needsStaff: null });
+  });
+
+  it("the card's last day is over when the hospital's day is over, not the machine's", () => {
+    const result = insuranceResult();
+    result.card!.validTo = '2026-11-22';
+    // 01:00 on 23 November in Vietnam, still 22 November in UTC.
+    const at = new Date('2026-11-22T18:00:00.000Z');
+    const cached = { result, fetchedAt: new Date(at.getTime() - 3_600_000).toISOString() };
+    const decide = (timeZone: string) =>
+      decideInsurance({ attempt: down, cached, now: at, timeZone, cacheMaxAgeHours: 72 });
+    expect(decide(VN).needsStaff?.code).toBe('CHECKIN_CACHE_CARD_ENDED');
+    expect(decide('UTC').needsStaff).toBeNull();
   });
 
   it('cached answers that need staff online need staff offline too', () => {
@@ -114,6 +132,7 @@ describe('insurance decision', () => {
         attempt: down,
         cached: { result: insuranceResult(outcome, false, '999'), fetchedAt: hoursAgo(1) },
         now,
+        timeZone: VN,
         cacheMaxAgeHours: 72,
       });
       expect(d.needsStaff?.code).toBe(code);

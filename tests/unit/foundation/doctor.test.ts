@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
-import { checkCardReader } from '../../../src/main/doctor/checks';
+import { checkCardReader, checkTimeZone } from '../../../src/main/doctor/checks';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));
@@ -43,5 +43,25 @@ describe('doctor: card reader', () => {
       config({ reader: { driver: 'pcsc', cscaFolder: path.resolve('resources/csca') } }),
     );
     expect(ready.status).toBe('ok');
+  });
+});
+
+describe('doctor: time zone', () => {
+  const at = new Date('2026-11-23T00:00:00Z');
+  it('is fine when the machine keeps the hospital time (or a zone with the same offset)', () => {
+    expect(checkTimeZone(config({}), at, 'Asia/Ho_Chi_Minh').status).toBe('ok');
+    expect(checkTimeZone(config({}), at, 'Asia/Bangkok').status).toBe('ok');
+  });
+
+  it('warns when the machine is in another zone, naming both', () => {
+    const r = checkTimeZone(config({}), at, 'UTC');
+    expect(r.status).toBe('warn');
+    expect(r.detail).toMatch(/UTC \(UTC\+0\).*Asia\/Ho_Chi_Minh \(UTC\+7\)/);
+  });
+
+  it('a configured zone that does not exist is refused by the configuration', () => {
+    expect(() => config({ hospital: { timeZone: 'Asia/Hanoi_Typo' } })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
   });
 });

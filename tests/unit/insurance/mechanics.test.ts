@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../../src/main/insurance/circuit-breaker';
-import {
-  dobToWire,
-  vietnamDay,
-  wireDateToIso,
-  wireStampToIso,
-} from '../../../src/main/insurance/dates';
+import { dobToWire, wireDateToIso, wireStampToIso } from '../../../src/main/insurance/dates';
 import { parseTokenExpiry } from '../../../src/main/insurance/gateway-client';
 import { nameKey } from '../../../src/main/insurance/names';
 import { backoffDelay } from '../../../src/main/insurance/retry';
@@ -23,11 +18,6 @@ describe('dates', () => {
     expect(() => wireDateToIso('2026-02-01', 'x')).toThrow(/x/);
     expect(wireStampToIso('202503150810', 'x')).toBe('2025-03-15T08:10:00+07:00');
     expect(() => wireStampToIso('202513150810', 'x')).toThrow();
-  });
-
-  it("today is the hospital's day (UTC+7)", () => {
-    expect(vietnamDay(new Date('2026-11-23T16:59:00Z'))).toBe('2026-11-23');
-    expect(vietnamDay(new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
   });
 
   it('names compare without diacritics, spacing or case; tone placement does not matter', () => {

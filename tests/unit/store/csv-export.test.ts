@@ -69,10 +69,10 @@ function parseCsv(text: string): string[][] {
 
 describe('CSV export', () => {
   it('UTF-8 with BOM, CRLF, RFC 4180 quoting; round-trips', () => {
-    const text = visitsToCsv([
-      visit(),
-      visit({ id: 'v2', cancelledReason: 'dòng 1\ndòng 2', status: 'cancelled' }),
-    ]);
+    const text = visitsToCsv(
+      [visit(), visit({ id: 'v2', cancelledReason: 'dòng 1\ndòng 2', status: 'cancelled' })],
+      { timeZone: 'Asia/Ho_Chi_Minh' },
+    );
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text.slice(1));
@@ -84,12 +84,16 @@ describe('CSV export', () => {
     expect(col(rows[1]!, 'bhyt_card_number')).toBe('DN4010123456781');
     expect(col(rows[1]!, 'insurance_source')).toBe('cache');
     expect(col(rows[2]!, 'cancelled_reason')).toBe('dòng 1\ndòng 2');
+    // Times as the hospital's clocks show them, whatever the machine's zone.
+    expect(col(rows[1]!, 'checked_in_at')).toBe('2026-11-23 08:02:03');
+    expect(col(rows[1]!, 'cached_at')).toBe('2026-11-22 08:00:00');
     expect(rows.every((r) => r.length === header.length)).toBe(true);
   });
 
   it('leaves the CCCD number out unless asked', () => {
-    expect(visitsToCsv([visit()])).not.toContain('001085012345');
-    const withId = visitsToCsv([visit()], { includeIdNumber: true });
+    const timeZone = 'Asia/Ho_Chi_Minh';
+    expect(visitsToCsv([visit()], { timeZone })).not.toContain('001085012345');
+    const withId = visitsToCsv([visit()], { timeZone, includeIdNumber: true });
     const rows = parseCsv(withId.slice(1));
     expect(rows[1]![rows[0]!.indexOf('id_number')]).toBe('001085012345');
   });

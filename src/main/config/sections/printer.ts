@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from '../../../shared/hospital-day';
 
 export const printerSchema = z
   .object({
@@ -40,7 +32,7 @@ export const printerSchema = z
       })
       .strict(),
     language: z.enum(['vi', 'vi+en']),
-    /** IANA time zone for the times printed on the slip; null = the machine's own. */
+    /** IANA time zone for the times printed on the slip; null = the hospital's (hospital.timeZone). */
     timeZone: z
       .string()
       .min(1)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATION_MODES } from '../../../shared/domain';
+import { isTimeZone, VIETNAM_TIME_ZONE } from '../../../shared/hospital-day';
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -38,6 +39,16 @@ export const hospitalSchema = z
     /** Path to a PNG/SVG logo, absolute or relative to the data folder. */
     logoPath: z.string().nullable(),
     address: z.string(),
+    /**
+     * IANA zone whose calendar day is the hospital's day: queue numbers restart, visits,
+     * duplicates, card validity, reprints, purge and exports follow it, whatever the machine's
+     * own zone (doctor warns when the two differ).
+     */
+    timeZone: z
+      .string()
+      .min(1)
+      .refine(isTimeZone, 'unknown IANA time zone, e.g. "Asia/Ho_Chi_Minh"')
+      .default(VIETNAM_TIME_ZONE),
   })
   .strict();
 
@@ -56,6 +67,7 @@ export const hospitalDefaults = {
   facilityCode: '01001',
   logoPath: null,
   address: '1 Đường Thử Nghiệm, Hà Nội',
+  timeZone: VIETNAM_TIME_ZONE,
 } satisfies z.input<typeof hospitalSchema>;
 
 export const departmentDefaults: z.input<typeof departmentSchema>[] = [

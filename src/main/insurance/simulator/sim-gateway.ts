@@ -13,7 +13,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { SimGatewayMode } from '../../../shared/domain';
 import { nullLogger, type Logger } from '../../logging/logger';
 import type { SimulatedGatewayControl } from '../../services-contract';
-import { vietnamDay } from '../dates';
+import { hospitalDay, VIETNAM_TIME_ZONE } from '../../../shared/hospital-day';
 import { CHECK_PATHS, TOKEN_PATH } from '../wire';
 import { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from './sim-credentials';
 import { simAnswer, type SimEndpoint } from './sim-records';
@@ -251,7 +251,11 @@ export async function startSimulatedGateway(
     } catch {
       body = Object.fromEntries(new URLSearchParams(text));
     }
-    const answer: Record<string, unknown> = simAnswer(body, endpoint, vietnamDay(now()));
+    const answer: Record<string, unknown> = simAnswer(
+      body,
+      endpoint,
+      hospitalDay(now(), VIETNAM_TIME_ZONE),
+    );
     const json = JSON.stringify(answer);
     switch (mode) {
       case 'malformed':
