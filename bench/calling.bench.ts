@@ -14,7 +14,7 @@ import { callAudio } from '../src/main/calling/speech/call-audio';
 import { callText } from '../src/main/calling/speech/call-text';
 import { parseConfig } from '../src/main/config/load-config';
 import { openSqliteStore } from '../src/main/store/sqlite/sqlite-store';
-import { localDay } from '../src/main/store/day';
+import { hospitalDay } from '../src/shared/hospital-day';
 import type { Lane } from '../src/shared/domain';
 import type { Report } from './report';
 
@@ -25,7 +25,7 @@ export default async function bench(report: Report): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-calling-'));
   const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
   const now = new Date();
-  const date = localDay(now);
+  const date = hospitalDay(now, 'Asia/Ho_Chi_Minh');
   try {
     for (let i = 0; i < WAITING; i++) {
       await store.checkIn({

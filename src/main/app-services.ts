@@ -25,7 +25,7 @@ import { resourcePath } from './resources-path';
 import { openCheckinServices } from './checkin';
 import { createCallingService, type CallingService } from './calling/calling-service';
 import { watchBoard } from './calling/board-watch';
-import { localDay } from './store/day';
+import { hospitalDay } from '../shared/hospital-day';
 import { openHisService } from './his/his-service';
 
 export interface AppServicesOptions {
@@ -109,7 +109,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       now: options.now,
     });
     const queueChanged = (): void => {
-      const date = localDay(options.now?.() ?? new Date());
+      const date = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
       events.emit('queue.changed', { date });
       events.emit('visits.changed', { date });
     };

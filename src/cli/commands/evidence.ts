@@ -2,7 +2,7 @@ import path from 'node:path';
 import { evidenceToCsv, evidenceToHtml } from '../../main/evidence/evidence-export';
 import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import { createChromiumPdfRenderer } from '../../main/print/chromium-pdf-renderer';
-import { isIsoDay } from '../../main/store/day';
+import { isIsoDay } from '../../shared/hospital-day';
 import { kioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';
 import { withStore } from './visits';
@@ -48,7 +48,10 @@ export const registerEvidence: RegisterCommand = (program, ctx) => {
             store.lookupEvidence.between(opts.from, opts.to),
           );
           if (ext === '.csv') {
-            writeFileAtomicSync(opts.out, evidenceToCsv(records));
+            writeFileAtomicSync(
+              opts.out,
+              evidenceToCsv(records, c.config().config.hospital.timeZone),
+            );
           } else {
             const config = c.config().config;
             const renderer = createChromiumPdfRenderer({ logger: c.logger() });
@@ -56,6 +59,7 @@ export const registerEvidence: RegisterCommand = (program, ctx) => {
               const html = evidenceToHtml(records, opts, {
                 name: config.hospital.name.vi,
                 facilityCode: config.hospital.facilityCode,
+                timeZone: config.hospital.timeZone,
               });
               writeFileAtomicSync(opts.out, await renderer.render(html, 'A5'));
             } finally {

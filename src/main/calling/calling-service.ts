@@ -6,7 +6,7 @@
 import type { BoardCall, QueueBoard, RoomAction, Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
-import { localDay } from '../store/day';
+import { hospitalDay } from '../../shared/hospital-day';
 import type { KioskStore, RecentCall } from '../store/store-contract';
 import { findRoom, spokenCallWav, type RoomConfig } from './call-speech';
 import type { QueuePolicy } from './queue-policy';
@@ -77,7 +77,7 @@ export function createCallingService(o: CallingServiceOptions): CallingService {
       }
       const at = now();
       const visit = await store.callNext({
-        date: localDay(at),
+        date: hospitalDay(at, config.hospital.timeZone),
         room: room.code,
         departments: department ? [department] : room.departments,
         stationId: config.station.id,
@@ -103,7 +103,7 @@ export function createCallingService(o: CallingServiceOptions): CallingService {
 
     async board(codes) {
       const rooms = boardRooms(codes);
-      const date = localDay(now());
+      const date = hospitalDay(now(), config.hospital.timeZone);
       const recentWanted = config.queue.display.recent;
       // "Call again" repeats a visit in the event list: read enough to fill the board anyway.
       const calls = await store.recentCalls({

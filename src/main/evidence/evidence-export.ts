@@ -6,13 +6,13 @@
 import type { IsoDate } from '../../shared/domain';
 import { escapeHtml } from '../print/slip-html';
 import { csvField } from '../store/csv-export';
-import { localDateTime } from '../store/day';
+import { hospitalDateTime } from '../../shared/hospital-day';
 import type { EvidenceRecord } from './failed-lookup';
 
 type Column = [header: string, label: string, value: (e: EvidenceRecord) => string | number | null];
 
-const COLUMNS: Column[] = [
-  ['asked_at', 'Thời điểm tra cứu / Asked at', (e) => localDateTime(e.askedAt)],
+const columnsIn = (timeZone: string): Column[] => [
+  ['asked_at', 'Thời điểm tra cứu / Asked at', (e) => hospitalDateTime(e.askedAt, timeZone)],
   ['queue_number', 'Số thứ tự / Queue no.', (e) => e.queueNumber],
   ['card_number', 'Mã thẻ BHYT / Card', (e) => e.query.cardNumber ?? null],
   ['id_number', 'Số CCCD / ID', (e) => e.query.idNumber ?? null],
@@ -26,31 +26,36 @@ const COLUMNS: Column[] = [
   [
     'recheck_at',
     'Tra cứu lại lúc / Re-checked at',
-    (e) => (e.recheck ? localDateTime(e.recheck.at) : null),
+    (e) => (e.recheck ? hospitalDateTime(e.recheck.at, timeZone) : null),
   ],
   ['recheck_code', 'Kết quả tra lại / Re-check code', (e) => e.recheck?.code ?? null],
   ['recheck_outcome', 'Kết luận / Re-check outcome', (e) => e.recheck?.outcome ?? null],
 ];
 
-export function evidenceToCsv(records: readonly EvidenceRecord[]): string {
-  const lines = [COLUMNS.map(([h]) => h).join(',')];
-  for (const r of records) lines.push(COLUMNS.map(([, , v]) => csvField(v(r))).join(','));
+/** `timeZone`: the hospital's (`hospital.timeZone`); times are written as its clocks show them. */
+export function evidenceToCsv(records: readonly EvidenceRecord[], timeZone: string): string {
+  const columns = columnsIn(timeZone);
+  const lines = [columns.map(([h]) => h).join(',')];
+  for (const r of records) lines.push(columns.map(([, , v]) => csvField(v(r))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export function evidenceToHtml(
   records: readonly EvidenceRecord[],
   range: { from: IsoDate; to: IsoDate },
-  hospital: { name: string; facilityCode: string },
+  hospital: { name: string; facilityCode: string; timeZone: string },
 ): string {
+  const columns = columnsIn(hospital.timeZone);
   // One two-column block per record: A5 is too narrow for fourteen columns side by side.
   const blocks = records
     .map(
       (r, n) =>
-        `<table><caption>${n + 1}</caption>${COLUMNS.map(
-          ([, label, v]) =>
-            `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(String(v(r) ?? ''))}</td></tr>`,
-        ).join('')}</table>`,
+        `<table><caption>${n + 1}</caption>${columns
+          .map(
+            ([, label, v]) =>
+              `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(String(v(r) ?? ''))}</td></tr>`,
+          )
+          .join('')}</table>`,
     )
     .join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>

@@ -14,7 +14,7 @@ import { toErrorShape } from '../../shared/errors';
 import { retryDelayMs } from '../checkin/outbox-worker';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
-import { localDay, localDayBefore } from '../store/day';
+import { dayBefore, hospitalDay } from '../../shared/hospital-day';
 import type { KioskStore } from '../store/store-contract';
 import type { Bundle } from './fhir/fhir-types';
 import { buildVisitBundle } from './fhir/visit-bundle';
@@ -94,7 +94,8 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
   async function sweep(): Promise<number> {
     const now = o.now();
     const entries: { visitId: string; bundleHash: string }[] = [];
-    for (const date of [localDayBefore(now, 1), localDay(now)]) {
+    const today = hospitalDay(now, o.config.hospital.timeZone);
+    for (const date of [dayBefore(today, 1), today]) {
       const visits = await o.store.listVisits({ date, includeCancelled: true });
       for (const v of visits) {
         // An anonymised visit (purged) has nothing left to tell the HIS.

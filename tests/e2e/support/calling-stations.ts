@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createLogger } from '../../../src/main/logging/file-logger';
-import { localDay } from '../../../src/main/store/day';
+import { hospitalDay } from '../../../src/shared/hospital-day';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { simIdentity } from '../../../src/main/simulator-data/identities';
 import { startWebHost } from '../../../src/main/web-host/server';
@@ -49,7 +49,7 @@ export async function seedWaiting(
             dateOfBirth: card.dateOfBirth,
             sex: card.sex,
           },
-          date: localDay(new Date()),
+          date: hospitalDay(new Date(), 'Asia/Ho_Chi_Minh'),
           department,
           lane,
           createdAt: new Date(Date.now() - (lanes.length - i) * 1000).toISOString(),

@@ -9,7 +9,7 @@ import { watchBoard } from '../../../src/main/calling/board-watch';
 import { createCallingService } from '../../../src/main/calling/calling-service';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import { localDay } from '../../../src/main/store/day';
+import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Lane } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn } from '../../unit/store/requests';
@@ -22,7 +22,7 @@ async function seed(lanes: Lane[], department = 'KHAM'): Promise<void> {
   for (const [i, lane] of lanes.entries()) {
     await store.checkIn(
       pendingCheckIn(`0792${department.length}${String(i).padStart(7, '0')}`, {
-        date: localDay(now),
+        date: hospitalDay(now, 'Asia/Ho_Chi_Minh'),
         department,
         lane,
         patient: {

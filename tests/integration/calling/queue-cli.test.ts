@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import { localDay } from '../../../src/main/store/day';
+import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { QueueBoard, Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn } from '../../unit/store/requests';
@@ -24,7 +24,7 @@ describe('queue call / queue board', () => {
     const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
     const { visit: waiting } = await store.checkIn(
       pendingCheckIn('079300000001', {
-        date: localDay(new Date()),
+        date: hospitalDay(new Date(), 'Asia/Ho_Chi_Minh'),
         createdAt: new Date().toISOString(),
         recheck: null,
       }),

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import { localDay } from '../../../src/main/store/day';
+import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 
@@ -109,7 +109,7 @@ describe('evidence of failed lookups', () => {
         await store.close();
       }
 
-      const day = localDay(new Date());
+      const day = hospitalDay(new Date(), 'Asia/Ho_Chi_Minh');
       const csvFile = path.join(dir, 'evidence.csv');
       const out = await cli(dir, ['evidence', '--from', day, '--to', day, '--out', csvFile]);
       expect(out.stderr).toBe('');
