@@ -177,7 +177,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       simGateway: opened.simulator,
       his,
       failedLookupsToday: () => {
-        const today = localDay(options.now?.() ?? new Date());
+        const today = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
         return checkinServices.store.lookupEvidence.count(today, today);
       },
     });
