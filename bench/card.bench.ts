@@ -1,5 +1,5 @@
 /**
- * Chip read: time and APDUs for DG1+DG13 (what the screen needs first) and the whole card
+ * Chip read opened with PACE-CAN (the ID number alone): time and APDUs for DG1+DG13 (what the screen needs first) and the whole card
  * (+ DG2 photo, SOD, passive authentication), in process and through pcscd + vpcd, median of
  * repeated runs. For comparison, the same read on a chip/reader limited to 223-byte answers and
  * short APDUs (many contactless readers).
@@ -9,17 +9,17 @@ import {
   createCardReaderService,
   type CardReaderServiceHandle,
 } from '../src/main/card/reader-service';
-import { buildCardFiles, mrzInfoFor } from '../src/main/card/simulator/card-files';
-import { SimulatedChip } from '../src/main/card/simulator/chip';
+import { catalogChip } from '../src/main/card/simulator/catalog-chip';
 import { SimulatedReader } from '../src/main/card/simulator/simulated-reader';
 import { loadTestPki } from '../src/main/card/simulator/test-pki';
 import { VpcdClient } from '../src/main/card/simulator/vpcd-client';
-import { simIdentity, simQrText } from '../src/main/simulator-data/identities';
+import { simIdentity } from '../src/main/simulator-data/identities';
 import type { Report } from './report';
 import { createPcscdHarness, pcscdSkipReason } from '../tests/integration/card/pcscd-harness';
 
 const IDENTITY = 1;
-const key = { kind: 'qr' as const, text: simQrText(simIdentity(IDENTITY)) };
+// The ID number alone: PACE with the CAN, as real cards are opened (catalog card 1 is `real`).
+const key = { kind: 'id' as const, idNumber: simIdentity(IDENTITY).card.idNumber };
 const config = {
   driver: 'simulated' as const,
   name: null,
@@ -27,7 +27,7 @@ const config = {
   cscaFolder: null,
   trustTestCsca: true,
   extendedLength: 'auto' as const,
-  pace: false,
+  pace: true,
   requireVerifiedChip: false,
 };
 
@@ -80,11 +80,7 @@ async function throughPcscd(report: Report): Promise<void> {
   const pcscd = await createPcscdHarness();
   await pcscd.start();
   process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
-  const identity = simIdentity(IDENTITY);
-  const chip = new SimulatedChip({
-    files: buildCardFiles(identity, loadTestPki()),
-    mrzInfo: mrzInfoFor(identity),
-  });
+  const chip = catalogChip(IDENTITY, loadTestPki());
   const client = new VpcdClient({ card: chip, port: pcscd.vpcdPort, logger: nullLogger });
   client.start();
   try {

@@ -17,6 +17,7 @@ export interface KeyOptions {
   dob?: string;
   expiry?: string;
   mrz?: string;
+  can?: string;
 }
 
 /** Adds the chip-key options used by `read` and `checkin`. */
@@ -26,8 +27,12 @@ export function addKeyOptions(cmd: Command): Command {
       '--qr <text>',
       'the QR text printed on the card front (ID|old ID|name|DOB|sex|address|issue date)',
     )
-    .option('--id <digits>', '12-digit CCCD number (with --dob)')
-    .option('--dob <YYYY-MM-DD>', 'date of birth (with --id)')
+    .option(
+      '--id <digits>',
+      '12-digit CCCD number: alone for cards with PACE (CAN = last 6 digits), with --dob for BAC-only cards',
+    )
+    .option('--can <digits>', 'the 6-digit CAN (on CCCD: the last 6 digits of the ID number)')
+    .option('--dob <YYYY-MM-DD>', 'date of birth (with --id; needed by BAC-only cards)')
     .option(
       '--expiry <YYYY-MM-DD>',
       'date of expiry (with --id; default: derived from the renewal ages)',
@@ -51,18 +56,23 @@ function isoDate(value: string, name: string): string {
   return value;
 }
 
-/** Exactly one of --qr, --id/--dob, --mrz; shapes checked here, meaning checked by the reader. */
+/** Exactly one of --qr, --id (with or without --dob), --can, --mrz; shapes checked here. */
 export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
   const given = [
     opts.qr !== undefined,
     opts.id !== undefined || opts.dob !== undefined,
+    opts.can !== undefined,
     opts.mrz !== undefined,
   ];
   if (given.filter(Boolean).length !== 1) {
     throw usage(
-      'Cần đúng một trong: --qr, --id với --dob, hoặc --mrz',
-      'Give exactly one of: --qr, --id with --dob, or --mrz',
+      'Cần đúng một trong: --qr, --id (có thể kèm --dob), --can, hoặc --mrz',
+      'Give exactly one of: --qr, --id (optionally with --dob), --can, or --mrz',
     );
+  }
+  if (opts.can !== undefined) {
+    if (!/^\d{6}$/.test(opts.can)) throw usage('--can phải có 6 chữ số', '--can must be 6 digits');
+    return { kind: 'can', can: opts.can };
   }
   if (opts.qr !== undefined) {
     if (!opts.qr.includes('|'))
@@ -81,7 +91,11 @@ export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
   if (!opts.id || !/^\d{12}$/.test(opts.id)) {
     throw usage('--id phải là số CCCD 12 chữ số', '--id must be the 12-digit CCCD number');
   }
-  if (!opts.dob) throw usage('--id cần kèm --dob', '--id needs --dob');
+  if (!opts.dob) {
+    if (opts.expiry) throw usage('--expiry cần kèm --dob', '--expiry needs --dob');
+    // The ID number alone: PACE with the CAN; a BAC-only card answers CARD_KEY_NEEDS_DOB.
+    return { kind: 'id', idNumber: opts.id };
+  }
   return {
     kind: 'id-dob',
     idNumber: opts.id,

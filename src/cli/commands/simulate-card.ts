@@ -1,6 +1,10 @@
 import { kioskError } from '../../shared/errors';
-import { buildCardFiles, mrzInfoFor } from '../../main/card/simulator/card-files';
-import { SimulatedChip } from '../../main/card/simulator/chip';
+import { catalogChip } from '../../main/card/simulator/catalog-chip';
+import {
+  CHIP_PROFILES,
+  isChipProfileName,
+  type ChipProfileName,
+} from '../../main/card/simulator/chip-profile';
 import { loadTestPki } from '../../main/card/simulator/test-pki';
 import { VpcdClient } from '../../main/card/simulator/vpcd-client';
 import { VPCD_DEFAULT_PORT } from '../../main/card/simulator/vpcd-framing';
@@ -21,6 +25,16 @@ export function parseHostPort(value: string): { host: string; port: number } {
   return { host: m[1] ?? '127.0.0.1', port };
 }
 
+function parseProfile(value: string | undefined): ChipProfileName | undefined {
+  if (value === undefined || isChipProfileName(value)) return value;
+  const names = Object.keys(CHIP_PROFILES).join(', ');
+  throw kioskError(
+    'USAGE_INVALID',
+    `--profile phải là một trong: ${names}`,
+    `--profile must be one of: ${names}`,
+  );
+}
+
 export const registerSimulateCard: RegisterCommand = (sim, ctx) => {
   sim
     .command('card')
@@ -30,16 +44,18 @@ export const registerSimulateCard: RegisterCommand = (sim, ctx) => {
     )
     .requiredOption('--identity <n>', 'catalog card number (see the developer panel or tests)')
     .option('--vpcd <host:port>', 'where vpcd listens', `127.0.0.1:${VPCD_DEFAULT_PORT}`)
-    .action(async (opts: { identity: string; vpcd: string }) => {
+    .option(
+      '--profile <name>',
+      "the chip: real (PACE-CAN/MRZ + BAC, CA, AA), legacy (BAC only) or pace-only; default the card's own",
+    )
+    .action(async (opts: { identity: string; vpcd: string; profile?: string }) => {
       try {
         const index = parseSimIdentity(opts.identity);
         const { host, port } = parseHostPort(opts.vpcd);
+        const profile = parseProfile(opts.profile);
         const identity = simIdentity(index);
         const logger = ctx().logger();
-        const chip = new SimulatedChip({
-          files: buildCardFiles(identity, loadTestPki()),
-          mrzInfo: mrzInfoFor(identity),
-        });
+        const chip = catalogChip(index, loadTestPki(), profile ? { profile } : {});
         const client = new VpcdClient({ card: chip, host, port, logger });
         client.onState((state) => {
           const line =
@@ -50,7 +66,9 @@ export const registerSimulateCard: RegisterCommand = (sim, ctx) => {
                 : 'stopped';
           process.stdout.write(`${line}\n`);
         });
-        process.stdout.write(`simulated card ${index}: ${identity.label}\n`);
+        process.stdout.write(
+          `simulated card ${index}: ${identity.label} (${chip.profile.name} chip)\n`,
+        );
         client.start();
         await new Promise<void>((resolve) => {
           const stop = (): void => {

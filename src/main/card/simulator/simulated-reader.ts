@@ -10,16 +10,10 @@ import type { SimulatedCardControl } from '../../services-contract';
 import { SIM_IDENTITIES, simIdentity, simQrText } from '../../simulator-data/identities';
 import type { CardChannel } from '../protocol/card-channel';
 import { cardErrors } from '../pcsc/pcsc-errors';
-import { buildCardFiles, mrzInfoFor, type CardFileOptions } from './card-files';
-import { canOf } from '../protocol/access-key';
-import { SimulatedChip } from './chip';
-import { authenticityFor } from './chip-keys';
-import {
-  CHIP_PROFILES,
-  DEFAULT_CHIP_PROFILE,
-  type ChipProfile,
-  type ChipProfileName,
-} from './chip-profile';
+import type { CardFileOptions } from './card-files';
+import { catalogChip, catalogFiles, profileOf } from './catalog-chip';
+import type { SimulatedChip } from './chip';
+import type { ChipProfile, ChipProfileName } from './chip-profile';
 import { ChipChannel } from './chip-channel';
 import { loadTestPki, type TestPki } from './test-pki';
 
@@ -74,14 +68,11 @@ export class SimulatedReader implements SimulatedCardControl {
 
   /** Inserts catalog card `index`, with its own chip profile unless `profile` overrides it. */
   insert(index: number, profile?: ChipProfileName): void {
-    const identity = simIdentity(index);
-    const chipProfile = CHIP_PROFILES[profile ?? identity.profile ?? DEFAULT_CHIP_PROFILE];
-    const chip = new SimulatedChip({
+    const chipProfile = profileOf(index, profile);
+    this.pki ??= loadTestPki();
+    const chip = catalogChip(index, this.pki, {
+      profile: chipProfile.name,
       files: this.filesFor(index, chipProfile),
-      mrzInfo: mrzInfoFor(identity),
-      profile: chipProfile,
-      can: canOf(identity.card.idNumber),
-      ...authenticityFor(identity.card.idNumber, chipProfile, identity.clonedChip).chip,
       ...(this.opts.maxLe !== undefined ? { maxLe: this.opts.maxLe } : {}),
       ...(this.opts.extendedLength !== undefined
         ? { extendedLength: this.opts.extendedLength }
@@ -152,17 +143,11 @@ export class SimulatedReader implements SimulatedCardControl {
 
   private filesFor(index: number, profile: ChipProfile): Map<number, Uint8Array> {
     const key = `${index}:${profile.name}`;
-    let files = this.files.get(key);
-    if (!files) {
-      this.pki ??= loadTestPki();
-      const identity = simIdentity(index);
-      files = buildCardFiles(identity, this.pki, {
-        ...authenticityFor(identity.card.idNumber, profile).files,
-        ...this.opts.files,
-        profile,
-      });
-      this.files.set(key, files);
-    }
+    const cached = this.files.get(key);
+    if (cached) return cached;
+    this.pki ??= loadTestPki();
+    const files = catalogFiles(index, profile, this.pki, this.opts.files);
+    this.files.set(key, files);
     return files;
   }
 
