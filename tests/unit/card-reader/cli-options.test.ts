@@ -43,7 +43,15 @@ describe('read key options', () => {
     expect(
       usageError(() => accessKeyFromOptions({ id: '12345', dob: '1985-03-14' })).localized.en,
     ).toMatch(/12-digit/);
-    usageError(() => accessKeyFromOptions({ id: '001085012345' }));
+    // The ID number alone is a key (PACE with the CAN); --expiry without --dob is not.
+    expect(accessKeyFromOptions({ id: '001085012345' })).toEqual({
+      kind: 'id',
+      idNumber: '001085012345',
+    });
+    expect(accessKeyFromOptions({ can: '012345' })).toEqual({ kind: 'can', can: '012345' });
+    usageError(() => accessKeyFromOptions({ can: '12345' }));
+    usageError(() => accessKeyFromOptions({ can: '012345', id: '001085012345' }));
+    usageError(() => accessKeyFromOptions({ id: '001085012345', expiry: '2045-03-14' }));
     usageError(() => accessKeyFromOptions({ id: '001085012345', dob: '1985-02-30' }));
     usageError(() => accessKeyFromOptions({ id: '001085012345', dob: '14/03/1985' }));
     usageError(() => accessKeyFromOptions({ mrz: 'TOO SHORT' }));
