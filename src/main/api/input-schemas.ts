@@ -13,6 +13,14 @@ const roomCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'room code: 1-6 capital let
 
 const accessKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr'), text: z.string().min(1).max(2000) }).strict(),
+  // The ID number or CAN alone: enough for cards with PACE (reference/cccd.md).
+  z
+    .object({
+      kind: z.literal('id'),
+      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('can'), can: z.string().regex(/^\d{6}$/, 'CAN: 6 digits') }).strict(),
   z
     .object({
       kind: z.literal('id-dob'),

@@ -487,6 +487,7 @@ export class CheckinMachine implements CheckinService {
   private readFailed(s: Session, error: KioskErrorShape): void {
     switch (error.code) {
       case 'CARD_WRONG_KEY':
+      case 'CARD_KEY_NEEDS_DOB': // a BAC-only card and the ID number alone: ask for the QR
         s.key = null;
         this.set({ step: 'need-key', reader: s.reader ?? '', lastError: error });
         return;

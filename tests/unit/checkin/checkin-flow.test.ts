@@ -360,6 +360,17 @@ describe('check-in flow', () => {
     expectStep(h.checkin.current(), 'choose-department');
   });
 
+  it('a BAC-only card given the ID alone asks for the key again (CARD_KEY_NEEDS_DOB)', async () => {
+    h = createHarness();
+    h.cards.insert(1);
+    h.cards.failNext('CARD_KEY_NEEDS_DOB');
+    await h.checkin.provideKey({ kind: 'id', idNumber: AN.idNumber });
+    const needKey = expectStep(h.checkin.current(), 'need-key');
+    expect(needKey.lastError?.code).toBe('CARD_KEY_NEEDS_DOB');
+    await h.checkin.provideKey(keyFor(1));
+    expectStep(h.checkin.current(), 'choose-department');
+  });
+
   it('a card pulled mid-read: CARD_REMOVED, then back to asking for the card, then reads again', async () => {
     h = createHarness();
     h.cards.insert(1);

@@ -63,7 +63,12 @@ export const useCheckinStore = create<CheckinStoreState>()((set, get) => {
       set((s) => (s.state.step === state.step ? { state } : { state, actionError: null }));
     },
     async provideQr(text) {
-      await act(() => kioskApi().request('checkin.provideKey', { kind: 'qr', text }));
+      // 12 typed digits (or a scanner that sends only the number): the ID alone opens PACE cards.
+      const id = text.trim();
+      const key = /^\d{12}$/.test(id)
+        ? ({ kind: 'id', idNumber: id } as const)
+        : ({ kind: 'qr', text } as const);
+      await act(() => kioskApi().request('checkin.provideKey', key));
     },
     async manualIdentity(input) {
       const result = await act(() => kioskApi().request('checkin.manualIdentity', input));
