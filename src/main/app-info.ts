@@ -5,6 +5,7 @@ import type { AppInfo } from '../shared/domain';
 import { LANES } from '../shared/domain';
 import { inDataDir } from './config/load-config';
 import type { KioskConfig } from './config/schema';
+import { simulatedParts } from './config/simulated-parts';
 
 const LOGO_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -42,10 +43,7 @@ export function buildAppInfo(input: {
     hospital: { name: config.hospital.name, logoDataUrl: input.logoDataUrl },
     departments: config.departments,
     lanes: [...LANES],
-    simulated: {
-      reader: config.reader.driver === 'simulated',
-      gateway: config.insurance.service === 'simulated',
-    },
+    simulated: simulatedParts(config),
     kiosk: {
       idleTimeoutSeconds: config.station.idleTimeoutSeconds,
       doneReturnSeconds: config.station.doneReturnSeconds,

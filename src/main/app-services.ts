@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../shared/api-contract';
 import type { AppInfo } from '../shared/domain';
+import { developerPanelAllowed } from '../shared/station-access';
 import { EventHub } from './api/event-hub';
 import { createApiHandlers } from './api/handlers';
 import { buildAppInfo, logoDataUrl } from './app-info';
@@ -180,6 +181,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         const today = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
         return checkinServices.store.lookupEvidence.count(today, today);
       },
+      developerPanel: developerPanelAllowed(config.station.mode, {
+        reader: Boolean(simulated),
+        gateway: Boolean(opened.simulator),
+      }),
     });
 
     return {

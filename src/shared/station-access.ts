@@ -90,3 +90,17 @@ export function mayReceive(mode: StationMode, name: EventName): boolean {
 export function requestsFor(mode: StationMode): RequestName[] {
   return (Object.keys(REQUEST_ACCESS) as RequestName[]).filter((name) => mayRequest(mode, name));
 }
+
+/**
+ * Whether the developer panel (sim.* requests) may show. Never on a kiosk with a real reader:
+ * patients would see it, and a simulated lookup answer could be chosen for a real card. Main
+ * answers the sim.* requests only when this holds; the renderer shows the panel only then.
+ */
+export function developerPanelAllowed(
+  mode: StationMode,
+  simulated: { reader: boolean; gateway: boolean },
+): boolean {
+  if (mode === 'kiosk') return simulated.reader;
+  if (mode === 'desk') return simulated.reader || simulated.gateway;
+  return false;
+}

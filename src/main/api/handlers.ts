@@ -32,6 +32,8 @@ export interface HandlerServices {
   his: HisService | null;
   /** Today's visits with evidence of a failed lookup. */
   failedLookupsToday(): Promise<number>;
+  /** developerPanelAllowed() for this station: the sim.* requests are answered only then. */
+  developerPanel: boolean;
 }
 
 function simulatorOff(what: string): Error {
@@ -44,11 +46,11 @@ function simulatorOff(what: string): Error {
 
 export function createApiHandlers(s: HandlerServices): ApiHandlers {
   const simCards = (): SimulatedCardControl => {
-    if (!s.simCards) throw simulatorOff('reader');
+    if (!s.simCards || !s.developerPanel) throw simulatorOff('reader');
     return s.simCards;
   };
   const simGateway = (): SimulatedGatewayControl => {
-    if (!s.simGateway) throw simulatorOff('lookup service');
+    if (!s.simGateway || !s.developerPanel) throw simulatorOff('lookup service');
     return s.simGateway;
   };
   return {

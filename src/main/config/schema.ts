@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { hisDefaults, hisSchema } from './sections/his';
-import { insuranceDefaults, insuranceSchema } from './sections/insurance';
+import {
+  insuranceDefaults,
+  insuranceSchema,
+  isPlaceholderOfficer,
+  isSecureServiceUrl,
+} from './sections/insurance';
 import { printerDefaults, printerSchema } from './sections/printer';
 import { queueDefaults, queueSchema } from './sections/queue';
 import { readerDefaults, readerSchema } from './sections/reader';
@@ -18,6 +23,12 @@ export const configSchema = z
   .object({
     /** Bumped when the file's shape changes incompatibly. */
     version: z.literal(1),
+    /**
+     * A simulated part beside a real one (a real reader with the simulated lookup service, the
+     * real service with the placeholder officer) is refused unless this is true: a test bench,
+     * never a hospital.
+     */
+    allowSimulated: z.boolean(),
     station: stationSchema,
     hospital: hospitalSchema,
     departments: z
@@ -43,6 +54,17 @@ export const configSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (
+      c.insurance.service === 'bhxh' &&
+      c.insurance.baseUrl &&
+      !isSecureServiceUrl(c.insurance.baseUrl)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['insurance', 'baseUrl'],
+        message: 'the real service needs an https:// address (http:// only for this machine)',
+      });
+    }
     if (c.insurance.service === 'bhxh') {
       for (const key of ['baseUrl', 'username'] as const) {
         if (!c.insurance[key]) {
@@ -92,12 +114,46 @@ export const configSchema = z
         message: 'required when printer.driver is "system"',
       });
     }
+    // Last: a missing field says so before the mix of parts is judged.
+    for (const problem of simulationProblems(c)) {
+      ctx.addIssue({ code: 'custom', path: ['allowSimulated'], message: problem });
+    }
   });
 
 export type KioskConfig = z.infer<typeof configSchema>;
 
+/** Why this mix of real and simulated parts may not run, unless `allowSimulated` is true. */
+function simulationProblems(c: {
+  allowSimulated: boolean;
+  reader: { driver: string };
+  insurance: {
+    service: string;
+    apiVersion: string;
+    officer: { name: string; idNumber: string } | null;
+  };
+}): string[] {
+  if (c.allowSimulated) return [];
+  const problems: string[] = [];
+  if (c.reader.driver !== 'simulated' && c.insurance.service === 'simulated') {
+    problems.push(
+      'a real card reader with the simulated lookup service (insurance.service "simulated"): configure the real service, or set "allowSimulated": true on a test bench',
+    );
+  }
+  if (
+    c.insurance.service === 'bhxh' &&
+    c.insurance.apiVersion === '2024' &&
+    isPlaceholderOfficer(c.insurance.officer)
+  ) {
+    problems.push(
+      'the real lookup service with the placeholder officer "Nguyễn Văn Thử": set insurance.officer to the checking officer, or set "allowSimulated": true on a test bench',
+    );
+  }
+  return problems;
+}
+
 export const defaultConfig: z.input<typeof configSchema> = {
   version: 1,
+  allowSimulated: false,
   station: stationDefaults,
   hospital: hospitalDefaults,
   departments: departmentDefaults,

@@ -9,6 +9,7 @@ import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
 import { utcOffsetMinutes } from '../../shared/hospital-day';
+import { simulatedParts } from '../config/simulated-parts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -145,6 +146,22 @@ export function checkCardReader(config: KioskConfig): CheckResult {
   }
   const source = r.cscaFolder ? 'reader.cscaFolder' : 'the shipped CCCD CSCA';
   return { name, status: 'ok', detail: `${which}; CSCA certificates from ${folder} (${source})` };
+}
+
+/** Any simulator in use is a warning: its answers and slips are made up ("MÔ PHỎNG"). */
+export function checkSimulation(config: KioskConfig): CheckResult {
+  const name = 'simulators';
+  const parts = simulatedParts(config);
+  const which = [parts.reader && 'card reader', parts.gateway && 'lookup service'].filter(Boolean);
+  if (which.length === 0) return { name, status: 'ok', detail: 'none: real reader and service' };
+  const bench = config.allowSimulated
+    ? '; allowSimulated is true (a test bench, never a hospital)'
+    : '';
+  return {
+    name,
+    status: 'warn',
+    detail: `simulated ${which.join(' and ')}: slips and screens say MÔ PHỎNG / SIMULATED${bench}`,
+  };
 }
 
 export async function checkLookupService(config: KioskConfig): Promise<CheckResult> {

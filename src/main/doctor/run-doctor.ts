@@ -12,6 +12,7 @@ import {
   checkPcscd,
   checkPrinter,
   checkTimeZone,
+  checkSimulation,
   checkVpcd,
   type CheckResult,
 } from './checks';
@@ -52,7 +53,7 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
     ),
   );
   if (config) {
-    checks.push(checkCardReader(config), checkTimeZone(config));
+    checks.push(checkCardReader(config), checkTimeZone(config), checkSimulation(config));
     checks.push(await checkLookupService(config), await checkPrinter(config, dataDir));
   }
   return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };

@@ -152,7 +152,7 @@ hr.thin { border-top-width: 0.25mm; border-top-style: dashed; }
 .row .value { flex: 1 1 auto; min-width: 0; font-weight: 700; }
 .row.patient:first-child .value { font-size: 1.15em; }
 .notice { border: 0.6mm solid #000; padding: 1mm 1.5mm; margin: 1.2mm 0; font-weight: 700; }
-.notice.self-pay, .notice.cancelled, .notice.not-covered { background: #000; color: #fff; }
+.notice.self-pay, .notice.cancelled, .notice.not-covered, .notice.simulated { background: #000; color: #fff; }
 .bottom { display: flex; align-items: center; gap: 3mm; margin-top: 2mm; padding-top: 2mm; border-top: 0.25mm dashed #000; }
 .bottom .qr { width: ${s.qr}mm; height: ${s.qr}mm; flex: none; }
 .bottom .meta { flex: 1 1 auto; min-width: 0; }

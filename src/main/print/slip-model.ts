@@ -9,6 +9,7 @@
 import QRCode from 'qrcode';
 import type { Lane, LocalizedText, Visit } from '../../shared/domain';
 import type { KioskConfig } from '../config/schema';
+import { anySimulated } from '../config/simulated-parts';
 import { printErrors } from './print-errors';
 
 /** Vietnamese always; English null when the slip is Vietnamese only. */
@@ -30,7 +31,8 @@ export type SlipNoticeKind =
   | 'stale'
   | 'staff-confirmed'
   | 'not-covered'
-  | 'cancelled';
+  | 'cancelled'
+  | 'simulated';
 
 export interface SlipNotice {
   kind: SlipNoticeKind;
@@ -108,6 +110,11 @@ const L = {
   },
   staffConfirmed: { vi: 'BHYT do nhân viên xác nhận', en: 'Insurance confirmed by staff' },
   cancelled: { vi: 'LƯỢT KHÁM ĐÃ HUỶ', en: 'VISIT CANCELLED' },
+  // Both languages on every slip, whatever printer.language says: nobody may take it for real.
+  simulated: {
+    vi: 'MÔ PHỎNG / SIMULATED · Dữ liệu thử, không có giá trị',
+    en: 'Made with a simulator: not valid for a visit',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export function buildSlipModel(
@@ -130,6 +137,9 @@ export function buildSlipModel(
   const insurance = insuranceSection(visit, t, zone);
   if (visit.status === 'cancelled') {
     insurance.notices.unshift({ kind: 'cancelled', text: t(L.cancelled) });
+  }
+  if (anySimulated(config)) {
+    insurance.notices.unshift({ kind: 'simulated', text: t(L.simulated) });
   }
   const year = visit.patient.dateOfBirth?.slice(0, 4) ?? '';
 

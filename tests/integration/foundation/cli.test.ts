@@ -72,6 +72,8 @@ describe('command line', () => {
     writeFileSync(
       path.join(dir, 'config.json'),
       JSON.stringify({
+        // The default officer is the placeholder: a test bench.
+        allowSimulated: true,
         insurance: {
           service: 'bhxh',
           baseUrl: 'https://egw.example.invalid',

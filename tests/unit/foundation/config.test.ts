@@ -65,16 +65,20 @@ describe('configuration', () => {
 
   it('trusts the public test CSCA by default only with the simulated reader', () => {
     expect(loadConfig(dirWith()).config.reader.trustTestCsca).toBe(true);
-    const pcsc = loadConfig(dirWith(JSON.stringify({ reader: { driver: 'pcsc' } })));
+    const pcsc = loadConfig(
+      dirWith(JSON.stringify({ reader: { driver: 'pcsc' }, allowSimulated: true })),
+    );
     expect(pcsc.config.reader.trustTestCsca).toBe(false);
     const onPurpose = loadConfig(
-      dirWith(JSON.stringify({ reader: { driver: 'pcsc', trustTestCsca: true } })),
+      dirWith(
+        JSON.stringify({ reader: { driver: 'pcsc', trustTestCsca: true }, allowSimulated: true }),
+      ),
     );
     expect(onPurpose.config.reader.trustTestCsca).toBe(true);
     // The file `config --init` writes leaves it out, so editing the driver is enough.
     const init = initialConfig() as { reader: Record<string, unknown> };
     expect(init.reader).not.toHaveProperty('trustTestCsca');
-    const edited = { ...init, reader: { ...init.reader, driver: 'pcsc' } };
+    const edited = { ...init, allowSimulated: true, reader: { ...init.reader, driver: 'pcsc' } };
     expect(loadConfig(dirWith(JSON.stringify(edited))).config.reader.trustTestCsca).toBe(false);
     expect(loadConfig(dirWith(JSON.stringify(init))).config.reader.trustTestCsca).toBe(true);
   });
@@ -102,6 +106,8 @@ describe('configuration', () => {
     const loaded = loadConfig(
       dirWith(
         JSON.stringify({
+          // The default officer is the placeholder: a test bench.
+          allowSimulated: true,
           insurance: {
             service: 'bhxh',
             baseUrl: 'https://egw.example.invalid',
@@ -115,5 +121,38 @@ describe('configuration', () => {
     expect(printed).not.toContain('hunter2-secret');
     expect(printed).toContain('"password":"***"');
     expect(loaded.config.insurance.password).toBe('hunter2-secret');
+  });
+
+  it('refuses a real reader with the simulated lookup service, naming allowSimulated', () => {
+    const err = loadError(JSON.stringify({ reader: { driver: 'pcsc' } }));
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.localized.en).toContain('field "allowSimulated"');
+    const bench = { reader: { driver: 'pcsc' }, allowSimulated: true };
+    expect(loadConfig(dirWith(JSON.stringify(bench))).config.allowSimulated).toBe(true);
+  });
+
+  it('refuses the real service with the placeholder officer, or over plain http', () => {
+    const real = {
+      service: 'bhxh',
+      baseUrl: 'https://egw.example.invalid',
+      username: 'u',
+      password: 'p',
+    };
+    const placeholder = loadError(JSON.stringify({ insurance: real }));
+    expect(placeholder.localized.en).toContain('field "allowSimulated"');
+    expect(placeholder.localized.en).toContain('Nguyễn Văn Thử');
+    const officer = { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' };
+    const http = loadError(
+      JSON.stringify({ insurance: { ...real, officer, baseUrl: 'http://egw.example.invalid' } }),
+    );
+    expect(http.localized.en).toContain('field "insurance.baseUrl"');
+    for (const baseUrl of [
+      'https://egw.example.invalid',
+      'http://127.0.0.1:8080',
+      'http://localhost:1',
+    ]) {
+      const ok = loadConfig(dirWith(JSON.stringify({ insurance: { ...real, officer, baseUrl } })));
+      expect(ok.config.insurance.baseUrl).toBe(baseUrl);
+    }
   });
 });

@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
-import { checkCardReader, checkTimeZone } from '../../../src/main/doctor/checks';
+import { checkCardReader, checkSimulation, checkTimeZone } from '../../../src/main/doctor/checks';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));
-  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(file));
+  // A real reader beside the default simulated lookup service is a test bench.
+  writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ allowSimulated: true, ...(file as object) }),
+  );
   return loadConfig(dir).config;
 }
 
@@ -63,5 +67,30 @@ describe('doctor: time zone', () => {
     expect(() => config({ hospital: { timeZone: 'Asia/Hanoi_Typo' } })).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID' }),
     );
+  });
+});
+
+describe('doctor: simulators', () => {
+  it('warns whenever a simulator answers, and says which', () => {
+    const all = checkSimulation(config({}));
+    expect(all.status).toBe('warn');
+    expect(all.detail).toMatch(/reader.*lookup service/);
+    const bench = checkSimulation(config({ reader: { driver: 'pcsc' } }));
+    expect(bench).toMatchObject({ status: 'warn' });
+    expect(bench.detail).toContain('allowSimulated');
+    const real = checkSimulation(
+      config({
+        allowSimulated: false,
+        reader: { driver: 'pcsc' },
+        insurance: {
+          service: 'bhxh',
+          baseUrl: 'https://egw.example.invalid',
+          username: 'u',
+          password: 'p',
+          officer: { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' },
+        },
+      }),
+    );
+    expect(real.status).toBe('ok');
   });
 });

@@ -5,8 +5,22 @@ import { buildSlipModel, formatDateTime, maskCardNumber } from '../../../src/mai
 import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
 import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
 
-const config = (printer: Record<string, unknown> = {}) =>
-  parseConfig({ printer: { timeZone: 'Asia/Ho_Chi_Minh', ...printer } }, 'test-config.json');
+/** A station with a real reader and the real service: its slips carry no "simulated" notice. */
+const REAL = {
+  reader: { driver: 'pcsc' },
+  insurance: {
+    service: 'bhxh',
+    baseUrl: 'https://egw.example.invalid',
+    username: '01001_BV',
+    password: 'x',
+    officer: { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' },
+  },
+};
+const config = (printer: Record<string, unknown> = {}, station: Record<string, unknown> = REAL) =>
+  parseConfig(
+    { ...station, printer: { timeZone: 'Asia/Ho_Chi_Minh', ...printer } },
+    'test-config.json',
+  );
 
 const build = (visit = sampleVisit(1), cfg = config()) =>
   buildSlipModel(visit, cfg, { logoDataUrl: null });
@@ -177,5 +191,16 @@ describe('slip model', () => {
   it('refuses a visit without id or queue number with a typed error', () => {
     expect(() => build({ ...sampleVisit(1), id: '' })).toThrow(/PRINT_BAD_INPUT/);
     expect(() => build({ ...sampleVisit(1), queueNumber: '' })).toThrow(/PRINT_BAD_INPUT/);
+  });
+
+  it('a slip made with a simulator says MÔ PHỎNG / SIMULATED first, in both languages', () => {
+    for (const simulated of [{}, { reader: { driver: 'pcsc' }, allowSimulated: true }]) {
+      const m = build(sampleVisit(1), config({ language: 'vi' }, simulated));
+      expect(m.insurance.notices[0]?.kind).toBe('simulated');
+      expect(m.insurance.notices[0]?.text.vi).toContain('MÔ PHỎNG / SIMULATED');
+    }
+    expect(build(sampleVisit(1), config()).insurance.notices.map((n) => n.kind)).not.toContain(
+      'simulated',
+    );
   });
 });

@@ -24,6 +24,37 @@ export const coverageRuleSchema = z
 
 export type CoverageRule = z.infer<typeof coverageRuleSchema>;
 
+/**
+ * The made-up checking officer of the defaults, so the simulator has one to receive. Sent to the
+ * real service it would put a fake name on every check: the configuration refuses that
+ * combination (schema.ts) unless `allowSimulated` is set.
+ */
+export const PLACEHOLDER_OFFICER = { name: 'Nguyễn Văn Thử', idNumber: '001090000001' };
+
+export function isPlaceholderOfficer(officer: { name: string; idNumber: string } | null): boolean {
+  return (
+    officer !== null &&
+    (officer.name === PLACEHOLDER_OFFICER.name || officer.idNumber === PLACEHOLDER_OFFICER.idNumber)
+  );
+}
+
+/**
+ * The real service carries the gateway password and patients' ID numbers: https only, plain
+ * http only to this machine (a local test server or a TLS-terminating proxy on loopback).
+ */
+export function isSecureServiceUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  if (parsed.protocol !== 'http:') return false;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export const insuranceSchema = z
   .object({
     /** Staff may switch checking off; check-in then records "insurance not checked". */
@@ -141,7 +172,7 @@ export const insuranceDefaults = {
   passwordCase: 'upper',
   tokenBody: 'form',
   apiVersion: '2024',
-  officer: { name: 'Nguyễn Văn Thử', idNumber: '001090000001' },
+  officer: PLACEHOLDER_OFFICER,
   requestTimeoutMs: 15000,
   checkinBudgetMs: 4000,
   cacheMaxAgeHours: 72,

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SimGatewayMode } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
+import { developerPanelAllowed } from '../../../shared/station-access';
 import { useAppStore } from '../stores/app-store';
 import { useSimStore } from '../stores/sim-store';
 
@@ -20,8 +21,10 @@ const GATEWAY_MODES: SimGatewayMode[] = [
 export function DevPanel({ variant }: { variant: 'corner' | 'side' }) {
   const { t } = useTranslation();
   const simulated = useAppStore((s) => s.info?.simulated);
+  const mode = useAppStore((s) => s.mode);
   const sim = useSimStore();
-  if (!simulated || (!simulated.reader && !simulated.gateway)) return null;
+  // The same rule main applies to the sim.* requests: never on a kiosk with a real reader.
+  if (!simulated || !developerPanelAllowed(mode, simulated)) return null;
   const cardActions: [string, string, () => Promise<void>][] = [
     ['dev-insert', 'dev.insert', sim.insert],
     ['dev-remove', 'dev.remove', sim.remove],
