@@ -69,6 +69,8 @@ describe('evidence of failed lookups', () => {
       fs.writeFileSync(
         path.join(dir, 'config.json'),
         JSON.stringify({
+          // The default officer is the placeholder: a test bench.
+          allowSimulated: true,
           insurance: {
             service: 'bhxh',
             baseUrl: 'http://127.0.0.1:9',
