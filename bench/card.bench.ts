@@ -10,8 +10,13 @@ import {
   type CardReaderServiceHandle,
 } from '../src/main/card/reader-service';
 import { catalogChip } from '../src/main/card/simulator/catalog-chip';
+import { buildCardFiles, mrzInfoFor } from '../src/main/card/simulator/card-files';
+import { readCard } from '../src/main/card/protocol/read-card';
+import { SimulatedChip } from '../src/main/card/simulator/chip';
+import { ChipChannel } from '../src/main/card/simulator/chip-channel';
+import { authenticityFor } from '../src/main/card/simulator/chip-keys';
 import { SimulatedReader } from '../src/main/card/simulator/simulated-reader';
-import { loadTestPki } from '../src/main/card/simulator/test-pki';
+import { loadTestPki, testCscaPath } from '../src/main/card/simulator/test-pki';
 import { VpcdClient } from '../src/main/card/simulator/vpcd-client';
 import { simIdentity } from '../src/main/simulator-data/identities';
 import type { Report } from './report';
@@ -113,8 +118,52 @@ async function throughPcscd(report: Report): Promise<void> {
   }
 }
 
+/** Chip authenticity: the same DG1+DG13 read without DG14/DG15, with CA, with AA only. */
+const AUTH_SETUPS = [
+  ['none', { chipAuth: false, activeAuth: false }],
+  ['ca', { chipAuth: true, activeAuth: true }],
+  ['aa', { chipAuth: false, activeAuth: true }],
+] as const;
+
+function chipWith(setup: { chipAuth: boolean; activeAuth: boolean }): SimulatedChip {
+  const identity = simIdentity(IDENTITY);
+  const auth = authenticityFor(identity.card.idNumber, setup);
+  return new SimulatedChip({
+    files: buildCardFiles(identity, loadTestPki(), auth.files),
+    mrzInfo: mrzInfoFor(identity),
+    ...auth.chip,
+  });
+}
+
+async function chipAuthInProcess(report: Report): Promise<void> {
+  for (const [name, setup] of AUTH_SETUPS) {
+    const chip = chipWith(setup);
+    const read = async () => {
+      chip.powerOn();
+      const started = performance.now();
+      const { result } = await readCard(new ChipChannel(chip), key, {
+        timeoutMs: 5000,
+        trustAnchors: [testCscaPath()],
+        skipPhoto: true,
+      });
+      return { ms: performance.now() - started, apdus: result.stats.apdus };
+    };
+    await read(); // warm-up
+    const ms: number[] = [];
+    let apdus = 0;
+    for (let i = 0; i < 20; i++) {
+      const r = await read();
+      ms.push(r.ms);
+      apdus = r.apdus;
+    }
+    report.samples(`chip-auth.in-process.${name}.time`, ms, 'ms');
+    report.figure(`chip-auth.in-process.${name}.apdus`, apdus);
+  }
+}
+
 export default async function (report: Report): Promise<void> {
   await inProcess(report, 'in-process', {});
   await inProcess(report, 'in-process-le223', { maxLe: 223, extendedLength: false });
   await throughPcscd(report);
+  await chipAuthInProcess(report);
 }
