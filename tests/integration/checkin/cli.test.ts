@@ -130,12 +130,14 @@ describe('checkin / visits / export / purge commands', () => {
     const date = await cli(dir, ['visits', '--date', '2026-02-30']);
     expect(date.code).toBe(2);
 
+    // PACE cards open with the ID number alone (CAN = its last 6 digits), so a wrong date of
+    // birth no longer matters there: the wrong key is another person's ID number.
     const wrong = await cli(dir, [
       'checkin',
       '--reader',
       READER,
       '--id',
-      simIdentity(1).card.idNumber,
+      simIdentity(2).card.idNumber,
       '--dob',
       '1999-01-01',
       '--sim-identity',
