@@ -16,6 +16,8 @@ export const TODAY = Date.parse('2026-11-23T03:00:00Z');
 export function testConfig(insurance: Record<string, unknown> = {}): KioskConfig {
   return parseConfig(
     {
+      // Every "real" service here is the simulated gateway on loopback, with the placeholder officer.
+      allowSimulated: true,
       insurance: {
         requestTimeoutMs: 2000,
         retryCount: 2,
