@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../main/fs/atomic-write';
+import { ensurePrivateDir } from '../../main/fs/private-files';
 import { maskSecrets } from '../../main/config/load-config';
 import { defaultConfig } from '../../main/config/schema';
 import { kioskError } from '../../shared/errors';
@@ -56,7 +57,7 @@ function writeDefaults(file: string): void {
       `A configuration file already exists: ${file}`,
     );
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
   // A crash never leaves a half-written configuration behind.
   writeFileAtomicSync(file, `${JSON.stringify(initialConfig(), null, 2)}\n`, { mode: 0o600 });
 }

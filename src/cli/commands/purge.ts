@@ -1,4 +1,5 @@
 import { runPurge } from '../../main/checkin/purge-job';
+import { inDataDir } from '../../main/config/load-config';
 import { runCommand, type RegisterCommand } from '../output';
 import { withStore } from './visits';
 
@@ -7,7 +8,7 @@ export const registerPurge: RegisterCommand = (program, ctx) => {
     .command('purge')
     .description(
       'remove personal data older than store.retentionDays: visits are anonymised (numbers and ' +
-        'outcomes kept), cached identities and lookups deleted',
+        'outcomes kept), cached identities and lookups deleted, slip PDFs of those days deleted',
     )
     .option('--json', 'JSON output')
     .action(async (opts: { json?: boolean }) =>
@@ -19,13 +20,15 @@ export const registerPurge: RegisterCommand = (program, ctx) => {
             const { config } = c.config();
             const days = config.store.retentionDays;
             const zone = config.hospital.timeZone;
-            const report = await runPurge(store, new Date(), days, zone, c.logger());
+            const slips = inDataDir(c.dataDir, config.printer.pdfFolder);
+            const report = await runPurge(store, new Date(), days, zone, c.logger(), slips);
             return { retentionDays: days, ...report };
           }),
         (r) =>
           `retention ${r.retentionDays} days: ${r.visitsAnonymised} visits anonymised, ` +
           `${r.identitiesDeleted} identities and ${r.lookupsDeleted} lookups deleted, ` +
-          `${r.outboxDeleted} re-checks and ${r.discrepanciesDeleted} discrepancies dropped`,
+          `${r.outboxDeleted} re-checks and ${r.discrepanciesDeleted} discrepancies dropped, ` +
+          `${r.slipFilesDeleted} slip files deleted`,
       ),
     );
 };

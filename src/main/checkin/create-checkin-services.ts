@@ -16,14 +16,15 @@ import type {
   VisitsService,
 } from '../services-contract';
 import { openStore } from '../store/open-store';
-import type { KioskStore, PurgeReport } from '../store/store-contract';
+import { inDataDir } from '../config/load-config';
+import type { KioskStore } from '../store/store-contract';
 import { checkinErrors } from './checkin-errors';
 import { CheckinMachine } from './checkin-machine';
 import { createListeners } from './listeners';
 import { createOutboxService, outboxSummary } from './outbox-service';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker';
 import { createVisitPrinting } from './print-visit';
-import { runPurge } from './purge-job';
+import { runPurge, type PurgeJobReport } from './purge-job';
 import { createVisitsService } from './visits-service';
 
 export interface CheckinServicesOptions {
@@ -42,6 +43,8 @@ export interface CheckinServicesOptions {
   cardRemovedHoldMs?: number;
   /** A whole chip read gives up after this long (default 30 s). */
   readTimeoutMs?: number;
+  /** The folder of slip PDFs the purge cleans too (default: none). */
+  slipFolder?: string | null;
 }
 
 export interface CheckinServices {
@@ -50,7 +53,7 @@ export interface CheckinServices {
   outbox: OutboxService;
   worker: OutboxWorker;
   /** Runs the privacy purge now (it also runs at start and every purgeIntervalHours). */
-  purge(): Promise<PurgeReport>;
+  purge(): Promise<PurgeJobReport>;
   /** Stops the background work and the machine; does not close the store or the services. */
   close(): Promise<void>;
 }
@@ -144,8 +147,15 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     })
     .catch(warn('interrupted prints not recovered'));
 
-  const purge = (): Promise<PurgeReport> =>
-    runPurge(store, now(), config.store.retentionDays, config.hospital.timeZone, log);
+  const purge = (): Promise<PurgeJobReport> =>
+    runPurge(
+      store,
+      now(),
+      config.store.retentionDays,
+      config.hospital.timeZone,
+      log,
+      o.slipFolder ?? null,
+    );
   let purgeTimer: NodeJS.Timeout | null = null;
   if (o.background ?? true) {
     worker.start();
@@ -186,7 +196,11 @@ export async function openCheckinServices(
 ): Promise<CheckinServices & { store: KioskStore }> {
   const store = openStore({ dataDir: o.dataDir, config: o.config, logger: o.logger });
   try {
-    const services = createCheckinServices({ ...o, store });
+    const services = createCheckinServices({
+      slipFolder: inDataDir(o.dataDir, o.config.printer.pdfFolder),
+      ...o,
+      store,
+    });
     return {
       ...services,
       store,

@@ -4,11 +4,15 @@
  * and print states stay for the hospital's statistics and so that a queue number is never
  * reused, but the person (ID number, name, date of birth, sex), the card details, staff notes and
  * cancel reasons go. Cached identities and lookups, outbox items and discrepancies of those days
- * are deleted. A visit is kept whole through day N of retention and anonymised the day after.
+ * are deleted. A visit is kept whole through day N of retention and anonymised the day after;
+ * its slip PDF (when the `pdf` driver wrote one) is deleted the same day.
  */
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';
+import { purgeSlipFiles, type SlipFilesPurgeReport } from '../print/slip-files-purge';
 import type { KioskStore, PurgeReport } from '../store/store-contract';
+
+export type PurgeJobReport = PurgeReport & SlipFilesPurgeReport;
 
 export function purgeRequestFor(now: Date, retentionDays: number, timeZone: string) {
   return {
@@ -24,8 +28,16 @@ export async function runPurge(
   retentionDays: number,
   timeZone: string,
   logger?: Logger,
-): Promise<PurgeReport> {
-  const report = await store.purge(purgeRequestFor(now, retentionDays, timeZone));
+  /** Where the slip PDFs are (null: this process writes none). */
+  slipFolder: string | null = null,
+): Promise<PurgeJobReport> {
+  const request = purgeRequestFor(now, retentionDays, timeZone);
+  const stored = await store.purge(request);
+  // After the database: a failure here leaves files that the next run removes.
+  const slips = slipFolder
+    ? purgeSlipFiles(slipFolder, request.visitsBefore)
+    : { slipFilesDeleted: 0 };
+  const report = { ...stored, ...slips };
   logger?.info('purge', { ...report, retentionDays });
   return report;
 }

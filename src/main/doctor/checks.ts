@@ -2,12 +2,13 @@
  * `doctor`: what is installed and reachable, one line each. Every check is independent, bounded
  * in time, and reports instead of throwing, so one broken part never hides the others.
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
+import { ensurePrivateDir } from '../fs/private-files';
 import { utcOffsetMinutes } from '../../shared/hospital-day';
 import { simulatedParts } from '../config/simulated-parts';
 
@@ -33,7 +34,7 @@ export function checkNode(): CheckResult {
 
 export function checkDataDir(dataDir: string): CheckResult {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     accessSync(dataDir, constants.W_OK);
     return { name: 'data folder', status: 'ok', detail: dataDir };
   } catch (err) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
 import type { LogFields, LogLevel, Logger } from './logger';
 import { redactString, redactValue } from './redact';
 
@@ -27,7 +28,7 @@ export class RotatingFile {
     private readonly maxBytes: number,
     private readonly maxFiles: number,
   ) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(path.dirname(file));
     this.size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   }
 
@@ -35,7 +36,7 @@ export class RotatingFile {
     const bytes = Buffer.byteLength(line);
     if (this.size + bytes > this.maxBytes && this.size > 0) this.rotate();
     try {
-      fs.appendFileSync(this.file, line);
+      fs.appendFileSync(this.file, line, { mode: PRIVATE_FILE_MODE });
       this.size += bytes;
     } catch {
       // A full or read-only disk must not take the check-in down with it.

@@ -95,7 +95,11 @@ describe('checkin / visits / export / purge commands', () => {
     expect(csv).not.toContain(simIdentity(1).card.idNumber);
 
     const purged = await cli(dir, ['purge', '--json']);
-    expect(JSON.parse(purged.stdout)).toMatchObject({ retentionDays: 90, visitsAnonymised: 0 });
+    expect(JSON.parse(purged.stdout)).toMatchObject({
+      retentionDays: 90,
+      visitsAnonymised: 0,
+      slipFilesDeleted: 0,
+    });
   });
 
   it('lookup service unreachable: the visit is made with insurance pending', async () => {

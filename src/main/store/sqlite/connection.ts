@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from '../../fs/private-files';
 import type { Logger } from '../../logging/logger';
 import { migrate } from '../migrate';
 import { MIGRATIONS, type Migration } from '../migrations';
@@ -54,9 +55,14 @@ function explainOpenFailure(err: unknown, file: string): Error {
 export function openDatabase(options: OpenDatabaseOptions): Database.Database {
   const { file } = options;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(path.dirname(file));
   } catch (err) {
     throw toStoreError(err, 'create data folder', file);
+  }
+  try {
+    ensurePrivateFile(file);
+  } catch (err) {
+    throw explainOpenFailure(err, file);
   }
   let db: Database.Database;
   try {
