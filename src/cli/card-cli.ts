@@ -10,6 +10,7 @@ import { createCardReaderService, type CardReaderServiceHandle } from '../main/c
 import { SimulatedReader } from '../main/card/simulator/simulated-reader';
 import { SIM_IDENTITIES } from '../main/simulator-data/identities';
 import type { CliContext } from './context';
+import { CAN_NUMBER, ID_NUMBER } from '../shared/identity-input';
 
 export interface KeyOptions {
   qr?: string;
@@ -71,7 +72,7 @@ export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
     );
   }
   if (opts.can !== undefined) {
-    if (!/^\d{6}$/.test(opts.can)) throw usage('--can phải có 6 chữ số', '--can must be 6 digits');
+    if (!CAN_NUMBER.test(opts.can)) throw usage('--can phải có 6 chữ số', '--can must be 6 digits');
     return { kind: 'can', can: opts.can };
   }
   if (opts.qr !== undefined) {
@@ -88,7 +89,7 @@ export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
       );
     return { kind: 'mrz', text };
   }
-  if (!opts.id || !/^\d{12}$/.test(opts.id)) {
+  if (!opts.id || !ID_NUMBER.test(opts.id)) {
     throw usage('--id phải là số CCCD 12 chữ số', '--id must be the 12-digit CCCD number');
   }
   if (!opts.dob) {

@@ -2,6 +2,7 @@ import { openInsurance } from '../../main/insurance';
 import type { InsuranceQuery, InsuranceResult } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';
+import { BHYT_NUMBER, ID_NUMBER } from '../../shared/identity-input';
 
 interface LookupOpts {
   id?: string;
@@ -22,10 +23,10 @@ function queryFrom(opts: LookupOpts): InsuranceQuery {
   if (Boolean(opts.id) === Boolean(opts.card)) {
     throw usage('Cần đúng một trong --id hoặc --card.', 'Give exactly one of --id or --card.');
   }
-  if (opts.id && !/^\d{12}$/.test(opts.id)) {
+  if (opts.id && !ID_NUMBER.test(opts.id)) {
     throw usage('--id phải gồm 12 chữ số.', '--id must be 12 digits.');
   }
-  if (opts.card && !/^[A-Za-z]{2}[1-5]\d{12}$/.test(opts.card)) {
+  if (opts.card && !BHYT_NUMBER.test(opts.card.toUpperCase())) {
     throw usage(
       '--card phải gồm 15 ký tự, ví dụ DN4010123456781.',
       '--card must be 15 characters, e.g. DN4010123456781.',

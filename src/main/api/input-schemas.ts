@@ -5,8 +5,16 @@
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
 import { LANES, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
+import { hospitalDay, VIETNAM_TIME_ZONE } from '../../shared/hospital-day';
+import {
+  CAN_NUMBER,
+  checkManualIdentity,
+  ID_NUMBER,
+  IDENTITY_FIELD_MESSAGES,
+} from '../../shared/identity-input';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+const idNumber = z.string().regex(ID_NUMBER, 'ID number: 12 digits');
 const none = z.null().optional();
 const lane = z.enum(LANES as unknown as [string, ...string[]]);
 const roomCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'room code: 1-6 capital letters or digits');
@@ -17,14 +25,14 @@ const accessKey = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('id'),
-      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
+      idNumber,
     })
     .strict(),
-  z.object({ kind: z.literal('can'), can: z.string().regex(/^\d{6}$/, 'CAN: 6 digits') }).strict(),
+  z.object({ kind: z.literal('can'), can: z.string().regex(CAN_NUMBER, 'CAN: 6 digits') }).strict(),
   z
     .object({
       kind: z.literal('id-dob'),
-      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
+      idNumber,
       dateOfBirth: isoDate,
       dateOfExpiry: isoDate.optional(),
     })
@@ -38,18 +46,23 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'gateway.status': none,
   'checkin.current': none,
   'checkin.provideKey': accessKey,
+  // The values are checked by the shared rules the desk and main use (one place).
   'checkin.manualIdentity': z
     .object({
-      idNumber: z.string().regex(/^\d{12}$/, 'ID number: 12 digits'),
-      fullName: z.string().trim().min(1).max(120),
-      dateOfBirth: isoDate,
+      idNumber: z.string().max(40),
+      fullName: z.string().max(400),
+      dateOfBirth: z.string().max(40),
       sex: z.enum(['M', 'F']),
-      cardNumber: z
-        .string()
-        .regex(/^[A-Z]{2}[1-5]\d{12}$/, 'BHYT number: 2 letters, a benefit level 1-5, 12 digits')
-        .optional(),
+      cardNumber: z.string().max(40).optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((value, ctx) => {
+      const result = checkManualIdentity(value, hospitalDay(new Date(), VIETNAM_TIME_ZONE));
+      if (result.ok) return;
+      for (const [field, code] of Object.entries(result.errors)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: IDENTITY_FIELD_MESSAGES[code].en });
+      }
+    }),
   'checkin.choose': z.object({ department: z.string().min(1).max(6), lane }).strict(),
   'checkin.override': z
     .object({

@@ -3,8 +3,8 @@
  * level digit (1-5), the province (2 digits) and the 10-digit social-insurance number,
  * e.g. `HS4010120878811` = HS, level 4, province 01, 0120878811.
  */
-export const BHYT_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
-export const CCCD_NUMBER = /^\d{12}$/;
+import { BHYT_NUMBER } from '../../shared/identity-input';
+export { BHYT_NUMBER, ID_NUMBER as CCCD_NUMBER } from '../../shared/identity-input';
 
 export interface DecodedCardNumber {
   group: string;

@@ -4,6 +4,7 @@
  */
 import type { InsuranceQuery } from '../../shared/domain';
 import { BHYT_NUMBER, CCCD_NUMBER, normalizeCardNumber } from './card-number';
+import { NAME_MAX_LENGTH, NAME_MIN_LENGTH } from '../../shared/identity-input';
 import { dobToWire } from './dates';
 import { insuranceErrors } from './errors';
 import { collapseSpaces, stripDiacritics } from './names';
@@ -33,7 +34,8 @@ export function prepareQuery(q: InsuranceQuery, o: QueryOptions): PreparedQuery 
     throw insuranceErrors.invalidQuery('cardNumber: 2 letters, level 1-5, 12 digits');
   }
   const name = collapseSpaces(q.fullName ?? '').normalize('NFC');
-  if (name.length < 2 || name.length > 100) throw insuranceErrors.invalidQuery('fullName');
+  if (name.length < NAME_MIN_LENGTH || name.length > NAME_MAX_LENGTH)
+    throw insuranceErrors.invalidQuery('fullName');
   const dob = dobToWire((q.dateOfBirth ?? '').trim());
   if (!dob) throw insuranceErrors.invalidQuery('dateOfBirth: YYYY-MM-DD or YYYY');
   const maThe = (id ?? card)!;

@@ -3,6 +3,7 @@ import {
   accessKeyCandidates,
   birthday,
   expiryFromIssue,
+  chipPasswords,
   likelyExpiries,
   parseQrText,
 } from '../../../src/main/card/protocol/access-key';
@@ -176,5 +177,16 @@ describe('ID number check', () => {
       problems: ['the ID number is not 12 digits'],
     });
     expect(checkIdNumber('001085012345', null, null).consistent).toBe(true);
+  });
+});
+
+describe('a QR with a year-only date of birth', () => {
+  const qr = '036148001122||Lê Văn Cường|1948|Nam|Thái Bình|01022022||||';
+
+  it('gives the CAN but no BAC key (PACE only), instead of an error', () => {
+    expect(chipPasswords({ kind: 'qr', text: qr }, new Date('2026-11-23T00:00:00Z'))).toEqual({
+      can: '001122',
+      mrz: [],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDg1, parseTd1 } from '../../../src/main/card/protocol/lds/dg1';
-import { parseDg13, vnDateToIso, vnSex } from '../../../src/main/card/protocol/lds/dg13';
+import { parseDg13 } from '../../../src/main/card/protocol/lds/dg13';
+import { sexFromText as vnSex, vnDateToIso } from '../../../src/shared/identity-input';
 import { imageFormat, parseDg2 } from '../../../src/main/card/protocol/lds/dg2';
 import { parseEfCom } from '../../../src/main/card/protocol/lds/ef-com';
 import { encodeTlv, fromHex } from '../../../src/main/card/protocol/tlv';

@@ -506,7 +506,7 @@ describe('check-in flow', () => {
     await expect(
       h.checkin.manualIdentity({
         idNumber: AN.idNumber,
-        fullName: 'X',
+        fullName: AN.fullName,
         dateOfBirth: '1990-02-30',
         sex: 'M',
       }),
@@ -531,6 +531,22 @@ describe('check-in flow', () => {
     });
     const visit = await h.checkin.choose('CC', 'emergency');
     expect(visit).toMatchObject({ identitySource: 'typed', queueNumber: 'K01-CC-U-001' });
+  });
+
+  it('desk: a year-only date of birth goes on to the lookup, which takes YYYY', async () => {
+    h = createHarness();
+    await h.checkin.manualIdentity({
+      idNumber: AN.idNumber,
+      fullName: AN.fullName,
+      dateOfBirth: AN.dateOfBirth!.slice(0, 4),
+      sex: 'M',
+    });
+    expect(h.insurance.queries.at(-1)).toEqual({
+      idNumber: AN.idNumber,
+      fullName: AN.fullName,
+      dateOfBirth: AN.dateOfBirth!.slice(0, 4),
+    });
+    expect(h.checkin.current().step).not.toBe('error');
   });
 
   it('unknown department or lane is refused and nothing is written', async () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_MANUAL_FORM,
   formFromCardQr,
-  isRealDate,
   validateManualForm,
 } from '../../../src/renderer/src/lib/manual-identity';
+import { isRealIsoDate as isRealDate } from '../../../src/shared/identity-input';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
 
 const TODAY = '2026-11-23';
@@ -49,7 +49,9 @@ describe('manual entry validation', () => {
     [{ fullName: 'An 2' }, 'fullName', 'nameCharacters'],
     [{ dateOfBirth: '31/04/1990' }, 'dateOfBirth', 'dobNotReal'],
     [{ dateOfBirth: '29/02/2023' }, 'dateOfBirth', 'dobNotReal'],
-    [{ dateOfBirth: '1990' }, 'dateOfBirth', 'dobFormat'],
+    [{ dateOfBirth: '199' }, 'dateOfBirth', 'dobFormat'],
+    [{ dateOfBirth: '2027' }, 'dateOfBirth', 'dobFuture'],
+    [{ fullName: 'A'.repeat(101) }, 'fullName', 'nameLength'],
     [{ dateOfBirth: '2027-01-01' }, 'dateOfBirth', 'dobFuture'],
     [{ dateOfBirth: '1899-12-31' }, 'dateOfBirth', 'dobTooOld'],
     [{ cardNumber: 'DN401012345678' }, 'cardNumber', 'cardFormat'],

@@ -7,11 +7,18 @@
  * project's simulator writes `991231` into the MRZ of no-expiry cards; real cards may differ,
  * which is why the neighbouring candidates are tried as well.
  */
-import type { AccessKeyInput, IsoDate, Sex } from '../../../shared/domain';
+import type { AccessKeyInput, IsoDate } from '../../../shared/domain';
 import { kioskError, type KioskError } from '../../../shared/errors';
 import { parseTd1 } from './lds/dg1';
 import { cccdDocumentNumber, composeMrzInfo, isoToYymmdd } from './mrz-info';
-import { vnDateToIso, vnSex } from './lds/dg13';
+import {
+  CAN_NUMBER,
+  CARD_QR_MESSAGES,
+  ID_NUMBER,
+  isRealIsoDate,
+  parseCardQr,
+  type CardQr,
+} from '../../../shared/identity-input';
 
 export interface BacCandidate {
   mrzInfo: string;
@@ -19,17 +26,7 @@ export interface BacCandidate {
   reason: string;
 }
 
-export interface QrData {
-  idNumber: string;
-  oldIdNumber: string;
-  fullName: string;
-  dateOfBirth: IsoDate;
-  sex: Sex | null;
-  placeOfResidence: string;
-  dateOfIssue: IsoDate | null;
-  /** Fields after the seventh, kept as given. */
-  extra: string[];
-}
+export type QrData = CardQr;
 
 export const RENEWAL_AGES = [14, 25, 40, 60] as const;
 export const NO_EXPIRY_YYMMDD = '991231';
@@ -45,43 +42,14 @@ export function keyInvalid(detailEn: string, vi: string): KioskError {
   );
 }
 
-/** `ID|old ID|name|DOB ddmmyyyy|sex|residence|issue ddmmyyyy[|extra...]` */
+/** The card-front QR (src/shared/identity-input.ts), CARD_KEY_INVALID when it is not one. */
 export function parseQrText(text: string): QrData {
-  const parts = text
-    .replace(/[\r\n]+$/g, '')
-    .split('|')
-    .map((p) => p.trim());
-  if (parts.length < 4) {
-    throw keyInvalid('the QR text has too few fields', 'Mã QR không đủ thông tin.');
+  const parsed = parseCardQr(text);
+  if (!parsed.ok) {
+    const m = CARD_QR_MESSAGES[parsed.error];
+    throw keyInvalid(m.en, m.vi);
   }
-  const [
-    idNumber = '',
-    oldIdNumber = '',
-    fullName = '',
-    dob = '',
-    sex = '',
-    residence = '',
-    issue = '',
-  ] = parts;
-  if (!/^\d{12}$/.test(idNumber)) {
-    throw keyInvalid(
-      'the QR text does not start with a 12-digit ID number',
-      'Mã QR không có số CCCD 12 chữ số.',
-    );
-  }
-  const dateOfBirth = vnDateToIso(dob);
-  if (!dateOfBirth)
-    throw keyInvalid('the QR date of birth is not a date', 'Ngày sinh trong mã QR không hợp lệ.');
-  return {
-    idNumber,
-    oldIdNumber,
-    fullName: fullName.normalize('NFC'),
-    dateOfBirth,
-    sex: vnSex(sex),
-    placeOfResidence: residence.normalize('NFC'),
-    dateOfIssue: issue ? vnDateToIso(issue) : null,
-    extra: parts.slice(7),
-  };
+  return parsed.value;
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -167,10 +135,6 @@ function fromIdAndDob(
   return out.slice(0, MAX_CANDIDATES);
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const validIso = (d: string): boolean =>
-  ISO.test(d) && vnDateToIso(`${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`) === d;
-
 const idInvalid = (): KioskError =>
   keyInvalid('the ID number must have 12 digits', 'Số CCCD phải có 12 chữ số.');
 
@@ -181,19 +145,19 @@ export const canOf = (idNumber: string): string => idNumber.slice(-6);
 export function accessCan(key: AccessKeyInput): string | null {
   switch (key.kind) {
     case 'can':
-      if (!/^\d{6}$/.test(key.can)) {
+      if (!CAN_NUMBER.test(key.can)) {
         throw keyInvalid('the CAN must have 6 digits', 'Số CAN phải có 6 chữ số.');
       }
       return key.can;
     case 'id':
     case 'id-dob':
-      if (!/^\d{12}$/.test(key.idNumber)) throw idInvalid();
+      if (!ID_NUMBER.test(key.idNumber)) throw idInvalid();
       return canOf(key.idNumber);
     case 'qr':
       return canOf(parseQrText(key.text).idNumber);
     case 'mrz': {
       const optional = key.text.replace(/\s+/g, '').toUpperCase().slice(15, 27);
-      return /^\d{12}$/.test(optional) ? canOf(optional) : null;
+      return ID_NUMBER.test(optional) ? canOf(optional) : null;
     }
   }
 }
@@ -240,6 +204,8 @@ export function accessKeyCandidates(key: AccessKeyInput, today: Date = new Date(
     }
     case 'qr': {
       const qr = parseQrText(key.text);
+      // A year-only date of birth gives no MRZ key: such a card opens only with PACE and the CAN.
+      if (!isRealIsoDate(qr.dateOfBirth)) return [];
       const known = qr.dateOfIssue
         ? [
             {
@@ -251,11 +217,11 @@ export function accessKeyCandidates(key: AccessKeyInput, today: Date = new Date(
       return fromIdAndDob(qr.idNumber, qr.dateOfBirth, known, todayIso);
     }
     case 'id-dob': {
-      if (!/^\d{12}$/.test(key.idNumber)) throw idInvalid();
-      if (!validIso(key.dateOfBirth)) {
+      if (!ID_NUMBER.test(key.idNumber)) throw idInvalid();
+      if (!isRealIsoDate(key.dateOfBirth)) {
         throw keyInvalid('the date of birth is not a valid date', 'Ngày sinh không hợp lệ.');
       }
-      if (key.dateOfExpiry !== undefined && !validIso(key.dateOfExpiry)) {
+      if (key.dateOfExpiry !== undefined && !isRealIsoDate(key.dateOfExpiry)) {
         throw keyInvalid('the date of expiry is not a valid date', 'Ngày hết hạn không hợp lệ.');
       }
       const known = key.dateOfExpiry

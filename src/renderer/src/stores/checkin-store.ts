@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { asErrorShape } from './error-shape';
+import { ID_NUMBER } from '../../../shared/identity-input';
 
 export interface CheckinStoreState {
   state: CheckinState;
@@ -65,7 +66,7 @@ export const useCheckinStore = create<CheckinStoreState>()((set, get) => {
     async provideQr(text) {
       // 12 typed digits (or a scanner that sends only the number): the ID alone opens PACE cards.
       const id = text.trim();
-      const key = /^\d{12}$/.test(id)
+      const key = ID_NUMBER.test(id)
         ? ({ kind: 'id', idNumber: id } as const)
         : ({ kind: 'qr', text } as const);
       await act(() => kioskApi().request('checkin.provideKey', key));

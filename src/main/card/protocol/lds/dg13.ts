@@ -9,7 +9,8 @@
  * The walk is bounded (MAX_DEPTH containers): a chip's bytes are untrusted, and a DG13 nested
  * thousands of levels deep is CARD_BAD_TLV, not a stack overflow.
  */
-import type { CardIdentity, IsoDate, Sex } from '../../../../shared/domain';
+import type { CardIdentity } from '../../../../shared/domain';
+import { sexFromText, vnDateToIso } from '../../../../shared/identity-input';
 import { badTlv, decodeSingleTlv, decodeTlvList, type Tlv } from '../tlv';
 
 export interface Dg13 {
@@ -108,36 +109,6 @@ function collect(list: readonly Tlv[], walk: Walk, depth: number): void {
   }
 }
 
-/** `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `ddmmyyyy`) → ISO; else null. */
-export function vnDateToIso(value: string): IsoDate | null {
-  const m =
-    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim()) ??
-    /^(\d{2})(\d{2})(\d{4})$/.exec(value.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return date.toISOString().slice(0, 10);
-}
-
-const fold = (s: string): string =>
-  s
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
-
-/** `Nam` → M, `Nữ` → F (also without diacritics, or already M/F); otherwise null. */
-export function vnSex(value: string): Sex | null {
-  const v = fold(value);
-  if (v === 'nam' || v === 'm' || v === 'male') return 'M';
-  if (v === 'nu' || v === 'f' || v === 'female') return 'F';
-  return null;
-}
-
 /** Parses DG13; CARD_BAD_TLV for bytes that are not a DG13 TLV or nest too deep. */
 export function parseDg13(bytes: Uint8Array): Dg13 {
   const root = decodeSingleTlv(bytes, 0x6d);
@@ -150,7 +121,7 @@ export function parseDg13(bytes: Uint8Array): Dg13 {
     idNumber: one(1),
     fullName: one(2),
     dateOfBirth: vnDateToIso(one(3)),
-    sex: vnSex(one(4)),
+    sex: sexFromText(one(4)),
     nationality: one(5),
     ethnicity: one(6),
     religion: one(7),
