@@ -15,6 +15,7 @@ import type {
   GatewayStatus,
   InsuranceQuery,
   InsuranceResult,
+  IsoDate,
   PrintOutcome,
   ReadProgress,
   ReaderStatus,
@@ -65,6 +66,11 @@ export interface SimulatedCardControl {
 
 export interface LookupOptions {
   signal?: AbortSignal;
+  /**
+   * The hospital day the card is judged for (default: today). The outbox re-checks a visit made
+   * on an earlier day: a card that ran out since was valid for that visit.
+   */
+  day?: IsoDate;
 }
 
 export interface InsuranceService {

@@ -72,7 +72,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       o.lookupTimeoutMs,
     );
     try {
-      const result = await o.insurance.lookup(item.query, { signal: controller.signal });
+      // The card is judged for the visit's day, not the day the re-check happens to run.
+      const day = (await o.store.getVisit(item.visitId))?.date;
+      const result = await o.insurance.lookup(item.query, { signal: controller.signal, day });
       if (!isUsableAnswer(result))
         throw Object.assign(new Error('retry later'), { code: `ANSWER_${result.code}` });
       const visit = await o.store.getVisit(item.visitId);

@@ -40,6 +40,8 @@ export interface InsuranceServiceHandle extends InsuranceService {
 
 interface InFlight {
   queryKey: string;
+  /** The day the answer is judged for (null: today); a different day is a different question. */
+  day: string | null;
   promise: Promise<InsuranceResult>;
 }
 
@@ -157,10 +159,10 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
     }
   }
 
-  function context(): MapContext {
+  function context(day: string | null): MapContext {
     const at = now();
     return {
-      today: hospitalDay(at, hospital.timeZone),
+      today: day ?? hospitalDay(at, hospital.timeZone),
       checkedAt: at.toISOString(),
       facilityCode: hospital.facilityCode,
       facilityName: hospital.name.vi,
@@ -168,7 +170,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
     };
   }
 
-  async function run(q: PreparedQuery): Promise<InsuranceResult> {
+  async function run(q: PreparedQuery, day: string | null): Promise<InsuranceResult> {
     if (!client) throw insuranceErrors.config({ detail: configProblem ?? 'not configured' });
     if (closing.signal.aborted) throw insuranceErrors.cancelled();
     const admission = breaker.admit();
@@ -182,7 +184,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
     const started = performance.now();
     try {
       const { answer, requests } = await client.checkCard(q.body, closing.signal);
-      const result = mapAnswer(answer, context());
+      const result = mapAnswer(answer, context(day));
       if (result.outcome === 'retry-later') {
         breaker.failure(ticket);
         retryLater = true;
@@ -229,17 +231,18 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
       } catch (err) {
         return Promise.reject(asKioskError(err));
       }
+      const day = options?.day ?? null;
       const existing = inflight.get(prepared.personKey);
-      if (existing && existing.queryKey === prepared.queryKey) {
+      if (existing && existing.queryKey === prepared.queryKey && existing.day === day) {
         return withSignal(existing.promise, options?.signal);
       }
       // One lookup per person at a time: a different question waits for the one in flight.
       const before = existing ? existing.promise.then(noop, noop) : Promise.resolve();
       const key = prepared.personKey;
-      const entry = { queryKey: prepared.queryKey } as InFlight;
+      const entry = { queryKey: prepared.queryKey, day } as InFlight;
       // Forget the entry before any caller sees the outcome, so the next lookup asks again.
       entry.promise = before
-        .then(() => run(prepared))
+        .then(() => run(prepared, day))
         .finally(() => {
           if (inflight.get(key) === entry) inflight.delete(key);
         });

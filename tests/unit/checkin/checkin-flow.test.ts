@@ -153,6 +153,8 @@ describe('check-in flow', () => {
     expect((await h.outbox.summary()).pending).toBe(0);
     expect(changes.at(-1)).toBe(0);
     // The query repeated is the one the check-in made.
+    // ... judged for the visit's day, not the day the re-check runs.
+    expect(h.insurance.days.at(-1)).toBe(visit.date);
     expect(h.insurance.queries.at(-1)).toEqual({
       idNumber: AN.idNumber,
       fullName: AN.fullName,

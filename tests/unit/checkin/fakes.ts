@@ -194,11 +194,14 @@ export type InsuranceMode =
 export class FakeInsurance implements InsuranceService {
   mode: InsuranceMode = { kind: 'answer', result: () => insuranceResult() };
   readonly queries: InsuranceQuery[] = [];
+  /** The day each lookup was judged for (undefined: today). */
+  readonly days: (string | undefined)[] = [];
   private state: GatewayStatus['state'] = 'online';
   private listeners = new Set<(s: GatewayStatus) => void>();
 
   async lookup(query: InsuranceQuery, options: LookupOptions = {}): Promise<InsuranceResult> {
     this.queries.push(query);
+    this.days.push(options.day);
     const mode = this.mode;
     switch (mode.kind) {
       case 'answer':
