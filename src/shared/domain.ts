@@ -308,6 +308,8 @@ export interface Visit {
   flagged: boolean;
   /** Where the patient is in the room's queue (absent from stores that do not track it). */
   progress?: VisitProgressInfo;
+  /** The HIS booking's start, on the slip printed at check-in (not kept in the store). */
+  bookedStart?: IsoDateTime | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,8 +419,25 @@ export type CheckinState =
     }
   | { step: 'committing'; patient: PatientView }
   | { step: 'printing'; visit: Visit }
-  | { step: 'done'; visit: Visit; reprint: boolean; printError: KioskErrorShape | null }
+  | {
+      step: 'done';
+      visit: Visit;
+      reprint: boolean;
+      printError: KioskErrorShape | null;
+      /** The HIS appointment this visit was checked in for, when there was one. */
+      booking?: BookedAppointment | null;
+    }
   | { step: 'error'; error: KioskErrorShape; canRetry: boolean };
+
+/** A booking found in the HIS at check-in (issue 14): where and when the person is expected. */
+export interface BookedAppointment {
+  /** The HIS's logical id of the Appointment (the Encounter references it) */
+  appointmentId: string;
+  /** Our department code the booking maps to */
+  department: string;
+  /** The booked start, as the HIS gave it (ISO date-time with offset) */
+  start: IsoDateTime;
+}
 
 export interface ManualIdentityInput {
   idNumber: string;

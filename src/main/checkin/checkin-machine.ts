@@ -7,6 +7,7 @@
  */
 import type {
   AccessKeyInput,
+  BookedAppointment,
   CardIdentity,
   CardReadResult,
   CheckinState,
@@ -46,6 +47,7 @@ import {
 import { validateManualIdentity } from './manual-identity';
 import { patientFromCard, patientFromIdentity, patientFromManual } from './patient-view';
 import type { PrintVisit } from './print-visit';
+import type { FindBooking } from './booked-appointment';
 
 export interface CheckinMachineOptions {
   config: KioskConfig;
@@ -63,6 +65,8 @@ export interface CheckinMachineOptions {
   readTimeoutMs: number;
   onVisitsChanged: (date: string) => void;
   onOutboxChanged: () => void;
+  /** Today's HIS booking of a person (his.appointments); absent: nobody is booked. */
+  findBooking?: FindBooking | null;
 }
 
 type FailedStep = 'read' | 'lookup' | 'commit' | 'print';
@@ -85,6 +89,8 @@ interface Session {
   chipAcceptedByStaff: boolean;
   /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
   evidence: FailedLookupEvidence | null;
+  /** The HIS booking this person is checked in for (no choosing), when one was found. */
+  booking: BookedAppointment | null;
 }
 
 const BUSY_STEPS = new Set<CheckinState['step']>([
@@ -308,6 +314,7 @@ export class CheckinMachine implements CheckinService {
       chipNeedsStaff: false,
       chipAcceptedByStaff: false,
       evidence: null,
+      booking: null,
     };
   }
 
@@ -535,7 +542,12 @@ export class CheckinMachine implements CheckinService {
     const patient = s.patient!;
     s.failed = null;
     this.set({ step: 'looking-up', patient });
+    // The HIS is asked while the insurance answers: a booking costs the person no extra wait.
+    const bookingSearch = this.o.findBooking
+      ? this.o.findBooking(patient.idNumber, this.today(this.o.now()), s.abort.signal)
+      : Promise.resolve(null);
     const attempt = await this.lookup(s);
+    const booking = await bookingSearch;
     if (!this.live(s)) return;
     const now = this.o.now();
     try {
@@ -561,6 +573,7 @@ export class CheckinMachine implements CheckinService {
       if (!this.live(s)) return;
       s.decision = decision;
       s.existing = existing;
+      s.booking = booking;
     } catch (err) {
       if (this.live(s)) this.fail(s, 'lookup', toErrorShape(err), true);
       return;
@@ -570,7 +583,15 @@ export class CheckinMachine implements CheckinService {
       outcome: s.decision.insurance.result?.outcome ?? null,
       needsStaff: s.decision.needsStaff?.code ?? null,
       existing: s.existing.length,
+      booked: s.booking !== null,
     });
+    // A booked person goes to the booked department without choosing, unless staff must
+    // decide first (then the choice screen, with staff, as for anyone).
+    if (s.booking && !s.decision.needsStaff) {
+      s.choice = { department: s.booking.department, lane: 'normal' };
+      await this.runCommit().catch(() => undefined); // the error is on screen as the state
+      return;
+    }
     this.showChoice();
   }
 
@@ -646,6 +667,17 @@ export class CheckinMachine implements CheckinService {
       source: decision.insurance.source,
       queued: created && decision.recheck,
     });
+    if (s.booking && s.visit!.department === s.booking.department) {
+      try {
+        await this.o.store.hisOutbox.linkAppointment(
+          s.visit!.id,
+          s.booking.appointmentId,
+          at.toISOString(),
+        );
+      } catch (err) {
+        this.log.warn('appointment link not saved', { code: toErrorShape(err).code });
+      }
+    }
     if (created && s.evidence) {
       try {
         await this.o.store.lookupEvidence.record(s.visit!.id, s.evidence);
@@ -667,11 +699,20 @@ export class CheckinMachine implements CheckinService {
   private async runPrint(s: Session): Promise<Visit> {
     s.failed = null;
     this.set({ step: 'printing', visit: s.visit! });
-    const { visit, outcome } = await this.o.printVisit(s.visit!);
+    const booked = s.booking && s.booking.department === s.visit!.department;
+    const { visit, outcome } = await this.o.printVisit(
+      booked ? { ...s.visit!, bookedStart: s.booking!.start } : s.visit!,
+    );
     s.visit = visit;
     if (!this.live(s)) return visit;
     s.failed = outcome.status === 'failed' ? 'print' : null;
-    this.set({ step: 'done', visit, reprint: s.reprint, printError: outcome.error });
+    this.set({
+      step: 'done',
+      visit,
+      reprint: s.reprint,
+      printError: outcome.error,
+      booking: s.booking,
+    });
     this.later(this.o.config.station.doneReturnSeconds * 1000, s, () => {
       if (this.state.step === 'done') this.reset();
     });

@@ -19,6 +19,7 @@ import { openStore } from '../store/open-store';
 import { inDataDir } from '../config/load-config';
 import type { KioskStore } from '../store/store-contract';
 import { checkinErrors } from './checkin-errors';
+import { bookingFinderFor, type FindBooking } from './booked-appointment';
 import { CheckinMachine } from './checkin-machine';
 import { createListeners } from './listeners';
 import { createOutboxService, outboxSummary } from './outbox-service';
@@ -45,6 +46,8 @@ export interface CheckinServicesOptions {
   readTimeoutMs?: number;
   /** The folder of slip PDFs the purge cleans too (default: none). */
   slipFolder?: string | null;
+  /** Today's HIS booking of a person; default: from `his.appointments` (null: none asked). */
+  findBooking?: FindBooking | null;
 }
 
 export interface CheckinServices {
@@ -99,6 +102,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     readTimeoutMs: o.readTimeoutMs ?? 30_000,
     onVisitsChanged: (date) => visitsChanged.emit({ date }),
     onOutboxChanged: notifyOutbox,
+    findBooking: o.findBooking !== undefined ? o.findBooking : bookingFinderFor(config, o.logger),
   });
 
   const visits = createVisitsService({

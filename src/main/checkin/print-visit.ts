@@ -46,11 +46,14 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
     const printing = await record(visit, { visitId: visit.id, status: 'printing', error: null });
     o.onPrint?.({ visitId: visit.id, status: 'printing', error: null }, printing);
     const outcome = await withTimeout<PrintOutcome>(
-      o.printer.print(printing).catch((err: unknown): PrintOutcome => ({
-        visitId: visit.id,
-        status: 'failed',
-        error: err instanceof KioskError ? err.toShape() : toErrorShape(err),
-      })),
+      // The store does not keep the booked time; the slip printed now still shows it.
+      o.printer
+        .print(visit.bookedStart ? { ...printing, bookedStart: visit.bookedStart } : printing)
+        .catch((err: unknown): PrintOutcome => ({
+          visitId: visit.id,
+          status: 'failed',
+          error: err instanceof KioskError ? err.toShape() : toErrorShape(err),
+        })),
       o.timeoutMs,
       (): PrintOutcome => ({
         visitId: visit.id,

@@ -85,6 +85,7 @@ const L = {
   validity: { vi: 'Hạn thẻ đến', en: 'Valid until' },
   coverage: { vi: 'Mức hưởng', en: 'Coverage' },
   checkedIn: { vi: 'Giờ đăng ký', en: 'Checked in' },
+  booked: { vi: 'Giờ hẹn khám', en: 'Appointment' },
   station: { vi: 'Quầy', en: 'Station' },
   closing: {
     vi: 'Vui lòng chờ gọi số tại phòng khám và giữ phiếu này.',
@@ -161,6 +162,9 @@ export function buildSlipModel(
     ],
     insurance,
     footer: [
+      ...(visit.bookedStart
+        ? [{ label: t(L.booked), value: formatDateTime(visit.bookedStart, zone, true) }]
+        : []),
       { label: t(L.checkedIn), value: formatDateTime(visit.createdAt, zone, true) },
       { label: t(L.station), value: visit.stationId },
     ],

@@ -26,6 +26,15 @@ const build = (visit = sampleVisit(1), cfg = config()) =>
   buildSlipModel(visit, cfg, { logoDataUrl: null });
 
 describe('slip model', () => {
+  it('a booked visit shows the booked time in the hospital zone first; others have no such line', () => {
+    const booked = build({ ...sampleVisit(1), bookedStart: '2026-11-23T09:30:00+07:00' });
+    expect(booked.footer[0]).toMatchObject({
+      label: { vi: 'Giờ hẹn khám' },
+      value: '09:30 23/11/2026',
+    });
+    expect(JSON.stringify(build().footer)).not.toContain('Giờ hẹn khám');
+  });
+
   it('masks the insurance number except the group prefix and the last 4', () => {
     expect(maskCardNumber('DN4010123456781')).toBe('DN40•••••••6781');
     expect(maskCardNumber('TE1010220030301')).toBe('TE10•••••••0301');

@@ -28,6 +28,11 @@ export const hisSchema = z
     appointments: z.boolean(),
     /** A check-in waits at most this long for the appointment search, then goes on without. */
     appointmentBudgetMs: z.number().int().min(100).max(10000),
+    /**
+     * HIS serviceType/specialty codes → our department codes, for a HIS whose codes differ
+     * (a code that already is one of our department codes needs no entry).
+     */
+    appointmentDepartments: z.record(z.string().min(1), z.string().min(1)),
     /** Identifier and code system URIs (see src/main/his/fhir/identifier-systems.ts). */
     systems: z
       .object({
@@ -74,6 +79,7 @@ export const hisDefaults = {
   intervalMs: 15000,
   appointments: false,
   appointmentBudgetMs: 1500,
+  appointmentDepartments: {},
   systems: DEFAULT_IDENTIFIER_SYSTEMS,
 } satisfies z.input<typeof hisSchema>;
 

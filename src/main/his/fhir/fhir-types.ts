@@ -118,6 +118,7 @@ export interface Appointment {
   identifier?: Identifier[];
   status: string;
   serviceType?: CodeableConcept[];
+  specialty?: CodeableConcept[];
   start?: string;
   end?: string;
   participant: { actor?: Reference; status: string }[];

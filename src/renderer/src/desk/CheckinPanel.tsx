@@ -7,7 +7,8 @@ import { ErrorSentence } from '../components/ErrorSentence';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
-import { usePick } from '../components/use-lang';
+import { useLang, usePick } from '../components/use-lang';
+import { formatTime } from '../i18n';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
 
@@ -262,6 +263,7 @@ function PassiveAuth({ state }: { state: Step<'choose-department'> }) {
 function Done({ state }: { state: Step<'done'> }) {
   const { t } = useTranslation();
   const reprint = useCheckinStore((s) => s.reprintCurrent);
+  const lang = useLang();
   return (
     <>
       <p>{state.reprint ? t('desk.checkin.doneExisting') : t('desk.checkin.done')}</p>
@@ -269,6 +271,11 @@ function Done({ state }: { state: Step<'done'> }) {
         {state.visit.queueNumber}
       </p>
       <p>{state.visit.patient.fullName}</p>
+      {state.booking && (
+        <p data-testid="desk-done-booked">
+          {t('desk.checkin.booked', { time: formatTime(state.booking.start, lang) })}
+        </p>
+      )}
       {state.printError && (
         <ErrorSentence audience="staff" error={state.printError} testId="print-error" />
       )}

@@ -6,7 +6,8 @@ import { ErrorSentence } from '../components/ErrorSentence';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
-import { usePick } from '../components/use-lang';
+import { useLang, usePick } from '../components/use-lang';
+import { formatTime } from '../i18n';
 import { useCountdown } from '../hooks/use-idle-timeout';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
@@ -296,6 +297,7 @@ function Done({ state, onEnd }: { state: Step<'done'>; onEnd: () => void }) {
   const busy = useCheckinStore((s) => s.busy);
   const reprint = useCheckinStore((s) => s.reprintCurrent);
   const left = useCountdown(seconds, onEnd);
+  const lang = useLang();
   const { visit } = state;
   return (
     <StepFrame
@@ -307,6 +309,11 @@ function Done({ state, onEnd }: { state: Step<'done'>; onEnd: () => void }) {
       <p className="queue-number" data-testid="queue-number">
         {visit.queueNumber}
       </p>
+      {state.booking && (
+        <p className="lead" data-testid="done-booked">
+          {t('kiosk.done.booked', { time: formatTime(state.booking.start, lang) })}
+        </p>
+      )}
       {visit.lane !== 'normal' && (
         <p className="lane-tag" data-testid="done-lane">
           {t(`lane.${visit.lane}`)}
