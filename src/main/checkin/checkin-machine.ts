@@ -63,6 +63,12 @@ export interface CheckinMachineOptions {
   cardRemovedHoldMs: number;
   /** A whole chip read gives up after this long (each APDU has its own, shorter timeout). */
   readTimeoutMs: number;
+  /**
+   * A person who walks away while the station waits for them (key, card, department, an error
+   * to acknowledge) is forgotten after this long, even if the screen never says so (a crashed
+   * or reloaded renderer). Null: never (a desk, where staff come back to their work).
+   */
+  idleTimeoutMs: number | null;
   onVisitsChanged: (date: string) => void;
   onOutboxChanged: () => void;
   /** Today's HIS booking of a person (his.appointments); absent: nobody is booked. */
@@ -92,6 +98,14 @@ interface Session {
   /** The HIS booking this person is checked in for (no choosing), when one was found. */
   booking: BookedAppointment | null;
 }
+
+/** Steps that wait for the person, not for a device or a service (those have their own timeouts). */
+const WAITING_STEPS = new Set<CheckinState['step']>([
+  'need-key',
+  'need-card',
+  'choose-department',
+  'error',
+]);
 
 const BUSY_STEPS = new Set<CheckinState['step']>([
   'reading',
@@ -136,6 +150,7 @@ export class CheckinMachine implements CheckinService {
   private checking: boolean;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private readonly stateListeners;
   private readonly readerStates = new Map<string, ReaderState>();
   private readonly unsubscribeReaders: () => void;
@@ -291,6 +306,8 @@ export class CheckinMachine implements CheckinService {
     if (this.closed) return;
     this.reset();
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     this.unsubscribeReaders();
     this.stateListeners.clear();
   }
@@ -337,7 +354,23 @@ export class CheckinMachine implements CheckinService {
     if (this.closed) return;
     this.state = state;
     this.log.debug('state', { step: state.step });
+    this.armIdleTimeout(state);
     this.stateListeners.emit(state);
+  }
+
+  /** Every state change restarts the wait; only a state nobody moved on from is reset. */
+  private armIdleTimeout(state: CheckinState): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const ms = this.o.idleTimeoutMs;
+    if (ms === null || !WAITING_STEPS.has(state.step)) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed || this.state !== state) return;
+      this.log.info('idle timeout: check-in reset', { step: state.step });
+      this.reset();
+    }, ms);
+    this.idleTimer.unref();
   }
 
   private fail(s: Session, step: FailedStep, error: KioskErrorShape, canRetry: boolean): void {

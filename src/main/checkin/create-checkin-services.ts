@@ -44,6 +44,12 @@ export interface CheckinServicesOptions {
   cardRemovedHoldMs?: number;
   /** A whole chip read gives up after this long (default 30 s). */
   readTimeoutMs?: number;
+  /**
+   * Main's own idle reset. Default on a kiosk: twice station.idleTimeoutSeconds — the screen
+   * resets first and counts touches (a person still reading the list is not idle); main is the
+   * backstop for a screen that crashed or froze. None on a desk.
+   */
+  idleTimeoutMs?: number | null;
   /** The folder of slip PDFs the purge cleans too (default: none). */
   slipFolder?: string | null;
   /** Today's HIS booking of a person; default: from `his.appointments` (null: none asked). */
@@ -100,6 +106,12 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     readerName: o.readerName !== undefined ? o.readerName : config.reader.name,
     cardRemovedHoldMs: o.cardRemovedHoldMs ?? 3000,
     readTimeoutMs: o.readTimeoutMs ?? 30_000,
+    idleTimeoutMs:
+      o.idleTimeoutMs !== undefined
+        ? o.idleTimeoutMs
+        : config.station.mode === 'kiosk'
+          ? config.station.idleTimeoutSeconds * 2000
+          : null,
     onVisitsChanged: (date) => visitsChanged.emit({ date }),
     onOutboxChanged: notifyOutbox,
     findBooking: o.findBooking !== undefined ? o.findBooking : bookingFinderFor(config, o.logger),

@@ -28,6 +28,7 @@ export function createHarness(
     config?: (c: KioskConfig) => void;
     store?: (s: SqliteStore) => KioskStore;
     now?: Date;
+    idleTimeoutMs?: number | null;
   } = {},
 ): Harness {
   const dir = tempDir('kiosk-checkin-');
@@ -49,6 +50,7 @@ export function createHarness(
     readerName: READER,
     background: false,
     cardRemovedHoldMs: 30,
+    idleTimeoutMs: o.idleTimeoutMs ?? null,
   });
   const states: CheckinState[] = [];
   services.checkin.onState((s) => states.push(s));
