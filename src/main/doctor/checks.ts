@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
+import { loadTrustAnchors } from '../card/protocol/passive-auth';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
 import { ensurePrivateDir } from '../fs/private-files';
@@ -146,6 +147,15 @@ export function checkCardReader(config: KioskConfig): CheckResult {
     };
   }
   const source = r.cscaFolder ? 'reader.cscaFolder' : 'the shipped CCCD CSCA';
+  // Unreadable files and CRLs no trusted CSCA signed are ignored by the reader: say which.
+  const ignored = loadTrustAnchors([folder!]).problems;
+  if (ignored.length) {
+    return {
+      name,
+      status: 'warn',
+      detail: `${which}; CSCA certificates from ${folder} (${source}); ignored: ${ignored.join(', ')}`,
+    };
+  }
   return { name, status: 'ok', detail: `${which}; CSCA certificates from ${folder} (${source})` };
 }
 

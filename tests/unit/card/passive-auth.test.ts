@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as x509 from '@peculiar/x509';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   loadTrustAnchors,
@@ -137,5 +138,72 @@ describe('passive authentication', () => {
       'broken.cer: not a certificate',
       `${path.join(dir, 'missing')}: not readable`,
     ]);
+  });
+});
+
+describe('a CRL dropped in the CSCA folder', () => {
+  /** A CRL for `of`'s CSCA, signed with `signer`'s CSCA key, revoking `serials`. */
+  const crl = (of: Pki, signer: Pki, serials: string[]): Promise<x509.X509Crl> =>
+    x509.X509CrlGenerator.create({
+      issuer: of.cscaX509.subject,
+      thisUpdate: new Date('2025-01-01T00:00:00Z'),
+      nextUpdate: new Date('2030-01-01T00:00:00Z'),
+      entries: serials.map((serialNumber) => ({
+        serialNumber,
+        revocationDate: new Date('2025-01-01T00:00:00Z'),
+      })),
+      signingKey: signer.cscaKeys.privateKey,
+      signingAlgorithm: signer.signingAlgorithm,
+    });
+
+  const folderWith = (pki: Pki, name: string, contents: string | Uint8Array): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csca-crl-'));
+    writeFileSync(path.join(dir, 'csca.pem'), pki.cscaPem);
+    writeFileSync(path.join(dir, name), contents);
+    return dir;
+  };
+
+  const check = (pki: Pki, dir: string) => {
+    const loaded = loadTrustAnchors([dir]);
+    const result = passiveAuthenticate({
+      sod: makeSod(groups, pki),
+      dataGroups: groups,
+      anchors: loaded.anchors,
+      revoked: loaded.revoked,
+    });
+    return { loaded, result };
+  };
+
+  it('a revoked Document Signer (CRL as DER or PEM, RSA or ECDSA) is invalid, saying why', async () => {
+    for (const pki of [ec, rsa]) {
+      // The fixture's Document Signer has serial 0a.
+      const list = await crl(pki, pki, ['05', '0a']);
+      for (const dir of [
+        folderWith(pki, 'csca.crl', new Uint8Array(list.rawData)),
+        folderWith(pki, 'revoked.pem', list.toString('pem')),
+      ]) {
+        const { loaded, result } = check(pki, dir);
+        expect(loaded.problems).toEqual([]);
+        expect(result).toMatchObject({ status: 'invalid', failedCheck: 'certificate-chain' });
+        expect(result.detail).toContain('revoked');
+      }
+    }
+  });
+
+  it('a CRL that does not list the Document Signer leaves it valid', async () => {
+    const list = await crl(ec, ec, ['05']);
+    const { result } = check(ec, folderWith(ec, 'csca.crl', new Uint8Array(list.rawData)));
+    expect(result.status).toBe('valid');
+  });
+
+  it('a CRL not signed by a trusted CSCA is ignored and named as a problem', async () => {
+    const forged = await crl(ec, stranger, ['0a']);
+    const { loaded, result } = check(
+      ec,
+      folderWith(ec, 'forged.crl', new Uint8Array(forged.rawData)),
+    );
+    expect(loaded.revoked).toEqual([]);
+    expect(loaded.problems).toEqual(['forged.crl: CRL not signed by a trusted CSCA, ignored']);
+    expect(result.status).toBe('valid');
   });
 });

@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as x509 from '@peculiar/x509';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { checkCardReader, checkSimulation, checkTimeZone } from '../../../src/main/doctor/checks';
+import { makePki } from '../card/fixtures/pki';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));
@@ -47,6 +49,27 @@ describe('doctor: card reader', () => {
       config({ reader: { driver: 'pcsc', cscaFolder: path.resolve('resources/csca') } }),
     );
     expect(ready.status).toBe('ok');
+  });
+
+  it('warns about a CRL in the CSCA folder that no trusted CSCA signed (it is ignored)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    copyFileSync(
+      path.resolve('resources/csca/csca-vietnam-001.pem'),
+      path.join(dir, 'csca-vietnam-001.pem'),
+    );
+    const stranger = await makePki('ec', 'Stranger');
+    const crl = await x509.X509CrlGenerator.create({
+      issuer: 'C=VN, CN=CSCA Vietnam',
+      thisUpdate: new Date('2026-01-01T00:00:00Z'),
+      nextUpdate: new Date('2027-01-01T00:00:00Z'),
+      entries: [],
+      signingKey: stranger.cscaKeys.privateKey,
+      signingAlgorithm: stranger.signingAlgorithm,
+    });
+    writeFileSync(path.join(dir, 'csca-vietnam.crl'), new Uint8Array(crl.rawData));
+    const result = checkCardReader(config({ reader: { driver: 'pcsc', cscaFolder: dir } }));
+    expect(result.status).toBe('warn');
+    expect(result.detail).toMatch(/csca-vietnam\.crl: CRL not signed by a trusted CSCA/);
   });
 });
 

@@ -9,7 +9,7 @@
 import { verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Certificate } from '@peculiar/asn1-x509';
+import { Certificate, CertificateList } from '@peculiar/asn1-x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { PassiveAuthResult } from '../../../shared/domain';
 import { digest } from './crypto';
@@ -32,6 +32,8 @@ export interface PassiveAuthInput {
   dataGroups: ReadonlyMap<number, Uint8Array>;
   /** Trusted CSCA certificates; empty → at best `unverified`. */
   anchors: readonly X509Certificate[];
+  /** Serial numbers revoked by CRLs each signed by one of `anchors`. */
+  revoked?: readonly Revocations[];
   /** "Now" for the certificates' validity periods (tests). */
   now?: Date;
 }
@@ -64,22 +66,79 @@ const invalid = (
 // ---------------------------------------------------------------------------------------------
 // Trust anchors
 
+/** What one trusted CSCA's CRL revokes: serial numbers as upper-case hex without leading zeros. */
+export interface Revocations {
+  issuer: X509Certificate;
+  serials: ReadonlySet<string>;
+}
+
 export interface TrustAnchors {
   anchors: X509Certificate[];
-  /** Files that could not be read or parsed (names only). */
+  /** From the CRLs in the folder that a trusted CSCA signed. */
+  revoked: Revocations[];
+  /** Files that could not be read or parsed, or CRLs ignored (names only). */
   problems: string[];
 }
 
-const CERT_EXT = new Set(['.pem', '.crt', '.cer', '.der']);
+const CERT_EXT = new Set(['.pem', '.crt', '.cer', '.der', '.crl']);
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+// `X509 CRL` is the RFC 7468 label; some tools write `CRL`.
+const PEM_CRL = /-----BEGIN (?:X509 )?CRL-----([\s\S]+?)-----END (?:X509 )?CRL-----/g;
 
-function certificatesInFile(file: string): X509Certificate[] {
+export const serialKey = (hex: string): string => hex.toUpperCase().replace(/^0+(?=.)/, '');
+
+interface FileContents {
+  certificates: X509Certificate[];
+  crls: Uint8Array[];
+}
+
+function contentsOfFile(file: string): FileContents {
   const bytes = readFileSync(file);
   const text = bytes.toString('latin1');
-  if (text.includes('-----BEGIN CERTIFICATE-----')) {
-    return (text.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
+  if (text.includes('-----BEGIN ')) {
+    const contents = {
+      certificates: (text.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem)),
+      crls: [...text.matchAll(PEM_CRL)].map(
+        (m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')),
+      ),
+    };
+    if (!contents.certificates.length && !contents.crls.length) throw new Error('no PEM block');
+    return contents;
   }
-  return [new X509Certificate(bytes)];
+  if (path.extname(file).toLowerCase() === '.crl') return { certificates: [], crls: [bytes] };
+  return { certificates: [new X509Certificate(bytes)], crls: [] };
+}
+
+/**
+ * The serials a CRL revokes, when one of `anchors` signed it (the anchor whose key verifies the
+ * signature over the tbsCertList bytes as read); null when none did: a CRL anyone could have
+ * written must not decide what is trusted.
+ */
+function trustedRevocations(
+  der: Uint8Array,
+  anchors: readonly X509Certificate[],
+): Revocations | null {
+  const crl = AsnConvert.parse(der, CertificateList);
+  const outer = decodeSingleTlv(der, 0x30);
+  const tbsLength = decodeTlv(outer.value).totalLength;
+  const tbs = outer.value.subarray(0, tbsLength);
+  const algorithm = {
+    oid: crl.signatureAlgorithm.algorithm,
+    parameters: crl.signatureAlgorithm.parameters
+      ? new Uint8Array(crl.signatureAlgorithm.parameters)
+      : null,
+  };
+  const signature = new Uint8Array(crl.signature);
+  const issuer = anchors.find(
+    (a) => verifyWithAlgorithm(a.publicKey, algorithm, null, tbs, signature) === true,
+  );
+  if (!issuer) return null;
+  const serials = new Set(
+    (crl.tbsCertList.revokedCertificates ?? []).map((r) =>
+      serialKey(Buffer.from(r.userCertificate).toString('hex')),
+    ),
+  );
+  return { issuer, serials };
 }
 
 /**
@@ -119,6 +178,7 @@ function folderSignature(paths: readonly string[]): string {
 
 function readTrustAnchors(paths: readonly string[]): TrustAnchors {
   const anchors: X509Certificate[] = [];
+  const crls: Array<{ name: string; der: Uint8Array }> = [];
   const problems: string[] = [];
   for (const p of paths) {
     let files: string[];
@@ -135,13 +195,27 @@ function readTrustAnchors(paths: readonly string[]): TrustAnchors {
     }
     for (const f of files) {
       try {
-        anchors.push(...certificatesInFile(f));
+        const contents = contentsOfFile(f);
+        anchors.push(...contents.certificates);
+        crls.push(...contents.crls.map((der) => ({ name: path.basename(f), der })));
       } catch {
         problems.push(`${path.basename(f)}: not a certificate`);
       }
     }
   }
-  return { anchors, problems };
+  const revoked: Revocations[] = [];
+  for (const { name, der } of crls) {
+    let found: Revocations | null;
+    try {
+      found = trustedRevocations(der, anchors);
+    } catch {
+      problems.push(`${name}: not a CRL`);
+      continue;
+    }
+    if (found) revoked.push(found);
+    else problems.push(`${name}: CRL not signed by a trusted CSCA, ignored`);
+  }
+  return { anchors, revoked, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,6 +429,13 @@ export function passiveAuthenticate(input: PassiveAuthInput): PassiveAuthResult 
     return invalid(
       'certificate-chain',
       'the Document Signer certificate was not issued by any configured CSCA',
+    );
+  }
+  const serial = serialKey(ds.serialNumber);
+  if ((input.revoked ?? []).some((r) => r.issuer === issuer && r.serials.has(serial))) {
+    return invalid(
+      'certificate-chain',
+      "the Document Signer certificate is revoked (listed in its CSCA's CRL)",
     );
   }
   const validity = validityProblem(ds, issuer, input.now ?? new Date());

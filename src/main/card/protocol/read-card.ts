@@ -227,6 +227,7 @@ export async function readCard(
         sod: sodBytes,
         dataGroups: groups,
         anchors: [...loaded.anchors, ...(options.anchors ?? [])],
+        revoked: loaded.revoked,
         ...(options.now ? { now: options.now } : {}),
       });
       if (passiveAuthentication.status !== 'valid' && loaded.problems.length) {
