@@ -58,7 +58,9 @@ async function readVisit(dataDir: string, id: string) {
   }
 }
 
-describe('slip and print commands', () => {
+// Each test starts several CLI processes (tsx, then Chromium for the PDF): on a loaded 2-core
+// machine that alone can pass the default 30 s.
+describe('slip and print commands', { timeout: 90_000 }, () => {
   // Skipped only where Debian's Chromium is not installed (the PDF needs it).
   it.skipIf(NO_CHROMIUM)('slip --sample writes a PDF of the chosen paper', async () => {
     const dir = tempDataDir();
