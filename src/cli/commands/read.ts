@@ -19,7 +19,10 @@ interface ReadOptions extends KeyOptions {
   json?: boolean;
 }
 
-/** The JSON `read` prints (issue 3): the identity, MRZ, photo summary, passive auth, stats. */
+/**
+ * The JSON `read` prints (issue 3): the identity, MRZ, photo summary, passive and chip
+ * authentication, stats (with how the chip was opened: PACE-CAN, PACE-MRZ or BAC).
+ */
 export function readOutputJson(r: CardReadResult) {
   return {
     idNumber: r.idNumber,
@@ -49,7 +52,12 @@ export function readOutputJson(r: CardReadResult) {
       method: r.chipAuthentication.method,
       detail: r.chipAuthentication.detail,
     },
-    stats: { apdus: r.stats.apdus, bytesRead: r.stats.bytesRead, ms: r.stats.ms },
+    stats: {
+      accessControl: r.stats.accessControl ?? null,
+      apdus: r.stats.apdus,
+      bytesRead: r.stats.bytesRead,
+      ms: r.stats.ms,
+    },
   };
 }
 
@@ -67,7 +75,7 @@ function human(v: ReadJson): string {
     `photo: ${v.photo.format}, ${v.photo.bytes} bytes`,
     `passive authentication: ${v.passiveAuthentication.status} (${v.passiveAuthentication.detail})`,
     `chip authentication: ${v.chipAuthentication.status}${v.chipAuthentication.method ? ` by ${v.chipAuthentication.method}` : ''} (${v.chipAuthentication.detail})`,
-    `${v.stats.apdus} APDUs, ${v.stats.bytesRead} bytes, ${v.stats.ms} ms`,
+    `opened by ${v.stats.accessControl ?? '?'}; ${v.stats.apdus} APDUs, ${v.stats.bytesRead} bytes, ${v.stats.ms} ms`,
   ].join('\n');
 }
 

@@ -11,6 +11,7 @@ import {
   simIdentity,
   simQrText,
 } from '../../../src/main/simulator-data/identities';
+import { readOutputJson } from '../../../src/cli/commands/read';
 import { codeOf, expectMatchesCatalog } from './expect-card';
 
 const config = {
@@ -73,6 +74,8 @@ describe('in-process simulated reader, whole catalog', () => {
       const out = await service.read(simulated.readerName, idOnly);
       expectMatchesCatalog(out, identity, { photo: true });
       expect(out.result.stats.accessControl).toBe('PACE-CAN');
+      // `read --json` says how the chip was opened.
+      expect(readOutputJson(out.result).stats.accessControl).toBe('PACE-CAN');
       const byCan = await service.read(simulated.readerName, {
         kind: 'can',
         can: identity.card.idNumber.slice(-6),
