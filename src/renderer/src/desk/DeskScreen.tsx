@@ -14,6 +14,7 @@ import { useCheckinStore } from '../stores/checkin-store';
 import { RoomCaller } from '../calling/RoomCaller';
 import { CheckinPanel } from './CheckinPanel';
 import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
+import { HisPanel } from './HisPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { StatusBar } from './StatusBar';
 import { VisitsPanel, VISIT_SEARCH_ID } from './VisitsPanel';
@@ -73,6 +74,7 @@ export function DeskScreen() {
           <RoomCaller />
           <VisitsPanel />
           <OutboxPanel />
+          <HisPanel />
         </div>
         <DevPanel variant="side" />
       </div>

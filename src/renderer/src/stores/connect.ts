@@ -10,6 +10,7 @@ import { useAppStore } from './app-store';
 import { useCallingStore } from './calling-store';
 import { useCheckinStore } from './checkin-store';
 import { asErrorShape } from './error-shape';
+import { useHisStore } from './his-store';
 import { useSimStore } from './sim-store';
 import { useVisitsStore } from './visits-store';
 
@@ -61,6 +62,9 @@ function subscribe(api: KioskApi): () => void {
     api.on('queue.changed', () => {
       if (showsBoard()) void loadBoard();
     }),
+    api.on('his.changed', (status) => {
+      if (isDesk()) useHisStore.getState().apply(status);
+    }),
     api.on('outbox.changed', (outbox) => {
       if (isDesk()) useAppStore.setState({ outbox });
     }),
@@ -104,6 +108,7 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
             app.setState({ failedLookups }),
           ),
           useVisitsStore.getState().load(),
+          settle(api.request('his.status', {}), (status) => useHisStore.getState().apply(status)),
         ]
       : useAppStore.getState().mode === 'room'
         ? [useVisitsStore.getState().load()]
