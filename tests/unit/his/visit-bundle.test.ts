@@ -137,6 +137,28 @@ describe('visit as a FHIR R4 transaction', () => {
     expect(cancelled.entry!.at(-1)!.request).toEqual(entry.request);
   });
 
+  it("Encounter follows the room's progress: called/skipped still arrived, in the room in-progress, done finished with its end", () => {
+    const visit = sampleVisit(2);
+    const at = '2026-11-23T09:15:00+07:00';
+    const cases = [
+      ['waiting', 'arrived'],
+      ['called', 'arrived'],
+      ['skipped', 'arrived'],
+      ['in-room', 'in-progress'],
+      ['done', 'finished'],
+    ] as const;
+    for (const [state, expected] of cases) {
+      const progressed = { ...visit, progress: { state, room: '101', at, calls: 1 } };
+      const bundle = buildVisitBundle(input(2, { visit: progressed }));
+      const e = bundle.entry!.at(-1)!.resource as Encounter;
+      expect(e.status, state).toBe(expected);
+      expect(e.period, state).toEqual(
+        state === 'done' ? { start: visit.createdAt, end: at } : { start: visit.createdAt },
+      );
+      expect(validateR4(e), state).toEqual([]);
+    }
+  });
+
   it('the same visit gives the same bundle (a resend is byte-identical)', () => {
     expect(JSON.stringify(buildVisitBundle(input(3)))).toBe(
       JSON.stringify(buildVisitBundle(input(3))),

@@ -178,7 +178,7 @@ export function buildEncounter(input: VisitHandoffInput, patientRef: string): En
         value: visit.queueNumber,
       },
     ],
-    status: visit.status === 'cancelled' ? 'cancelled' : 'arrived',
+    status: encounterStatus(visit),
     class: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
     serviceType: {
       coding: [{ system: systems.department, code: department.code, display: department.name.vi }],
@@ -186,7 +186,7 @@ export function buildEncounter(input: VisitHandoffInput, patientRef: string): En
     },
     priority: priorityOf(visit.lane, systems),
     subject: { reference: patientRef },
-    period: { start: visit.createdAt },
+    period: encounterPeriod(visit),
     serviceProvider: { identifier: { system: systems.facility, value: input.facilityCode } },
   };
   if (input.appointmentId) {
@@ -230,4 +230,27 @@ export function buildVisitBundle(input: VisitHandoffInput): Bundle {
     },
   });
   return { resourceType: 'Bundle', type: 'transaction', entry: entries };
+}
+
+/**
+ * The room's progress as R4 Encounter states: waiting, called and skipped (a no-show may be
+ * recalled) are still `arrived`; the patient in the room is `in-progress`; done is `finished`.
+ */
+export function encounterStatus(visit: Visit): Encounter['status'] {
+  if (visit.status === 'cancelled') return 'cancelled';
+  switch (visit.progress?.state) {
+    case 'in-room':
+      return 'in-progress';
+    case 'done':
+      return 'finished';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'arrived';
+  }
+}
+
+function encounterPeriod(visit: Visit): NonNullable<Encounter['period']> {
+  const end = visit.progress?.state === 'done' ? visit.progress.at : null;
+  return end ? { start: visit.createdAt, end } : { start: visit.createdAt };
 }
