@@ -2,36 +2,20 @@
  * The check-in commands end to end: the in-process simulated reader, the simulated lookup
  * service over real HTTP (or an unreachable one), the SQLite file in a fresh data folder.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
+import { runCliHarness } from '../support/run-cli';
 
 const HARNESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-harness.ts');
 const READER = 'Simulated CCCD Reader 0';
-const run = promisify(execFile);
 
-async function cli(
-  dataDir: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', HARNESS, ...args], {
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (dataDir: string, args: string[]) => runCliHarness(HARNESS, dataDir, args);
 
 const checkinArgs = (index: number, department = 'KHAM', extra: string[] = []) => [
   'checkin',

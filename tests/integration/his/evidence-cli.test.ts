@@ -3,33 +3,21 @@
  * service is unreachable keeps the evidence with the visit; a later re-check's answer completes
  * it; `evidence` exports it as CSV (read back here) and PDF (read back with pdftotext).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
+import { runCliHarness } from '../support/run-cli';
 
 const HARNESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-harness.ts');
-const run = promisify(execFile);
 
-async function cli(dataDir: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', HARNESS, ...args], {
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (dataDir: string, args: string[]) => runCliHarness(HARNESS, dataDir, args);
 
 /** RFC 4180 reader, written for this test (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {

@@ -2,11 +2,9 @@
  * `his status` and `his send` end to end: a check-in by the CLI (simulated reader and lookup
  * service), then the HIS commands against the local FHIR test endpoint.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startFhirTestServer,
@@ -15,22 +13,11 @@ import {
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
+import { runCliHarness } from '../support/run-cli';
 
 const HARNESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-harness.ts');
-const run = promisify(execFile);
 
-async function cli(dataDir: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', HARNESS, ...args], {
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (dataDir: string, args: string[]) => runCliHarness(HARNESS, dataDir, args);
 
 let server: FhirTestServer;
 beforeAll(async () => {
