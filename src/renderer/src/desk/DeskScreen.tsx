@@ -4,18 +4,17 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../components/use-lang';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { DevPanel } from '../dev/DevPanel';
 import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
 import { isEditableTarget } from '../lib/keyboard-wedge';
-import { useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
 import { RoomCaller } from '../calling/RoomCaller';
 import { CheckinPanel } from './CheckinPanel';
 import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { HisPanel } from './HisPanel';
 import { OutboxPanel } from './OutboxPanel';
+import { StationTitle } from './StationTitle';
 import { StatusBar } from './StatusBar';
 import { VisitsPanel, VISIT_SEARCH_ID } from './VisitsPanel';
 
@@ -37,8 +36,6 @@ function useDeskShortcuts(): void {
 
 export function DeskScreen() {
   const { t } = useTranslation();
-  const pick = usePick();
-  const info = useAppStore((s) => s.info);
   const step = useCheckinStore((s) => s.state.step);
   const provideQr = useCheckinStore((s) => s.provideQr);
   useDeskShortcuts();
@@ -51,14 +48,7 @@ export function DeskScreen() {
         {t('desk.skipToVisits')}
       </a>
       <header className="desk-header">
-        <div>
-          <h1 className="desk-title">{t('desk.title')}</h1>
-          <p className="desk-station">
-            {info
-              ? `${pick(info.hospital.name)} · ${t('desk.station', { id: info.stationId })}`
-              : ''}
-          </p>
-        </div>
+        <StationTitle title={t('desk.title')} />
         <p className="desk-shortcuts" data-testid="desk-shortcuts">
           <kbd>/</kbd> {t('desk.shortcutSearch')} · <kbd>F2</kbd> {t('desk.shortcutManual')}
         </p>
