@@ -2,7 +2,8 @@
  * EF.SOD for a simulated card (ICAO 9303-10 §4.6.2, 9303-12 §4.4): tag 0x77 around a CMS
  * ContentInfo/SignedData whose encapsulated content (type 2.23.136.1.1.1) is the DER of an
  * LDSSecurityObject listing the SHA-256 hash of each data group, signed (signed attributes:
- * content type + message digest) by the TEST-ONLY Document Signer with RSA PKCS#1 v1.5 SHA-256.
+ * content type + message digest, and a signing time when asked) by the TEST-ONLY Document Signer:
+ * ECDSA with SHA-256 for its EC key (the test PKI's), RSA PKCS#1 v1.5 SHA-256 for an RSA key.
  */
 import { sign } from 'node:crypto';
 import {
@@ -33,6 +34,8 @@ import type { TestPki } from './test-pki';
 
 const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
 const OID_SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
+const OID_ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
+const OID_SIGNING_TIME_ATTR = '1.2.840.113549.1.9.5';
 
 const buf = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -53,6 +56,24 @@ export interface SodOptions {
    * card): passive authentication must then fail.
    */
   tamperDataGroup?: number;
+  /** Adds the CMS signing-time attribute (passive authentication checks the DS at that time). */
+  signingTime?: Date;
+}
+
+/** The SignerInfo's signature algorithm for the DS key (ECDSA's has no parameters field). */
+function signatureAlgorithmFor(pki: TestPki): AlgorithmIdentifier {
+  return pki.dsPrivateKey.asymmetricKeyType === 'ec'
+    ? new AlgorithmIdentifier({ algorithm: OID_ECDSA_WITH_SHA256 })
+    : new AlgorithmIdentifier({ algorithm: OID_SHA256_WITH_RSA, parameters: null });
+}
+
+/** UTCTime for 1950-2049, GeneralizedTime after (RFC 5280 §4.1.2.5), seconds, Zulu. */
+function timeDer(at: Date): Uint8Array {
+  const iso = at.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+  const year = at.getUTCFullYear();
+  return year < 2050
+    ? tlv(0x17, new TextEncoder().encode(iso.slice(2)))
+    : tlv(0x18, new TextEncoder().encode(iso));
 }
 
 /** EF.SOD bytes over `dataGroups` (number → file bytes). */
@@ -74,9 +95,22 @@ export function buildSod(
       attrValues: [buf(der.octetString(sha256(content)))],
     }),
   ];
-  // The signature covers the DER of the attributes as a SET (tag 0x31), not as the [0] field.
-  // Both attributes are listed in DER order (shorter encoding first).
-  const attrsDer = tlv(0x31, ...signedAttrs.map((a) => new Uint8Array(AsnConvert.serialize(a))));
+  if (options.signingTime) {
+    signedAttrs.push(
+      new Attribute({
+        attrType: OID_SIGNING_TIME_ATTR,
+        attrValues: [buf(timeDer(options.signingTime))],
+      }),
+    );
+  }
+  // The signature covers the DER of the attributes as a SET (tag 0x31), not as the [0] field;
+  // DER orders a SET's elements by their encodings.
+  // The SignerInfo below carries them in the same order.
+  const ordered = signedAttrs
+    .map((attribute) => ({ attribute, encoded: new Uint8Array(AsnConvert.serialize(attribute)) }))
+    .sort((a, b) => Buffer.compare(a.encoded, b.encoded));
+  const attrsDer = tlv(0x31, ...ordered.map((a) => a.encoded));
+  // node:crypto's ECDSA signature is DER (r, s), what ecdsa-with-SHA256 carries.
   const signature = new Uint8Array(sign('sha256', attrsDer, pki.dsPrivateKey));
 
   const dsCert = AsnConvert.parse(buf(pki.dsCertificate), Certificate);
@@ -105,11 +139,8 @@ export function buildSod(
           }),
         }),
         digestAlgorithm: new AlgorithmIdentifier({ algorithm: OID_SHA256 }),
-        signedAttrs,
-        signatureAlgorithm: new AlgorithmIdentifier({
-          algorithm: OID_SHA256_WITH_RSA,
-          parameters: null,
-        }),
+        signedAttrs: ordered.map((a) => a.attribute),
+        signatureAlgorithm: signatureAlgorithmFor(pki),
         signature: new OctetString(buf(signature)),
       }),
     ]),
