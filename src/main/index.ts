@@ -15,7 +15,7 @@ import { lockDownApp } from './electron/lockdown';
 import { lockdownPolicy } from './electron/station-lockdown';
 import { createMainWindow } from './electron/window';
 import { createElectronPrintAdapter } from './electron/print-adapter';
-import { createLogger } from './logging/file-logger';
+import { createLogger, type FileLogger } from './logging/file-logger';
 import { toErrorShape } from '../shared/errors';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   let services: AppServices | null = null;
   let window: BrowserWindow | null = null;
   let unregisterIpc: (() => void) | null = null;
+  let fileLogger: FileLogger | null = null;
 
   app.on('second-instance', () => {
     if (window) {
@@ -59,13 +60,14 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const { config } = loaded;
-    const logger = createLogger({
+    fileLogger = createLogger({
       dataDir,
       level: config.log.level,
       maxFileBytes: config.log.maxFileBytes,
       maxFiles: config.log.maxFiles,
       console: !app.isPackaged,
-    }).child({ proc: 'main' });
+    });
+    const logger = fileLogger.child({ proc: 'main' });
 
     // Strict CSP on every response, on top of the page's own meta tag.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -136,7 +138,8 @@ if (!app.requestSingleInstanceLock()) {
     unregisterIpc?.();
     const closing = services.close();
     services = null;
-    void closing.finally(() => app.quit());
+    // Log lines are written in the background: get them to disk before the process goes.
+    void closing.finally(() => fileLogger?.flush()).finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());

@@ -37,13 +37,14 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = args.dataDir ?? resolveDataDir();
   const { config, path: configPath } = loadConfig(dataDir);
-  const logger = createLogger({
+  const fileLogger = createLogger({
     dataDir,
     level: config.log.level,
     maxFileBytes: config.log.maxFileBytes,
     maxFiles: config.log.maxFiles,
     console: false,
-  }).child({ proc: 'web-host' });
+  });
+  const logger = fileLogger.child({ proc: 'web-host' });
   const services = await createAppServices({ dataDir, config, logger });
   const staticDir = path.resolve('out/renderer');
   if (!existsSync(path.join(staticDir, 'index.html'))) {
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => services.close())
+      .finally(() => fileLogger.flush())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

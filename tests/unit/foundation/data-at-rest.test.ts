@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPurge } from '../../../src/main/checkin/purge-job';
 import { writeFileAtomicSync } from '../../../src/main/fs/atomic-write';
-import { createLogger } from '../../../src/main/logging/file-logger';
 import { slipPdfPath, writeFileAtomic } from '../../../src/main/print/drivers/pdf-file';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { checkDataDir } from '../../../src/main/doctor/checks';
 import { tempDir } from '../checkin/fakes';
+import { testFileLogger } from './test-log-file';
 
 // Modes are a POSIX matter; Windows keeps files private through the profile folder's ACL.
 const posix = process.platform !== 'win32';
@@ -30,16 +30,11 @@ describe.skipIf(!posix)('data at rest: created private', () => {
     expect(mode(`${file}-wal`)).toBe(0o600);
   });
 
-  it('log files and the logs folder', () => {
+  it('log files and the logs folder', async () => {
     const dataDir = tempDir('kiosk-rest-');
-    const logger = createLogger({
-      dataDir,
-      level: 'info',
-      maxFileBytes: 1e6,
-      maxFiles: 2,
-      console: false,
-    });
+    const logger = testFileLogger(dataDir);
     logger.info('started');
+    await logger.close();
     expect(mode(path.join(dataDir, 'logs'))).toBe(0o700);
     expect(mode(path.join(dataDir, 'logs', 'kiosk.log'))).toBe(0o600);
   });
