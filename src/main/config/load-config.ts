@@ -114,8 +114,25 @@ export function loadConfig(dataDir: string): LoadedConfig {
   return { path: file, fromFile: true, config: parseConfig(raw, file) };
 }
 
-/** A copy safe to print: secrets replaced by "***" (or null when unset). */
+/**
+ * A URL with its password (if any) replaced by "***", e.g. `postgres://kiosk:***@db:5432/kiosk`;
+ * anything that is not a URL with a password comes back unchanged.
+ */
+export function maskUrlPassword(text: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text;
+  try {
+    const url = new URL(text);
+    if (!url.password) return text;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return text;
+  }
+}
+
+/** A copy safe to print: secrets replaced by "***" (or null when unset), URL passwords too. */
 export function maskSecrets<T>(value: T): T {
+  if (typeof value === 'string') return maskUrlPassword(value) as T;
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};

@@ -50,9 +50,13 @@ export function migrate(
     if (pending.length > 0) db.pragma(`user_version = ${latest}`);
     return { from, to: latest, applied: pending.map((m) => `${m.version}-${m.name}`) };
   });
-  const report = run.immediate();
+  return logMigration(run.immediate(), options.logger);
+}
+
+/** One log line when steps ran (both engines). */
+export function logMigration(report: MigrationReport, logger: Logger | undefined): MigrationReport {
   if (report.applied.length > 0) {
-    options.logger?.info('store migrated', {
+    logger?.info('store migrated', {
       from: report.from,
       to: report.to,
       steps: report.applied.length,

@@ -8,6 +8,10 @@
  *   T thường (ordinary), C cao tuổi (elderly), E trẻ em dưới 6 tuổi (child under 6),
  *   K khuyết tật (disability), P phụ nữ có thai (pregnant), U ưu tiên cấp cứu (urgent/emergency).
  * The counter restarts at 1 each day; it has at least three digits and grows past 999.
+ *
+ * On the hospital's server (PostgreSQL) all stations share one counter per department and lane,
+ * so the number has no station: `KHAM-T-004` (`formatServerQueueNumber`); the visit still records
+ * which station checked the person in.
  */
 import type { Lane } from '../../shared/domain';
 
@@ -20,11 +24,15 @@ export const LANE_LETTERS: Readonly<Record<Lane, string>> = {
   emergency: 'U',
 };
 
+export function formatServerQueueNumber(department: string, lane: Lane, seq: number): string {
+  return `${department}-${LANE_LETTERS[lane]}-${String(seq).padStart(3, '0')}`;
+}
+
 export function formatQueueNumber(
   stationId: string,
   department: string,
   lane: Lane,
   seq: number,
 ): string {
-  return `${stationId}-${department}-${LANE_LETTERS[lane]}-${String(seq).padStart(3, '0')}`;
+  return `${stationId}-${formatServerQueueNumber(department, lane, seq)}`;
 }

@@ -1,6 +1,7 @@
 /**
- * Storage failures as typed KioskErrors. SQLite's result codes and the file system's errno values
- * are mapped once here so that every caller (check-in, CLI, doctor) shows the same sentence.
+ * Storage failures as typed KioskErrors. SQLite's result codes, PostgreSQL's SQLSTATE codes, the
+ * network's and the file system's errno values are mapped once here so that every caller
+ * (check-in, CLI, doctor) shows the same sentence whatever the engine.
  */
 import { KioskError, kioskError } from '../../shared/errors';
 
@@ -59,6 +60,21 @@ export const storeErrors = {
       'A disk read/write error happened while saving. The last step was not recorded; try again or call technical staff.',
       { ...e, retryable: true },
     ),
+  /** `server` is the URL with its password masked (never the password itself). */
+  unreachable: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_UNREACHABLE',
+      `Không kết nối được máy chủ cơ sở dữ liệu ${server}. Hãy kiểm tra mạng và máy chủ, rồi thử lại.`,
+      `Cannot reach the database server ${server}. Check the network and the server, then try again.`,
+      { ...e, retryable: true },
+    ),
+  denied: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_DENIED',
+      `Máy chủ cơ sở dữ liệu ${server} từ chối đăng nhập (sai người dùng hoặc mật khẩu). Hãy kiểm tra store.postgres.url hoặc PGPASSWORD.`,
+      `The database server ${server} refused the login (wrong user or password). Check store.postgres.url or PGPASSWORD.`,
+      e,
+    ),
   closed: (): KioskError =>
     kioskError('STORE_CLOSED', 'Cơ sở dữ liệu đã đóng.', 'The database has been closed.'),
   failed: (e: Extra = {}): KioskError =>
@@ -75,15 +91,59 @@ function codeOf(err: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** Network errno values and PostgreSQL's "cannot connect / connection lost" SQLSTATEs. */
+const UNREACHABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+const PG_UNREACHABLE = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/** node-postgres's own messages when a connection cannot be made or dies (no code on them). */
+function lostConnection(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test(
+    message,
+  );
+}
+
+/** Five characters with a digit: a SQLSTATE, never an errno name (EPERM) nor SQLITE_*. */
+function pgSqlState(code: string): boolean {
+  return /^[0-9A-Z]{5}$/.test(code) && /\d/.test(code);
+}
+
+function fromPostgres(code: string, extra: Extra, location: string): KioskError {
+  if (code.startsWith('08') || PG_UNREACHABLE.has(code))
+    return storeErrors.unreachable(location, extra);
+  if (code === '28P01' || code === '28000') return storeErrors.denied(location, extra);
+  if (code === '3D000') return storeErrors.cannotOpen(location, extra);
+  if (code === '53100') return storeErrors.full(extra);
+  if (code === '25006' || code === '42501') return storeErrors.readOnly(extra);
+  if (code === 'XX001' || code === 'XX002') return storeErrors.corrupt(extra);
+  // Serialisation failure, deadlock, lock or statement timeout: busy, worth a retry.
+  if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014')
+    return storeErrors.locked(extra);
+  return storeErrors.failed(extra);
+}
+
 /**
- * Any error from SQLite or the file system as a STORE_* KioskError. `during` names the operation
- * for the log detail (never personal data: callers pass fixed words like "check-in").
+ * Any error from SQLite, PostgreSQL, the network or the file system as a STORE_* KioskError.
+ * `during` names the operation for the log detail (never personal data: callers pass fixed words
+ * like "check-in"); `file` is the SQLite file or the server's URL with its password masked.
  */
 export function toStoreError(err: unknown, during: string, file = 'kiosk.sqlite'): KioskError {
   if (err instanceof KioskError) return err;
   const code = codeOf(err);
   const detail = `${during}: ${code || (err instanceof Error ? err.name : 'error')}`;
   const extra = { detail, cause: err };
+  if (UNREACHABLE_ERRNO.has(code) || (!code && lostConnection(err)))
+    return storeErrors.unreachable(file, { ...extra, detail: `${during}: unreachable` });
+  if (pgSqlState(code)) return fromPostgres(code, extra, file);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
     return storeErrors.full(extra);
   if (

@@ -13,7 +13,7 @@ import type {
   RoomActionRequest,
   RoomActionResult,
 } from '../store-contract';
-import { visitFromRow, type VisitRow } from './rows';
+import { visitFromRow, type VisitRow } from '../rows';
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');

@@ -37,6 +37,7 @@ import { prepareQueueCounter } from './queue-counter';
 import { prepareCalling } from './sqlite-calling';
 import {
   anonymisedInsurance,
+  DISCREPANCY_SELECT,
   discrepancyFromRow,
   identityFromJson,
   outboxFromRow,
@@ -46,17 +47,12 @@ import {
   type DiscrepancyRow,
   type OutboxRow,
   type VisitRow,
-} from './rows';
+} from '../rows';
 import { schemaVersionOf } from '../migrate';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import { SqliteHisOutbox } from './his-outbox';
 import { SqliteLookupEvidence } from './lookup-evidence';
 import type { LookupEvidenceStore } from '../evidence-contract';
-
-const DISCREPANCY_SELECT = `
-  SELECT d.id, d.visit_id, d.used_json, d.recheck_json, d.resolved_at,
-         v.queue_number, v.patient_name
-  FROM discrepancies d JOIN visits v ON v.id = d.visit_id`;
 
 function prepareStatements(db: Database.Database) {
   return {

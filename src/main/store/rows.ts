@@ -1,6 +1,9 @@
 /**
- * Rows ↔ domain values. What is stored is trimmed to what the flow needs: an insurance result
- * never keeps its treatment history (health data the slip and the offline decision do not use).
+ * Rows ↔ domain values, the same for both engines (SQLite on a station, PostgreSQL on the
+ * hospital's server): the columns and their text are alike; only booleans differ (SQLite's 0/1,
+ * PostgreSQL's true/false), which the mappers accept both of. What is stored is trimmed to what
+ * the flow needs: an insurance result never keeps its treatment history (health data the slip
+ * and the offline decision do not use).
  */
 import type {
   CardIdentity,
@@ -17,8 +20,15 @@ import type {
   Visit,
   VisitInsurance,
   VisitProgress,
-} from '../../../shared/domain';
-import type { OutboxItem } from '../store-contract';
+} from '../../shared/domain';
+import type { OutboxItem } from './store-contract';
+
+/** SQLite stores 0/1, PostgreSQL true/false. */
+export type DbBoolean = number | boolean;
+
+export function fromDbBoolean(value: DbBoolean): boolean {
+  return value === true || value === 1;
+}
 
 export interface VisitRow {
   id: string;
@@ -37,7 +47,7 @@ export interface VisitRow {
   created_at: string;
   status: string;
   cancelled_reason: string | null;
-  flagged: number;
+  flagged: DbBoolean;
   print_status: string;
   print_error_json: string | null;
   /** From schema 4 (calling patients in). */
@@ -49,7 +59,7 @@ export interface VisitRow {
   passive_auth: string | null;
   chip_auth: string | null;
   chip_auth_method: string | null;
-  chip_accepted_by_staff: number;
+  chip_accepted_by_staff: DbBoolean;
 }
 
 export interface OutboxRow {
@@ -61,6 +71,12 @@ export interface OutboxRow {
   last_error: string | null;
   created_at: string;
 }
+
+/** The query `discrepancyFromRow` reads: a discrepancy with its visit's number and name. */
+export const DISCREPANCY_SELECT = `
+  SELECT d.id, d.visit_id, d.used_json, d.recheck_json, d.resolved_at,
+         v.queue_number, v.patient_name
+  FROM discrepancies d JOIN visits v ON v.id = d.visit_id`;
 
 export interface DiscrepancyRow {
   id: string;
@@ -126,7 +142,7 @@ export function visitFromRow(row: VisitRow): Visit {
             passiveAuthentication: row.passive_auth as PassiveAuthStatus,
             chipAuthentication: row.chip_auth as ChipAuthStatus,
             chipAuthMethod: (row.chip_auth_method as 'CA' | 'AA' | null) ?? null,
-            acceptedByStaff: row.chip_accepted_by_staff === 1,
+            acceptedByStaff: fromDbBoolean(row.chip_accepted_by_staff),
           }
         : null,
     insurance: JSON.parse(row.insurance_json) as VisitInsurance,
@@ -135,7 +151,7 @@ export function visitFromRow(row: VisitRow): Visit {
     cancelledReason: row.cancelled_reason,
     printStatus: row.print_status as PrintStatus,
     printError: row.print_error_json ? (JSON.parse(row.print_error_json) as KioskErrorShape) : null,
-    flagged: row.flagged === 1,
+    flagged: fromDbBoolean(row.flagged),
     progress: {
       state:
         row.status === 'cancelled' ? 'cancelled' : ((row.progress ?? 'waiting') as VisitProgress),

@@ -1,0 +1,13 @@
+/**
+ * Every PostgreSQL schema step, oldest first (numbered apart from SQLite's: a station's file and
+ * the hospital's server have their own histories). A new step is a new file
+ * `NNNN-what-it-does.ts` appended here; a released step is never edited.
+ */
+import { pgMigration0001 } from './0001-core';
+import type { PgMigration } from './pg-migration';
+
+export type { PgMigration } from './pg-migration';
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001];
+
+export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -1,0 +1,119 @@
+/**
+ * The connection pool to the hospital's PostgreSQL server, and the two ways the store talks to it:
+ * one transaction (`inPgTransaction`) and one read (`pgRead`). Every failure comes out as a
+ * STORE_* KioskError (../store-errors.ts); the server is named by its URL with the password
+ * masked, which is also all that ever reaches a log line. The password comes from the URL or, when
+ * the URL has none, from PGPASSWORD (node-postgres reads it).
+ */
+import pg from 'pg';
+import { maskUrlPassword } from '../../config/load-config';
+import type { Logger } from '../../logging/logger';
+import { toStoreError } from '../store-errors';
+
+export interface PgPoolOptions {
+  /** `postgres://user[:password]@host[:port]/database[?sslmode=...]` */
+  url: string;
+  /** Connections this process keeps at most. */
+  max?: number;
+  /** How long connecting may take before STORE_UNREACHABLE. */
+  connectTimeoutMs?: number;
+  /** A statement running longer is cancelled (STORE_LOCKED, retryable); 0: no limit. */
+  statementTimeoutMs?: number;
+  /** An idle connection is closed after this long. */
+  idleTimeoutMs?: number;
+  /** Shown in pg_stat_activity, e.g. the station id. */
+  applicationName?: string;
+  logger?: Logger;
+}
+
+export const PG_POOL_DEFAULTS = {
+  max: 4,
+  connectTimeoutMs: 5000,
+  statementTimeoutMs: 15000,
+  idleTimeoutMs: 30000,
+} as const;
+
+/** Where the pool's errors say the data lives: its URL, password masked. */
+const locations = new WeakMap<pg.Pool, string>();
+
+export function pgLocation(pool: pg.Pool): string {
+  return locations.get(pool) ?? 'PostgreSQL';
+}
+
+export function createPgPool(o: PgPoolOptions): pg.Pool {
+  const location = maskUrlPassword(o.url);
+  const statementTimeout = o.statementTimeoutMs ?? PG_POOL_DEFAULTS.statementTimeoutMs;
+  const pool = new pg.Pool({
+    connectionString: o.url,
+    max: o.max ?? PG_POOL_DEFAULTS.max,
+    connectionTimeoutMillis: o.connectTimeoutMs ?? PG_POOL_DEFAULTS.connectTimeoutMs,
+    idleTimeoutMillis: o.idleTimeoutMs ?? PG_POOL_DEFAULTS.idleTimeoutMs,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    application_name: o.applicationName ?? 'cccd-checkin-kiosk',
+  });
+  locations.set(pool, location);
+  // An idle connection the server drops (restart, network) emits 'error' on the pool; unhandled,
+  // that would end the process. The next query simply gets a fresh connection.
+  pool.on('error', (err) => {
+    const e = toStoreError(err, 'idle connection', location);
+    o.logger?.warn('database connection lost', { code: e.code, server: location });
+  });
+  return pool;
+}
+
+/**
+ * One transaction on a pooled connection: BEGIN, the body, COMMIT; on any failure ROLLBACK and
+ * the error as a STORE_* KioskError, so nothing is half-written. The connection goes back to the
+ * pool in every case (destroyed when the rollback itself failed: its state is unknown).
+ */
+export async function inPgTransaction<T>(
+  pool: pg.Pool,
+  during: string,
+  body: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const location = pgLocation(pool);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw toStoreError(err, during, location);
+  }
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const out = await body(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((e: unknown) => {
+      broken = e instanceof Error ? e : new Error(String(e));
+    });
+    throw toStoreError(err, during, location);
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** One statement outside a transaction (reads), its failure as a STORE_* KioskError. */
+export async function pgRead<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  during: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  try {
+    return (await pool.query<R>(sql, params)).rows;
+  } catch (err) {
+    throw toStoreError(err, during, pgLocation(pool));
+  }
+}
+
+/** Tells LISTENers (other stations' desks) that a day's visits changed; inside the write's transaction. */
+export async function notifyVisitsChanged(
+  client: pg.PoolClient,
+  days: Iterable<string>,
+): Promise<void> {
+  for (const day of new Set(days)) {
+    await client.query("SELECT pg_notify('kiosk_visits', $1)", [day]);
+  }
+}

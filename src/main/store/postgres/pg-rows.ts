@@ -1,0 +1,81 @@
+/**
+ * Writing a new visit row on PostgreSQL: the columns a check-in fills, from the request, the id
+ * and the number it got. Reading goes through ../rows.ts, shared with SQLite. Also used for visits
+ * that arrive with a number already given (a station's offline visits uploaded later).
+ */
+import type pg from 'pg';
+import type { CheckInRequest } from '../store-contract';
+import { storedInsurance } from '../rows';
+
+export interface NewVisit {
+  id: string;
+  queueSeq: number;
+  queueNumber: string;
+}
+
+const COLUMNS = [
+  'id',
+  'day',
+  'station_id',
+  'department',
+  'lane',
+  'queue_seq',
+  'queue_number',
+  'patient_id_number',
+  'patient_name',
+  'patient_dob',
+  'patient_sex',
+  'identity_source',
+  'passive_auth',
+  'chip_auth',
+  'chip_auth_method',
+  'chip_accepted_by_staff',
+  'insurance_json',
+  'created_at',
+] as const;
+
+function values(req: CheckInRequest, v: NewVisit): unknown[] {
+  const chip = req.chipVerification ?? null;
+  return [
+    v.id,
+    req.date,
+    req.stationId,
+    req.department,
+    req.lane,
+    v.queueSeq,
+    v.queueNumber,
+    req.patient.idNumber,
+    req.patient.fullName,
+    req.patient.dateOfBirth,
+    req.patient.sex,
+    req.identitySource,
+    chip?.passiveAuthentication ?? null,
+    chip?.chipAuthentication ?? null,
+    chip?.chipAuthMethod ?? null,
+    chip?.acceptedByStaff ?? false,
+    JSON.stringify(storedInsurance(req.insurance)),
+    req.createdAt,
+  ];
+}
+
+const INSERT_VISIT = `INSERT INTO visits (${COLUMNS.join(', ')})
+  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+/** Inserts the visit (inside the caller's transaction). */
+export async function insertVisit(
+  client: pg.PoolClient,
+  req: CheckInRequest,
+  visit: NewVisit,
+): Promise<void> {
+  await client.query(INSERT_VISIT, values(req, visit));
+}
+
+/**
+ * The name of the constraint a unique violation (23505) broke, '' for anything else; looks
+ * through a STORE_* KioskError to the server's error it wraps.
+ */
+export function violatedUnique(err: unknown): string {
+  const e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | null;
+  if (e?.code === '23505' && typeof e.constraint === 'string') return e.constraint;
+  return e?.cause && e.cause !== err ? violatedUnique(e.cause) : '';
+}

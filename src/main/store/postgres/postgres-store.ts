@@ -1,0 +1,555 @@
+/**
+ * The hospital's store on its PostgreSQL server, shared by every station: one queue per
+ * department and lane for the whole hospital, visits of all stations for the desks, one cache.
+ * Same contract and same behaviour as the station's SQLite store (the contract test suite runs
+ * against both), with these differences that come from sharing:
+ * - queue numbers have no station prefix (`KHAM-T-002`); each visit records its station;
+ * - a number is allocated by the server in the visit's own transaction (the counter row is locked
+ *   until commit), so any number of stations get 1, 2, 3, ... with no gap and no duplicate;
+ * - "already checked in today" holds hospital-wide (a unique index, so a race cannot beat it);
+ * - the outbox is claimed with FOR UPDATE SKIP LOCKED: one station re-checks an item.
+ * Every write is one transaction; every write that changes visits notifies `kiosk_visits` with
+ * the day, delivered at commit, so that other stations' desks refresh.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type {
+  CardIdentity,
+  Discrepancy,
+  InsuranceResult,
+  KioskErrorShape,
+  PrintStatus,
+  Visit,
+} from '../../../shared/domain';
+import type { Logger } from '../../logging/logger';
+import type { LookupEvidenceStore } from '../evidence-contract';
+import type { HisOutboxStore } from '../his-outbox-contract';
+import type { MigrationReport } from '../migrate';
+import { formatServerQueueNumber } from '../queue-number';
+import {
+  anonymisedInsurance,
+  DISCREPANCY_SELECT,
+  discrepancyFromRow,
+  identityFromJson,
+  outboxFromRow,
+  storedInsurance,
+  storedResult,
+  visitFromRow,
+  type DiscrepancyRow,
+  type OutboxRow,
+  type VisitRow,
+} from '../rows';
+import type {
+  CachedIdentity,
+  CachedLookup,
+  CallNextRequest,
+  CheckInRequest,
+  CheckInResult,
+  KioskStore,
+  OutboxItem,
+  PurgeReport,
+  PurgeRequest,
+  RecentCall,
+  RecheckApplication,
+  RecheckApplied,
+  RoomActionRequest,
+  RoomActionResult,
+  VisitQuery,
+} from '../store-contract';
+import { storeErrors } from '../store-errors';
+import { PG_MIGRATIONS, type PgMigration } from './migrations';
+import { notYetOnServer } from './pg-not-wired';
+import { migratePg, pgSchemaVersion } from './pg-migrate';
+import {
+  createPgPool,
+  inPgTransaction,
+  notifyVisitsChanged,
+  pgLocation,
+  pgRead,
+  type PgPoolOptions,
+} from './pg-pool';
+import { insertVisit, violatedUnique } from './pg-rows';
+
+/** Calling patients in on the server (./pg-calling.ts, helper pg-calling-his). */
+export type PgCalling = Pick<
+  KioskStore,
+  'callNext' | 'roomAction' | 'recentCalls' | 'waitingCounts'
+>;
+
+/** The parts of the store that live in their own modules, built on the same pool. */
+export interface PgStoreParts {
+  hisOutbox: HisOutboxStore;
+  lookupEvidence: LookupEvidenceStore;
+  calling: PgCalling;
+}
+
+const ACTIVE_VISIT_OF = `SELECT * FROM visits
+  WHERE day = $1 AND department = $2 AND patient_id_number = $3 AND status = 'active'`;
+
+const SAVE_LOOKUP = `INSERT INTO lookup_cache (id_number, result_json, fetched_at) VALUES ($1, $2, $3)
+  ON CONFLICT (id_number) DO UPDATE SET result_json = excluded.result_json,
+    fetched_at = excluded.fetched_at
+  WHERE excluded.fetched_at >= lookup_cache.fetched_at`;
+
+/** How often a check-in that lost a race to the same person's other check-in starts again. */
+const CHECKIN_ATTEMPTS = 3;
+
+export class PostgresStore implements KioskStore {
+  readonly kind = 'postgres';
+  /** The server's URL with the password masked. */
+  readonly location: string;
+  readonly hisOutbox: HisOutboxStore;
+  readonly lookupEvidence: LookupEvidenceStore;
+  private readonly calling: PgCalling;
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    parts: PgStoreParts,
+    /** What opening did to the schema (nothing when it was up to date). */
+    readonly migration: MigrationReport | null = null,
+  ) {
+    this.location = pgLocation(pool);
+    this.hisOutbox = parts.hisOutbox;
+    this.lookupEvidence = parts.lookupEvidence;
+    this.calling = parts.calling;
+  }
+
+  private open(): pg.Pool {
+    if (this.closed) throw storeErrors.closed();
+    return this.pool;
+  }
+
+  private write<T>(during: string, body: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPgTransaction(this.open(), during, body);
+  }
+
+  private read<R extends pg.QueryResultRow>(
+    during: string,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<R[]> {
+    return pgRead<R>(this.open(), during, sql, params);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return pgSchemaVersion(this.open());
+  }
+
+  async checkIn(req: CheckInRequest): Promise<CheckInResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write('check-in', async (c) => {
+          const existing = await c.query<VisitRow>(ACTIVE_VISIT_OF, [
+            req.date,
+            req.department,
+            req.patient.idNumber,
+          ]);
+          if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
+          // The counter row stays locked until this transaction ends: the next station's
+          // check-in waits here and then sees this one's number (or the old one after a rollback).
+          const counter = await c.query<{ last_seq: number }>(
+            `INSERT INTO queue_counters (day, department, lane, last_seq) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (day, department, lane)
+               DO UPDATE SET last_seq = queue_counters.last_seq + 1
+             RETURNING last_seq`,
+            [req.date, req.department, req.lane],
+          );
+          const seq = counter.rows[0]!.last_seq;
+          const id = randomUUID();
+          await insertVisit(c, req, {
+            id,
+            queueSeq: seq,
+            queueNumber: formatServerQueueNumber(req.department, req.lane, seq),
+          });
+          if (req.recheck) {
+            await c.query(
+              `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at)
+               VALUES ($1, $2, $3, $3)`,
+              [id, JSON.stringify(req.recheck), req.createdAt],
+            );
+          }
+          await notifyVisitsChanged(c, [req.date]);
+          const row = await c.query<VisitRow>('SELECT * FROM visits WHERE id = $1', [id]);
+          return { visit: visitFromRow(row.rows[0]!), created: true };
+        });
+      } catch (err) {
+        // Another station checked the same person in to the same department a moment earlier:
+        // this transaction (its number included) was rolled back; the next attempt finds theirs.
+        if (violatedUnique(err) !== 'visits_one_active_per_person' || attempt >= CHECKIN_ATTEMPTS)
+          throw err;
+      }
+    }
+  }
+
+  async getVisit(id: string): Promise<Visit | null> {
+    const rows = await this.read<VisitRow>('read visit', 'SELECT * FROM visits WHERE id = $1', [
+      id,
+    ]);
+    return rows[0] ? visitFromRow(rows[0]) : null;
+  }
+
+  async listVisits(q: VisitQuery): Promise<Visit[]> {
+    const where = ['day = $1'];
+    const args: string[] = [q.date];
+    if (q.department) {
+      args.push(q.department);
+      where.push(`department = $${args.length}`);
+    }
+    if (!q.includeCancelled) where.push("status = 'active'");
+    const rows = await this.read<VisitRow>(
+      'list visits',
+      `SELECT * FROM visits WHERE ${where.join(' AND ')} ORDER BY created_at, queue_number`,
+      args,
+    );
+    return rows.map(visitFromRow);
+  }
+
+  async visitsOfPerson(date: string, idNumber: string): Promise<Visit[]> {
+    const rows = await this.read<VisitRow>(
+      'read visits',
+      `SELECT * FROM visits WHERE day = $1 AND patient_id_number = $2 AND status = 'active'
+       ORDER BY created_at`,
+      [date, idNumber],
+    );
+    return rows.map(visitFromRow);
+  }
+
+  async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
+    return this.write('cancel visit', async (c) => {
+      await c.query(
+        `UPDATE visits SET status = 'cancelled', cancelled_reason = $1
+         WHERE id = $2 AND status = 'active'`,
+        [reason, id],
+      );
+      await c.query('DELETE FROM outbox WHERE visit_id = $1', [id]);
+      return this.visitIn(c, id, true);
+    });
+  }
+
+  /** The visit as this transaction sees it; `notify`: tell the desks its day changed. */
+  private async visitIn(c: pg.PoolClient, id: string, notify: boolean): Promise<Visit | null> {
+    const row = (await c.query<VisitRow>('SELECT * FROM visits WHERE id = $1', [id])).rows[0];
+    if (!row) return null;
+    if (notify) await notifyVisitsChanged(c, [row.day]);
+    return visitFromRow(row);
+  }
+
+  async recordPrint(
+    id: string,
+    status: PrintStatus,
+    error: KioskErrorShape | null,
+    at: string,
+  ): Promise<Visit | null> {
+    return this.write('record print', async (c) => {
+      await c.query(
+        `UPDATE visits SET print_status = $1, print_error_json = $2,
+           printed_at = COALESCE($3, printed_at) WHERE id = $4`,
+        [status, error ? JSON.stringify(error) : null, status === 'printed' ? at : null, id],
+      );
+      return this.visitIn(c, id, true);
+    });
+  }
+
+  async failInterruptedPrints(error: KioskErrorShape): Promise<number> {
+    return this.write('fail interrupted prints', async (c) => {
+      const r = await c.query<{ day: string }>(
+        `UPDATE visits SET print_status = 'failed', print_error_json = $1
+         WHERE print_status = 'printing' RETURNING day`,
+        [JSON.stringify(error)],
+      );
+      await notifyVisitsChanged(
+        c,
+        r.rows.map((row) => row.day),
+      );
+      return r.rowCount ?? 0;
+    });
+  }
+
+  async saveIdentity(identity: CardIdentity, readAt: string): Promise<void> {
+    await this.write('cache identity', async (c) => {
+      await c.query(
+        `INSERT INTO identity_cache (id_number, identity_json, read_at) VALUES ($1, $2, $3)
+         ON CONFLICT (id_number) DO UPDATE SET identity_json = excluded.identity_json,
+           read_at = excluded.read_at`,
+        [identity.idNumber, JSON.stringify(identity), readAt],
+      );
+    });
+  }
+
+  async getIdentity(idNumber: string): Promise<CachedIdentity | null> {
+    const rows = await this.read<{ identity_json: string; read_at: string }>(
+      'read identity cache',
+      'SELECT identity_json, read_at FROM identity_cache WHERE id_number = $1',
+      [idNumber],
+    );
+    const row = rows[0];
+    return row ? { identity: identityFromJson(row.identity_json), readAt: row.read_at } : null;
+  }
+
+  async saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: string): Promise<void> {
+    await this.write('cache lookup', async (c) => {
+      await c.query(SAVE_LOOKUP, [idNumber, JSON.stringify(storedResult(result)), fetchedAt]);
+    });
+  }
+
+  async getLookup(idNumber: string): Promise<CachedLookup | null> {
+    const rows = await this.read<{ result_json: string; fetched_at: string }>(
+      'read lookup cache',
+      'SELECT result_json, fetched_at FROM lookup_cache WHERE id_number = $1',
+      [idNumber],
+    );
+    const row = rows[0];
+    return row
+      ? { result: JSON.parse(row.result_json) as InsuranceResult, fetchedAt: row.fetched_at }
+      : null;
+  }
+
+  async claimRechecks(o: {
+    now: string;
+    leaseUntil: string;
+    limit: number;
+    ignoreSchedule?: boolean;
+  }): Promise<OutboxItem[]> {
+    return this.write('claim outbox', async (c) => {
+      // Rows another station is claiming right now are skipped, not waited for: each item goes
+      // to one station. The items come back as they were before the lease (like SQLite's).
+      const due = o.ignoreSchedule ? 'true' : 'next_attempt_at <= $3';
+      const r = await c.query<OutboxRow>(
+        `WITH due AS (
+           SELECT * FROM outbox WHERE ${due} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+         ), leased AS (
+           UPDATE outbox o SET next_attempt_at = $2 FROM due WHERE o.id = due.id RETURNING o.id
+         )
+         SELECT due.* FROM due JOIN leased USING (id) ORDER BY id`,
+        o.ignoreSchedule ? [o.limit, o.leaseUntil] : [o.limit, o.leaseUntil, o.now],
+      );
+      return r.rows.map(outboxFromRow);
+    });
+  }
+
+  async deferRecheck(id: number, nextAttemptAt: string, error: string): Promise<void> {
+    await this.write('defer outbox', async (c) => {
+      await c.query(
+        `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+         WHERE id = $3`,
+        [nextAttemptAt, error, id],
+      );
+    });
+  }
+
+  async dropRecheck(id: number): Promise<void> {
+    await this.write('drop outbox item', async (c) => {
+      await c.query('DELETE FROM outbox WHERE id = $1', [id]);
+    });
+  }
+
+  async applyRecheck(a: RecheckApplication): Promise<RecheckApplied> {
+    return this.write('apply recheck', async (c) => {
+      // Deleting first claims the item: a second station finishing it finds nothing to do.
+      const item = (
+        await c.query<{ visit_id: string }>('DELETE FROM outbox WHERE id = $1 RETURNING visit_id', [
+          a.outboxId,
+        ])
+      ).rows[0];
+      if (!item) return { visit: null, discrepancy: null };
+      const row = (
+        await c.query<VisitRow>('SELECT * FROM visits WHERE id = $1 FOR UPDATE', [item.visit_id])
+      ).rows[0];
+      if (!row) return { visit: null, discrepancy: null };
+      if (row.patient_id_number) {
+        await c.query(SAVE_LOOKUP, [
+          row.patient_id_number,
+          JSON.stringify(storedResult(a.result)),
+          a.at,
+        ]);
+      }
+      if (a.visitInsurance) {
+        await c.query('UPDATE visits SET insurance_json = $1 WHERE id = $2', [
+          JSON.stringify(storedInsurance(a.visitInsurance)),
+          row.id,
+        ]);
+      }
+      let discrepancy: Discrepancy | null = null;
+      if (a.discrepancy) {
+        const id = randomUUID();
+        await c.query(
+          `INSERT INTO discrepancies (id, visit_id, used_json, recheck_json, created_at)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [
+            id,
+            row.id,
+            JSON.stringify(a.discrepancy.usedAtCheckin),
+            JSON.stringify(a.discrepancy.recheck),
+            a.at,
+          ],
+        );
+        await c.query('UPDATE visits SET flagged = true WHERE id = $1', [row.id]);
+        discrepancy = discrepancyFromRow(
+          (await c.query<DiscrepancyRow>(`${DISCREPANCY_SELECT} WHERE d.id = $1`, [id])).rows[0]!,
+        );
+      }
+      const visit = await this.visitIn(c, row.id, Boolean(a.visitInsurance || a.discrepancy));
+      return { visit, discrepancy };
+    });
+  }
+
+  async pendingRechecks(): Promise<number> {
+    const rows = await this.read<{ n: number }>(
+      'count outbox',
+      'SELECT count(*)::int AS n FROM outbox',
+    );
+    return rows[0]!.n;
+  }
+
+  async discrepancies(options: { includeResolved?: boolean } = {}): Promise<Discrepancy[]> {
+    const rows = await this.read<DiscrepancyRow>(
+      'list discrepancies',
+      options.includeResolved
+        ? `${DISCREPANCY_SELECT} ORDER BY d.created_at`
+        : `${DISCREPANCY_SELECT} WHERE d.resolved_at IS NULL ORDER BY d.created_at`,
+    );
+    return rows.map(discrepancyFromRow);
+  }
+
+  async resolveDiscrepancy(id: string, at: string): Promise<boolean> {
+    return this.write('resolve discrepancy', async (c) => {
+      const row = (
+        await c.query<{ visit_id: string }>(
+          'SELECT visit_id FROM discrepancies WHERE id = $1 FOR UPDATE',
+          [id],
+        )
+      ).rows[0];
+      if (!row) return false;
+      await c.query(
+        'UPDATE discrepancies SET resolved_at = $1 WHERE id = $2 AND resolved_at IS NULL',
+        [at, id],
+      );
+      await c.query(
+        `UPDATE visits SET flagged = EXISTS (
+           SELECT 1 FROM discrepancies WHERE visit_id = $1 AND resolved_at IS NULL)
+         WHERE id = $1`,
+        [row.visit_id],
+      );
+      await this.visitIn(c, row.visit_id, true);
+      return true;
+    });
+  }
+
+  async callNext(req: CallNextRequest): Promise<Visit | null> {
+    if (this.closed) throw storeErrors.closed();
+    return this.calling.callNext(req);
+  }
+
+  async roomAction(req: RoomActionRequest): Promise<RoomActionResult> {
+    if (this.closed) throw storeErrors.closed();
+    return this.calling.roomAction(req);
+  }
+
+  async recentCalls(q: {
+    date: string;
+    rooms: readonly string[];
+    limit: number;
+  }): Promise<RecentCall[]> {
+    if (this.closed) throw storeErrors.closed();
+    return this.calling.recentCalls(q);
+  }
+
+  async waitingCounts(
+    date: string,
+    departments: readonly string[],
+  ): Promise<Record<string, number>> {
+    if (this.closed) throw storeErrors.closed();
+    return this.calling.waitingCounts(date, departments);
+  }
+
+  async purge(req: PurgeRequest): Promise<PurgeReport> {
+    return this.write('purge', async (c) => {
+      const old = (
+        await c.query<{ id: string; day: string; insurance_json: string }>(
+          `SELECT id, day, insurance_json FROM visits WHERE day < $1 AND anonymised_at IS NULL
+           FOR UPDATE`,
+          [req.visitsBefore],
+        )
+      ).rows;
+      if (old.length > 0) {
+        // What a purged visit keeps of its insurance is decided in one place (../rows.ts), so
+        // the new values are computed here and written in one statement.
+        await c.query(
+          `UPDATE visits v SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
+             patient_sex = NULL, cancelled_reason = NULL, flagged = false,
+             insurance_json = n.insurance_json, anonymised_at = $3
+           FROM unnest($1::text[], $2::text[]) AS n (id, insurance_json)
+           WHERE v.id = n.id`,
+          [
+            old.map((v) => v.id),
+            old.map((v) => JSON.stringify(anonymisedInsurance(JSON.parse(v.insurance_json)))),
+            req.at,
+          ],
+        );
+      }
+      const count = async (sql: string, params: unknown[]): Promise<number> =>
+        (await c.query(sql, params)).rowCount ?? 0;
+      const oldVisits = 'SELECT id FROM visits WHERE day < $1';
+      const report: PurgeReport = {
+        visitsAnonymised: old.length,
+        outboxDeleted: await count(`DELETE FROM outbox WHERE visit_id IN (${oldVisits})`, [
+          req.visitsBefore,
+        ]),
+        discrepanciesDeleted: await count(
+          `DELETE FROM discrepancies WHERE visit_id IN (${oldVisits})`,
+          [req.visitsBefore],
+        ),
+        identitiesDeleted: await count('DELETE FROM identity_cache WHERE read_at < $1', [
+          req.cacheBefore,
+        ]),
+        lookupsDeleted: await count('DELETE FROM lookup_cache WHERE fetched_at < $1', [
+          req.cacheBefore,
+        ]),
+      };
+      await notifyVisitsChanged(
+        c,
+        old.map((v) => v.day),
+      );
+      return report;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+export interface PostgresStoreOptions extends PgPoolOptions {
+  logger?: Logger;
+  /** The schema steps to run; all of them unless a test builds an older database. */
+  migrations?: readonly PgMigration[];
+}
+
+/** The parts other modules provide, until they are wired in (see ./pg-not-wired.ts). */
+function partsFor(_pool: pg.Pool): PgStoreParts {
+  return {
+    hisOutbox: notYetOnServer<HisOutboxStore>('HIS hand-off'),
+    lookupEvidence: notYetOnServer<LookupEvidenceStore>('lookup evidence'),
+    calling: notYetOnServer<PgCalling>('calling patients in'),
+  };
+}
+
+/**
+ * Connects to the server and brings its schema up to date (STORE_UNREACHABLE, STORE_DENIED,
+ * STORE_TOO_NEW...); its `migration` says what this opening did.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const pool = createPgPool(options);
+  try {
+    const migration = await migratePg(pool, options.migrations ?? PG_MIGRATIONS, {
+      logger: options.logger,
+    });
+    return new PostgresStore(pool, partsFor(pool), migration);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+}

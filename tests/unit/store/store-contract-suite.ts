@@ -1,0 +1,455 @@
+/**
+ * The behaviour every KioskStore engine owes the check-in flow, as one suite run against each
+ * engine (SQLite here in tests/unit/store, PostgreSQL on a throwaway server in
+ * tests/integration/store): both are proven to behave the same. Where sharing one server makes a
+ * difference on purpose (queue numbers without the station, one counter for all stations), the
+ * engine says so with `sharedQueue` and the test expects that engine's rule.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Lane } from '../../../src/shared/domain';
+import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/store/queue-number';
+import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
+import { insuranceResult } from '../checkin/fakes';
+
+export interface EngineUnderTest {
+  /** A fresh, empty store with the latest schema. */
+  open(): Promise<KioskStore>;
+  latestSchemaVersion: number;
+  /** true: one queue per department and lane for all stations (numbers without the station). */
+  sharedQueue: boolean;
+  /** Engine-specific checks that purged text is gone (SQLite: the file's bytes). */
+  afterPurge?(store: KioskStore, purgedText: string[]): void | Promise<void>;
+}
+
+const DAY = '2026-11-23';
+
+export function request(over: Partial<CheckInRequest> & { id?: string } = {}): CheckInRequest {
+  const id = over.id ?? '001085012345';
+  return {
+    date: DAY,
+    stationId: 'K01',
+    department: 'KHAM',
+    lane: 'normal',
+    patient: { idNumber: id, fullName: 'Nguyễn Văn An', dateOfBirth: '1985-03-14', sex: 'M' },
+    identitySource: 'chip',
+    insurance: {
+      source: 'online',
+      result: insuranceResult(),
+      cachedAt: null,
+      stale: false,
+      note: null,
+    },
+    createdAt: `${DAY}T01:00:00.000Z`,
+    recheck: null,
+    ...over,
+  };
+}
+
+const person = (n: number): string => String(100000000000 + n);
+
+export function storeContract(engine: EngineUnderTest): void {
+  const opened: KioskStore[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+  const open = async (): Promise<KioskStore> => {
+    const s = await engine.open();
+    opened.push(s);
+    return s;
+  };
+  /** The number the engine gives: per station on SQLite, the hospital's on the server. */
+  const numberOf = (station: string, department: string, lane: Lane, seq: number): string =>
+    engine.sharedQueue
+      ? formatServerQueueNumber(department, lane, seq)
+      : formatQueueNumber(station, department, lane, seq);
+
+  describe('store contract', () => {
+    it('opens at the latest schema', async () => {
+      const s = await open();
+      expect(await s.schemaVersion()).toBe(engine.latestSchemaVersion);
+    });
+
+    it('numbers per day, department and lane; the visit records its station', async () => {
+      const s = await open();
+      const n = async (over: Partial<CheckInRequest>, i: number) =>
+        (
+          await s.checkIn(
+            request({
+              ...over,
+              id: person(i),
+              patient: { ...request().patient, idNumber: person(i) },
+            }),
+          )
+        ).visit;
+      expect((await n({}, 1)).queueNumber).toBe(numberOf('K01', 'KHAM', 'normal', 1));
+      expect((await n({}, 2)).queueNumber).toBe(numberOf('K01', 'KHAM', 'normal', 2));
+      expect((await n({ lane: 'elderly' }, 3)).queueNumber).toBe(
+        numberOf('K01', 'KHAM', 'elderly', 1),
+      );
+      expect((await n({ department: 'NHI', lane: 'child' }, 4)).queueNumber).toBe(
+        numberOf('K01', 'NHI', 'child', 1),
+      );
+      expect((await n({ date: '2026-11-24' }, 5)).queueNumber).toBe(
+        numberOf('K01', 'KHAM', 'normal', 1),
+      );
+      // Another station: its own counter on a station's file, the same queue on the server.
+      const v = await n({ stationId: 'K02' }, 6);
+      const seq = engine.sharedQueue ? 3 : 1;
+      expect(v.queueNumber).toBe(numberOf('K02', 'KHAM', 'normal', seq));
+      expect(v.queueSeq).toBe(seq);
+      expect(v.stationId).toBe('K02');
+    });
+
+    it('the same person, department and day returns the existing visit, from any station; cancelling frees it', async () => {
+      const s = await open();
+      const first = await s.checkIn(request());
+      expect(first.created).toBe(true);
+      const again = await s.checkIn(request({ lane: 'elderly' }));
+      expect(again).toEqual({ visit: first.visit, created: false });
+      const elsewhere = await s.checkIn(request({ stationId: 'K02' }));
+      expect(elsewhere).toEqual({ visit: first.visit, created: false });
+      expect((await s.visitsOfPerson(DAY, '001085012345')).map((v) => v.id)).toEqual([
+        first.visit.id,
+      ]);
+
+      await s.cancelVisit(first.visit.id, 'nhầm khoa', `${DAY}T02:00:00.000Z`);
+      const after = await s.checkIn(request());
+      expect(after.created).toBe(true);
+      // Numbers are never reused.
+      expect(after.visit.queueNumber).toBe(numberOf('K01', 'KHAM', 'normal', 2));
+      expect(await s.listVisits({ date: DAY })).toHaveLength(1);
+      expect(await s.listVisits({ date: DAY, includeCancelled: true })).toHaveLength(2);
+    });
+
+    it('lists a day by department, in check-in order', async () => {
+      const s = await open();
+      const at = (m: number) => `${DAY}T01:0${m}:00.000Z`;
+      await s.checkIn(request({ id: '3', createdAt: at(3), department: 'NHI' }));
+      await s.checkIn(request({ id: '1', createdAt: at(1) }));
+      await s.checkIn(request({ id: '2', createdAt: at(2), stationId: 'K02' }));
+      await s.checkIn(request({ id: '4', createdAt: at(4), date: '2026-11-24' }));
+      const ids = (vs: { patient: { idNumber: string } }[]) => vs.map((v) => v.patient.idNumber);
+      expect(ids(await s.listVisits({ date: DAY }))).toEqual(['1', '2', '3']);
+      expect(
+        (await s.listVisits({ date: DAY, department: 'KHAM' })).map((v) => v.createdAt),
+      ).toEqual([at(1), at(2)]);
+    });
+
+    it('stores insurance without the treatment history', async () => {
+      const s = await open();
+      const { visit } = await s.checkIn(request());
+      expect(insuranceResult().history.length).toBeGreaterThan(0);
+      expect(visit.insurance.result?.history).toEqual([]);
+      await s.saveLookup('001085012345', insuranceResult(), `${DAY}T01:00:00.000Z`);
+      expect((await s.getLookup('001085012345'))?.result.history).toEqual([]);
+    });
+
+    it('keeps how the chip was verified; typed data has none', async () => {
+      const s = await open();
+      const chipVerification = {
+        passiveAuthentication: 'unverified' as const,
+        chipAuthentication: 'failed' as const,
+        chipAuthMethod: 'CA' as const,
+        acceptedByStaff: true,
+      };
+      const { visit } = await s.checkIn(request({ chipVerification }));
+      expect((await s.getVisit(visit.id))!.chipVerification).toEqual(chipVerification);
+      const typed = await s.checkIn(
+        request({ department: 'NOI', identitySource: 'typed', chipVerification: null }),
+      );
+      expect(typed.visit.chipVerification).toBeNull();
+      expect(await s.getVisit('nope')).toBeNull();
+    });
+
+    it('caches identities, and the lookup cache keeps the newest answer', async () => {
+      const s = await open();
+      const identity = { idNumber: '7', fullName: 'Trần Thị Bảy', dateOfBirth: null } as never;
+      await s.saveIdentity(identity, '2026-11-23T05:00:00.000Z');
+      expect(await s.getIdentity('7')).toEqual({ identity, readAt: '2026-11-23T05:00:00.000Z' });
+      expect(await s.getIdentity('8')).toBeNull();
+      await s.saveLookup('1', insuranceResult('insured', true, '000'), '2026-11-23T05:00:00.000Z');
+      await s.saveLookup(
+        '1',
+        insuranceResult('not-insured', false, '010'),
+        '2026-11-22T05:00:00.000Z',
+      );
+      expect(await s.getLookup('1')).toMatchObject({
+        fetchedAt: '2026-11-23T05:00:00.000Z',
+        result: { code: '000' },
+      });
+      expect(await s.getLookup('2')).toBeNull();
+    });
+
+    it('records print states; interrupted prints become failed', async () => {
+      const s = await open();
+      const { visit } = await s.checkIn(request());
+      expect(visit.printStatus).toBe('not-printed');
+      const error = { code: 'PRINT_OFFLINE', message: { vi: 'a', en: 'b' } };
+      expect(await s.recordPrint(visit.id, 'failed', error, `${DAY}T01:00:01.000Z`)).toMatchObject({
+        printStatus: 'failed',
+        printError: error,
+      });
+      expect(await s.recordPrint(visit.id, 'printed', null, `${DAY}T01:00:02.000Z`)).toMatchObject({
+        printStatus: 'printed',
+        printError: null,
+      });
+      expect(await s.recordPrint('nope', 'printed', null, DAY)).toBeNull();
+
+      await s.recordPrint(visit.id, 'printing', null, `${DAY}T01:00:03.000Z`);
+      const cut = { code: 'PRINT_INTERRUPTED', message: { vi: 'c', en: 'd' } };
+      expect(await s.failInterruptedPrints(cut)).toBe(1);
+      expect(await s.getVisit(visit.id)).toMatchObject({ printStatus: 'failed', printError: cut });
+      expect(await s.failInterruptedPrints(cut)).toBe(0);
+    });
+
+    it('outbox: written with the visit, leased, deferred, applied once', async () => {
+      const s = await open();
+      const query = {
+        idNumber: '001085012345',
+        fullName: 'Nguyễn Văn An',
+        dateOfBirth: '1985-03-14',
+      };
+      const { visit } = await s.checkIn(
+        request({
+          insurance: { source: 'pending', result: null, cachedAt: null, stale: false, note: null },
+          recheck: query,
+        }),
+      );
+      expect(await s.pendingRechecks()).toBe(1);
+
+      const t0 = '2026-11-23T01:00:00.000Z';
+      const [item] = await s.claimRechecks({
+        now: t0,
+        leaseUntil: '2026-11-23T01:01:00.000Z',
+        limit: 10,
+      });
+      expect(item).toMatchObject({ visitId: visit.id, query, attempts: 0, lastError: null });
+      // Leased: not due again until the lease ends.
+      expect(
+        await s.claimRechecks({ now: '2026-11-23T01:00:30.000Z', leaseUntil: 'x', limit: 10 }),
+      ).toEqual([]);
+      await s.deferRecheck(item!.id, '2026-11-23T01:05:00.000Z', 'INSURANCE_UNAVAILABLE');
+      expect(
+        await s.claimRechecks({ now: '2026-11-23T01:04:00.000Z', leaseUntil: 'x', limit: 10 }),
+      ).toEqual([]);
+      const [again] = await s.claimRechecks({
+        now: '2026-11-23T01:05:00.000Z',
+        leaseUntil: '2026-11-23T01:06:00.000Z',
+        limit: 10,
+      });
+      expect(again).toMatchObject({ attempts: 1, lastError: 'INSURANCE_UNAVAILABLE' });
+      // ignoreSchedule takes leased items too.
+      expect(
+        await s.claimRechecks({
+          now: t0,
+          leaseUntil: '2026-11-23T01:06:00.000Z',
+          limit: 10,
+          ignoreSchedule: true,
+        }),
+      ).toHaveLength(1);
+
+      const result = insuranceResult();
+      const filled = {
+        source: 'online' as const,
+        result,
+        cachedAt: null,
+        stale: false,
+        note: null,
+      };
+      const applied = await s.applyRecheck({
+        outboxId: again!.id,
+        at: t0,
+        result,
+        visitInsurance: filled,
+        discrepancy: null,
+      });
+      expect(applied.visit?.insurance.source).toBe('online');
+      expect(applied.discrepancy).toBeNull();
+      expect(await s.pendingRechecks()).toBe(0);
+      expect((await s.getLookup('001085012345'))?.fetchedAt).toBe(t0);
+      // A second worker finishing the same item changes nothing.
+      expect(
+        await s.applyRecheck({
+          outboxId: again!.id,
+          at: t0,
+          result,
+          visitInsurance: null,
+          discrepancy: null,
+        }),
+      ).toEqual({ visit: null, discrepancy: null });
+    });
+
+    it('an item that can never succeed is dropped', async () => {
+      const s = await open();
+      await s.checkIn(request({ recheck: { idNumber: '1', fullName: 'x', dateOfBirth: '1990' } }));
+      const [item] = await s.claimRechecks({
+        now: DAY,
+        leaseUntil: 'x',
+        limit: 1,
+        ignoreSchedule: true,
+      });
+      await s.dropRecheck(item!.id);
+      expect(await s.pendingRechecks()).toBe(0);
+    });
+
+    it('a disagreeing re-check flags the visit until its discrepancy is resolved', async () => {
+      const s = await open();
+      const { visit } = await s.checkIn(
+        request({ recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' } }),
+      );
+      const [item] = await s.claimRechecks({
+        now: DAY,
+        leaseUntil: 'x',
+        limit: 1,
+        ignoreSchedule: true,
+      });
+      const applied = await s.applyRecheck({
+        outboxId: item!.id,
+        at: `${DAY}T02:00:00.000Z`,
+        result: insuranceResult('not-insured', false, '010'),
+        visitInsurance: null,
+        discrepancy: {
+          usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+          recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
+        },
+      });
+      expect(applied.visit).toMatchObject({ id: visit.id, flagged: true });
+      expect(applied.discrepancy).toMatchObject({
+        visitId: visit.id,
+        queueNumber: visit.queueNumber,
+        patientName: 'Nguyễn Văn An',
+        resolved: false,
+      });
+      expect(await s.discrepancies()).toEqual([applied.discrepancy]);
+      expect(await s.resolveDiscrepancy(applied.discrepancy!.id, `${DAY}T03:00:00.000Z`)).toBe(
+        true,
+      );
+      expect(await s.resolveDiscrepancy('nope', `${DAY}T03:00:00.000Z`)).toBe(false);
+      expect(await s.discrepancies()).toEqual([]);
+      expect(await s.discrepancies({ includeResolved: true })).toMatchObject([{ resolved: true }]);
+      expect((await s.getVisit(visit.id))!.flagged).toBe(false);
+    });
+
+    it('cancelling a visit drops its re-check', async () => {
+      const s = await open();
+      const { visit } = await s.checkIn(
+        request({ recheck: { idNumber: '1', fullName: 'x', dateOfBirth: '1990' } }),
+      );
+      expect(await s.cancelVisit(visit.id, 'r', DAY)).toMatchObject({
+        status: 'cancelled',
+        cancelledReason: 'r',
+      });
+      expect(await s.pendingRechecks()).toBe(0);
+      expect(await s.cancelVisit('nope', 'r', DAY)).toBeNull();
+    });
+
+    it('a closed store says so with a typed error', async () => {
+      const s = await open();
+      await s.close();
+      await expect(s.listVisits({ date: DAY })).rejects.toThrow(
+        expect.objectContaining({ code: 'STORE_CLOSED' }),
+      );
+      await expect(s.checkIn(request())).rejects.toThrow(
+        expect.objectContaining({ code: 'STORE_CLOSED' }),
+      );
+    });
+
+    it('purge anonymises old visits, deletes old cache and outbox entries, keeps recent ones whole', async () => {
+      const s = await open();
+      const oldPatient = {
+        idNumber: '001085012345',
+        fullName: 'Lê Thị Cũ Xóa',
+        dateOfBirth: '1950-01-01',
+        sex: 'F' as const,
+      };
+      const old = (
+        await s.checkIn(
+          request({
+            patient: oldPatient,
+            date: '2026-08-01',
+            createdAt: '2026-08-01T01:00:00.000Z',
+            recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' },
+          }),
+        )
+      ).visit;
+      await s.cancelVisit(old.id, 'Lê Thị Cũ Xóa về nhà', '2026-08-01T02:00:00.000Z');
+      const flaggedOld = (
+        await s.checkIn(
+          request({
+            id: '2',
+            patient: { ...request().patient, idNumber: '2' },
+            date: '2026-08-01',
+            createdAt: '2026-08-01T01:00:00.000Z',
+            recheck: { idNumber: '2', fullName: 'x', dateOfBirth: '1985' },
+          }),
+        )
+      ).visit;
+      const [item] = await s.claimRechecks({
+        now: '2026-08-01T02:00:00.000Z',
+        leaseUntil: '2026-08-01T02:01:00.000Z',
+        limit: 5,
+      });
+      await s.applyRecheck({
+        outboxId: item!.id,
+        at: '2026-08-01T02:00:00.000Z',
+        result: insuranceResult('not-insured', false, '010'),
+        visitInsurance: null,
+        discrepancy: {
+          usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+          recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
+        },
+      });
+      const recent = (
+        await s.checkIn(request({ date: '2026-11-20', createdAt: '2026-11-20T01:00:00.000Z' }))
+      ).visit;
+      await s.saveIdentity(
+        { idNumber: '9', fullName: 'Old', dateOfBirth: null } as never,
+        '2026-08-01T00:00:00.000Z',
+      );
+      await s.saveIdentity(
+        { idNumber: '8', fullName: 'New', dateOfBirth: null } as never,
+        '2026-11-20T00:00:00.000Z',
+      );
+      await s.saveLookup('9', insuranceResult(), '2026-08-01T00:00:00.000Z');
+
+      const report = await s.purge({
+        visitsBefore: '2026-08-25',
+        cacheBefore: '2026-08-25T00:00:00.000Z',
+        at: '2026-11-23T00:00:00.000Z',
+      });
+      expect(report).toMatchObject({
+        visitsAnonymised: 2,
+        identitiesDeleted: 1,
+        discrepanciesDeleted: 1,
+      });
+      expect(report.lookupsDeleted).toBeGreaterThanOrEqual(1);
+
+      const purged = (await s.getVisit(old.id))!;
+      expect(purged.patient).toEqual({ idNumber: '', fullName: '', dateOfBirth: null, sex: null });
+      expect(purged.cancelledReason).toBeNull();
+      expect(purged.queueNumber).toBe(old.queueNumber);
+      expect(purged.insurance.result?.card).toBeNull();
+      expect(purged.insurance.result?.outcome).toBe('insured');
+      expect((await s.getVisit(flaggedOld.id))!.flagged).toBe(false);
+      expect(await s.discrepancies({ includeResolved: true })).toEqual([]);
+      expect((await s.getVisit(recent.id))!.patient.fullName).toBe('Nguyễn Văn An');
+      expect(await s.getIdentity('9')).toBeNull();
+      expect(await s.getIdentity('8')).not.toBeNull();
+      await engine.afterPurge?.(s, ['Lê Thị Cũ Xóa', '1950-01-01']);
+
+      // A purged day's numbers are not handed out again.
+      expect((await s.checkIn(request({ date: '2026-08-01' }))).visit.queueNumber).toBe(
+        numberOf('K01', 'KHAM', 'normal', 3),
+      );
+      expect(
+        (
+          await s.purge({
+            visitsBefore: '2026-08-25',
+            cacheBefore: '2026-08-25T00:00:00.000Z',
+            at: 'x',
+          })
+        ).visitsAnonymised,
+      ).toBe(1);
+    });
+  });
+}
