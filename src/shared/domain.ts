@@ -56,7 +56,21 @@ export interface PassiveAuthResult {
   /** Which check failed or why it is unverified; plain words, no personal data. */
   detail: string;
   failedCheck?: 'sod-format' | 'dg-hash' | 'signature' | 'certificate-chain';
+  /** For a `certificate-chain` failure about the Document Signer: which rule it broke. */
+  reason?: PassiveAuthReason;
 }
+
+/**
+ * Why a Document Signer certificate cannot vouch for the card: not yet valid / expired when the
+ * SOD was signed (its signing time, else the read time), issued outside its CSCA's validity,
+ * the SOD signed outside the DS key's usage period, or revoked by its CSCA's CRL.
+ */
+export type PassiveAuthReason =
+  | 'ds-not-yet-valid'
+  | 'ds-expired'
+  | 'ds-issued-outside-csca-validity'
+  | 'ds-key-usage-period'
+  | 'ds-revoked';
 
 /**
  * Whether the chip proved it is the one the data was written to (ICAO 9303-11 §6): `genuine`

@@ -46,6 +46,7 @@ export function readOutputJson(r: CardReadResult) {
     passiveAuthentication: {
       status: r.passiveAuthentication.status,
       detail: r.passiveAuthentication.detail,
+      reason: r.passiveAuthentication.reason ?? null,
     },
     chipAuthentication: {
       status: r.chipAuthentication.status,

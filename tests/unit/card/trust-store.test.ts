@@ -7,7 +7,11 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrustAnchors, validityProblem } from '../../../src/main/card/protocol/passive-auth';
+import { loadTrustAnchors } from '../../../src/main/card/protocol/passive-auth';
+import {
+  certificatePeriod,
+  dsValidityProblem,
+} from '../../../src/main/card/protocol/pki/ds-validity';
 import { shippedCscaFolder } from '../../../src/main/card/csca-folder';
 import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
 
@@ -36,15 +40,26 @@ describe('CSCA trust store', () => {
     expect(second.problems).toEqual(['broken.der: not a certificate']);
   });
 
-  it('checks the Document Signer now and the CSCA at the DS issue date', () => {
+  it('checks the test Document Signer at the read time and the CSCA at the DS issue date', () => {
     const dir = path.dirname(testCscaPath());
-    const ds = new X509Certificate(readFileSync(path.join(dir, 'ds-test.pem')));
-    const csca = new X509Certificate(readFileSync(testCscaPath()));
-    expect(validityProblem(ds, csca, new Date('2026-11-23T00:00:00Z'))).toBeNull();
-    expect(validityProblem(ds, csca, new Date('2023-06-01T00:00:00Z'))).toMatch(/not valid yet/);
-    expect(validityProblem(ds, csca, new Date('2050-06-01T00:00:00Z'))).toMatch(/expired/);
-    // A DS certificate issued in 2024 falls inside the national CSCA's 2021-2046 validity.
-    const national = new X509Certificate(readFileSync(SHIPPED));
-    expect(validityProblem(ds, national, new Date('2026-11-23T00:00:00Z'))).toBeNull();
+    const ds = certificatePeriod(new X509Certificate(readFileSync(path.join(dir, 'ds-test.pem'))));
+    const csca = certificatePeriod(new X509Certificate(readFileSync(testCscaPath())));
+    const at = (readTime: string) =>
+      dsValidityProblem({ ds, csca, signingTime: null, readTime: new Date(readTime) })?.reason;
+    expect(at('2026-11-23T00:00:00Z')).toBeUndefined();
+    expect(at('2023-06-01T00:00:00Z')).toBe('ds-not-yet-valid');
+    expect(at('2050-06-01T00:00:00Z')).toBe('ds-expired');
+    // A DS certificate issued in 2024 falls inside the national CSCA's 2021-2046 validity, and
+    // the national CSCA's own private-key usage period (to 2026-01-21) is not the DS's concern.
+    const national = certificatePeriod(new X509Certificate(readFileSync(SHIPPED)));
+    expect(national.keyUsagePeriod?.notAfter).toEqual(new Date('2026-01-21T18:11:36Z'));
+    expect(
+      dsValidityProblem({
+        ds,
+        csca: national,
+        signingTime: null,
+        readTime: new Date('2027-06-01T00:00:00Z'),
+      }),
+    ).toBeNull();
   });
 });

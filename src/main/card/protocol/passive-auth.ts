@@ -2,8 +2,9 @@
  * Passive authentication (ICAO 9303-11 §5.1): (1) every data group read hashes to the value in
  * EF.SOD; (2) the SOD's signature verifies with the Document Signer certificate it carries,
  * including the signed attributes (content type, message digest of the security object);
- * (3) the DS certificate was issued by a trusted CSCA. The result is `valid` only when all three
- * hold; a failed check is `invalid` naming it; without any configured CSCA a card whose own
+ * (3) the DS certificate was issued by a trusted CSCA, is not revoked by its CRL, and could sign
+ * the SOD when it did (pki/ds-validity.ts: valid at the signing time, else the read time). The
+ * result is `valid` only when all three hold; a failed check is `invalid` naming it; without any configured CSCA a card whose own
  * checks pass is `unverified`. A card whose hashes do not match is never `valid`.
  */
 import { verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
@@ -11,8 +12,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Certificate, CertificateList } from '@peculiar/asn1-x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import type { PassiveAuthResult } from '../../../shared/domain';
+import type { PassiveAuthReason, PassiveAuthResult } from '../../../shared/domain';
 import { digest } from './crypto';
+import { certificatePeriod, dsValidityProblem } from './pki/ds-validity';
 import {
   HASH_BY_OID,
   OID_CONTENT_TYPE_ATTR,
@@ -34,34 +36,15 @@ export interface PassiveAuthInput {
   anchors: readonly X509Certificate[];
   /** Serial numbers revoked by CRLs each signed by one of `anchors`. */
   revoked?: readonly Revocations[];
-  /** "Now" for the certificates' validity periods (tests). */
+  /** The read time: the DS certificate must be valid then when the SOD has no signing time. */
   now?: Date;
-}
-
-/**
- * ICAO 9303-12 §5: a Document Signer certificate is valid from its issue (it must fall in the
- * CSCA's own validity) to the end of the last document it signed, so it must be in force now;
- * a card signed before a CSCA's successor exists keeps chaining to the old CSCA, which is why
- * the CSCA is checked at the DS certificate's issue date rather than today.
- */
-export function validityProblem(
-  ds: X509Certificate,
-  csca: X509Certificate,
-  now: Date,
-): string | null {
-  const dsFrom = new Date(ds.validFrom);
-  if (dsFrom > now) return 'the Document Signer certificate is not valid yet';
-  if (new Date(ds.validTo) < now) return 'the Document Signer certificate has expired';
-  if (dsFrom < new Date(csca.validFrom) || dsFrom > new Date(csca.validTo)) {
-    return 'the Document Signer certificate was issued outside the CSCA certificate validity';
-  }
-  return null;
 }
 
 const invalid = (
   failedCheck: NonNullable<PassiveAuthResult['failedCheck']>,
   detail: string,
-): PassiveAuthResult => ({ status: 'invalid', failedCheck, detail });
+  reason?: PassiveAuthReason,
+): PassiveAuthResult => ({ status: 'invalid', failedCheck, detail, ...(reason ? { reason } : {}) });
 
 // ---------------------------------------------------------------------------------------------
 // Trust anchors
@@ -436,9 +419,15 @@ export function passiveAuthenticate(input: PassiveAuthInput): PassiveAuthResult 
     return invalid(
       'certificate-chain',
       "the Document Signer certificate is revoked (listed in its CSCA's CRL)",
+      'ds-revoked',
     );
   }
-  const validity = validityProblem(ds, issuer, input.now ?? new Date());
-  if (validity) return invalid('certificate-chain', validity);
+  const validity = dsValidityProblem({
+    ds: certificatePeriod(ds),
+    csca: certificatePeriod(issuer),
+    signingTime: sod.signer.signingTime,
+    readTime: input.now ?? new Date(),
+  });
+  if (validity) return invalid('certificate-chain', validity.detail, validity.reason);
   return { status: 'valid', detail: `hashes of ${groups}, SOD signature and CSCA chain verified` };
 }

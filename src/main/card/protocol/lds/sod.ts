@@ -5,11 +5,13 @@
  */
 import { ContentInfo, SignedData, id_signedData, type SignerInfo } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
+import { asn1Time } from '../pki/asn1-time';
 import { badTlv, children, decodeSingleTlv, decodeTlvList, encodeTlv, type Tlv } from '../tlv';
 
 export const OID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
 export const OID_CONTENT_TYPE_ATTR = '1.2.840.113549.1.9.3';
 export const OID_MESSAGE_DIGEST_ATTR = '1.2.840.113549.1.9.4';
+export const OID_SIGNING_TIME_ATTR = '1.2.840.113549.1.9.5';
 
 /** Hash algorithm OIDs → node:crypto names. */
 export const HASH_BY_OID: Record<string, string> = {
@@ -48,6 +50,8 @@ export interface Sod {
     signedAttributes: Uint8Array | null;
     /** Signed attribute type OID → its first value's DER. */
     attributes: Map<string, Uint8Array>;
+    /** The signing-time attribute, null when the SOD has none. */
+    signingTime: Date | null;
     /** How the DS certificate is named. */
     issuerAndSerial: { issuerDer: Uint8Array; serial: Uint8Array } | null;
     subjectKeyIdentifier: Uint8Array | null;
@@ -165,6 +169,7 @@ export function parseSod(bytes: Uint8Array): Sod {
     if (first) attributes.set(a.attrType, u8(first));
   }
   const ias = signer.sid.issuerAndSerialNumber;
+  const signingTimeDer = attributes.get(OID_SIGNING_TIME_ATTR);
   return {
     eContentType: signed.encapContentInfo.eContentType,
     eContent,
@@ -175,6 +180,7 @@ export function parseSod(bytes: Uint8Array): Sod {
       signature: u8(signer.signature.buffer),
       signedAttributes: signedAttributesDer(signer),
       attributes,
+      signingTime: signingTimeDer ? asn1Time(decodeSingleTlv(signingTimeDer)) : null,
       issuerAndSerial: ias
         ? {
             issuerDer: new Uint8Array(AsnConvert.serialize(ias.issuer)),
