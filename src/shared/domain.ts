@@ -534,3 +534,22 @@ export interface HisStatus {
   sent: number;
   refusals: HisRefusal[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where the station's data lives (issue 12: the hospital's PostgreSQL server)
+
+export interface StoreStatus {
+  /** "sqlite": the station's own file; "postgres": the hospital's server shared by stations. */
+  engine: string;
+  /**
+   * false while the hospital's server cannot be reached: check-ins go on in the station's own
+   * file with offline numbers (`K02-KHAM-O-003`). Always true for a SQLite-only station.
+   */
+  serverReachable: boolean;
+  /** Since when the server has been unreachable (null while reachable). */
+  offlineSince: IsoDateTime | null;
+  /** Visits checked in offline that the server does not have yet. */
+  waitingUpload: number;
+  /** Why the last upload failed although the server answered (null: none failed). */
+  uploadError: KioskErrorShape | null;
+}

@@ -36,3 +36,26 @@ export function formatQueueNumber(
 ): string {
   return `${stationId}-${formatServerQueueNumber(department, lane, seq)}`;
 }
+
+/** The lane-free letter of numbers given while the hospital's server could not be reached. */
+export const OFFLINE_LETTER = 'O';
+
+/**
+ * A number given by a station working on its own SQLite because the hospital's PostgreSQL server
+ * could not be reached: `K02-KHAM-O-003`. The station prefix and the `O` keep it apart from the
+ * server's shared numbers (`KHAM-T-004`, no station) and from every other station's offline
+ * numbers, so a slip printed offline never needs renumbering when the visit is uploaded. One
+ * counter per station, department and day (no lane: the lane is still recorded on the visit).
+ */
+export function formatOfflineQueueNumber(
+  stationId: string,
+  department: string,
+  seq: number,
+): string {
+  return `${stationId}-${department}-${OFFLINE_LETTER}-${String(seq).padStart(3, '0')}`;
+}
+
+/** Whether a queue number was given offline (see formatOfflineQueueNumber). */
+export function isOfflineQueueNumber(queueNumber: string): boolean {
+  return new RegExp(`-${OFFLINE_LETTER}-\\d{3,}$`).test(queueNumber);
+}

@@ -8,6 +8,7 @@ import { migration0003 } from './0003-print-status-and-anonymisation';
 import { migration0004 } from './0004-visit-progress';
 import { migration0005 } from './0005-his-outbox-and-lookup-evidence';
 import { migration0006 } from './0006-chip-verification';
+import { migration0007 } from './0007-offline-visits';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -35,6 +35,7 @@ import { storeErrors, toStoreError } from '../store-errors';
 import { openDatabase, type OpenDatabaseOptions } from './connection';
 import { prepareQueueCounter } from './queue-counter';
 import { prepareCalling } from './sqlite-calling';
+import { prepareOfflineNumber, SqliteOfflineVisits } from './offline-visits';
 import {
   anonymisedInsurance,
   DISCREPANCY_SELECT,
@@ -69,11 +70,11 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
-         insurance_json, created_at)
+         insurance_json, created_at, offline)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
-         @insurance_json, @created_at)`,
+         @insurance_json, @created_at, @offline)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -145,7 +146,14 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-export type SqliteStoreOptions = OpenDatabaseOptions;
+export interface SqliteStoreOptions extends OpenDatabaseOptions {
+  /**
+   * `station` (default): the SQLite-only station's numbers, `K01-KHAM-T-004`. `offline`: this
+   * file is the fallback of a station on the hospital's server while it cannot be reached; its
+   * visits get offline numbers (`K02-KHAM-O-003`) and wait to be uploaded (../hospital).
+   */
+  queueNumbers?: 'station' | 'offline';
+}
 
 export class SqliteStore implements KioskStore {
   readonly kind = 'sqlite';
@@ -154,6 +162,9 @@ export class SqliteStore implements KioskStore {
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly nextSeq: ReturnType<typeof prepareQueueCounter>;
   private readonly calling: ReturnType<typeof prepareCalling>;
+  private readonly offlineNumber: ReturnType<typeof prepareOfflineNumber> | null;
+  /** Visits checked in here while the hospital's server was away (queueNumbers "offline"). */
+  readonly offlineVisits: SqliteOfflineVisits;
   private closed = false;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
@@ -165,6 +176,13 @@ export class SqliteStore implements KioskStore {
       this.s = prepareStatements(this.db);
       this.nextSeq = prepareQueueCounter(this.db);
       this.calling = prepareCalling(this.db);
+      this.offlineNumber =
+        options.queueNumbers === 'offline' ? prepareOfflineNumber(this.db) : null;
+      this.offlineVisits = new SqliteOfflineVisits(
+        this.db,
+        (during, body) => this.write(during, body),
+        (during, body) => this.guard(during, body),
+      );
       this.hisOutbox = new SqliteHisOutbox(
         this.db,
         (during, body) => this.write(during, body),
@@ -207,12 +225,20 @@ export class SqliteStore implements KioskStore {
     return this.write('check-in', () => {
       const existing = this.s.activeVisitOf.get(req.date, req.department, req.patient.idNumber);
       if (existing) return { visit: visitFromRow(existing), created: false };
-      const seq = this.nextSeq({
+      const laneSeq = this.nextSeq({
         day: req.date,
         stationId: req.stationId,
         department: req.department,
         lane: req.lane,
       });
+      // Offline: the lane's counter still counts (its row is what the visit refers to), but the
+      // number people see comes from the per-department offline counter.
+      const offline = this.offlineNumber?.({
+        day: req.date,
+        stationId: req.stationId,
+        department: req.department,
+      });
+      const seq = offline?.seq ?? laneSeq;
       const id = randomUUID();
       const insurance = storedInsurance(req.insurance);
       this.s.insertVisit.run({
@@ -222,7 +248,8 @@ export class SqliteStore implements KioskStore {
         department: req.department,
         lane: req.lane,
         queue_seq: seq,
-        queue_number: formatQueueNumber(req.stationId, req.department, req.lane, seq),
+        queue_number:
+          offline?.number ?? formatQueueNumber(req.stationId, req.department, req.lane, seq),
         patient_id_number: req.patient.idNumber,
         patient_name: req.patient.fullName,
         patient_dob: req.patient.dateOfBirth,
@@ -234,6 +261,7 @@ export class SqliteStore implements KioskStore {
         chip_accepted_by_staff: req.chipVerification?.acceptedByStaff ? 1 : 0,
         insurance_json: JSON.stringify(insurance),
         created_at: req.createdAt,
+        offline: offline ? 1 : 0,
       });
       if (req.recheck) {
         this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);

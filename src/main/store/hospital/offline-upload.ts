@@ -1,0 +1,43 @@
+/**
+ * One upload of the station's offline visits to the hospital's server, in batches, oldest first.
+ * A batch is marked uploaded on the station only after the server committed it: a crash, a lost
+ * connection or a full disk in between leaves it waiting, and the next upload sends it again,
+ * which the server skips (it imports by visit id). Logs carry counts and visit ids, never names.
+ */
+import type { Logger } from '../../logging/logger';
+import type { OfflineVisitImporter } from '../offline-visits-contract';
+import type { SqliteOfflineVisits } from '../sqlite/offline-visits';
+
+export const UPLOAD_BATCH = 200;
+
+/** The days whose visits changed on the server (for the other screens to refresh). */
+export async function uploadOfflineVisits(o: {
+  local: SqliteOfflineVisits;
+  server: OfflineVisitImporter;
+  at: () => string;
+  logger: Logger;
+  batch?: number;
+}): Promise<string[]> {
+  const days = new Set<string>();
+  for (;;) {
+    const batch = await o.local.pending(o.batch ?? UPLOAD_BATCH);
+    if (batch.length === 0) break;
+    const report = await o.server.importOfflineVisits(batch);
+    await o.local.markUploaded(
+      batch.map((b) => b.visit.id),
+      o.at(),
+    );
+    for (const b of batch) days.add(b.visit.date);
+    o.logger.info('offline visits uploaded', {
+      imported: report.imported.length,
+      alreadyThere: report.alreadyThere.length,
+    });
+    if (report.alsoCheckedInOnline.length > 0) {
+      // Both visits stay; staff see two slips for one person and department on the desk.
+      o.logger.warn('offline visits of people also checked in online', {
+        visits: report.alsoCheckedInOnline,
+      });
+    }
+  }
+  return [...days];
+}

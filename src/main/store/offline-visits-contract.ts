@@ -1,0 +1,48 @@
+/**
+ * Visits a station checked in on its own SQLite file while the hospital's PostgreSQL server could
+ * not be reached, on their way up to the server (src/main/store/hospital). Each keeps its own id
+ * and the number already printed on its slip; the server imports it exactly once, whatever is
+ * retried or interrupted.
+ */
+import type { InsuranceQuery, IsoDateTime, Visit } from '../../shared/domain';
+
+export interface OfflineRecheck {
+  query: InsuranceQuery;
+  attempts: number;
+  nextAttemptAt: IsoDateTime;
+  lastError: string | null;
+  createdAt: IsoDateTime;
+}
+
+export interface OfflineVisit {
+  /** As the station holds it now: id, offline number, print state, progress, insurance. */
+  visit: Visit;
+  /** The calling order the Visit value does not carry (set once a room called it). */
+  firstCalledAt: IsoDateTime | null;
+  calledRoom: string | null;
+  /** The insurance re-checks still to repeat for it (its outbox rows). */
+  rechecks: OfflineRecheck[];
+}
+
+export interface OfflineImportReport {
+  /** Inserted by this call. */
+  imported: string[];
+  /** Already on the server (an earlier upload committed them): nothing written again. */
+  alreadyThere: string[];
+  /**
+   * Uploaded visits whose person also has an active visit checked in online for the same
+   * department and day (the offline station could only see its own visits). Both are kept, for
+   * staff to sort out; nothing is deleted.
+   */
+  alsoCheckedInOnline: string[];
+}
+
+/** What the server store offers the upload (PostgresStore). */
+export interface OfflineVisitImporter {
+  /**
+   * Inserts each visit with its own id and number, with its re-checks, in one transaction; a
+   * visit whose id is already there is skipped (idempotent: a second upload, or one repeated after
+   * a crash mid-upload, never duplicates).
+   */
+  importOfflineVisits(visits: readonly OfflineVisit[]): Promise<OfflineImportReport>;
+}

@@ -1,0 +1,111 @@
+/**
+ * The station's offline visits in its SQLite file (migration 0007): their numbers while the
+ * hospital's server is away, the ones still waiting to go up, and marking them uploaded once the
+ * server has committed them (never before: a crash in between uploads them again, and the
+ * server skips what it already has).
+ */
+import type Database from 'better-sqlite3';
+import { formatOfflineQueueNumber } from '../queue-number';
+import type { OfflineRecheck, OfflineVisit } from '../offline-visits-contract';
+import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../rows';
+
+type Run = <T>(during: string, body: () => T) => T;
+
+type PendingRow = VisitRow & { first_called_at: string | null; called_room: string | null };
+
+/** Inside the check-in's transaction: the next offline number of a station's department today. */
+export function prepareOfflineNumber(db: Database.Database): (key: {
+  day: string;
+  stationId: string;
+  department: string;
+}) => {
+  seq: number;
+  number: string;
+} {
+  const bump = db.prepare<[string, string, string], { last_seq: number }>(
+    `INSERT INTO offline_counters (day, station_id, department, last_seq) VALUES (?, ?, ?, 1)
+     ON CONFLICT (day, station_id, department) DO UPDATE SET last_seq = last_seq + 1
+     RETURNING last_seq`,
+  );
+  return (key) => {
+    const seq = bump.get(key.day, key.stationId, key.department)!.last_seq;
+    return { seq, number: formatOfflineQueueNumber(key.stationId, key.department, seq) };
+  };
+}
+
+export class SqliteOfflineVisits {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly write: Run,
+    private readonly read: Run,
+  ) {}
+
+  /** Offline visits not yet on the server, oldest first, with their pending re-checks. */
+  async pending(limit = 500): Promise<OfflineVisit[]> {
+    return this.read('offline visits', () => {
+      const rows = this.db
+        .prepare<[number], PendingRow>(
+          `SELECT * FROM visits WHERE offline = 1 AND uploaded_at IS NULL
+           ORDER BY created_at, id LIMIT ?`,
+        )
+        .all(limit);
+      const outbox = this.db.prepare<[string], OutboxRow>(
+        'SELECT * FROM outbox WHERE visit_id = ? ORDER BY id',
+      );
+      return rows.map((row) => ({
+        visit: visitFromRow(row),
+        firstCalledAt: row.first_called_at,
+        calledRoom: row.called_room,
+        rechecks: outbox.all(row.id).map((o): OfflineRecheck => {
+          // The server numbers its own outbox rows; only what the re-check is goes up.
+          const { id: _id, visitId: _visitId, ...recheck } = outboxFromRow(o);
+          return recheck;
+        }),
+      }));
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.read(
+      'count offline visits',
+      () =>
+        this.db
+          .prepare<[], { n: number }>(
+            'SELECT count(*) AS n FROM visits WHERE offline = 1 AND uploaded_at IS NULL',
+          )
+          .get()!.n,
+    );
+  }
+
+  /**
+   * After the server committed them. Their re-checks now live on the server, so the local copies
+   * go (the server's outbox worker repeats them; two workers must not).
+   */
+  async markUploaded(ids: readonly string[], at: string): Promise<number> {
+    return this.write('mark offline visits uploaded', () => {
+      const mark = this.db.prepare<[string, string]>(
+        'UPDATE visits SET uploaded_at = ? WHERE id = ? AND offline = 1 AND uploaded_at IS NULL',
+      );
+      const dropOutbox = this.db.prepare<[string]>('DELETE FROM outbox WHERE visit_id = ?');
+      let n = 0;
+      for (const id of ids) {
+        n += mark.run(at, id).changes;
+        dropOutbox.run(id);
+      }
+      return n;
+    });
+  }
+
+  /** Whether this visit is one of ours still waiting for the server (changes to it stay here). */
+  async isPending(id: string): Promise<boolean> {
+    return this.read(
+      'offline visit',
+      () =>
+        this.db
+          .prepare<[string], { n: number }>(
+            'SELECT count(*) AS n FROM visits WHERE id = ? AND offline = 1 AND uploaded_at IS NULL',
+          )
+          .get(id)!.n > 0,
+    );
+  }
+}
