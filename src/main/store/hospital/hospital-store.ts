@@ -66,8 +66,11 @@ export interface HospitalStoreOptions {
   /** Backoff between attempts to reach the server again (default 1 s doubling to 30 s). */
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
-  /** Starts the feed of other stations' changes; `onChange(day)` per change. */
-  watchChanges?: (onChange: (day: string) => void) => ChangeFeed;
+  /**
+   * Starts the feed of other stations' changes; `onChange(day)` per change, `onChange(null)` when
+   * some may have been missed (the feed reconnected).
+   */
+  watchChanges?: (onChange: (day: string | null) => void) => ChangeFeed;
 }
 
 export const RECONNECT_DEFAULTS = { baseMs: 1000, maxMs: 30_000 } as const;
@@ -96,7 +99,7 @@ export class HospitalStore implements KioskStore {
   /** Local writes to offline visits and the upload take turns (./serial.ts). */
   private readonly localTurn = createSerial();
   private readonly statusListeners = createListeners<StoreStatus>();
-  private readonly changeListeners = createListeners<{ date: string }>();
+  private readonly changeListeners = createListeners<{ date: string | null }>();
   private readonly feed: ChangeFeed | null;
 
   private online = true;
@@ -146,8 +149,11 @@ export class HospitalStore implements KioskStore {
     return this.statusListeners.on(listener);
   }
 
-  /** A day's visits changed elsewhere (another station, or this station's upload). */
-  onVisitsChanged(listener: (change: { date: string }) => void): () => void {
+  /**
+   * A day's visits changed elsewhere (another station, or this station's upload); `date` null:
+   * changes may have been missed, refresh what is shown.
+   */
+  onVisitsChanged(listener: (change: { date: string | null }) => void): () => void {
     return this.changeListeners.on(listener);
   }
 

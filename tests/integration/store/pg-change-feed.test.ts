@@ -1,0 +1,79 @@
+/**
+ * LISTEN/NOTIFY between stations on a real throwaway PostgreSQL server: a check-in through one
+ * station's store reaches another station's feed within a second, and the feed comes back by
+ * itself after the server restarts.
+ */
+import { expect, it } from 'vitest';
+import { nullLogger } from '../../../src/main/logging/logger';
+import { listenForVisitChanges } from '../../../src/main/store/hospital/pg-change-feed';
+import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { request } from '../../unit/store/store-contract-suite';
+import { describeOnPg } from '../support/describe-on-pg';
+import { freshDatabase } from './pg-databases';
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`condition not reached within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describeOnPg('PostgreSQL change feed', (pg) => {
+  it("a check-in at station A reaches station B's listener in under a second", async () => {
+    const url = await freshDatabase(pg());
+    const a = await openPostgresStore({ url, applicationName: 'kiosk-test-a' });
+    const b = await openPostgresStore({ url, applicationName: 'kiosk-test-b' });
+    const heard: { day: string | null; at: number }[] = [];
+    const feed = listenForVisitChanges({
+      url,
+      logger: nullLogger,
+      onChange: (day) => heard.push({ day, at: Date.now() }),
+    });
+    try {
+      await feed.ready;
+      for (let i = 0; i < 3; i++) {
+        const id = String(300000000000 + i);
+        const start = Date.now();
+        const { visit } = await a.checkIn(request({ id, stationId: 'K01' }));
+        await until(() => heard.some((h) => h.at >= start && h.day === visit.date), 1000);
+        const first = heard.find((h) => h.at >= start)!;
+        expect(first.at - start).toBeLessThan(1000);
+      }
+      // B's own store sees what A wrote (the feed only says when to look).
+      expect(await b.listVisits({ date: '2026-11-23' })).toHaveLength(3);
+    } finally {
+      await feed.close();
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('the feed reconnects after the server restarts and asks for a refresh', async () => {
+    const url = await freshDatabase(pg());
+    const heard: (string | null)[] = [];
+    const feed = listenForVisitChanges({
+      url,
+      logger: nullLogger,
+      onChange: (day) => heard.push(day),
+      reconnectBaseMs: 50,
+      reconnectMaxMs: 200,
+    });
+    try {
+      await feed.ready;
+      await pg().pause();
+      await until(() => !feed.listening, 5000);
+      await pg().start();
+      await until(() => feed.listening, 10_000);
+      expect(heard).toContain(null);
+      const a = await openPostgresStore({ url, applicationName: 'kiosk-test-a' });
+      try {
+        const { visit } = await a.checkIn(request({ id: '300000000099' }));
+        await until(() => heard.includes(visit.date), 1000);
+      } finally {
+        await a.close();
+      }
+    } finally {
+      await feed.close();
+    }
+  }, 60_000);
+});
