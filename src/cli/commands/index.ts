@@ -13,6 +13,7 @@ import { registerRead } from './read';
 import { registerReaders } from './readers';
 import { registerSimulate } from './simulate';
 import { registerSlip } from './slip';
+import { registerStore } from './store';
 import { registerVisits } from './visits';
 
 /** Every command, in the order `--help` lists them. One file per command. */
@@ -25,6 +26,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerCheckin,
   registerVisits,
   registerQueue,
+  registerStore,
   registerPurge,
   registerExport,
   registerEvidence,

@@ -64,7 +64,7 @@ export async function withVisit<T>(
     );
   }
   if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null });
-  const store = openStore({
+  const store = await openStore({
     dataDir: ctx.dataDir,
     config: ctx.config().config,
     logger: ctx.logger(),

@@ -12,7 +12,7 @@ export async function withStore<T>(
   ctx: CliContext,
   use: (store: KioskStore) => T | Promise<T>,
 ): Promise<T> {
-  const store = openStore({
+  const store = await openStore({
     dataDir: ctx.dataDir,
     config: ctx.config().config,
     logger: ctx.logger(),

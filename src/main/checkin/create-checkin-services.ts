@@ -210,7 +210,7 @@ export interface OpenCheckinOptions extends Omit<CheckinServicesOptions, 'store'
 export async function openCheckinServices(
   o: OpenCheckinOptions,
 ): Promise<CheckinServices & { store: KioskStore }> {
-  const store = openStore({ dataDir: o.dataDir, config: o.config, logger: o.logger });
+  const store = await openStore({ dataDir: o.dataDir, config: o.config, logger: o.logger });
   try {
     const services = createCheckinServices({
       slipFolder: inDataDir(o.dataDir, o.config.printer.pdfFolder),

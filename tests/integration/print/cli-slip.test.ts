@@ -29,7 +29,11 @@ async function cli(args: string[], dataDir: string) {
 
 /** A visit committed by the store, as the check-in would. */
 async function storedVisit(dataDir: string, index: number): Promise<string> {
-  const store = openStore({ dataDir, config: loadConfig(dataDir).config, logger: nullLogger });
+  const store = await openStore({
+    dataDir,
+    config: loadConfig(dataDir).config,
+    logger: nullLogger,
+  });
   try {
     const v = sampleVisit(index);
     const { visit } = await store.checkIn({
@@ -50,7 +54,11 @@ async function storedVisit(dataDir: string, index: number): Promise<string> {
 }
 
 async function readVisit(dataDir: string, id: string) {
-  const store = openStore({ dataDir, config: loadConfig(dataDir).config, logger: nullLogger });
+  const store = await openStore({
+    dataDir,
+    config: loadConfig(dataDir).config,
+    logger: nullLogger,
+  });
   try {
     return await store.getVisit(id);
   } finally {

@@ -3,164 +3,155 @@
  * sharing one server adds (several stations' stores at once, the schema runner).
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
 import {
   openPostgresStore,
   type PostgresStore,
 } from '../../../src/main/store/postgres/postgres-store';
-import { pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster';
+import type { PgCluster } from '../support/pg-cluster';
 import { request, storeContract } from '../../unit/store/store-contract-suite';
-import { freshDatabase } from './pg-databases';
+import { describeWithPg, freshDatabase } from './pg-databases';
 
-const available = pgAvailable();
 let cluster: PgCluster;
 
 async function openOn(url: string): Promise<PostgresStore> {
   return openPostgresStore({ url, applicationName: 'kiosk-test' });
 }
 
-describe.skipIf(!available.ok)(
-  `PostgreSQL store${available.ok ? '' : ` (skipped: ${available.reason})`}`,
-  () => {
-    beforeAll(async () => {
-      cluster = await startPgCluster();
-    }, 120_000);
-    afterAll(async () => {
-      await cluster?.stop();
+describeWithPg('PostgreSQL store', (started) => {
+  beforeAll(() => {
+    cluster = started();
+  });
+
+  storeContract({
+    open: async () => openOn(await freshDatabase(cluster)),
+    latestSchemaVersion: PG_LATEST_SCHEMA_VERSION,
+    sharedQueue: true,
+  });
+
+  describe('shared by several stations', () => {
+    it('the same person at two stations at the same instant: one visit, one number used', async () => {
+      const url = await freshDatabase(cluster);
+      const [a, b] = await Promise.all([openOn(url), openOn(url)]);
+      try {
+        for (let i = 0; i < 20; i++) {
+          const id = String(200000000000 + i);
+          const patient = { ...request().patient, idNumber: id };
+          const [x, y] = await Promise.all([
+            a.checkIn(request({ id, patient, stationId: 'K01' })),
+            b.checkIn(request({ id, patient, stationId: 'K02' })),
+          ]);
+          expect([x.created, y.created].sort()).toEqual([false, true]);
+          expect(x.visit.id).toBe(y.visit.id);
+        }
+        const seqs = (await a.listVisits({ date: '2026-11-23' })).map((v) => v.queueSeq);
+        expect(seqs.sort((p, q) => p - q)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
     });
 
-    storeContract({
-      open: async () => openOn(await freshDatabase(cluster)),
-      latestSchemaVersion: PG_LATEST_SCHEMA_VERSION,
-      sharedQueue: true,
+    it('an outbox item is claimed by one station (SKIP LOCKED)', async () => {
+      const url = await freshDatabase(cluster);
+      const stores = await Promise.all([openOn(url), openOn(url), openOn(url)]);
+      try {
+        for (let i = 0; i < 30; i++) {
+          const id = String(300000000000 + i);
+          await stores[0]!.checkIn(
+            request({
+              id,
+              patient: { ...request().patient, idNumber: id },
+              recheck: { idNumber: id, fullName: 'x', dateOfBirth: '1990' },
+            }),
+          );
+        }
+        const claim = (s: PostgresStore) =>
+          s.claimRechecks({
+            now: '2026-11-23T02:00:00.000Z',
+            leaseUntil: '2026-11-23T02:05:00.000Z',
+            limit: 12,
+          });
+        const claimed = (await Promise.all(stores.map(claim))).flat().map((o) => o.id);
+        expect(claimed).toHaveLength(30);
+        expect(new Set(claimed).size).toBe(30);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
     });
 
-    describe('shared by several stations', () => {
-      it('the same person at two stations at the same instant: one visit, one number used', async () => {
-        const url = await freshDatabase(cluster);
-        const [a, b] = await Promise.all([openOn(url), openOn(url)]);
-        try {
-          for (let i = 0; i < 20; i++) {
-            const id = String(200000000000 + i);
-            const patient = { ...request().patient, idNumber: id };
-            const [x, y] = await Promise.all([
-              a.checkIn(request({ id, patient, stationId: 'K01' })),
-              b.checkIn(request({ id, patient, stationId: 'K02' })),
-            ]);
-            expect([x.created, y.created].sort()).toEqual([false, true]);
-            expect(x.visit.id).toBe(y.visit.id);
-          }
-          const seqs = (await a.listVisits({ date: '2026-11-23' })).map((v) => v.queueSeq);
-          expect(seqs.sort((p, q) => p - q)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-        } finally {
-          await Promise.all([a.close(), b.close()]);
-        }
-      });
-
-      it('an outbox item is claimed by one station (SKIP LOCKED)', async () => {
-        const url = await freshDatabase(cluster);
-        const stores = await Promise.all([openOn(url), openOn(url), openOn(url)]);
-        try {
-          for (let i = 0; i < 30; i++) {
-            const id = String(300000000000 + i);
-            await stores[0]!.checkIn(
-              request({
-                id,
-                patient: { ...request().patient, idNumber: id },
-                recheck: { idNumber: id, fullName: 'x', dateOfBirth: '1990' },
-              }),
-            );
-          }
-          const claim = (s: PostgresStore) =>
-            s.claimRechecks({
-              now: '2026-11-23T02:00:00.000Z',
-              leaseUntil: '2026-11-23T02:05:00.000Z',
-              limit: 12,
-            });
-          const claimed = (await Promise.all(stores.map(claim))).flat().map((o) => o.id);
-          expect(claimed).toHaveLength(30);
-          expect(new Set(claimed).size).toBe(30);
-        } finally {
-          await Promise.all(stores.map((s) => s.close()));
-        }
-      });
-
-      it('a visit change is announced on kiosk_visits with its day, at commit', async () => {
-        const url = await freshDatabase(cluster);
-        const s = await openOn(url);
-        const listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-        try {
-          const heard: string[] = [];
-          listener.on('notification', (n) => heard.push(`${n.channel}:${n.payload}`));
-          await listener.query('LISTEN kiosk_visits');
-          const { visit } = await s.checkIn(request());
-          await s.cancelVisit(visit.id, 'r', '2026-11-23T02:00:00.000Z');
-          await expect.poll(() => heard.length).toBeGreaterThanOrEqual(2);
-          expect(new Set(heard)).toEqual(new Set(['kiosk_visits:2026-11-23']));
-        } finally {
-          await listener.end();
-          await s.close();
-        }
-      });
-    });
-
-    describe('schema', () => {
-      it('stations opening a new database at once migrate it once', async () => {
-        const url = await freshDatabase(cluster);
-        const stores = await Promise.all(Array.from({ length: 4 }, () => openOn(url)));
-        try {
-          const applied = stores.map((s) => s.migration?.applied.length ?? 0);
-          expect(applied.filter((n) => n > 0)).toEqual([PG_LATEST_SCHEMA_VERSION]);
-          for (const s of stores) expect(await s.schemaVersion()).toBe(PG_LATEST_SCHEMA_VERSION);
-        } finally {
-          await Promise.all(stores.map((s) => s.close()));
-        }
-      });
-
-      it('a database of a newer app is refused untouched (STORE_TOO_NEW)', async () => {
-        const url = await freshDatabase(cluster);
-        await (await openOn(url)).close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query("INSERT INTO schema_version VALUES (99, 'future', 'x')");
-        await c.end();
-        await expect(openOn(url)).rejects.toThrow(
-          expect.objectContaining({ code: 'STORE_TOO_NEW' }),
-        );
-      });
-
-      it('a failed step leaves the database at its old version', async () => {
-        const url = await freshDatabase(cluster);
-        const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE x (); SELECT nope;' };
-        const { PG_MIGRATIONS } = await import('../../../src/main/store/postgres/migrations');
-        await (await openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!] })).close();
-        await expect(
-          openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!, broken] }),
-        ).rejects.toThrow(expect.objectContaining({ code: 'STORE_FAILED' }));
-        const s = await openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!] });
-        expect(await s.schemaVersion()).toBe(1);
+    it('a visit change is announced on kiosk_visits with its day, at commit', async () => {
+      const url = await freshDatabase(cluster);
+      const s = await openOn(url);
+      const listener = new pg.Client({ connectionString: url });
+      await listener.connect();
+      try {
+        const heard: string[] = [];
+        listener.on('notification', (n) => heard.push(`${n.channel}:${n.payload}`));
+        await listener.query('LISTEN kiosk_visits');
+        const { visit } = await s.checkIn(request());
+        await s.cancelVisit(visit.id, 'r', '2026-11-23T02:00:00.000Z');
+        await expect.poll(() => heard.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(heard)).toEqual(new Set(['kiosk_visits:2026-11-23']));
+      } finally {
+        await listener.end();
         await s.close();
-      });
+      }
+    });
+  });
+
+  describe('schema', () => {
+    it('stations opening a new database at once migrate it once', async () => {
+      const url = await freshDatabase(cluster);
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openOn(url)));
+      try {
+        const applied = stores.map((s) => s.migration?.applied.length ?? 0);
+        expect(applied.filter((n) => n > 0)).toEqual([PG_LATEST_SCHEMA_VERSION]);
+        for (const s of stores) expect(await s.schemaVersion()).toBe(PG_LATEST_SCHEMA_VERSION);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
     });
 
-    describe('errors', () => {
-      it('an unreachable server is STORE_UNREACHABLE, naming it without the password', async () => {
-        const url = `postgres://kiosk:s3cret-pw@127.0.0.1:${cluster.port + 1}/kiosk`;
-        const err = await openPostgresStore({ url, connectTimeoutMs: 2000 }).catch((e) => e);
-        expect(err).toMatchObject({ code: 'STORE_UNREACHABLE', retryable: true });
-        const text = JSON.stringify([err.message, err.shape ?? null, err.detail ?? null]);
-        expect(text).not.toContain('s3cret-pw');
-        expect(String(err.message)).toContain(`127.0.0.1:${cluster.port + 1}`);
-      });
-
-      it('a missing database is STORE_CANNOT_OPEN', async () => {
-        const url = `postgres://${cluster.user}@127.0.0.1:${cluster.port}/nope`;
-        await expect(openPostgresStore({ url })).rejects.toThrow(
-          expect.objectContaining({ code: 'STORE_CANNOT_OPEN' }),
-        );
-      });
+    it('a database of a newer app is refused untouched (STORE_TOO_NEW)', async () => {
+      const url = await freshDatabase(cluster);
+      await (await openOn(url)).close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query("INSERT INTO schema_version VALUES (99, 'future', 'x')");
+      await c.end();
+      await expect(openOn(url)).rejects.toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
     });
-  },
-);
+
+    it('a failed step leaves the database at its old version', async () => {
+      const url = await freshDatabase(cluster);
+      const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE x (); SELECT nope;' };
+      const { PG_MIGRATIONS } = await import('../../../src/main/store/postgres/migrations');
+      await (await openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!] })).close();
+      await expect(
+        openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!, broken] }),
+      ).rejects.toThrow(expect.objectContaining({ code: 'STORE_FAILED' }));
+      const s = await openPostgresStore({ url, migrations: [PG_MIGRATIONS[0]!] });
+      expect(await s.schemaVersion()).toBe(1);
+      await s.close();
+    });
+  });
+
+  describe('errors', () => {
+    it('an unreachable server is STORE_UNREACHABLE, naming it without the password', async () => {
+      const url = `postgres://kiosk:s3cret-pw@127.0.0.1:${cluster.port + 1}/kiosk`;
+      const err = await openPostgresStore({ url, connectTimeoutMs: 2000 }).catch((e) => e);
+      expect(err).toMatchObject({ code: 'STORE_UNREACHABLE', retryable: true });
+      const text = JSON.stringify([err.message, err.shape ?? null, err.detail ?? null]);
+      expect(text).not.toContain('s3cret-pw');
+      expect(String(err.message)).toContain(`127.0.0.1:${cluster.port + 1}`);
+    });
+
+    it('a missing database is STORE_CANNOT_OPEN', async () => {
+      const url = `postgres://${cluster.user}@127.0.0.1:${cluster.port}/nope`;
+      await expect(openPostgresStore({ url })).rejects.toThrow(
+        expect.objectContaining({ code: 'STORE_CANNOT_OPEN' }),
+      );
+    });
+  });
+});

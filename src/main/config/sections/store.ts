@@ -1,7 +1,35 @@
 import { z } from 'zod';
 
+/** The hospital's PostgreSQL server, shared by all stations (`store.engine: "postgres"`). */
+export const postgresSchema = z
+  .object({
+    /**
+     * `postgres://user[:password]@host[:port]/database`; without a password in it, PGPASSWORD is
+     * used. Printed (config, doctor, errors) with the password masked.
+     */
+    url: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/[^/]+/,
+        'must be a postgres:// URL, e.g. postgres://kiosk@db.bv.local:5432/kiosk',
+      ),
+    /** Connections one station keeps at most. */
+    poolMax: z.number().int().min(1).max(50).default(4),
+    /** How long connecting may take before the server counts as unreachable. */
+    connectTimeoutMs: z.number().int().min(100).max(60000).default(5000),
+    /** A statement running longer is cancelled (the write is not made; retry). */
+    statementTimeoutMs: z.number().int().min(100).max(600000).default(15000),
+  })
+  .strict();
+
 export const storeSchema = z
   .object({
+    /**
+     * "sqlite": the station's own file (`file`); "postgres": the hospital's server
+     * (`postgres.url`), one queue and one list of visits for all stations.
+     */
+    engine: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    postgres: postgresSchema.optional(),
     /** Database file, relative to the data folder unless absolute. */
     file: z.string().min(1),
     /** Personal data older than this many days is purged. */
@@ -24,9 +52,14 @@ export const storeSchema = z
   .refine((s) => s.outboxRetryMaxSeconds >= s.outboxRetryBaseSeconds, {
     message: 'outboxRetryMaxSeconds must be at least outboxRetryBaseSeconds',
     path: ['outboxRetryMaxSeconds'],
+  })
+  .refine((s) => s.engine !== 'postgres' || s.postgres !== undefined, {
+    message: 'engine "postgres" needs store.postgres.url (postgres://user@host:5432/database)',
+    path: ['postgres', 'url'],
   });
 
 export const storeDefaults = {
+  engine: 'sqlite',
   file: 'kiosk.sqlite',
   retentionDays: 90,
   busyTimeoutMs: 5000,

@@ -1,0 +1,89 @@
+/**
+ * What `store status` and `doctor` say about the configured store, without changing it (no
+ * migration, no file created): which engine, where, whether it answers, its schema version
+ * against the one this app writes. A store that does not answer is reported, not thrown.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { KioskErrorShape } from '../../shared/domain';
+import { toErrorShape } from '../../shared/errors';
+import type { KioskConfig } from '../config/schema';
+import { maskUrlPassword } from '../config/load-config';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { storeFile } from './open-store';
+import { PG_LATEST_SCHEMA_VERSION } from './postgres/migrations';
+import { pgSchemaVersion } from './postgres/pg-migrate';
+import { createPgPool } from './postgres/pg-pool';
+import { schemaVersionOf } from './migrate';
+import { toStoreError } from './store-errors';
+
+export interface StoreStatus {
+  engine: 'sqlite' | 'postgres';
+  /** The SQLite file, or the server's URL with the password masked. */
+  location: string;
+  reachable: boolean;
+  /** null when the store could not be read; 0 when it has no schema yet. */
+  schemaVersion: number | null;
+  latestSchemaVersion: number;
+  /** Opening it would migrate it (older schema); false when newer, current or unreadable. */
+  migrationPending: boolean;
+  /**
+   * Visits checked in on this station while the server was unreachable, waiting to be uploaded.
+   * Always 0 until the station keeps such visits (the hospital-server failover fills it).
+   */
+  offlineVisitsWaiting: number;
+  error: KioskErrorShape | null;
+}
+
+async function versionOf(config: KioskConfig, dataDir: string): Promise<number> {
+  const pg = config.store.postgres;
+  if (config.store.engine === 'postgres' && pg) {
+    const pool = createPgPool({ url: pg.url, max: 1, connectTimeoutMs: pg.connectTimeoutMs });
+    try {
+      return await pgSchemaVersion(pool);
+    } finally {
+      await pool.end().catch(() => undefined);
+    }
+  }
+  const file = storeFile(dataDir, config);
+  if (!fs.existsSync(file)) return 0;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return schemaVersionOf(db);
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    throw toStoreError(err, 'read schema version', file);
+  }
+}
+
+export async function storeStatus(config: KioskConfig, dataDir: string): Promise<StoreStatus> {
+  const postgres = config.store.engine === 'postgres' && config.store.postgres;
+  const latest = postgres ? PG_LATEST_SCHEMA_VERSION : LATEST_SCHEMA_VERSION;
+  const base = {
+    engine: postgres ? ('postgres' as const) : ('sqlite' as const),
+    location: postgres ? maskUrlPassword(postgres.url) : storeFile(dataDir, config),
+    latestSchemaVersion: latest,
+    offlineVisitsWaiting: 0,
+  };
+  try {
+    const version = await versionOf(config, dataDir);
+    return {
+      ...base,
+      reachable: true,
+      schemaVersion: version,
+      migrationPending: version < latest,
+      error: null,
+    };
+  } catch (err) {
+    return {
+      ...base,
+      reachable: false,
+      schemaVersion: null,
+      migrationPending: false,
+      error: toErrorShape(err),
+    };
+  }
+}
