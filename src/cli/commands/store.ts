@@ -1,9 +1,9 @@
 import { openStore } from '../../main/store/open-store';
-import { storeStatus, type StoreStatus } from '../../main/store/store-status';
+import { storeHealth, type StoreHealth } from '../../main/store/store-health';
 import type { CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 
-function statusLine(s: StoreStatus): string {
+function statusLine(s: StoreHealth): string {
   const version =
     s.schemaVersion === null
       ? 'schema unknown'
@@ -18,7 +18,7 @@ function statusLine(s: StoreStatus): string {
 /** Opens the store (which brings it to the latest schema) and says what changed. */
 async function migrateStore(ctx: CliContext) {
   const { config } = ctx.config();
-  const before = await storeStatus(config, ctx.dataDir);
+  const before = await storeHealth(config, ctx.dataDir);
   const store = await openStore({ dataDir: ctx.dataDir, config, logger: ctx.logger() });
   try {
     return {
@@ -44,7 +44,7 @@ export const registerStore: RegisterCommand = (program, ctx) => {
       runCommand(
         opts,
         async () => {
-          const status = await storeStatus(ctx().config().config, ctx().dataDir);
+          const status = await storeHealth(ctx().config().config, ctx().dataDir);
           // Scripts (and the exit code) learn that the store does not answer.
           if (!status.reachable) process.exitCode = 1;
           return status;

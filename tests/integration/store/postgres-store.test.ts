@@ -11,7 +11,8 @@ import {
 } from '../../../src/main/store/postgres/postgres-store';
 import type { PgCluster } from '../support/pg-cluster';
 import { request, storeContract } from '../../unit/store/store-contract-suite';
-import { describeWithPg, freshDatabase } from './pg-databases';
+import { describeOnPg } from '../support/describe-on-pg';
+import { freshDatabase } from './pg-databases';
 
 let cluster: PgCluster;
 
@@ -19,7 +20,7 @@ async function openOn(url: string): Promise<PostgresStore> {
   return openPostgresStore({ url, applicationName: 'kiosk-test' });
 }
 
-describeWithPg('PostgreSQL store', (started) => {
+describeOnPg('PostgreSQL store', (started) => {
   beforeAll(() => {
     cluster = started();
   });

@@ -10,7 +10,8 @@ import { LATEST_SCHEMA_VERSION } from '../../../src/main/store/migrations';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
 import { tempDir } from '../../unit/checkin/fakes';
 import { runCliHarness } from '../support/run-cli';
-import { describeWithPg, freshDatabase } from './pg-databases';
+import { describeOnPg } from '../support/describe-on-pg';
+import { freshDatabase } from './pg-databases';
 
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../src/cli/main.ts');
 const PASSWORD = 'not-a-real-pw-4711';
@@ -50,7 +51,7 @@ describe('store commands, SQLite', () => {
   }, 60_000);
 });
 
-describeWithPg('store commands, PostgreSQL', (cluster) => {
+describeOnPg('store commands, PostgreSQL', (cluster) => {
   it('status, migrate, status; config masks the password', async () => {
     // The throwaway cluster trusts local logins, so any password in the URL is accepted.
     const url = (await freshDatabase(cluster())).replace(

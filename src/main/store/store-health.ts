@@ -17,7 +17,7 @@ import { createPgPool } from './postgres/pg-pool';
 import { schemaVersionOf } from './migrate';
 import { toStoreError } from './store-errors';
 
-export interface StoreStatus {
+export interface StoreHealth {
   engine: 'sqlite' | 'postgres';
   /** The SQLite file, or the server's URL with the password masked. */
   location: string;
@@ -59,7 +59,7 @@ async function versionOf(config: KioskConfig, dataDir: string): Promise<number> 
   }
 }
 
-export async function storeStatus(config: KioskConfig, dataDir: string): Promise<StoreStatus> {
+export async function storeHealth(config: KioskConfig, dataDir: string): Promise<StoreHealth> {
   const postgres = config.store.engine === 'postgres' && config.store.postgres;
   const latest = postgres ? PG_LATEST_SCHEMA_VERSION : LATEST_SCHEMA_VERSION;
   const base = {
