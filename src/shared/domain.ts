@@ -58,6 +58,11 @@ export interface PassiveAuthResult {
   failedCheck?: 'sod-format' | 'dg-hash' | 'signature' | 'certificate-chain';
   /** For a `certificate-chain` failure about the Document Signer: which rule it broke. */
   reason?: PassiveAuthReason;
+  /**
+   * The issuing CSCA's CRL was used but is not current (its next update has passed, or it is
+   * dated in the future): a Document Signer revoked since may not be listed.
+   */
+  crlStale?: true;
 }
 
 /**

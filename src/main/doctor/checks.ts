@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
-import { loadTrustAnchors } from '../card/protocol/passive-auth';
+import { loadTrustAnchors, staleCrls } from '../card/protocol/passive-auth';
 import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
 import { ensurePrivateDir } from '../fs/private-files';
@@ -123,7 +123,7 @@ export function tcpReachable(
   });
 }
 
-export function checkCardReader(config: KioskConfig): CheckResult {
+export function checkCardReader(config: KioskConfig, now = new Date()): CheckResult {
   const name = 'card reader';
   const r = config.reader;
   if (r.driver === 'simulated') {
@@ -147,13 +147,18 @@ export function checkCardReader(config: KioskConfig): CheckResult {
     };
   }
   const source = r.cscaFolder ? 'reader.cscaFolder' : 'the shipped CCCD CSCA';
-  // Unreadable files and CRLs no trusted CSCA signed are ignored by the reader: say which.
-  const ignored = loadTrustAnchors([folder!]).problems;
-  if (ignored.length) {
+  // Unreadable files and CRLs no trusted CSCA signed are ignored by the reader; a trusted CRL
+  // whose dates say it is out of date is still used: say which, for both.
+  const loaded = loadTrustAnchors([folder!]);
+  const notes = [
+    loaded.problems.length ? `ignored: ${loaded.problems.join(', ')}` : '',
+    ...staleCrls(loaded.revoked, now),
+  ].filter(Boolean);
+  if (notes.length) {
     return {
       name,
       status: 'warn',
-      detail: `${which}; CSCA certificates from ${folder} (${source}); ignored: ${ignored.join(', ')}`,
+      detail: `${which}; CSCA certificates from ${folder} (${source}); ${notes.join('; ')}`,
     };
   }
   return { name, status: 'ok', detail: `${which}; CSCA certificates from ${folder} (${source})` };

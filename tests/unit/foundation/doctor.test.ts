@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { checkCardReader, checkSimulation, checkTimeZone } from '../../../src/main/doctor/checks';
 import { makePki } from '../card/fixtures/pki';
+import { testCrl } from '../card/fixtures/test-crl';
+import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));
@@ -70,6 +72,22 @@ describe('doctor: card reader', () => {
     const result = checkCardReader(config({ reader: { driver: 'pcsc', cscaFolder: dir } }));
     expect(result.status).toBe('warn');
     expect(result.detail).toMatch(/csca-vietnam\.crl: CRL not signed by a trusted CSCA/);
+  });
+
+  it('warns about a trusted CRL whose next update has passed (it is still used)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    copyFileSync(testCscaPath(), path.join(dir, 'csca-test.pem'));
+    const crl = testCrl({
+      thisUpdate: new Date('2026-01-01T00:00:00Z'),
+      nextUpdate: new Date('2026-04-01T00:00:00Z'),
+      serials: ['05'],
+    });
+    writeFileSync(path.join(dir, 'csca-test.crl'), crl);
+    const cfg = config({ reader: { driver: 'pcsc', cscaFolder: dir } });
+    expect(checkCardReader(cfg, new Date('2026-03-01T00:00:00Z')).status).toBe('ok');
+    const late = checkCardReader(cfg, new Date('2026-12-01T00:00:00Z'));
+    expect(late.status).toBe('warn');
+    expect(late.detail).toMatch(/csca-test\.crl: CRL stale \(its next update was due 2026-04-01\)/);
   });
 });
 

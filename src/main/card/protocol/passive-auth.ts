@@ -10,10 +10,11 @@
 import { verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Certificate, CertificateList } from '@peculiar/asn1-x509';
+import { Certificate } from '@peculiar/asn1-x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { PassiveAuthReason, PassiveAuthResult } from '../../../shared/domain';
 import { digest } from './crypto';
+import { crlDateProblem, parseCrl, serialKey } from './pki/crl';
 import { certificatePeriod, dsValidityProblem } from './pki/ds-validity';
 import {
   HASH_BY_OID,
@@ -53,6 +54,10 @@ const invalid = (
 export interface Revocations {
   issuer: X509Certificate;
   serials: ReadonlySet<string>;
+  /** The file it came from (name only), and its dates: a stale CRL is used but reported. */
+  name: string;
+  thisUpdate: Date;
+  nextUpdate: Date | null;
 }
 
 export interface TrustAnchors {
@@ -67,8 +72,6 @@ const CERT_EXT = new Set(['.pem', '.crt', '.cer', '.der', '.crl']);
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 // `X509 CRL` is the RFC 7468 label; some tools write `CRL`.
 const PEM_CRL = /-----BEGIN (?:X509 )?CRL-----([\s\S]+?)-----END (?:X509 )?CRL-----/g;
-
-export const serialKey = (hex: string): string => hex.toUpperCase().replace(/^0+(?=.)/, '');
 
 interface FileContents {
   certificates: X509Certificate[];
@@ -99,29 +102,31 @@ function contentsOfFile(file: string): FileContents {
  */
 function trustedRevocations(
   der: Uint8Array,
+  name: string,
   anchors: readonly X509Certificate[],
 ): Revocations | null {
-  const crl = AsnConvert.parse(der, CertificateList);
-  const outer = decodeSingleTlv(der, 0x30);
-  const tbsLength = decodeTlv(outer.value).totalLength;
-  const tbs = outer.value.subarray(0, tbsLength);
-  const algorithm = {
-    oid: crl.signatureAlgorithm.algorithm,
-    parameters: crl.signatureAlgorithm.parameters
-      ? new Uint8Array(crl.signatureAlgorithm.parameters)
-      : null,
-  };
-  const signature = new Uint8Array(crl.signature);
+  const crl = parseCrl(der);
   const issuer = anchors.find(
-    (a) => verifyWithAlgorithm(a.publicKey, algorithm, null, tbs, signature) === true,
+    (a) =>
+      verifyWithAlgorithm(a.publicKey, crl.signatureAlgorithm, null, crl.tbs, crl.signature) ===
+      true,
   );
   if (!issuer) return null;
-  const serials = new Set(
-    (crl.tbsCertList.revokedCertificates ?? []).map((r) =>
-      serialKey(Buffer.from(r.userCertificate).toString('hex')),
-    ),
-  );
-  return { issuer, serials };
+  return {
+    issuer,
+    serials: new Set(crl.revokedSerials),
+    name,
+    thisUpdate: crl.thisUpdate,
+    nextUpdate: crl.nextUpdate,
+  };
+}
+
+/** Trusted CRLs whose dates say they are not current at `now` (doctor names them). */
+export function staleCrls(revoked: readonly Revocations[], now: Date): string[] {
+  return revoked.flatMap((r) => {
+    const problem = crlDateProblem(r, now);
+    return problem ? [`${r.name}: CRL ${problem}`] : [];
+  });
 }
 
 /**
@@ -190,7 +195,7 @@ function readTrustAnchors(paths: readonly string[]): TrustAnchors {
   for (const { name, der } of crls) {
     let found: Revocations | null;
     try {
-      found = trustedRevocations(der, anchors);
+      found = trustedRevocations(der, name, anchors);
     } catch {
       problems.push(`${name}: not a CRL`);
       continue;
@@ -414,20 +419,42 @@ export function passiveAuthenticate(input: PassiveAuthInput): PassiveAuthResult 
       'the Document Signer certificate was not issued by any configured CSCA',
     );
   }
+  const now = input.now ?? new Date();
+  // A CSCA's CRL that is out of date is still used (it is the best list there is) but said.
+  const crls = (input.revoked ?? []).filter((r) => r.issuer === issuer);
+  const stale =
+    crls.length > 0 && crls.every((r) => crlDateProblem(r, now) !== null)
+      ? crls.map((r) => `${r.name} ${crlDateProblem(r, now)}`).join(', ')
+      : null;
+  const withCrlNote = (result: PassiveAuthResult): PassiveAuthResult =>
+    stale
+      ? {
+          ...result,
+          detail: `${result.detail}; the CSCA's CRL is not current: ${stale}`,
+          crlStale: true,
+        }
+      : result;
   const serial = serialKey(ds.serialNumber);
-  if ((input.revoked ?? []).some((r) => r.issuer === issuer && r.serials.has(serial))) {
-    return invalid(
-      'certificate-chain',
-      "the Document Signer certificate is revoked (listed in its CSCA's CRL)",
-      'ds-revoked',
+  if (crls.some((r) => r.serials.has(serial))) {
+    return withCrlNote(
+      invalid(
+        'certificate-chain',
+        "the Document Signer certificate is revoked (listed in its CSCA's CRL)",
+        'ds-revoked',
+      ),
     );
   }
   const validity = dsValidityProblem({
     ds: certificatePeriod(ds),
     csca: certificatePeriod(issuer),
     signingTime: sod.signer.signingTime,
-    readTime: input.now ?? new Date(),
+    readTime: now,
   });
-  if (validity) return invalid('certificate-chain', validity.detail, validity.reason);
-  return { status: 'valid', detail: `hashes of ${groups}, SOD signature and CSCA chain verified` };
+  if (validity) {
+    return withCrlNote(invalid('certificate-chain', validity.detail, validity.reason));
+  }
+  return withCrlNote({
+    status: 'valid',
+    detail: `hashes of ${groups}, SOD signature and CSCA chain verified`,
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * DER primitives for the simulated card's files, on top of the protocol's BER-TLV encoder
- * (INTEGER, UTF8String, PrintableString, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE, SET).
+ * (INTEGER, UTF8String, PrintableString, OCTET STRING, OBJECT IDENTIFIER, SEQUENCE, SET, time).
  */
 import { oidFromString } from '../protocol/oid';
 import { concatBytes, encodeTlv } from '../protocol/tlv';
@@ -29,6 +29,13 @@ export const der = {
   set: (...items: Uint8Array[]) => encodeTlv(0x31, ...items),
   /** Dotted OID → DER OBJECT IDENTIFIER (base-128 arcs). */
   oid: (dotted: string): Uint8Array => encodeTlv(0x06, oidFromString(dotted)),
+  /** UTCTime for 1950-2049, GeneralizedTime after (RFC 5280 §4.1.2.5), whole seconds, Zulu. */
+  time(at: Date): Uint8Array {
+    const digits = at.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+    return at.getUTCFullYear() < 2050
+      ? encodeTlv(0x17, utf8.encode(digits.slice(2)))
+      : encodeTlv(0x18, utf8.encode(digits));
+  },
 };
 
 export const ascii = (text: string): Uint8Array => utf8.encode(text);

@@ -67,15 +67,6 @@ function signatureAlgorithmFor(pki: TestPki): AlgorithmIdentifier {
     : new AlgorithmIdentifier({ algorithm: OID_SHA256_WITH_RSA, parameters: null });
 }
 
-/** UTCTime for 1950-2049, GeneralizedTime after (RFC 5280 §4.1.2.5), seconds, Zulu. */
-function timeDer(at: Date): Uint8Array {
-  const iso = at.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  const year = at.getUTCFullYear();
-  return year < 2050
-    ? tlv(0x17, new TextEncoder().encode(iso.slice(2)))
-    : tlv(0x18, new TextEncoder().encode(iso));
-}
-
 /** EF.SOD bytes over `dataGroups` (number → file bytes). */
 export function buildSod(
   dataGroups: ReadonlyMap<number, Uint8Array>,
@@ -99,7 +90,7 @@ export function buildSod(
     signedAttrs.push(
       new Attribute({
         attrType: OID_SIGNING_TIME_ATTR,
-        attrValues: [buf(timeDer(options.signingTime))],
+        attrValues: [buf(der.time(options.signingTime))],
       }),
     );
   }
