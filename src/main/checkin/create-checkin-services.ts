@@ -151,10 +151,9 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     onPass: notifyOutbox,
   });
 
-  // Only one process prints for this store, so "printing" at start means the last run died
-  // mid-print: say so and offer the reprint rather than show a slip that never comes.
-  // Runs before the machine can take a check-in: the store is asked in order, so a print
-  // started afterwards is never caught by it.
+  // A print of this station left "printing" by a run that is gone (crash, power cut) will never
+  // finish: say so and offer the reprint rather than show a slip that never comes. The CLI
+  // beside the app and other stations on a shared server keep theirs (store/print-owner.ts).
   const recovered = store
     .failInterruptedPrints(checkinErrors.printInterrupted().toShape())
     .then((interrupted) => {

@@ -7,6 +7,7 @@ import type { KioskConfig } from '../config/schema';
 import { inDataDir } from '../config/load-config';
 import type { Logger } from '../logging/logger';
 import { openPostgresStore } from './postgres/postgres-store';
+import { processRunId } from './print-owner';
 import { openSqliteStore } from './sqlite/sqlite-store';
 import type { KioskStore } from './store-contract';
 
@@ -37,5 +38,6 @@ export async function openStore(o: OpenStoreOptions): Promise<KioskStore> {
     file: storeFile(o.dataDir, o.config),
     busyTimeoutMs: o.config.store.busyTimeoutMs,
     logger,
+    printRun: { station: o.config.station.id, run: processRunId() },
   });
 }

@@ -173,7 +173,10 @@ export interface KioskStore {
   ): Promise<Visit | null>;
   /**
    * Visits left "printing" by a crash or power cut become "failed" with `error`, so that the
-   * desk offers a reprint instead of showing a print that will never finish. Returns how many.
+   * desk offers a reprint instead of showing a print that will never finish. Only prints this
+   * station owns whose process run is gone (see ./print-owner.ts): the CLI beside the app and
+   * other stations on a shared server keep theirs. `recordPrint(…, 'printing', …)` records the
+   * store's station and run as the owner. Returns how many.
    */
   failInterruptedPrints(error: KioskErrorShape): Promise<number>;
 

@@ -4,6 +4,7 @@ import { storeErrors } from '../../../src/main/store/store-errors';
 import type { KioskStore } from '../../../src/main/store/store-contract';
 import { createCheckinServices } from '../../../src/main/checkin/create-checkin-services';
 import { nullLogger } from '../../../src/main/logging/logger';
+import { goneRun } from '../store/process-runs';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { FakeCards, FakeInsurance, FakePrinter, insuranceResult, keyFor, READER } from './fakes';
 import { createHarness, expectStep, type Harness } from './harness';
@@ -246,9 +247,12 @@ describe('check-in flow', () => {
     h = createHarness();
     await toChoice(h);
     const visit = await h.checkin.choose('KHAM', 'normal');
-    // What a power cut between "printing" and the printer's answer leaves in the file.
-    await h.store.recordPrint(visit.id, 'printing', null, new Date().toISOString());
+    // What a power cut between "printing" and the printer's answer leaves in the file: a print
+    // owned by this station's run that is gone.
     const file = h.store.location;
+    const crashed = openSqliteStore({ file, printRun: { station: 'local', run: await goneRun() } });
+    await crashed.recordPrint(visit.id, 'printing', null, new Date().toISOString());
+    await crashed.close();
     await h.shutdown();
 
     const store = openSqliteStore({ file });

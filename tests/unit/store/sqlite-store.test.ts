@@ -14,6 +14,10 @@ const fresh = (): SqliteStore =>
 describe('SQLite store', () => {
   storeContract({
     open: async () => fresh(),
+    async openShared(runs) {
+      const file = path.join(tempDir('kiosk-store-'), 'kiosk.sqlite');
+      return runs.map((printRun) => openSqliteStore({ file, printRun }));
+    },
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     sharedQueue: false,
     // Nothing of the person is left in the file's bytes (secure_delete + checkpoint).

@@ -7,9 +7,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lane } from '../../../src/shared/domain';
+import { processRunId, type PrintRun } from '../../../src/main/store/print-owner';
 import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/store/queue-number';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
 import { insuranceResult } from '../checkin/fakes';
+import { goneRun, runningProcess } from './process-runs';
 
 export interface EngineUnderTest {
   /** A fresh, empty store with the latest schema. */
@@ -17,6 +19,8 @@ export interface EngineUnderTest {
   latestSchemaVersion: number;
   /** true: one queue per department and lane for all stations (numbers without the station). */
   sharedQueue: boolean;
+  /** Stores on one fresh database, each printing as the given station and run. */
+  openShared?(runs: PrintRun[]): Promise<KioskStore[]>;
   /** Engine-specific checks that purged text is gone (SQLite: the file's bytes). */
   afterPurge?(store: KioskStore, purgedText: string[]): void | Promise<void>;
 }
@@ -194,13 +198,56 @@ export function storeContract(engine: EngineUnderTest): void {
         printError: null,
       });
       expect(await s.recordPrint('nope', 'printed', null, DAY)).toBeNull();
-
-      await s.recordPrint(visit.id, 'printing', null, `${DAY}T01:00:03.000Z`);
-      const cut = { code: 'PRINT_INTERRUPTED', message: { vi: 'c', en: 'd' } };
-      expect(await s.failInterruptedPrints(cut)).toBe(1);
-      expect(await s.getVisit(visit.id)).toMatchObject({ printStatus: 'failed', printError: cut });
-      expect(await s.failInterruptedPrints(cut)).toBe(0);
     });
+
+    it.skipIf(!engine.openShared)(
+      "interrupted prints: only this station's, and only of runs that are gone",
+      async () => {
+        const running = runningProcess();
+        const gone = await goneRun();
+        try {
+          const [cli, crashed, otherStation, starting] = await engine.openShared!([
+            { station: 'K01', run: running.run },
+            { station: 'K01', run: gone },
+            { station: 'K02', run: gone },
+            { station: 'K01', run: processRunId() },
+          ]);
+          opened.push(cli!, crashed!, otherStation!, starting!);
+          const printing = async (s: KioskStore, n: number): Promise<string> => {
+            const { visit } = await s.checkIn(
+              request({ patient: { ...request().patient, idNumber: person(n) } }),
+            );
+            await s.recordPrint(visit.id, 'printing', null, `${DAY}T01:00:03.000Z`);
+            return visit.id;
+          };
+          const byCli = await printing(cli!, 1);
+          const byCrashed = await printing(crashed!, 2);
+          const byOther = await printing(otherStation!, 3);
+          const byMe = await printing(starting!, 4);
+          const status = async (id: string) => (await starting!.getVisit(id))!.printStatus;
+
+          const cut = { code: 'PRINT_INTERRUPTED', message: { vi: 'c', en: 'd' } };
+          expect(await starting!.failInterruptedPrints(cut)).toBe(1);
+          expect(await starting!.getVisit(byCrashed)).toMatchObject({
+            printStatus: 'failed',
+            printError: cut,
+          });
+          expect([await status(byCli), await status(byOther), await status(byMe)]).toEqual([
+            'printing',
+            'printing',
+            'printing',
+          ]);
+
+          await running.stop();
+          expect(await starting!.failInterruptedPrints(cut)).toBe(1);
+          expect(await status(byCli)).toBe('failed');
+          expect(await status(byOther)).toBe('printing');
+          expect(await starting!.failInterruptedPrints(cut)).toBe(0);
+        } finally {
+          await running.stop();
+        }
+      },
+    );
 
     it('outbox: written with the visit, leased, deferred, applied once', async () => {
       const s = await open();

@@ -9,6 +9,7 @@ import { migration0004 } from './0004-visit-progress';
 import { migration0005 } from './0005-his-outbox-and-lookup-evidence';
 import { migration0006 } from './0006-chip-verification';
 import { migration0007 } from './0007-offline-visits';
+import { migration0008 } from './0008-print-owner';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

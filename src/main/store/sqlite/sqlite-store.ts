@@ -33,6 +33,7 @@ import type {
 } from '../store-contract';
 import { storeErrors, toStoreError } from '../store-errors';
 import { openDatabase, type OpenDatabaseOptions } from './connection';
+import { isInterruptedPrint, pidAlive, processRunId, type PrintRun } from '../print-owner';
 import { prepareQueueCounter } from './queue-counter';
 import { prepareCalling } from './sqlite-calling';
 import { prepareOfflineNumber, SqliteOfflineVisits } from './offline-visits';
@@ -80,13 +81,21 @@ function prepareStatements(db: Database.Database) {
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
        WHERE id = ? AND status = 'active'`,
     ),
-    recordPrint: db.prepare<[string, string | null, string | null, string]>(
+    recordPrint: db.prepare<
+      [string, string | null, string | null, string | null, string | null, string]
+    >(
       `UPDATE visits SET print_status = ?, print_error_json = ?,
-         printed_at = COALESCE(?, printed_at) WHERE id = ?`,
+         printed_at = COALESCE(?, printed_at),
+         print_station = COALESCE(?, print_station), print_run = COALESCE(?, print_run)
+       WHERE id = ?`,
     ),
-    failInterruptedPrints: db.prepare<[string]>(
+    printingVisits: db.prepare<
+      [],
+      { id: string; print_station: string | null; print_run: string | null }
+    >(`SELECT id, print_station, print_run FROM visits WHERE print_status = 'printing'`),
+    failPrint: db.prepare<[string, string]>(
       `UPDATE visits SET print_status = 'failed', print_error_json = ?
-       WHERE print_status = 'printing'`,
+       WHERE id = ? AND print_status = 'printing'`,
     ),
     setVisitInsurance: db.prepare<[string, string]>(
       'UPDATE visits SET insurance_json = ? WHERE id = ?',
@@ -153,6 +162,8 @@ export interface SqliteStoreOptions extends OpenDatabaseOptions {
    * visits get offline numbers (`K02-KHAM-O-003`) and wait to be uploaded (../hospital).
    */
   queueNumbers?: 'station' | 'offline';
+  /** Who this store prints as; by default station "local" and this process's run. */
+  printRun?: PrintRun;
 }
 
 export class SqliteStore implements KioskStore {
@@ -168,9 +179,11 @@ export class SqliteStore implements KioskStore {
   private closed = false;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
+  private readonly printRun: PrintRun;
 
   constructor(options: SqliteStoreOptions) {
     this.location = options.file;
+    this.printRun = options.printRun ?? { station: 'local', run: processRunId() };
     this.db = openDatabase(options);
     try {
       this.s = prepareStatements(this.db);
@@ -318,16 +331,34 @@ export class SqliteStore implements KioskStore {
   ): Promise<Visit | null> {
     return this.write('record print', () => {
       const printedAt = status === 'printed' ? at : null;
-      this.s.recordPrint.run(status, error ? JSON.stringify(error) : null, printedAt, id);
+      const owner = status === 'printing' ? this.printRun : null;
+      this.s.recordPrint.run(
+        status,
+        error ? JSON.stringify(error) : null,
+        printedAt,
+        owner?.station ?? null,
+        owner?.run ?? null,
+        id,
+      );
       const row = this.s.visitById.get(id);
       return row ? visitFromRow(row) : null;
     });
   }
 
   async failInterruptedPrints(error: KioskErrorShape): Promise<number> {
-    return this.write('fail interrupted prints', () =>
-      Number(this.s.failInterruptedPrints.run(JSON.stringify(error)).changes),
-    );
+    return this.write('fail interrupted prints', () => {
+      const interrupted = this.s.printingVisits
+        .all()
+        .filter((v) =>
+          isInterruptedPrint(
+            { station: v.print_station, run: v.print_run },
+            this.printRun,
+            pidAlive,
+          ),
+        );
+      for (const v of interrupted) this.s.failPrint.run(JSON.stringify(error), v.id);
+      return interrupted.length;
+    });
   }
 
   async saveIdentity(identity: CardIdentity, readAt: string): Promise<void> {
