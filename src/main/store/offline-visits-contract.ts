@@ -4,7 +4,7 @@
  * and the number already printed on its slip; the server imports it exactly once, whatever is
  * retried or interrupted.
  */
-import type { InsuranceQuery, IsoDateTime, Visit } from '../../shared/domain';
+import type { InsuranceQuery, IsoDateTime, Visit, VisitProgress } from '../../shared/domain';
 
 export interface OfflineRecheck {
   query: InsuranceQuery;
@@ -17,9 +17,12 @@ export interface OfflineRecheck {
 export interface OfflineVisit {
   /** As the station holds it now: id, offline number, print state, progress, insurance. */
   visit: Visit;
-  /** The calling order the Visit value does not carry (set once a room called it). */
+  /** Columns the Visit value does not carry: when the slip printed, the calling order. */
+  printedAt: IsoDateTime | null;
   firstCalledAt: IsoDateTime | null;
   calledRoom: string | null;
+  /** The room queue's state as stored (a cancelled visit keeps where it had got to). */
+  progressState: Exclude<VisitProgress, 'cancelled'>;
   /** The insurance re-checks still to repeat for it (its outbox rows). */
   rechecks: OfflineRecheck[];
 }

@@ -111,6 +111,7 @@ export class HospitalStore implements KioskStore {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private closed = false;
+  private probed = false;
 
   constructor(o: HospitalStoreOptions) {
     this.server = o.server;
@@ -123,7 +124,8 @@ export class HospitalStore implements KioskStore {
     this.hisOutbox = o.server.hisOutbox;
     this.lookupEvidence = this.failoverEvidence();
     this.feed = o.watchChanges?.((date) => this.changeListeners.emit({ date })) ?? null;
-    // Offline visits left by an earlier run (closed or cut off before the server came back).
+    // Is the server there, and are there offline visits left by an earlier run (closed or cut
+    // off before the server came back)?
     this.schedule(0);
   }
 
@@ -201,7 +203,11 @@ export class HospitalStore implements KioskStore {
   private async tick(): Promise<void> {
     if (this.closed) return;
     try {
-      if (this.online && (await this.local.offlineVisits.pendingCount()) === 0) {
+      // The first attempt always asks the server, so that a station starting while it is away
+      // says so at once rather than at its first check-in.
+      const first = !this.probed;
+      this.probed = true;
+      if (!first && this.online && (await this.local.offlineVisits.pendingCount()) === 0) {
         this.attempt = 0;
         return;
       }

@@ -13,7 +13,8 @@ export interface NewVisit {
   queueNumber: string;
 }
 
-const COLUMNS = [
+/** The columns a new visit fills, in the order of `newVisitValues`. */
+export const NEW_VISIT_COLUMNS = [
   'id',
   'day',
   'station_id',
@@ -34,7 +35,7 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
-function values(req: CheckInRequest, v: NewVisit): unknown[] {
+export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
   const chip = req.chipVerification ?? null;
   return [
     v.id,
@@ -58,8 +59,8 @@ function values(req: CheckInRequest, v: NewVisit): unknown[] {
   ];
 }
 
-const INSERT_VISIT = `INSERT INTO visits (${COLUMNS.join(', ')})
-  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const INSERT_VISIT = `INSERT INTO visits (${NEW_VISIT_COLUMNS.join(', ')})
+  VALUES (${NEW_VISIT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
 /** Inserts the visit (inside the caller's transaction). */
 export async function insertVisit(
@@ -67,7 +68,7 @@ export async function insertVisit(
   req: CheckInRequest,
   visit: NewVisit,
 ): Promise<void> {
-  await client.query(INSERT_VISIT, values(req, visit));
+  await client.query(INSERT_VISIT, newVisitValues(req, visit));
 }
 
 /**

@@ -69,6 +69,12 @@ import {
   type PgPoolOptions,
 } from './pg-pool';
 import { insertVisit, violatedUnique } from './pg-rows';
+import { importOfflineVisitsIn } from './pg-offline-import';
+import type {
+  OfflineImportReport,
+  OfflineVisit,
+  OfflineVisitImporter,
+} from '../offline-visits-contract';
 
 /** Calling patients in on the server (./pg-calling.ts, helper pg-calling-his). */
 export type PgCalling = Pick<
@@ -94,7 +100,7 @@ const SAVE_LOOKUP = `INSERT INTO lookup_cache (id_number, result_json, fetched_a
 /** How often a check-in that lost a race to the same person's other check-in starts again. */
 const CHECKIN_ATTEMPTS = 3;
 
-export class PostgresStore implements KioskStore {
+export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly kind = 'postgres';
   /** The server's URL with the password masked. */
   readonly location: string;
@@ -513,6 +519,11 @@ export class PostgresStore implements KioskStore {
       );
       return report;
     });
+  }
+
+  /** A station's offline visits, idempotent by visit id (./pg-offline-import.ts). */
+  async importOfflineVisits(visits: readonly OfflineVisit[]): Promise<OfflineImportReport> {
+    return this.write('import offline visits', (c) => importOfflineVisitsIn(c, visits));
   }
 
   async close(): Promise<void> {

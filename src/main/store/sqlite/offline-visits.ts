@@ -11,7 +11,11 @@ import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../r
 
 type Run = <T>(during: string, body: () => T) => T;
 
-type PendingRow = VisitRow & { first_called_at: string | null; called_room: string | null };
+type PendingRow = VisitRow & {
+  printed_at: string | null;
+  first_called_at: string | null;
+  called_room: string | null;
+};
 
 /** Inside the check-in's transaction: the next offline number of a station's department today. */
 export function prepareOfflineNumber(db: Database.Database): (key: {
@@ -54,6 +58,8 @@ export class SqliteOfflineVisits {
       );
       return rows.map((row) => ({
         visit: visitFromRow(row),
+        printedAt: row.printed_at,
+        progressState: (row.progress ?? 'waiting') as OfflineVisit['progressState'],
         firstCalledAt: row.first_called_at,
         calledRoom: row.called_room,
         rechecks: outbox.all(row.id).map((o): OfflineRecheck => {

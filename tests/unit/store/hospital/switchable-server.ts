@@ -33,7 +33,7 @@ function importInto(inner: SqliteStore, visits: readonly OfflineVisit[]): Offlin
   const db = inner.database;
   const report: OfflineImportReport = { imported: [], alreadyThere: [], alsoCheckedInOnline: [] };
   db.transaction(() => {
-    for (const { visit: v, rechecks, firstCalledAt, calledRoom } of visits) {
+    for (const { visit: v, rechecks, firstCalledAt, calledRoom, progressState } of visits) {
       if (db.prepare('SELECT 1 FROM visits WHERE id = ?').get(v.id)) {
         report.alreadyThere.push(v.id);
         continue;
@@ -75,7 +75,7 @@ function importInto(inner: SqliteStore, visits: readonly OfflineVisit[]): Offlin
         v.cancelledReason,
         v.printStatus,
         v.printError ? JSON.stringify(v.printError) : null,
-        v.progress?.state === 'cancelled' ? 'waiting' : (v.progress?.state ?? 'waiting'),
+        progressState,
         v.progress?.room ?? null,
         v.progress?.at ?? null,
         v.progress?.calls ?? 0,

@@ -4,10 +4,11 @@
  * `NNNN-what-it-does.ts` appended here; a released step is never edited.
  */
 import { pgMigration0001 } from './0001-core';
+import { pgMigration0002 } from './0002-offline-visits';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
 
-export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001];
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001, pgMigration0002];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;

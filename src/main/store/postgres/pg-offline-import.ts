@@ -1,0 +1,105 @@
+/**
+ * A station's offline visits arriving on the server (../hospital): each with its own id, the
+ * number already printed on its slip and the state it reached on the station (printed, called,
+ * cancelled), with its pending re-checks, all in one transaction. `ON CONFLICT (id) DO NOTHING`
+ * makes the upload idempotent: when the answer to an upload was lost (or the station crashed
+ * before marking it), the next upload skips what is already here.
+ */
+import type pg from 'pg';
+import type { OfflineImportReport, OfflineVisit } from '../offline-visits-contract';
+import type { CheckInRequest } from '../store-contract';
+import { NEW_VISIT_COLUMNS, newVisitValues } from './pg-rows';
+import { notifyVisitsChanged } from './pg-pool';
+
+/** A new visit's columns, then the state it reached on the station and the offline mark. */
+const COLUMNS = [
+  ...NEW_VISIT_COLUMNS,
+  'status',
+  'cancelled_reason',
+  'flagged',
+  'print_status',
+  'print_error_json',
+  'printed_at',
+  'progress',
+  'progress_room',
+  'progress_at',
+  'call_count',
+  'first_called_at',
+  'called_room',
+  'offline',
+] as const;
+
+const INSERT = `INSERT INTO visits (${COLUMNS.join(', ')})
+  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  ON CONFLICT (id) DO NOTHING RETURNING id`;
+
+function values(o: OfflineVisit): unknown[] {
+  const v = o.visit;
+  const asRequest: CheckInRequest = {
+    date: v.date,
+    stationId: v.stationId,
+    department: v.department,
+    lane: v.lane,
+    patient: v.patient,
+    identitySource: v.identitySource,
+    chipVerification: v.chipVerification,
+    insurance: v.insurance,
+    createdAt: v.createdAt,
+    recheck: null,
+  };
+  return [
+    ...newVisitValues(asRequest, { id: v.id, queueSeq: v.queueSeq, queueNumber: v.queueNumber }),
+    v.status,
+    v.cancelledReason,
+    v.flagged,
+    v.printStatus,
+    v.printError ? JSON.stringify(v.printError) : null,
+    o.printedAt,
+    o.progressState,
+    v.progress?.room ?? null,
+    v.progress?.at ?? null,
+    v.progress?.calls ?? 0,
+    o.firstCalledAt,
+    o.calledRoom,
+    true,
+  ];
+}
+
+/** Inside the caller's transaction. */
+export async function importOfflineVisitsIn(
+  c: pg.PoolClient,
+  visits: readonly OfflineVisit[],
+): Promise<OfflineImportReport> {
+  const report: OfflineImportReport = { imported: [], alreadyThere: [], alsoCheckedInOnline: [] };
+  for (const o of visits) {
+    const v = o.visit;
+    const inserted = await c.query(INSERT, values(o));
+    if (inserted.rowCount === 0) {
+      report.alreadyThere.push(v.id);
+      continue;
+    }
+    report.imported.push(v.id);
+    for (const r of o.rechecks) {
+      await c.query(
+        `INSERT INTO outbox (visit_id, query_json, attempts, next_attempt_at, last_error,
+           created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [v.id, JSON.stringify(r.query), r.attempts, r.nextAttemptAt, r.lastError, r.createdAt],
+      );
+    }
+    if (v.status === 'active' && v.patient.idNumber) {
+      const other = await c.query(
+        `SELECT 1 FROM visits WHERE day = $1 AND department = $2 AND patient_id_number = $3
+           AND status = 'active' AND id <> $4 LIMIT 1`,
+        [v.date, v.department, v.patient.idNumber, v.id],
+      );
+      if ((other.rowCount ?? 0) > 0) report.alsoCheckedInOnline.push(v.id);
+    }
+  }
+  if (report.imported.length > 0) {
+    await notifyVisitsChanged(
+      c,
+      visits.filter((o) => report.imported.includes(o.visit.id)).map((o) => o.visit.date),
+    );
+  }
+  return report;
+}

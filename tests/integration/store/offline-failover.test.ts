@@ -1,0 +1,163 @@
+/**
+ * Issue 12, done when: "PostgreSQL stopped mid-run → stations continue offline → restarted →
+ * every offline visit uploaded once, nothing lost". Two stations on one real throwaway server:
+ * shared numbers, the server stopped (pg_ctl stop) while both keep checking in with their own
+ * offline numbers, the server started again, and then every visit is on the server exactly once
+ * with the number its slip shows, and shared numbers resume.
+ */
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { StoreStatus } from '../../../src/shared/domain';
+import { nullLogger } from '../../../src/main/logging/logger';
+import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
+import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import type { CheckInRequest } from '../../../src/main/store/store-contract';
+import { tempDir } from '../../unit/checkin/fakes';
+import { request } from '../../unit/store/store-contract-suite';
+import { describeOnPg } from '../support/describe-on-pg';
+import { freshDatabase } from './pg-databases';
+
+const DAY = '2026-11-23';
+
+async function until(check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`condition not reached within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function station(url: string, id: string): Promise<HospitalStore> {
+  return openHospitalStore({
+    server: { url, applicationName: `kiosk-test ${id}`, connectTimeoutMs: 2000 },
+    localFile: path.join(tempDir(`kiosk-${id}-`), 'kiosk.sqlite'),
+    logger: nullLogger,
+    reconnectBaseMs: 100,
+    reconnectMaxMs: 500,
+  });
+}
+
+let n = 0;
+const checkIn = (stationId: string, over: Partial<CheckInRequest> = {}): CheckInRequest => {
+  const id = String(400000000000 + ++n);
+  return request({
+    id,
+    stationId,
+    createdAt: `${DAY}T02:${String(n % 60).padStart(2, '0')}:00.000Z`,
+    recheck: { idNumber: id, fullName: 'Trần Thị Thử', dateOfBirth: '1990-01-01' },
+    ...over,
+  });
+};
+
+describeOnPg('hospital server stopped mid-run', (pg) => {
+  it('stations continue offline, and after the restart every offline visit is uploaded once', async () => {
+    const url = await freshDatabase(pg());
+    const k01 = await station(url, 'K01');
+    const k02 = await station(url, 'K02');
+    const statuses: StoreStatus[] = [];
+    k02.onStatus((s) => statuses.push(s));
+    const made: { id: string; number: string }[] = [];
+    const record = (r: { visit: { id: string; queueNumber: string } }) => {
+      made.push({ id: r.visit.id, number: r.visit.queueNumber });
+      return r.visit.queueNumber;
+    };
+    try {
+      // Online: one shared counter for both stations.
+      const shared = [
+        record(await k01.checkIn(checkIn('K01'))),
+        record(await k02.checkIn(checkIn('K02'))),
+      ];
+      expect(shared).toEqual(['KHAM-T-001', 'KHAM-T-002']);
+      const both = checkIn('K01');
+      record(await k01.checkIn(both));
+
+      await pg().pause();
+      const offline: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        offline.push(record(await k01.checkIn(checkIn('K01'))));
+        offline.push(record(await k02.checkIn(checkIn('K02', { lane: 'elderly' }))));
+      }
+      // The person checked in online at K01 comes to K02: offline, K02 cannot know.
+      offline.push(record(await k02.checkIn({ ...both, stationId: 'K02' })));
+      expect(offline).toEqual([
+        'K01-KHAM-O-001',
+        'K02-KHAM-O-001',
+        'K01-KHAM-O-002',
+        'K02-KHAM-O-002',
+        'K01-KHAM-O-003',
+        'K02-KHAM-O-003',
+        'K02-KHAM-O-004',
+      ]);
+      expect(await k02.status()).toMatchObject({ serverReachable: false, waitingUpload: 4 });
+      expect(await k01.status()).toMatchObject({ serverReachable: false, waitingUpload: 3 });
+      expect(statuses.some((s) => !s.serverReachable)).toBe(true);
+      // The desk still reads: its own offline visits.
+      expect(await k02.listVisits({ date: DAY })).toHaveLength(4);
+
+      await pg().start();
+      await until(
+        async () =>
+          k01.serverReachable &&
+          k02.serverReachable &&
+          (await k01.status()).waitingUpload === 0 &&
+          (await k02.status()).waitingUpload === 0,
+        20_000,
+      );
+
+      const check = await openPostgresStore({ url });
+      try {
+        const onServer = await check.listVisits({ date: DAY });
+        // Nothing lost, nothing twice, every slip's number kept.
+        expect(onServer).toHaveLength(made.length);
+        expect(onServer.map((v) => `${v.id} ${v.queueNumber}`).sort()).toEqual(
+          made.map((m) => `${m.id} ${m.number}`).sort(),
+        );
+        // Both visits of the person checked in online and offline are kept.
+        expect(await check.visitsOfPerson(DAY, both.patient.idNumber)).toHaveLength(2);
+        // The re-checks travelled with their visits: one per visit.
+        expect(await check.pendingRechecks()).toBe(made.length);
+        // Shared numbers again, continuing the server's counter.
+        expect(record(await k02.checkIn(checkIn('K02')))).toBe('KHAM-T-004');
+      } finally {
+        await check.close();
+      }
+      expect(statuses.at(-1)).toMatchObject({ serverReachable: true, waitingUpload: 0 });
+    } finally {
+      await Promise.all([k01.close(), k02.close()]);
+    }
+  }, 120_000);
+
+  it('the server imports a batch once: sent again, it is skipped, and a person is reported', async () => {
+    const url = await freshDatabase(pg());
+    const server = await openPostgresStore({ url });
+    const local = openSqliteStore({
+      file: path.join(tempDir('kiosk-K03-'), 'kiosk.sqlite'),
+      queueNumbers: 'offline',
+    });
+    try {
+      const online = await server.checkIn(checkIn('K01'));
+      await local.checkIn({ ...checkIn('K03'), patient: online.visit.patient });
+      await local.checkIn(checkIn('K03'));
+      const batch = await local.offlineVisits.pending();
+      const first = await server.importOfflineVisits(batch);
+      expect(first.imported).toHaveLength(2);
+      expect(first.alsoCheckedInOnline).toEqual([batch[0]!.visit.id]);
+      const second = await server.importOfflineVisits(batch);
+      expect(second).toEqual({
+        imported: [],
+        alreadyThere: batch.map((b) => b.visit.id),
+        alsoCheckedInOnline: [],
+      });
+      const numbers = (await server.listVisits({ date: DAY })).map((v) => v.queueNumber);
+      expect(numbers.sort()).toEqual(['K03-KHAM-O-001', 'K03-KHAM-O-002', 'KHAM-T-001']);
+      // An online check-in of a person with an uploaded offline visit finds it (no third slip).
+      const again = await server.checkIn({ ...checkIn('K01'), patient: batch[1]!.visit.patient });
+      expect(again).toMatchObject({ created: false, visit: { id: batch[1]!.visit.id } });
+    } finally {
+      await server.close();
+      await local.close();
+    }
+  });
+});
