@@ -3,6 +3,7 @@
  * imported anywhere (browser, Node, Electron) and must not import anything with side effects.
  */
 import type { KioskErrorShape, LocalizedText } from './errors';
+import type { SimulatedParts } from './simulated-station';
 
 export type { LocalizedText, KioskErrorShape } from './errors';
 
@@ -492,7 +493,7 @@ export interface AppInfo {
   hospital: { name: LocalizedText; logoDataUrl: string | null };
   departments: Department[];
   lanes: Lane[];
-  simulated: { reader: boolean; gateway: boolean };
+  simulated: SimulatedParts;
   kiosk: { idleTimeoutSeconds: number; doneReturnSeconds: number };
   /** Staff switch: insurance checking on or off */
   insuranceChecking: boolean;

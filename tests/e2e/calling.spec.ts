@@ -35,6 +35,8 @@ test('the desk calls next; the display shows the number within one second', asyn
   await board.goto(display.url);
   await expect(board.getByTestId('display-screen')).toBeVisible();
   await expect(board.getByTestId('display-room-101')).toContainText('3');
+  // The test host runs the simulators: the waiting room is told too.
+  await expect(board.getByTestId('simulated-badge')).toContainText('MÔ PHỎNG');
   expect(await seriousViolations(board)).toEqual([]);
 
   await page.goto(host.deskUrl);

@@ -227,3 +227,21 @@ test('the developer panel is absent when nothing is simulated', async ({ page })
   await expect(page.getByTestId('kiosk-idle')).toBeVisible();
   await expect(page.getByTestId('dev-panel')).toHaveCount(0);
 });
+
+test('a simulated station says MÔ PHỎNG on the kiosk and the desk; a real one does not', async ({
+  page,
+}) => {
+  station = await startScriptedStation({ info: { simulated: { reader: false, gateway: true } } });
+  await page.goto(station.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await expect(page.getByTestId('simulated-badge')).toBeVisible();
+  await expect(page.getByTestId('simulated-badge')).toContainText('MÔ PHỎNG');
+  await page.goto(station.deskUrl);
+  await expect(page.getByTestId('simulated-badge')).toBeVisible();
+  await station.close();
+
+  station = await startScriptedStation({ info: { simulated: { reader: false, gateway: false } } });
+  await page.goto(station.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await expect(page.getByTestId('simulated-badge')).toHaveCount(0);
+});

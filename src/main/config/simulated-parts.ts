@@ -1,10 +1,8 @@
 /** Which parts of this station are simulators: the screens and slips say so ("MÔ PHỎNG"). */
+import { isSimulatedStation, type SimulatedParts } from '../../shared/simulated-station';
 import type { KioskConfig } from './schema';
 
-export interface SimulatedParts {
-  reader: boolean;
-  gateway: boolean;
-}
+export type { SimulatedParts } from '../../shared/simulated-station';
 
 export function simulatedParts(config: Pick<KioskConfig, 'reader' | 'insurance'>): SimulatedParts {
   return {
@@ -15,6 +13,5 @@ export function simulatedParts(config: Pick<KioskConfig, 'reader' | 'insurance'>
 
 /** Any identity or insurance answer here may be made up. */
 export function anySimulated(config: Pick<KioskConfig, 'reader' | 'insurance'>): boolean {
-  const parts = simulatedParts(config);
-  return parts.reader || parts.gateway;
+  return isSimulatedStation(simulatedParts(config));
 }

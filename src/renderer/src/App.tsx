@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSentence } from './components/ErrorSentence';
+import { SimulatedBadge } from './components/SimulatedBadge';
 import { DisplayScreen } from './calling/DisplayScreen';
 import { RoomScreen } from './calling/RoomScreen';
 import { DeskScreen } from './desk/DeskScreen';
 import { KioskScreen } from './kiosk/KioskScreen';
+import type { StationMode } from '../../shared/domain';
 import { useAppStore } from './stores/app-store';
 import { connectStores, loadStation } from './stores/connect';
 
@@ -46,6 +48,15 @@ export function App() {
       </main>
     );
   }
+  return (
+    <>
+      <StationScreen mode={mode} />
+      <SimulatedBadge parts={info.simulated} />
+    </>
+  );
+}
+
+function StationScreen({ mode }: { mode: StationMode }) {
   if (mode === 'desk') return <DeskScreen />;
   if (mode === 'room') return <RoomScreen />;
   if (mode === 'display') return <DisplayScreen />;
