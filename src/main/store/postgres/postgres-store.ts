@@ -58,8 +58,10 @@ import type {
 } from '../store-contract';
 import { storeErrors } from '../store-errors';
 import { PG_MIGRATIONS, type PgMigration } from './migrations';
-import { notYetOnServer } from './pg-not-wired';
 import { migratePg, pgSchemaVersion } from './pg-migrate';
+import { pgCalling } from './pg-calling';
+import { PgHisOutbox } from './pg-his-outbox';
+import { PgLookupEvidence } from './pg-lookup-evidence';
 import {
   createPgPool,
   inPgTransaction,
@@ -539,12 +541,12 @@ export interface PostgresStoreOptions extends PgPoolOptions {
   migrations?: readonly PgMigration[];
 }
 
-/** The parts other modules provide, until they are wired in (see ./pg-not-wired.ts). */
-function partsFor(_pool: pg.Pool): PgStoreParts {
+/** The parts that live in their own modules, on the store's pool. */
+function partsFor(pool: pg.Pool): PgStoreParts {
   return {
-    hisOutbox: notYetOnServer<HisOutboxStore>('HIS hand-off'),
-    lookupEvidence: notYetOnServer<LookupEvidenceStore>('lookup evidence'),
-    calling: notYetOnServer<PgCalling>('calling patients in'),
+    hisOutbox: new PgHisOutbox(pool),
+    lookupEvidence: new PgLookupEvidence(pool),
+    calling: pgCalling(pool),
   };
 }
 

@@ -5,42 +5,19 @@
  */
 import type Database from 'better-sqlite3';
 import type {
-  HisDeliveryState,
   HisOutboxCounts,
   HisOutboxItem,
   HisOutboxStore,
   HisRefusal,
 } from '../his-outbox-contract';
-
-interface Row {
-  visit_id: string;
-  state: string;
-  bundle_hash: string;
-  sent_hash: string | null;
-  attempts: number;
-  next_attempt_at: string;
-  last_status: number | null;
-  last_error: string | null;
-  appointment_id: string | null;
-  updated_at: string;
-  sent_at: string | null;
-}
-
-function fromRow(r: Row): HisOutboxItem {
-  return {
-    visitId: r.visit_id,
-    state: r.state as HisDeliveryState,
-    bundleHash: r.bundle_hash,
-    sentHash: r.sent_hash,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastStatus: r.last_status,
-    lastError: r.last_error,
-    appointmentId: r.appointment_id,
-    updatedAt: r.updated_at,
-    sentAt: r.sent_at,
-  };
-}
+import {
+  HIS_REFUSALS_SQL,
+  hisOutboxCounts,
+  hisOutboxItemFromRow as fromRow,
+  hisRefusalFromRow,
+  type HisOutboxRow as Row,
+  type HisRefusalRow,
+} from '../his-outbox-rows';
 
 type Run = <T>(during: string, body: () => T) => T;
 
@@ -197,38 +174,13 @@ export class SqliteHisOutbox implements HisOutboxStore {
           'SELECT state, COUNT(*) AS n FROM his_outbox GROUP BY state',
         )
         .all();
-      const n = (s: string): number => rows.find((r) => r.state === s)?.n ?? 0;
-      return { waiting: n('pending'), refused: n('refused'), sent: n('sent') };
+      return hisOutboxCounts(rows);
     });
   }
 
   async refusals(): Promise<HisRefusal[]> {
     return this.read('list HIS refusals', () =>
-      this.db
-        .prepare<
-          [],
-          {
-            visit_id: string;
-            queue_number: string;
-            day: string;
-            last_status: number | null;
-            last_error: string | null;
-            updated_at: string;
-          }
-        >(
-          `SELECT h.visit_id, v.queue_number, v.day, h.last_status, h.last_error, h.updated_at
-           FROM his_outbox h JOIN visits v ON v.id = h.visit_id
-           WHERE h.state = 'refused' ORDER BY h.updated_at`,
-        )
-        .all()
-        .map((r) => ({
-          visitId: r.visit_id,
-          queueNumber: r.queue_number,
-          date: r.day,
-          status: r.last_status,
-          text: r.last_error ?? '',
-          at: r.updated_at,
-        })),
+      this.db.prepare<[], HisRefusalRow>(HIS_REFUSALS_SQL).all().map(hisRefusalFromRow),
     );
   }
 }

@@ -1,25 +1,15 @@
 /** Failed-lookup evidence in the station's SQLite file (table lookup_evidence, migration 0005). */
 import type Database from 'better-sqlite3';
 import type { EvidenceRecord, FailedLookupEvidence } from '../../evidence/failed-lookup';
+import {
+  EVIDENCE_INSERT_COLUMNS,
+  evidenceFromRow,
+  evidenceInsertValues,
+  type EvidenceRow,
+} from '../evidence-rows';
 import type { LookupEvidenceStore } from '../evidence-contract';
 
 type Run = <T>(during: string, body: () => T) => T;
-
-interface Row {
-  id: number;
-  visit_id: string;
-  queue_number: string;
-  asked_at: string;
-  query_json: string;
-  endpoint: string;
-  failure: string;
-  http_status: number | null;
-  error_code: string | null;
-  duration_ms: number;
-  recheck_at: string | null;
-  recheck_code: string | null;
-  recheck_outcome: string | null;
-}
 
 export class SqliteLookupEvidence implements LookupEvidenceStore {
   constructor(
@@ -32,19 +22,10 @@ export class SqliteLookupEvidence implements LookupEvidenceStore {
     this.write('record lookup evidence', () => {
       this.db
         .prepare(
-          `INSERT INTO lookup_evidence (visit_id, asked_at, query_json, endpoint, failure,
-             http_status, error_code, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO lookup_evidence (${EVIDENCE_INSERT_COLUMNS})
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          visitId,
-          e.askedAt,
-          JSON.stringify(e.query),
-          e.endpoint,
-          e.failure,
-          e.httpStatus,
-          e.errorCode,
-          e.durationMs,
-        );
+        .run(...evidenceInsertValues(visitId, e));
     });
   }
 
@@ -65,26 +46,12 @@ export class SqliteLookupEvidence implements LookupEvidenceStore {
   async between(from: string, to: string): Promise<EvidenceRecord[]> {
     return this.read('read lookup evidence', () =>
       this.db
-        .prepare<[string, string], Row>(
+        .prepare<[string, string], EvidenceRow>(
           `SELECT e.*, v.queue_number FROM lookup_evidence e JOIN visits v ON v.id = e.visit_id
            WHERE v.day BETWEEN ? AND ? ORDER BY e.asked_at, e.id`,
         )
         .all(from, to)
-        .map((r) => ({
-          id: r.id,
-          visitId: r.visit_id,
-          queueNumber: r.queue_number,
-          askedAt: r.asked_at,
-          query: JSON.parse(r.query_json) as EvidenceRecord['query'],
-          endpoint: r.endpoint,
-          failure: r.failure as EvidenceRecord['failure'],
-          httpStatus: r.http_status,
-          errorCode: r.error_code ?? '',
-          durationMs: r.duration_ms,
-          recheck: r.recheck_at
-            ? { at: r.recheck_at, code: r.recheck_code ?? '', outcome: r.recheck_outcome ?? '' }
-            : null,
-        })),
+        .map(evidenceFromRow),
     );
   }
 

@@ -1,0 +1,104 @@
+/**
+ * A KioskStore on each engine, for the tests of calling, the HIS outbox and lookup evidence that
+ * must hold on both: a fresh SQLite file, or PostgresStore on a fresh database of a throwaway
+ * PostgreSQL cluster (one cluster per describe block, one database per test).
+ */
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, it } from 'vitest';
+import type { KioskStore } from '../../../src/main/store/store-contract';
+import { freshDatabase } from '../store/pg-databases';
+import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { tempDir } from '../../unit/checkin/fakes';
+import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface EngineUnderTest {
+  kind: EngineName;
+  store: KioskStore;
+  /** The visit's progress events, oldest first. */
+  progressEvents(visitId: string): Promise<{ state: string; action: string; room: string }[]>;
+  close(): Promise<void>;
+}
+
+async function postgresEngine(cluster: PgCluster): Promise<EngineUnderTest> {
+  const url = await freshDatabase(cluster);
+  const store = await openPostgresStore({ url, applicationName: 'kiosk-test' });
+  const raw = new pg.Pool({ connectionString: url, max: 1 });
+  return {
+    kind: 'postgres',
+    store,
+    async progressEvents(visitId) {
+      const { rows } = await raw.query<{ state: string; action: string; room: string }>(
+        'SELECT state, action, room FROM visit_progress_events WHERE visit_id = $1 ORDER BY id',
+        [visitId],
+      );
+      return rows;
+    },
+    async close() {
+      await raw.end();
+      await store.close();
+    },
+  };
+}
+
+function sqliteEngine(): EngineUnderTest {
+  const store = openSqliteStore({ file: path.join(tempDir('kiosk-engine-'), 'kiosk.sqlite') });
+  return {
+    kind: 'sqlite',
+    store,
+    async progressEvents(visitId) {
+      return store.database
+        .prepare<[string], { state: string; action: string; room: string }>(
+          'SELECT state, action, room FROM visit_progress_events WHERE visit_id = ? ORDER BY id',
+        )
+        .all(visitId);
+    },
+    close: () => store.close(),
+  };
+}
+
+export async function openEngine(
+  kind: EngineName,
+  cluster: PgCluster | undefined,
+): Promise<EngineUnderTest> {
+  if (kind === 'sqlite') return sqliteEngine();
+  if (!cluster) throw new Error('a PostgreSQL engine needs the cluster');
+  return postgresEngine(cluster);
+}
+
+export const ENGINES: readonly EngineName[] = ['sqlite', 'postgres'];
+
+/**
+ * Inside a `describe`: a fresh engine of this kind for each test (`current()`), on a cluster
+ * started once for the block. `skip`: the PostgreSQL side cannot run here (a skipped test says why).
+ */
+export function useEngine(kind: EngineName): {
+  skip: boolean;
+  current: () => EngineUnderTest;
+} {
+  const available = pgAvailable();
+  const skip = kind === 'postgres' && !available.ok;
+  let cluster: PgCluster | undefined;
+  let engine: EngineUnderTest | undefined;
+  if (skip) it.skip(`skipped on this machine: ${available.ok ? '' : available.reason}`);
+  beforeAll(async () => {
+    if (kind === 'postgres' && !skip) cluster = await startPgCluster();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  beforeEach(async () => {
+    if (!skip) engine = await openEngine(kind, cluster);
+  });
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+  return {
+    skip,
+    current: () => engine!,
+  };
+}
