@@ -16,6 +16,7 @@ import { pgSchemaVersion } from './postgres/pg-migrate';
 import { createPgPool } from './postgres/pg-pool';
 import { schemaVersionOf } from './migrate';
 import { toStoreError } from './store-errors';
+import { offlineVisitsWaitingIn } from './sqlite/offline-visits';
 
 export interface StoreHealth {
   engine: 'sqlite' | 'postgres';
@@ -29,7 +30,7 @@ export interface StoreHealth {
   migrationPending: boolean;
   /**
    * Visits checked in on this station while the server was unreachable, waiting to be uploaded.
-   * Always 0 until the station keeps such visits (the hospital-server failover fills it).
+   * Always 0 on engine "sqlite" (./hospital keeps them in the station's own file).
    */
   offlineVisitsWaiting: number;
   error: KioskErrorShape | null;
@@ -68,6 +69,16 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
     latestSchemaVersion: latest,
     offlineVisitsWaiting: 0,
   };
+  // The station's own file, read even (above all) while the server is away.
+  let fileError: KioskErrorShape | null = null;
+  if (postgres) {
+    const file = storeFile(dataDir, config);
+    try {
+      base.offlineVisitsWaiting = offlineVisitsWaitingIn(file);
+    } catch (err) {
+      fileError = toErrorShape(toStoreError(err, 'count offline visits', file));
+    }
+  }
   try {
     const version = await versionOf(config, dataDir);
     return {
@@ -75,7 +86,7 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
       reachable: true,
       schemaVersion: version,
       migrationPending: version < latest,
-      error: null,
+      error: fileError,
     };
   } catch (err) {
     return {

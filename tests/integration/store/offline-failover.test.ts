@@ -5,7 +5,9 @@
  * offline numbers, the server started again, and then every visit is on the server exactly once
  * with the number its slip shows, and shared numbers resume.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import type { StoreStatus } from '../../../src/shared/domain';
 import { nullLogger } from '../../../src/main/logging/logger';
@@ -17,9 +19,11 @@ import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { tempDir } from '../../unit/checkin/fakes';
 import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
+import { runCliHarness } from '../support/run-cli';
 import { freshDatabase } from './pg-databases';
 
 const DAY = '2026-11-23';
+const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../src/cli/main.ts');
 
 async function until(check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -160,4 +164,30 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
       await local.close();
     }
   });
+
+  it('store status --json counts the offline visits waiting, also while the server is away', async () => {
+    const dir = tempDir('kiosk-status-');
+    const url = `postgres://kiosk@127.0.0.1:${pg().port + 1}/kiosk`; // nobody listens there
+    fs.writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ store: { engine: 'postgres', postgres: { url, connectTimeoutMs: 2000 } } }),
+    );
+    const local = openSqliteStore({
+      file: path.join(dir, 'kiosk.sqlite'),
+      queueNumbers: 'offline',
+    });
+    try {
+      await local.checkIn(checkIn('K04'));
+      await local.checkIn(checkIn('K04'));
+    } finally {
+      await local.close();
+    }
+    const r = await runCliHarness(CLI, dir, ['store', 'status', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      engine: 'postgres',
+      reachable: false,
+      offlineVisitsWaiting: 2,
+      error: { code: 'STORE_UNREACHABLE' },
+    });
+  }, 120_000);
 });

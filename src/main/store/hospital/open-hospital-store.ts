@@ -16,12 +16,15 @@ import { lazyServer } from './lazy-server';
 import { listenForVisitChanges } from './pg-change-feed';
 import { isServerUnreachable } from './reachability';
 import { maskUrlPassword } from '../../config/load-config';
+import type { PrintRun } from '../print-owner';
 
 export interface OpenHospitalStoreOptions {
   server: PostgresStoreOptions;
   /** The station's own SQLite file (store.file). */
   localFile: string;
   busyTimeoutMs?: number;
+  /** Who owns the local file's "printing" marks (see ../print-owner.ts). */
+  printRun?: PrintRun;
   logger: Logger;
   now?: () => Date;
   reconnectBaseMs?: number;
@@ -50,6 +53,7 @@ export async function openHospitalStore(o: OpenHospitalStoreOptions): Promise<Ho
       busyTimeoutMs: o.busyTimeoutMs,
       logger: log,
       queueNumbers: 'offline',
+      printRun: o.printRun,
     });
   } catch (err) {
     await server.close().catch(() => undefined);

@@ -4,7 +4,8 @@
  * server has committed them (never before: a crash in between uploads them again, and the
  * server skips what it already has).
  */
-import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { formatOfflineQueueNumber } from '../queue-number';
 import type { OfflineRecheck, OfflineVisit } from '../offline-visits-contract';
 import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../rows';
@@ -113,5 +114,25 @@ export class SqliteOfflineVisits {
           )
           .get(id)!.n > 0,
     );
+  }
+}
+
+/**
+ * How many offline visits a station's file holds that the server does not have yet, read without
+ * changing the file (`store status`, `doctor`): 0 when there is no file or it predates them.
+ */
+export function offlineVisitsWaitingIn(file: string): number {
+  if (!fs.existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(visits)').all();
+    if (!columns.some((c) => c.name === 'uploaded_at')) return 0;
+    return db
+      .prepare<[], { n: number }>(
+        'SELECT count(*) AS n FROM visits WHERE offline = 1 AND uploaded_at IS NULL',
+      )
+      .get()!.n;
+  } finally {
+    db.close();
   }
 }
