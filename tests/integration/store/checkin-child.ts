@@ -1,12 +1,15 @@
 /**
  * A station process for the crash and concurrency tests:
- *   node --import tsx checkin-child.ts <db file> loop <tag>            check in until killed
- *   node --import tsx checkin-child.ts <db file> count <tag> <n> <go>  n check-ins once <go> exists
+ *   node --import tsx checkin-child.ts <store> loop <tag>            check in until killed
+ *   node --import tsx checkin-child.ts <store> count <tag> <n> <go>  n check-ins once <go> exists
+ * `<store>` is a SQLite file or a `postgres://` URL (the hospital's server).
  * Prints `ready` once the store is open, then `ok <queueNumber>` after each committed check-in.
  */
 import fs from 'node:fs';
 import type { Lane } from '../../../src/shared/domain';
+import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import type { KioskStore } from '../../../src/main/store/store-contract';
 import { pendingCheckIn } from '../../unit/store/requests';
 
 const [file, mode, tag, countArg, goFile] = process.argv.slice(2) as [
@@ -20,7 +23,9 @@ const say = (line: string): void => {
   fs.writeSync(1, `${line}\n`);
 };
 
-const store = openSqliteStore({ file, busyTimeoutMs: 20_000 });
+const store: KioskStore = /^postgres(ql)?:\/\//.test(file)
+  ? await openPostgresStore({ url: file, max: 1, statementTimeoutMs: 60_000 })
+  : openSqliteStore({ file, busyTimeoutMs: 20_000 });
 say('ready');
 
 const departments = mode === 'loop' ? ['KHAM', 'NHI'] : ['KHAM'];

@@ -2,55 +2,12 @@
  * Real processes on one database file: a station killed with SIGKILL in the middle of check-ins,
  * and two stations' processes checking in at the same moment.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../unit/checkin/fakes';
+import { committed, startChild, until } from './checkin-children';
 import { auditQueue } from './store-checks';
-
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'checkin-child.ts');
-
-interface Child {
-  proc: ChildProcess;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-function startChild(args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let buffer = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    const parts = buffer.split('\n');
-    buffer = parts.pop()!;
-    lines.push(...parts);
-  });
-  let stderr = '';
-  proc.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    proc.on('exit', (code) => {
-      if (code !== 0 && code !== null) console.error(stderr);
-      resolve(code);
-    }),
-  );
-  return { proc, lines, exited };
-}
-
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!cond()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-const committed = (c: Child): string[] =>
-  c.lines.filter((l) => l.startsWith('ok ')).map((l) => l.slice(3));
 
 describe('crash safety', () => {
   it('SIGKILL mid-check-in, several times: no lost, duplicated or skipped numbers, nothing half-written', async () => {

@@ -1,5 +1,6 @@
-/** Checks the crash and concurrency tests make on a database file after the fact. */
+/** Checks the crash and concurrency tests make on a store afterwards (SQLite file or PostgreSQL). */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 export interface QueueAudit {
   visits: number;
@@ -8,6 +9,29 @@ export interface QueueAudit {
   problems: string[];
   numbers: Set<string>;
   integrity: string;
+}
+
+const VISIT_CHECK_SELECT = 'SELECT queue_number, patient_name, insurance_json FROM visits';
+
+interface VisitCheckRow {
+  queue_number: string;
+  patient_name: string | null;
+  insurance_json: string;
+}
+
+/** Every visit whole (person, insurance) and every number once; returns the numbers. */
+function checkVisitRows(rows: VisitCheckRow[], problems: string[]): Set<string> {
+  for (const r of rows) {
+    if (!r.patient_name) problems.push(`${r.queue_number}: no patient`);
+    try {
+      JSON.parse(r.insurance_json);
+    } catch {
+      problems.push(`${r.queue_number}: insurance not JSON`);
+    }
+  }
+  const numbers = new Set(rows.map((r) => r.queue_number));
+  if (numbers.size !== rows.length) problems.push('duplicate queue numbers');
+  return numbers;
 }
 
 export function auditQueue(file: string): QueueAudit {
@@ -36,23 +60,8 @@ export function auditQueue(file: string): QueueAudit {
         problems.push(`${c.department}/${c.lane}: counter ${c.last_seq}, visits ${seqs.length}`);
       }
     }
-    const rows = db
-      .prepare('SELECT queue_number, patient_name, insurance_json FROM visits')
-      .all() as Array<{
-      queue_number: string;
-      patient_name: string | null;
-      insurance_json: string;
-    }>;
-    for (const r of rows) {
-      if (!r.patient_name) problems.push(`${r.queue_number}: no patient`);
-      try {
-        JSON.parse(r.insurance_json);
-      } catch {
-        problems.push(`${r.queue_number}: insurance not JSON`);
-      }
-    }
-    const numbers = new Set(rows.map((r) => r.queue_number));
-    if (numbers.size !== rows.length) problems.push('duplicate queue numbers');
+    const rows = db.prepare(VISIT_CHECK_SELECT).all() as VisitCheckRow[];
+    const numbers = checkVisitRows(rows, problems);
     return {
       visits: rows.length,
       outbox: (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
@@ -62,5 +71,35 @@ export function auditQueue(file: string): QueueAudit {
     };
   } finally {
     db.close();
+  }
+}
+
+/** The same checks on the hospital's PostgreSQL database (`url`), all counters at once. */
+export async function auditPgQueue(url: string): Promise<Omit<QueueAudit, 'integrity'>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const problems: string[] = [];
+    const gaps = await client.query<{ key: string; last_seq: number; n: number; ok: boolean }>(
+      `SELECT c.day || '/' || c.department || '/' || c.lane AS key, c.last_seq,
+              count(v.id)::int AS n,
+              coalesce(array_agg(v.queue_seq ORDER BY v.queue_seq) FILTER (WHERE v.id IS NOT NULL)
+                = array(SELECT generate_series(1, c.last_seq)), c.last_seq = 0) AS ok
+       FROM queue_counters c
+       LEFT JOIN visits v ON v.day = c.day AND v.department = c.department AND v.lane = c.lane
+       GROUP BY c.day, c.department, c.lane, c.last_seq`,
+    );
+    for (const g of gaps.rows) {
+      if (!g.ok) problems.push(`${g.key}: counter ${g.last_seq}, visits ${g.n}`);
+    }
+    const rows = (await client.query<VisitCheckRow>(VISIT_CHECK_SELECT)).rows;
+    const numbers = checkVisitRows(rows, problems);
+    const outbox = await client.query<{ n: number; visits: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT visit_id)::int AS visits FROM outbox',
+    );
+    if (outbox.rows[0]!.visits !== outbox.rows[0]!.n) problems.push('a visit with two outbox rows');
+    return { visits: rows.length, outbox: outbox.rows[0]!.n, problems, numbers };
+  } finally {
+    await client.end();
   }
 }
