@@ -17,25 +17,36 @@ export type EngineName = 'sqlite' | 'postgres';
 
 export interface EngineUnderTest {
   kind: EngineName;
-  store: KioskStore;
+  /** The open store (a new one after `reopen`). */
+  readonly store: KioskStore;
+  /** Closes the store and opens the same data again, as a restarted station would. */
+  reopen(): Promise<KioskStore>;
   /** The visit's progress events, oldest first. */
   progressEvents(visitId: string): Promise<{ state: string; action: string; room: string }[]>;
   close(): Promise<void>;
 }
 
+type ProgressEvent = { state: string; action: string; room: string };
+const EVENTS_OF_VISIT = 'FROM visit_progress_events WHERE visit_id = $1 ORDER BY id';
+
 async function postgresEngine(cluster: PgCluster): Promise<EngineUnderTest> {
   const url = await freshDatabase(cluster);
-  const store = await openPostgresStore({ url, applicationName: 'kiosk-test' });
+  const open = () => openPostgresStore({ url, applicationName: 'kiosk-test' });
+  let store = await open();
   const raw = new pg.Pool({ connectionString: url, max: 1 });
   return {
     kind: 'postgres',
-    store,
+    get store() {
+      return store;
+    },
+    async reopen() {
+      await store.close();
+      store = await open();
+      return store;
+    },
     async progressEvents(visitId) {
-      const { rows } = await raw.query<{ state: string; action: string; room: string }>(
-        'SELECT state, action, room FROM visit_progress_events WHERE visit_id = $1 ORDER BY id',
-        [visitId],
-      );
-      return rows;
+      const q = `SELECT state, action, room ${EVENTS_OF_VISIT}`;
+      return (await raw.query<ProgressEvent>(q, [visitId])).rows;
     },
     async close() {
       await raw.end();
@@ -45,16 +56,21 @@ async function postgresEngine(cluster: PgCluster): Promise<EngineUnderTest> {
 }
 
 function sqliteEngine(): EngineUnderTest {
-  const store = openSqliteStore({ file: path.join(tempDir('kiosk-engine-'), 'kiosk.sqlite') });
+  const file = path.join(tempDir('kiosk-engine-'), 'kiosk.sqlite');
+  let store = openSqliteStore({ file });
   return {
     kind: 'sqlite',
-    store,
+    get store() {
+      return store;
+    },
+    async reopen() {
+      await store.close();
+      store = openSqliteStore({ file });
+      return store;
+    },
     async progressEvents(visitId) {
-      return store.database
-        .prepare<[string], { state: string; action: string; room: string }>(
-          'SELECT state, action, room FROM visit_progress_events WHERE visit_id = ? ORDER BY id',
-        )
-        .all(visitId);
+      const q = `SELECT state, action, room ${EVENTS_OF_VISIT.replace('$1', '?')}`;
+      return store.database.prepare<[string], ProgressEvent>(q).all(visitId);
     },
     close: () => store.close(),
   };
