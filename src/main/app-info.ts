@@ -40,7 +40,11 @@ export function buildAppInfo(input: {
     stationId: config.station.id,
     mode: config.station.mode,
     language: config.station.language,
-    hospital: { name: config.hospital.name, logoDataUrl: input.logoDataUrl },
+    hospital: {
+      name: config.hospital.name,
+      logoDataUrl: input.logoDataUrl,
+      timeZone: config.hospital.timeZone,
+    },
     departments: config.departments,
     lanes: [...LANES],
     simulated: simulatedParts(config),

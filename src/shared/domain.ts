@@ -490,7 +490,8 @@ export interface AppInfo {
   stationId: string;
   mode: StationMode;
   language: Language;
-  hospital: { name: LocalizedText; logoDataUrl: string | null };
+  /** `timeZone`: hospital.timeZone (IANA); the screens show times on its clock. */
+  hospital: { name: LocalizedText; logoDataUrl: string | null; timeZone: string };
   departments: Department[];
   lanes: Lane[];
   simulated: SimulatedParts;

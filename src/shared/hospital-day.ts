@@ -65,6 +65,37 @@ export function hospitalDateTime(iso: string, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A time as the screens show it (`08:15`, or `23/11/2026 08:15` with the date), in the hospital's
+ * zone and the screen language's `locale`: a desk browser or a display set to another zone must
+ * not move the check-in or call times people compare with the wall clock. An unreadable time is
+ * shown as it came.
+ */
+export function formatHospitalClock(
+  iso: string,
+  timeZone: string,
+  locale: string,
+  style: 'time' | 'date-time' = 'time',
+): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const key = `${timeZone}|${locale}|${style}`;
+  let f = clockFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      hourCycle: 'h23',
+      ...(style === 'date-time' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    clockFormatters.set(key, f);
+  }
+  return f.format(at);
+}
+
 /** Minutes east of UTC that `timeZone` is at the instant `at` (420 for Vietnam). */
 export function utcOffsetMinutes(at: Date, timeZone: string): number {
   const p = parts(at, timeZone);

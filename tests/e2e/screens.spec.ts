@@ -245,3 +245,16 @@ test('a simulated station says MÔ PHỎNG on the kiosk and the desk; a real one
   await expect(page.getByTestId('kiosk-idle')).toBeVisible();
   await expect(page.getByTestId('simulated-badge')).toHaveCount(0);
 });
+
+test.describe('a desk browser set to another zone', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('shows check-in times on the hospital clock', async ({ page }) => {
+    const visit = scriptedVisit(1);
+    station = await startScriptedStation({ visits: [visit] });
+    await page.goto(station.deskUrl);
+    // 08:11 in Vietnam is 17:11 the evening before in Los Angeles.
+    await expect(page.getByTestId(`visit-${visit.queueNumber}`)).toContainText('08:11');
+    await expect(page.getByTestId(`visit-${visit.queueNumber}`)).not.toContainText('17:11');
+  });
+});

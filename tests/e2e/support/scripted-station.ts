@@ -48,7 +48,7 @@ export function scriptedAppInfo(patch: Partial<AppInfo> = {}): AppInfo {
     stationId: 'K01',
     mode: 'kiosk',
     language: 'vi',
-    hospital: { name: hospitalDefaults.name, logoDataUrl: null },
+    hospital: { name: hospitalDefaults.name, logoDataUrl: null, timeZone: 'Asia/Ho_Chi_Minh' },
     departments: DEPARTMENTS,
     lanes: [...LANES],
     simulated: { reader: true, gateway: true },

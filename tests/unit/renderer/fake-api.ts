@@ -67,7 +67,11 @@ export const APP_INFO: AppInfo = {
   stationId: 'K01',
   mode: 'kiosk',
   language: 'vi',
-  hospital: { name: { vi: 'Bệnh viện Thử', en: 'Test Hospital' }, logoDataUrl: null },
+  hospital: {
+    name: { vi: 'Bệnh viện Thử', en: 'Test Hospital' },
+    logoDataUrl: null,
+    timeZone: 'Asia/Ho_Chi_Minh',
+  },
   departments: [
     {
       code: 'KHAM',

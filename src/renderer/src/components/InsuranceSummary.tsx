@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { VisitInsurance } from '../../../shared/domain';
-import { formatDateTime } from '../i18n';
-import { useLang } from './use-lang';
+import { useHospitalClock, useLang } from './use-lang';
 
 /** The insurance outcome in plain words: insured / self-pay / cached offline with time / pending. */
 export function InsuranceSummary({ insurance }: { insurance: VisitInsurance }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const clock = useHospitalClock();
   const result = insurance.result;
   const lines: { text: string; tone: 'good' | 'warn' | 'info' }[] = [];
 
@@ -29,7 +29,7 @@ export function InsuranceSummary({ insurance }: { insurance: VisitInsurance }) {
     case 'cache':
       lines.push({
         text: t('insurance.offline', {
-          time: insurance.cachedAt ? formatDateTime(insurance.cachedAt, lang) : '?',
+          time: insurance.cachedAt ? clock.dateTime(insurance.cachedAt) : '?',
         }),
         tone: 'warn',
       });

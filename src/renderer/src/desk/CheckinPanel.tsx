@@ -7,8 +7,7 @@ import { ErrorSentence } from '../components/ErrorSentence';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
-import { useLang, usePick } from '../components/use-lang';
-import { formatTime } from '../i18n';
+import { useHospitalClock, usePick } from '../components/use-lang';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
 
@@ -263,7 +262,7 @@ function PassiveAuth({ state }: { state: Step<'choose-department'> }) {
 function Done({ state }: { state: Step<'done'> }) {
   const { t } = useTranslation();
   const reprint = useCheckinStore((s) => s.reprintCurrent);
-  const lang = useLang();
+  const clock = useHospitalClock();
   return (
     <>
       <p>{state.reprint ? t('desk.checkin.doneExisting') : t('desk.checkin.done')}</p>
@@ -273,7 +272,7 @@ function Done({ state }: { state: Step<'done'> }) {
       <p>{state.visit.patient.fullName}</p>
       {state.booking && (
         <p data-testid="desk-done-booked">
-          {t('desk.checkin.booked', { time: formatTime(state.booking.start, lang) })}
+          {t('desk.checkin.booked', { time: clock.time(state.booking.start) })}
         </p>
       )}
       {state.printError && (

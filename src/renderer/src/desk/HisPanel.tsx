@@ -1,13 +1,12 @@
 /** Visits the HIS refused, with its words, and a Resend button each (issue 14). */
 import { useTranslation } from 'react-i18next';
 import { ErrorSentence } from '../components/ErrorSentence';
-import { useLang } from '../components/use-lang';
-import { formatDateTime } from '../i18n';
+import { useHospitalClock } from '../components/use-lang';
 import { useHisStore } from '../stores/his-store';
 
 export function HisPanel() {
   const { t } = useTranslation();
-  const lang = useLang();
+  const clock = useHospitalClock();
   const status = useHisStore((s) => s.status);
   const resending = useHisStore((s) => s.resending);
   const error = useHisStore((s) => s.error);
@@ -27,7 +26,7 @@ export function HisPanel() {
           {status.refusals.map((r) => (
             <li key={r.visitId} data-testid={`his-refusal-${r.visitId}`}>
               <p>
-                <strong>{r.queueNumber}</strong> · {formatDateTime(r.at, lang)}
+                <strong>{r.queueNumber}</strong> · {clock.dateTime(r.at)}
                 {r.status !== null ? ` · HTTP ${r.status}` : ''}
               </p>
               <p className="his-outcome">{r.text}</p>

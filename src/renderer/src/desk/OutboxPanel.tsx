@@ -1,12 +1,11 @@
 /** Re-checks that disagreed with what was used at check-in, for staff to look at and resolve. */
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../i18n';
-import { useLang } from '../components/use-lang';
+import { useHospitalClock } from '../components/use-lang';
 import { useAppStore } from '../stores/app-store';
 
 export function OutboxPanel() {
   const { t } = useTranslation();
-  const lang = useLang();
+  const clock = useHospitalClock();
   const outbox = useAppStore((s) => s.outbox);
   const failedLookups = useAppStore((s) => s.failedLookups);
   const resolve = useAppStore((s) => s.resolveDiscrepancy);
@@ -40,7 +39,7 @@ export function OutboxPanel() {
                 {' → '}
                 {t('desk.outbox.recheck', {
                   what: t(`outcome.${d.recheck.outcome}`),
-                  time: formatDateTime(d.recheck.checkedAt, lang),
+                  time: clock.dateTime(d.recheck.checkedAt),
                 })}
               </p>
               <button

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorSentence } from '../components/ErrorSentence';
-import { useLang } from '../components/use-lang';
-import { formatTime } from '../i18n';
+import { useHospitalClock, useLang } from '../components/use-lang';
 import { useAppStore } from '../stores/app-store';
 
 /** Reader(s), the lookup service, and the staff switch for insurance checking. */
 export function StatusBar() {
   const { t } = useTranslation();
   const lang = useLang();
+  const clock = useHospitalClock();
   const readers = useAppStore((s) => s.readers);
   const gateway = useAppStore((s) => s.gateway);
   const checking = useAppStore((s) => s.info?.insuranceChecking ?? true);
@@ -47,7 +47,7 @@ export function StatusBar() {
         </p>
         {gateway?.lastSuccessAt && (
           <p className="hint">
-            {t('desk.status.lastSuccess', { time: formatTime(gateway.lastSuccessAt, lang) })}
+            {t('desk.status.lastSuccess', { time: clock.time(gateway.lastSuccessAt) })}
           </p>
         )}
         {gateway?.state !== 'online' && gateway?.lastFailure && (

@@ -3,8 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
-import { useLang, usePick } from '../components/use-lang';
-import { formatTime } from '../i18n';
+import { useHospitalClock, usePick } from '../components/use-lang';
 import { selectDepartments, useAppStore } from '../stores/app-store';
 import { useVisitsStore } from '../stores/visits-store';
 
@@ -114,7 +113,7 @@ export function VisitsPanel() {
 
 function VisitRow({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
-  const lang = useLang();
+  const clock = useHospitalClock();
   const pick = usePick();
   const department = useAppStore((s) =>
     s.info?.departments.find((d) => d.code === visit.department),
@@ -139,7 +138,7 @@ function VisitRow({ visit }: { visit: Visit }) {
         <th scope="row" className="queue-cell">
           {visit.queueNumber}
         </th>
-        <td>{formatTime(visit.createdAt, lang)}</td>
+        <td>{clock.time(visit.createdAt)}</td>
         <td>
           {visit.patient.fullName}
           {visit.patient.dateOfBirth && (

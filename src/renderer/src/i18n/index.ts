@@ -26,25 +26,5 @@ export function pick(text: LocalizedText, language: Language): string {
   return text[language] || text.vi;
 }
 
-const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
-
-export function formatTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
-
-export function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
+/** The locale each screen language formats dates and times with. */
+export const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };

@@ -6,8 +6,7 @@ import { ErrorSentence } from '../components/ErrorSentence';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
-import { useLang, usePick } from '../components/use-lang';
-import { formatTime } from '../i18n';
+import { useHospitalClock, usePick } from '../components/use-lang';
 import { useCountdown } from '../hooks/use-idle-timeout';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
@@ -297,7 +296,7 @@ function Done({ state, onEnd }: { state: Step<'done'>; onEnd: () => void }) {
   const busy = useCheckinStore((s) => s.busy);
   const reprint = useCheckinStore((s) => s.reprintCurrent);
   const left = useCountdown(seconds, onEnd);
-  const lang = useLang();
+  const clock = useHospitalClock();
   const { visit } = state;
   return (
     <StepFrame
@@ -311,7 +310,7 @@ function Done({ state, onEnd }: { state: Step<'done'>; onEnd: () => void }) {
       </p>
       {state.booking && (
         <p className="lead" data-testid="done-booked">
-          {t('kiosk.done.booked', { time: formatTime(state.booking.start, lang) })}
+          {t('kiosk.done.booked', { time: clock.time(state.booking.start) })}
         </p>
       )}
       {visit.lane !== 'normal' && (
