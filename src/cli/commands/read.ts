@@ -47,6 +47,7 @@ export function readOutputJson(r: CardReadResult) {
       status: r.passiveAuthentication.status,
       detail: r.passiveAuthentication.detail,
       reason: r.passiveAuthentication.reason ?? null,
+      crlStale: r.passiveAuthentication.crlStale ?? false,
     },
     chipAuthentication: {
       status: r.chipAuthentication.status,

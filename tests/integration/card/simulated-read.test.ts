@@ -76,6 +76,12 @@ describe('in-process simulated reader, whole catalog', () => {
       expect(out.result.stats.accessControl).toBe('PACE-CAN');
       // `read --json` says how the chip was opened.
       expect(readOutputJson(out.result).stats.accessControl).toBe('PACE-CAN');
+      // … and why passive authentication judged as it did (no DS rule broken, no stale CRL).
+      expect(readOutputJson(out.result).passiveAuthentication).toMatchObject({
+        status: out.result.passiveAuthentication.status,
+        reason: null,
+        crlStale: false,
+      });
       const byCan = await service.read(simulated.readerName, {
         kind: 'can',
         can: identity.card.idNumber.slice(-6),
