@@ -1,7 +1,8 @@
 /**
  * Evidence of failed lookups (QĐ 2555/QĐ-BYT) end to end: a CLI check-in while the lookup
  * service is unreachable keeps the evidence with the visit; a later re-check's answer completes
- * it; `evidence` exports it as CSV (read back here) and PDF (read back with pdftotext).
+ * it; `evidence` exports it as CSV (read back here) and PDF (read back with pdftotext). On each
+ * engine: the station's file, and the hospital's PostgreSQL server (a throwaway cluster).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,10 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
-import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
+import { ENGINES, useEngine } from '../support/calling-his-engines';
 import { runCliHarness } from '../support/run-cli';
 
 const HARNESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-harness.ts');
@@ -48,8 +49,9 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('evidence of failed lookups', () => {
-  it(
+describe.each(ENGINES)('evidence of failed lookups on %s', (kind) => {
+  const { skip, current } = useEngine(kind);
+  it.skipIf(skip)(
     'kept at check-in, completed by the re-check, exported as CSV and PDF',
     { timeout: 180_000 },
     async () => {
@@ -57,6 +59,7 @@ describe('evidence of failed lookups', () => {
       fs.writeFileSync(
         path.join(dir, 'config.json'),
         JSON.stringify({
+          store: current().storeConfig,
           // The default officer is the placeholder: a test bench.
           allowSimulated: true,
           insurance: {
@@ -87,17 +90,13 @@ describe('evidence of failed lookups', () => {
       expect(visit.insurance.source).toBe('pending');
 
       // The later re-check (what the outbox worker writes when the service answers).
-      const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
-      try {
-        await store.lookupEvidence.recordRecheck(visit.id, {
-          at: new Date().toISOString(),
-          code: '000',
-          outcome: 'insured',
-        });
-        expect(await store.lookupEvidence.count(visit.date, visit.date)).toBe(1);
-      } finally {
-        await store.close();
-      }
+      const { lookupEvidence } = current().store;
+      await lookupEvidence.recordRecheck(visit.id, {
+        at: new Date().toISOString(),
+        code: '000',
+        outcome: 'insured',
+      });
+      expect(await lookupEvidence.count(visit.date, visit.date)).toBe(1);
 
       const day = hospitalDay(new Date(), 'Asia/Ho_Chi_Minh');
       const csvFile = path.join(dir, 'evidence.csv');

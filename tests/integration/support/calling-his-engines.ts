@@ -17,6 +17,8 @@ export type EngineName = 'sqlite' | 'postgres';
 
 export interface EngineUnderTest {
   kind: EngineName;
+  /** The `store` section of a config.json that opens the same data (the CLI, the app). */
+  storeConfig: Record<string, unknown>;
   /** The open store (a new one after `reopen`). */
   readonly store: KioskStore;
   /** Closes the store and opens the same data again, as a restarted station would. */
@@ -36,6 +38,7 @@ async function postgresEngine(cluster: PgCluster): Promise<EngineUnderTest> {
   const raw = new pg.Pool({ connectionString: url, max: 1 });
   return {
     kind: 'postgres',
+    storeConfig: { engine: 'postgres', postgres: { url } },
     get store() {
       return store;
     },
@@ -60,6 +63,7 @@ function sqliteEngine(): EngineUnderTest {
   let store = openSqliteStore({ file });
   return {
     kind: 'sqlite',
+    storeConfig: { file },
     get store() {
       return store;
     },
