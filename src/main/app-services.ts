@@ -28,6 +28,7 @@ import { createCallingService, type CallingService } from './calling/calling-ser
 import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
 import { openHisService } from './his/his-service';
+import { storeSignals } from './store/hospital/store-signals';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -115,6 +116,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       events.emit('visits.changed', { date });
     };
     calling.onChanged(queueChanged);
+    // The hospital's server: other stations' changes as they commit (LISTEN/NOTIFY), and the
+    // server going away or coming back (the desk's banner).
+    const signals = storeSignals(checkinServices.store);
+    closers.push(
+      signals.onVisitsChanged(({ date }) => {
+        const day = date ?? hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
+        events.emit('queue.changed', { date: day });
+        events.emit('visits.changed', { date: day });
+      }),
+    );
+    closers.push(signals.onStatus((status) => events.emit('store.changed', status)));
+    void signals.status().then(
+      (status) => events.emit('store.changed', status),
+      () => undefined,
+    );
     const watch = watchBoard(calling, queueChanged, {
       intervalMs: 500,
       onError: (err) => logger.warn('queue board watch failed', { error: String(err) }),
@@ -177,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       simCards: simulated ?? null,
       simGateway: opened.simulator,
       his,
+      storeStatus: () => signals.status(),
       failedLookupsToday: () => {
         const today = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
         return checkinServices.store.lookupEvidence.count(today, today);

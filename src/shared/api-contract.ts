@@ -24,6 +24,7 @@ import type {
   StaffOverride,
   Visit,
   HisStatus,
+  StoreStatus,
 } from './domain';
 
 export interface ApiRequests {
@@ -72,6 +73,8 @@ export interface ApiRequests {
   'his.resend': { input: { visitId: string }; output: HisStatus };
   /** Desk: how many visits of today kept evidence of a failed insurance lookup (QĐ 2555). */
   'evidence.count': { input: null; output: number };
+  /** Where the data lives and whether the hospital's server answers (offline visits waiting). */
+  'store.status': { input: null; output: StoreStatus };
 
   /** Developer panel; only answered when the simulated reader / gateway are configured. */
   'sim.catalog': { input: null; output: SimCardSummary[] };
@@ -92,6 +95,8 @@ export interface ApiEvents {
   /** A call or a visit's progress changed, here or on another station sharing the store. */
   'queue.changed': { date: IsoDate };
   'his.changed': HisStatus;
+  /** The hospital's server went away or came back, or offline visits were made or uploaded. */
+  'store.changed': StoreStatus;
 }
 
 export type RequestName = keyof ApiRequests;
@@ -125,6 +130,7 @@ export const REQUEST_NAMES = [
   'his.status',
   'his.resend',
   'evidence.count',
+  'store.status',
   'sim.catalog',
   'sim.insertCard',
   'sim.removeCard',
@@ -141,6 +147,7 @@ export const EVENT_NAMES = [
   'outbox.changed',
   'queue.changed',
   'his.changed',
+  'store.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time check that the runtime lists are complete.

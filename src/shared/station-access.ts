@@ -59,6 +59,7 @@ export const REQUEST_ACCESS = {
   'his.status': DESK,
   'his.resend': DESK,
   'evidence.count': DESK,
+  'store.status': STAFF,
 
   'sim.catalog': SIMULATOR,
   'sim.insertCard': SIMULATOR,
@@ -76,6 +77,7 @@ export const EVENT_ACCESS = {
   'outbox.changed': DESK,
   'queue.changed': BOARD,
   'his.changed': DESK,
+  'store.changed': STAFF,
 } as const satisfies Record<EventName, readonly StationMode[]>;
 
 export function mayRequest(mode: StationMode, name: RequestName): boolean {

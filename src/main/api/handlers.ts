@@ -5,7 +5,7 @@
 import type { ApiHandlers } from '../../shared/api-contract';
 import { kioskError } from '../../shared/errors';
 import { checkinErrors } from '../checkin/checkin-errors';
-import type { AppInfo } from '../../shared/domain';
+import type { AppInfo, StoreStatus } from '../../shared/domain';
 import { disabledHisStatus, type HisService } from '../his/his-service';
 import type {
   CardReaderService,
@@ -32,6 +32,8 @@ export interface HandlerServices {
   his: HisService | null;
   /** Today's visits with evidence of a failed lookup. */
   failedLookupsToday(): Promise<number>;
+  /** Where the data lives; with the hospital's server, whether it answers. */
+  storeStatus(): Promise<StoreStatus>;
   /** developerPanelAllowed() for this station: the sim.* requests are answered only then. */
   developerPanel: boolean;
 }
@@ -95,6 +97,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),
     'evidence.count': async () => s.failedLookupsToday(),
+    'store.status': async () => s.storeStatus(),
     'his.resend': async ({ visitId }) => {
       if (!s.his) {
         throw kioskError(

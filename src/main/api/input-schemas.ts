@@ -90,6 +90,7 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'his.status': z.object({ ping: z.boolean().optional() }).strict(),
   'his.resend': z.object({ visitId: z.string().min(1).max(64) }).strict(),
   'evidence.count': none,
+  'store.status': none,
   'insurance.setChecking': z.object({ enabled: z.boolean() }).strict(),
   'sim.catalog': none,
   'sim.insertCard': z.object({ index: z.number().int().min(1).max(1000) }).strict(),

@@ -15,7 +15,9 @@ import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { HisPanel } from './HisPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { StationTitle } from './StationTitle';
+import { ServerOfflineBanner } from './ServerOfflineBanner';
 import { StatusBar } from './StatusBar';
+import { useAppStore } from '../stores/app-store';
 import { VisitsPanel, VISIT_SEARCH_ID } from './VisitsPanel';
 
 function useDeskShortcuts(): void {
@@ -38,6 +40,7 @@ export function DeskScreen() {
   const { t } = useTranslation();
   const step = useCheckinStore((s) => s.state.step);
   const provideQr = useCheckinStore((s) => s.provideQr);
+  const storeStatus = useAppStore((s) => s.storeStatus);
   useDeskShortcuts();
   // A scanner aimed at a card's QR while the reader waits for the key: no field needs focus.
   useKeyboardWedge((text) => void provideQr(text), step === 'need-key' || step === 'idle');
@@ -54,6 +57,7 @@ export function DeskScreen() {
         </p>
         <LanguageSwitch />
       </header>
+      <ServerOfflineBanner status={storeStatus} />
       <StatusBar />
       <div className="desk-body">
         <div className="desk-left">

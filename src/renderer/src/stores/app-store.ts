@@ -13,6 +13,7 @@ import type {
   OutboxSummary,
   ReaderStatus,
   StationMode,
+  StoreStatus,
 } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { i18n } from '../i18n';
@@ -29,6 +30,8 @@ export interface AppStoreState {
   outbox: OutboxSummary;
   /** Today's check-ins whose insurance lookup failed (evidence kept, QĐ 2555). */
   failedLookups: number;
+  /** Whether the hospital's server answers, and offline visits waiting (null: not known yet). */
+  storeStatus: StoreStatus | null;
   /** The last failed station action (insurance switch, resolve), as a sentence to show. */
   actionError: KioskErrorShape | null;
 
@@ -49,6 +52,7 @@ export const useAppStore = create<AppStoreState>()((set, get) => ({
   gateway: null,
   outbox: { pending: 0, flagged: [] },
   failedLookups: 0,
+  storeStatus: null,
   actionError: null,
 
   setLanguage(language) {

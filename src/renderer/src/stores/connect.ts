@@ -65,6 +65,9 @@ function subscribe(api: KioskApi): () => void {
     api.on('his.changed', (status) => {
       if (isDesk()) useHisStore.getState().apply(status);
     }),
+    api.on('store.changed', (storeStatus) => {
+      if (isDesk()) useAppStore.setState({ storeStatus });
+    }),
     api.on('outbox.changed', (outbox) => {
       if (isDesk()) useAppStore.setState({ outbox });
     }),
@@ -114,6 +117,9 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
         ? [useVisitsStore.getState().load()]
         : []),
     ...(showsBoard() ? [loadBoard()] : []),
+    ...(isDesk()
+      ? [settle(api.request('store.status', null), (storeStatus) => app.setState({ storeStatus }))]
+      : []),
   ]);
 }
 
