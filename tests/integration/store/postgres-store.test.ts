@@ -27,6 +27,14 @@ describeOnPg('PostgreSQL store', (started) => {
 
   storeContract({
     open: async () => openOn(await freshDatabase(cluster)),
+    async openShared(runs) {
+      const url = await freshDatabase(cluster);
+      const stores: PostgresStore[] = [];
+      for (const printRun of runs) {
+        stores.push(await openPostgresStore({ url, applicationName: 'kiosk-test', printRun }));
+      }
+      return stores;
+    },
     latestSchemaVersion: PG_LATEST_SCHEMA_VERSION,
     sharedQueue: true,
   });

@@ -23,7 +23,7 @@ export interface OpenHospitalStoreOptions {
   /** The station's own SQLite file (store.file). */
   localFile: string;
   busyTimeoutMs?: number;
-  /** Who owns the local file's "printing" marks (see ../print-owner.ts). */
+  /** Who owns the "printing" marks, on the server and in the local file (../print-owner.ts). */
   printRun?: PrintRun;
   logger: Logger;
   now?: () => Date;
@@ -35,7 +35,8 @@ export interface OpenHospitalStoreOptions {
 
 export async function openHospitalStore(o: OpenHospitalStoreOptions): Promise<HospitalStore> {
   const log = o.logger.child({ svc: 'store' });
-  const open = (): Promise<ServerStore> => openPostgresStore({ ...o.server, logger: log });
+  const open = (): Promise<ServerStore> =>
+    openPostgresStore({ ...o.server, logger: log, printRun: o.printRun });
   let server: ServerStore;
   try {
     server = await open();

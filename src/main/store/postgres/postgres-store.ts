@@ -25,6 +25,7 @@ import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import type { MigrationReport } from '../migrate';
+import { isInterruptedPrint, pidAlive, processRunId, type PrintRun } from '../print-owner';
 import { formatServerQueueNumber } from '../queue-number';
 import {
   anonymisedInsurance,
@@ -116,6 +117,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     parts: PgStoreParts,
     /** What opening did to the schema (nothing when it was up to date). */
     readonly migration: MigrationReport | null = null,
+    /** Who this store prints as (see ../print-owner.ts). */
+    private readonly printRun: PrintRun = { station: 'local', run: processRunId() },
   ) {
     this.location = pgLocation(pool);
     this.hisOutbox = parts.hisOutbox;
@@ -250,10 +253,20 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     at: string,
   ): Promise<Visit | null> {
     return this.write('record print', async (c) => {
+      const owner = status === 'printing' ? this.printRun : null;
       await c.query(
         `UPDATE visits SET print_status = $1, print_error_json = $2,
-           printed_at = COALESCE($3, printed_at) WHERE id = $4`,
-        [status, error ? JSON.stringify(error) : null, status === 'printed' ? at : null, id],
+           printed_at = COALESCE($3, printed_at),
+           print_station = COALESCE($4, print_station), print_run = COALESCE($5, print_run)
+         WHERE id = $6`,
+        [
+          status,
+          error ? JSON.stringify(error) : null,
+          status === 'printed' ? at : null,
+          owner?.station ?? null,
+          owner?.run ?? null,
+          id,
+        ],
       );
       return this.visitIn(c, id, true);
     });
@@ -261,10 +274,29 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
 
   async failInterruptedPrints(error: KioskErrorShape): Promise<number> {
     return this.write('fail interrupted prints', async (c) => {
+      // Locked, so that a print finishing meanwhile is not failed after the fact.
+      const printing = await c.query<{
+        id: string;
+        print_station: string | null;
+        print_run: string | null;
+      }>(
+        `SELECT id, print_station, print_run FROM visits
+         WHERE print_status = 'printing' FOR UPDATE`,
+      );
+      const ids = printing.rows
+        .filter((v) =>
+          isInterruptedPrint(
+            { station: v.print_station, run: v.print_run },
+            this.printRun,
+            pidAlive,
+          ),
+        )
+        .map((v) => v.id);
+      if (ids.length === 0) return 0;
       const r = await c.query<{ day: string }>(
         `UPDATE visits SET print_status = 'failed', print_error_json = $1
-         WHERE print_status = 'printing' RETURNING day`,
-        [JSON.stringify(error)],
+         WHERE id = ANY($2::text[]) RETURNING day`,
+        [JSON.stringify(error), ids],
       );
       await notifyVisitsChanged(
         c,
@@ -537,6 +569,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
 
 export interface PostgresStoreOptions extends PgPoolOptions {
   logger?: Logger;
+  /** Who this store prints as; by default station "local" and this process's run. */
+  printRun?: PrintRun;
   /** The schema steps to run; all of them unless a test builds an older database. */
   migrations?: readonly PgMigration[];
 }
@@ -560,7 +594,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const migration = await migratePg(pool, options.migrations ?? PG_MIGRATIONS, {
       logger: options.logger,
     });
-    return new PostgresStore(pool, partsFor(pool), migration);
+    return new PostgresStore(pool, partsFor(pool), migration, options.printRun);
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw err;
