@@ -21,6 +21,8 @@ export interface EngineUnderTest {
   storeConfig: Record<string, unknown>;
   /** The open store (a new one after `reopen`). */
   readonly store: KioskStore;
+  /** A second store on the same data (another process or station); the caller closes it. */
+  openAnother(): Promise<KioskStore>;
   /** Closes the store and opens the same data again, as a restarted station would. */
   reopen(): Promise<KioskStore>;
   /** The visit's progress events, oldest first. */
@@ -42,6 +44,7 @@ async function postgresEngine(cluster: PgCluster): Promise<EngineUnderTest> {
     get store() {
       return store;
     },
+    openAnother: open,
     async reopen() {
       await store.close();
       store = await open();
@@ -67,6 +70,7 @@ function sqliteEngine(): EngineUnderTest {
     get store() {
       return store;
     },
+    openAnother: async () => openSqliteStore({ file }),
     async reopen() {
       await store.close();
       store = openSqliteStore({ file });
