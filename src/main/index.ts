@@ -104,6 +104,8 @@ if (!app.requestSingleInstanceLock()) {
       const shape = toErrorShape(err);
       logger.error('start-up failed', { code: shape.code });
       showFatal('Không khởi động được / Cannot start', shape.message.vi, shape.message.en);
+      // app.exit skips the quit events: get the line to disk first.
+      await fileLogger.flush();
       app.exit(1);
       return;
     }
