@@ -1,8 +1,9 @@
 /**
  * Many rooms and stations on one PostgreSQL server at once: every station is its own store (its
  * own pool and connection), and they all call next, or claim HIS items, at the same time. No
- * visit is called twice, none is missed; no HIS item goes to two workers. A row that another
- * transaction holds is skipped, not waited for.
+ * visit is called twice, none is missed; no HIS item goes to two workers; of two stations acting
+ * on one visit at once, one wins. A row that another transaction holds is skipped, not waited
+ * for.
  */
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
@@ -124,6 +125,39 @@ describeOnPg('many callers and HIS workers on one PostgreSQL server', (cluster) 
       await holder.query('ROLLBACK');
       holder.release();
     }
+  }, 60_000);
+
+  it('two stations acting on one called visit at once: one wins, the other is refused', async () => {
+    const rounds = 10;
+    const { url } = await seeded(rounds);
+    const [a, b] = [await station(url), await station(url)];
+    for (let i = 0; i < rounds; i++) {
+      const called = await a.callNext({
+        date: TEST_DAY,
+        room: '101',
+        departments: ['KHAM'],
+        stationId: 'K01',
+        at: AT,
+        policy: DEFAULT_QUEUE_POLICY,
+      });
+      const act = (s: PostgresStore, action: 'patient-in' | 'skip', stationId: string) =>
+        s.roomAction({ visitId: called!.id, action, room: '101', stationId, at: AT });
+      const results = await Promise.allSettled([
+        act(a, 'patient-in', 'K01'),
+        act(b, 'skip', 'K02'),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual([
+        'QUEUE_TRANSITION_INVALID',
+      ]);
+      expect(['in-room', 'skipped']).toContain((await a.getVisit(called!.id))!.progress!.state);
+    }
+    // One call and one action per visit: the refused action left nothing behind.
+    const { rows } = await impatientPool(url).query<{ n: string }>(
+      'SELECT count(*) AS n FROM visit_progress_events',
+    );
+    expect(rows[0]!.n).toBe(String(2 * rounds));
   }, 60_000);
 
   it('three HIS workers claiming at once never share an item; together they get all', async () => {
