@@ -11,10 +11,10 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHospitalClock } from '../components/use-lang';
 import {
   EMPTY_MANUAL_FORM,
   formFromCardQr,
-  localToday,
   validateManualForm,
   type ManualErrors,
   type ManualForm,
@@ -27,6 +27,7 @@ type Field = keyof ManualForm;
 
 export function ManualEntryForm() {
   const { t } = useTranslation();
+  const clock = useHospitalClock();
   const manualIdentity = useCheckinStore((s) => s.manualIdentity);
   const busy = useCheckinStore((s) => s.busy);
   const [form, setForm] = useState<ManualForm>(EMPTY_MANUAL_FORM);
@@ -57,7 +58,7 @@ export function ManualEntryForm() {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const result = validateManualForm(form, localToday());
+    const result = validateManualForm(form, clock.today());
     if (!result.ok) {
       setErrors(result.errors);
       const first = (Object.keys(result.errors) as Field[])[0];

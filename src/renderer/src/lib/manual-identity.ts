@@ -54,9 +54,3 @@ export function formFromCardQr(text: string): ManualForm | null {
     cardNumber: '',
   };
 }
-
-/** Today as the station's local calendar date. */
-export function localToday(now: Date = new Date()): IsoDate {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
