@@ -19,19 +19,12 @@ import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { tempDir } from '../../unit/checkin/fakes';
 import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
+import { until } from '../support/until';
 import { runCliHarness } from '../support/run-cli';
 import { freshDatabase } from './pg-databases';
 
 const DAY = '2026-11-23';
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../src/cli/main.ts');
-
-async function until(check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`condition not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function station(url: string, id: string): Promise<HospitalStore> {
   return openHospitalStore({

@@ -9,15 +9,8 @@ import { listenForVisitChanges } from '../../../src/main/store/hospital/pg-chang
 import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
+import { until } from '../support/until';
 import { freshDatabase } from './pg-databases';
-
-async function until(check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`condition not reached within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describeOnPg('PostgreSQL change feed', (pg) => {
   it("a check-in at station A reaches station B's listener in under a second", async () => {
