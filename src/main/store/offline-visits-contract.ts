@@ -14,6 +14,20 @@ export interface OfflineRecheck {
   createdAt: IsoDateTime;
 }
 
+/** Evidence of an insurance lookup that failed at the offline check-in (QĐ 2555), as stored. */
+export interface OfflineEvidence {
+  askedAt: IsoDateTime;
+  queryJson: string;
+  endpoint: string;
+  failure: string;
+  httpStatus: number | null;
+  errorCode: string | null;
+  durationMs: number;
+  recheckAt: IsoDateTime | null;
+  recheckCode: string | null;
+  recheckOutcome: string | null;
+}
+
 export interface OfflineVisit {
   /** As the station holds it now: id, offline number, print state, progress, insurance. */
   visit: Visit;
@@ -25,6 +39,8 @@ export interface OfflineVisit {
   progressState: Exclude<VisitProgress, 'cancelled'>;
   /** The insurance re-checks still to repeat for it (its outbox rows). */
   rechecks: OfflineRecheck[];
+  /** Its failed-lookup evidence, which goes up with it. */
+  evidence: OfflineEvidence[];
 }
 
 export interface OfflineImportReport {

@@ -136,8 +136,23 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     try {
       const online = await server.checkIn(checkIn('K01'));
       await local.checkIn({ ...checkIn('K03'), patient: online.visit.patient });
-      await local.checkIn(checkIn('K03'));
+      const second0 = await local.checkIn(checkIn('K03'));
+      // The lookup failed at that offline check-in: its evidence goes up with the visit.
+      await local.lookupEvidence.record(second0.visit.id, {
+        askedAt: `${DAY}T02:00:00.000Z`,
+        query: {
+          idNumber: second0.visit.patient.idNumber,
+          fullName: 'Trần Thị Thử',
+          dateOfBirth: '1990-01-01',
+        },
+        endpoint: 'simulated',
+        failure: 'no-answer',
+        httpStatus: null,
+        errorCode: 'INSURANCE_TIMEOUT',
+        durationMs: 8000,
+      });
       const batch = await local.offlineVisits.pending();
+      expect(batch[1]!.evidence).toHaveLength(1);
       const first = await server.importOfflineVisits(batch);
       expect(first.imported).toHaveLength(2);
       expect(first.alsoCheckedInOnline).toEqual([batch[0]!.visit.id]);
@@ -147,6 +162,9 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
         alreadyThere: batch.map((b) => b.visit.id),
         alsoCheckedInOnline: [],
       });
+      expect(await server.lookupEvidence.count(DAY, DAY)).toBe(1);
+      const [kept] = await server.lookupEvidence.between(DAY, DAY);
+      expect(kept).toMatchObject({ visitId: second0.visit.id, errorCode: 'INSURANCE_TIMEOUT' });
       const numbers = (await server.listVisits({ date: DAY })).map((v) => v.queueNumber);
       expect(numbers.sort()).toEqual(['K03-KHAM-O-001', 'K03-KHAM-O-002', 'KHAM-T-001']);
       // An online check-in of a person with an uploaded offline visit finds it (no third slip).

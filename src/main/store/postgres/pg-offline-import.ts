@@ -1,8 +1,8 @@
 /**
  * A station's offline visits arriving on the server (../hospital): each with its own id, the
  * number already printed on its slip and the state it reached on the station (printed, called,
- * cancelled), with its pending re-checks, all in one transaction. `ON CONFLICT (id) DO NOTHING`
- * makes the upload idempotent: when the answer to an upload was lost (or the station crashed
+ * cancelled), with its pending re-checks and failed-lookup evidence, all in one transaction.
+ * `ON CONFLICT (id) DO NOTHING` makes the upload idempotent: when the answer to an upload was lost (or the station crashed
  * before marking it), the next upload skips what is already here.
  */
 import type pg from 'pg';
@@ -84,6 +84,26 @@ export async function importOfflineVisitsIn(
         `INSERT INTO outbox (visit_id, query_json, attempts, next_attempt_at, last_error,
            created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [v.id, JSON.stringify(r.query), r.attempts, r.nextAttemptAt, r.lastError, r.createdAt],
+      );
+    }
+    for (const e of o.evidence) {
+      await c.query(
+        `INSERT INTO lookup_evidence (visit_id, asked_at, query_json, endpoint, failure,
+           http_status, error_code, duration_ms, recheck_at, recheck_code, recheck_outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          v.id,
+          e.askedAt,
+          e.queryJson,
+          e.endpoint,
+          e.failure,
+          e.httpStatus,
+          e.errorCode,
+          e.durationMs,
+          e.recheckAt,
+          e.recheckCode,
+          e.recheckOutcome,
+        ],
       );
     }
     if (v.status === 'active' && v.patient.idNumber) {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { formatOfflineQueueNumber } from '../queue-number';
-import type { OfflineRecheck, OfflineVisit } from '../offline-visits-contract';
+import type { OfflineEvidence, OfflineRecheck, OfflineVisit } from '../offline-visits-contract';
 import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../rows';
 
 type Run = <T>(during: string, body: () => T) => T;
@@ -54,6 +54,12 @@ export class SqliteOfflineVisits {
            ORDER BY created_at, id LIMIT ?`,
         )
         .all(limit);
+      const evidence = this.db.prepare<[string], OfflineEvidence>(
+        `SELECT asked_at AS askedAt, query_json AS queryJson, endpoint, failure,
+           http_status AS httpStatus, error_code AS errorCode, duration_ms AS durationMs,
+           recheck_at AS recheckAt, recheck_code AS recheckCode, recheck_outcome AS recheckOutcome
+         FROM lookup_evidence WHERE visit_id = ? ORDER BY id`,
+      );
       const outbox = this.db.prepare<[string], OutboxRow>(
         'SELECT * FROM outbox WHERE visit_id = ? ORDER BY id',
       );
@@ -63,6 +69,7 @@ export class SqliteOfflineVisits {
         progressState: (row.progress ?? 'waiting') as OfflineVisit['progressState'],
         firstCalledAt: row.first_called_at,
         calledRoom: row.called_room,
+        evidence: evidence.all(row.id),
         rechecks: outbox.all(row.id).map((o): OfflineRecheck => {
           // The server numbers its own outbox rows; only what the re-check is goes up.
           const { id: _id, visitId: _visitId, ...recheck } = outboxFromRow(o);
