@@ -1,4 +1,5 @@
-import { openStore } from '../../main/store/open-store';
+import { openStore, serverOptions } from '../../main/store/open-store';
+import { openPostgresStore } from '../../main/store/postgres/postgres-store';
 import { storeHealth, type StoreHealth } from '../../main/store/store-health';
 import type { CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
@@ -15,11 +16,18 @@ function statusLine(s: StoreHealth): string {
   ].join('\n');
 }
 
-/** Opens the store (which brings it to the latest schema) and says what changed. */
+/**
+ * Opens the store (which brings it to the latest schema) and says what changed. On the hospital
+ * server that is the server alone: no offline fallback, which would hide an unreachable server.
+ */
 async function migrateStore(ctx: CliContext) {
   const { config } = ctx.config();
   const before = await storeHealth(config, ctx.dataDir);
-  const store = await openStore({ dataDir: ctx.dataDir, config, logger: ctx.logger() });
+  const server = serverOptions(config);
+  const logger = ctx.logger();
+  const store = server
+    ? await openPostgresStore({ ...server, logger })
+    : await openStore({ dataDir: ctx.dataDir, config, logger });
   try {
     return {
       engine: before.engine,

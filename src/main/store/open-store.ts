@@ -9,6 +9,7 @@ import { inDataDir } from '../config/load-config';
 import type { Logger } from '../logging/logger';
 import { openHospitalStore } from './hospital/open-hospital-store';
 import { processRunId } from './print-owner';
+import type { PgPoolOptions } from './postgres/pg-pool';
 import { openSqliteStore } from './sqlite/sqlite-store';
 import type { KioskStore } from './store-contract';
 
@@ -22,20 +23,27 @@ export interface OpenStoreOptions {
   logger: Logger;
 }
 
+/** How this station connects to the hospital's server; null with engine "sqlite". */
+export function serverOptions(config: KioskConfig): PgPoolOptions | null {
+  const pg = config.store.postgres;
+  if (config.store.engine !== 'postgres' || !pg) return null;
+  return {
+    url: pg.url,
+    max: pg.poolMax,
+    connectTimeoutMs: pg.connectTimeoutMs,
+    statementTimeoutMs: pg.statementTimeoutMs,
+    applicationName: `kiosk ${config.station.id}`,
+  };
+}
+
 export async function openStore(o: OpenStoreOptions): Promise<KioskStore> {
   const logger = o.logger.child({ svc: 'store' });
-  const pg = o.config.store.postgres;
+  const server = serverOptions(o.config);
   const printRun = { station: o.config.station.id, run: processRunId() };
-  if (o.config.store.engine === 'postgres' && pg) {
+  if (server) {
     // The server, with the station's own file as its fallback while the server is away.
     return openHospitalStore({
-      server: {
-        url: pg.url,
-        max: pg.poolMax,
-        connectTimeoutMs: pg.connectTimeoutMs,
-        statementTimeoutMs: pg.statementTimeoutMs,
-        applicationName: `kiosk ${o.config.station.id}`,
-      },
+      server,
       localFile: storeFile(o.dataDir, o.config),
       busyTimeoutMs: o.config.store.busyTimeoutMs,
       printRun,

@@ -10,7 +10,7 @@ import { toErrorShape } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import { maskUrlPassword } from '../config/load-config';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { storeFile } from './open-store';
+import { serverOptions, storeFile } from './open-store';
 import { PG_LATEST_SCHEMA_VERSION } from './postgres/migrations';
 import { pgSchemaVersion } from './postgres/pg-migrate';
 import { createPgPool } from './postgres/pg-pool';
@@ -37,9 +37,9 @@ export interface StoreHealth {
 }
 
 async function versionOf(config: KioskConfig, dataDir: string): Promise<number> {
-  const pg = config.store.postgres;
-  if (config.store.engine === 'postgres' && pg) {
-    const pool = createPgPool({ url: pg.url, max: 1, connectTimeoutMs: pg.connectTimeoutMs });
+  const server = serverOptions(config);
+  if (server) {
+    const pool = createPgPool({ ...server, max: 1 });
     try {
       return await pgSchemaVersion(pool);
     } finally {
