@@ -28,6 +28,15 @@ export interface OfflineEvidence {
   recheckOutcome: string | null;
 }
 
+/** A call or room action on an offline visit while offline (the board's recent calls). */
+export interface OfflineProgressEvent {
+  state: string;
+  action: string;
+  room: string;
+  stationId: string;
+  at: IsoDateTime;
+}
+
 export interface OfflineVisit {
   /** As the station holds it now: id, offline number, print state, progress, insurance. */
   visit: Visit;
@@ -41,6 +50,8 @@ export interface OfflineVisit {
   rechecks: OfflineRecheck[];
   /** Its failed-lookup evidence, which goes up with it. */
   evidence: OfflineEvidence[];
+  /** Its calls and room actions, oldest first. */
+  progressEvents: OfflineProgressEvent[];
 }
 
 export interface OfflineImportReport {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import type { StoreStatus } from '../../../src/shared/domain';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/calling/queue-policy';
 import { nullLogger } from '../../../src/main/logging/logger';
 import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
@@ -151,8 +152,19 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
         errorCode: 'INSURANCE_TIMEOUT',
         durationMs: 8000,
       });
+      // A room on this station called it while offline: the call goes up too (recent calls).
+      const called = await local.callNext({
+        date: DAY,
+        room: 'P101',
+        departments: ['KHAM'],
+        stationId: 'K03',
+        at: `${DAY}T02:05:00.000Z`,
+        policy: DEFAULT_QUEUE_POLICY,
+      });
+      expect(called).not.toBeNull();
       const batch = await local.offlineVisits.pending();
       expect(batch[1]!.evidence).toHaveLength(1);
+      expect(batch.flatMap((b) => b.progressEvents)).toHaveLength(1);
       const first = await server.importOfflineVisits(batch);
       expect(first.imported).toHaveLength(2);
       expect(first.alsoCheckedInOnline).toEqual([batch[0]!.visit.id]);
@@ -163,6 +175,8 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
         alsoCheckedInOnline: [],
       });
       expect(await server.lookupEvidence.count(DAY, DAY)).toBe(1);
+      const calls = await server.recentCalls({ date: DAY, rooms: ['P101'], limit: 5 });
+      expect(calls.map((c) => c.visit.id)).toEqual([called!.id]);
       const [kept] = await server.lookupEvidence.between(DAY, DAY);
       expect(kept).toMatchObject({ visitId: second0.visit.id, errorCode: 'INSURANCE_TIMEOUT' });
       const numbers = (await server.listVisits({ date: DAY })).map((v) => v.queueNumber);

@@ -1,9 +1,10 @@
 /**
  * A station's offline visits arriving on the server (../hospital): each with its own id, the
  * number already printed on its slip and the state it reached on the station (printed, called,
- * cancelled), with its pending re-checks and failed-lookup evidence, all in one transaction.
- * `ON CONFLICT (id) DO NOTHING` makes the upload idempotent: when the answer to an upload was lost (or the station crashed
- * before marking it), the next upload skips what is already here.
+ * cancelled), with its pending re-checks, failed-lookup evidence and calls, all in one
+ * transaction. `ON CONFLICT (id) DO NOTHING` makes the upload idempotent: when the answer to an
+ * upload was lost (or the station crashed before marking it), the next upload skips what is
+ * already here.
  */
 import type pg from 'pg';
 import type { OfflineImportReport, OfflineVisit } from '../offline-visits-contract';
@@ -104,6 +105,13 @@ export async function importOfflineVisitsIn(
           e.recheckCode,
           e.recheckOutcome,
         ],
+      );
+    }
+    for (const e of o.progressEvents) {
+      await c.query(
+        `INSERT INTO visit_progress_events (visit_id, day, state, action, room, station_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [v.id, v.date, e.state, e.action, e.room, e.stationId, e.at],
       );
     }
     if (v.status === 'active' && v.patient.idNumber) {

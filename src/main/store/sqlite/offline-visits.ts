@@ -7,7 +7,12 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { formatOfflineQueueNumber } from '../queue-number';
-import type { OfflineEvidence, OfflineRecheck, OfflineVisit } from '../offline-visits-contract';
+import type {
+  OfflineEvidence,
+  OfflineProgressEvent,
+  OfflineRecheck,
+  OfflineVisit,
+} from '../offline-visits-contract';
 import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../rows';
 
 type Run = <T>(during: string, body: () => T) => T;
@@ -60,6 +65,10 @@ export class SqliteOfflineVisits {
            recheck_at AS recheckAt, recheck_code AS recheckCode, recheck_outcome AS recheckOutcome
          FROM lookup_evidence WHERE visit_id = ? ORDER BY id`,
       );
+      const progressEvents = this.db.prepare<[string], OfflineProgressEvent>(
+        `SELECT state, action, room, station_id AS stationId, at
+         FROM visit_progress_events WHERE visit_id = ? ORDER BY id`,
+      );
       const outbox = this.db.prepare<[string], OutboxRow>(
         'SELECT * FROM outbox WHERE visit_id = ? ORDER BY id',
       );
@@ -70,6 +79,7 @@ export class SqliteOfflineVisits {
         firstCalledAt: row.first_called_at,
         calledRoom: row.called_room,
         evidence: evidence.all(row.id),
+        progressEvents: progressEvents.all(row.id),
         rechecks: outbox.all(row.id).map((o): OfflineRecheck => {
           // The server numbers its own outbox rows; only what the re-check is goes up.
           const { id: _id, visitId: _visitId, ...recheck } = outboxFromRow(o);
