@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { simIdentity, simQrText } from '../../src/main/simulator-data/identities';
+import { submitManualEntry } from './support/desk-page';
 import { startTestHost, type TestHost } from './support/web-host';
 
 let host: TestHost;
@@ -45,12 +46,12 @@ test('manual entry when the card cannot be read, then a reprint from the list', 
   await expect(page.getByTestId('manual-fullName-error')).toBeVisible();
   await expect(page.getByTestId('manual-sex-error')).toBeVisible();
 
-  await page.getByTestId('manual-idNumber').fill(person.idNumber);
-  await page.getByTestId('manual-fullName').fill(person.fullName);
-  const [y, m, d] = person.dateOfBirth!.split('-');
-  await page.getByTestId('manual-dateOfBirth').fill(`${d}/${m}/${y}`);
-  await page.getByTestId('manual-sex').selectOption(person.sex!);
-  await page.getByTestId('manual-submit').click();
+  await submitManualEntry(page, {
+    idNumber: person.idNumber,
+    fullName: person.fullName,
+    dateOfBirth: person.dateOfBirth!,
+    sex: person.sex!,
+  });
 
   const panel = page.getByTestId('desk-checkin');
   await expect(panel).toHaveAttribute('data-step', 'choose-department', { timeout: 30_000 });

@@ -51,3 +51,17 @@ export async function readCardToDepartments(page: Page, index: number): Promise<
 export async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML);
 }
+
+/** Reads card `index` and takes a number for `department` and `lane`; returns the number. */
+export async function checkInAtKiosk(
+  page: Page,
+  index: number,
+  department = 'KHAM',
+  lane = 'normal',
+): Promise<string> {
+  await readCardToDepartments(page, index);
+  await page.getByTestId(`department-${department}`).click();
+  await page.getByTestId(`lane-${lane}`).click();
+  await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
+  return (await page.getByTestId('queue-number').textContent())!.trim();
+}
