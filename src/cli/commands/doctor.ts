@@ -7,7 +7,9 @@ const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 export const registerDoctor: RegisterCommand = (program, ctx) => {
   program
     .command('doctor')
-    .description('check what is installed and reachable: runtime, reader, lookup service, printer')
+    .description(
+      'check what is installed and reachable: runtime, reader, lookup service, printer, store',
+    )
     .option('--json', 'JSON output')
     .action(async (opts: { json?: boolean }) =>
       runCommand(

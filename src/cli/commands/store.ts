@@ -12,8 +12,12 @@ function statusLine(s: StoreHealth): string {
   return [
     `engine: ${s.engine} (${s.location})`,
     s.reachable ? `reachable, ${version}` : `NOT reachable: ${s.error?.message.en ?? ''}`,
-    `offline visits waiting to upload: ${s.offlineVisitsWaiting}`,
-  ].join('\n');
+    `offline visits waiting to upload: ${s.offlineVisitsWaiting ?? 'unknown'}`,
+    // A store that answers can still be refused (schema too new) or lack its offline file.
+    s.reachable && s.error ? `problem: ${s.error.message.en}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

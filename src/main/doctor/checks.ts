@@ -12,6 +12,9 @@ import { inDataDir } from '../config/load-config';
 import { ensurePrivateDir } from '../fs/private-files';
 import { utcOffsetMinutes } from '../../shared/hospital-day';
 import { simulatedParts } from '../config/simulated-parts';
+import { toErrorShape } from '../../shared/errors';
+import { isServerUnreachable } from '../store/hospital/reachability';
+import type { StoreHealth } from '../store/store-health';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -261,4 +264,81 @@ export function checkTimeZone(
       `machine ${machineZone} (${off(machineZone)}) differs from hospital.timeZone ${hospital} ` +
       `(${off(hospital)}): days and numbers follow the hospital; set the machine's zone to match`,
   };
+}
+
+/**
+ * The configured store, from the same reading `store status` makes (`storeHealth`, which changes
+ * nothing). Fails what stops the station from starting (a file it cannot read, a schema newer than
+ * this app, a server refusing the login); warns about what it gets past by itself (migrations at
+ * start, an unreachable hospital server: it works offline).
+ */
+export function storeCheck(h: StoreHealth): CheckResult {
+  const name = 'store';
+  const fail = (why: string): CheckResult => ({
+    name,
+    status: 'fail',
+    detail: `${h.location}: ${why}`,
+  });
+  const problem = h.error ? `${h.error.message.en} (${h.error.code})` : '';
+  const schema = `schema ${h.schemaVersion} of ${h.latestSchemaVersion}`;
+  if (h.engine === 'sqlite') {
+    if (!h.reachable || h.error) return fail(problem);
+    // No file yet (or an empty one) is a new station: the first start creates it, nothing to do.
+    if (h.schemaVersion === 0) {
+      return {
+        name,
+        status: 'ok',
+        detail: `SQLite ${h.location}: not created yet (the first start creates it at schema ${h.latestSchemaVersion})`,
+      };
+    }
+    return h.migrationPending
+      ? {
+          name,
+          status: 'warn',
+          detail: `SQLite ${h.location}, ${schema}: older schema, migrated at the next start`,
+        }
+      : { name, status: 'ok', detail: `SQLite ${h.location}, schema ${h.schemaVersion}` };
+  }
+  // The station opens its own file whatever the server does; without it, it cannot start.
+  if (h.offlineVisitsWaiting === null) {
+    return fail(
+      h.reachable
+        ? problem
+        : `server unreachable, and the station's own file cannot be read: it cannot work offline`,
+    );
+  }
+  const waiting = `${h.offlineVisitsWaiting} offline visits waiting to upload`;
+  // The same rule the station uses to decide to work offline (../store/hospital/reachability).
+  if (!h.reachable && h.error && isServerUnreachable(h.error)) {
+    return {
+      name,
+      status: 'warn',
+      detail: `server unreachable (${h.location}): the station will work offline with station-prefixed numbers, ${waiting}`,
+    };
+  }
+  if (!h.reachable || h.error) return fail(problem);
+  const local = h.offlineVisitsWaiting ? `; ${waiting}` : '';
+  return h.migrationPending
+    ? {
+        name,
+        status: 'warn',
+        detail: `server reachable (${h.location}), ${schema}: migrations pending, run \`npm run cli -- store migrate\`${local}`,
+      }
+    : {
+        name,
+        status: 'ok',
+        detail: `server reachable (${h.location}), schema ${h.schemaVersion}${local}`,
+      };
+}
+
+/** Bounded by the server's connectTimeoutMs (and statement timeout); reports, never throws. */
+export async function checkStore(config: KioskConfig, dataDir: string): Promise<CheckResult> {
+  try {
+    // Loaded here so that a broken native module (better-sqlite3) fails this line, not doctor.
+    const { storeHealth } = await import('../store/store-health');
+    return storeCheck(await storeHealth(config, dataDir));
+  } catch (err) {
+    const e = toErrorShape(err);
+    return { name: 'store', status: 'fail', detail: `${e.message.en} (${e.code})` };
+  }
 }

@@ -13,6 +13,7 @@ import {
   checkPrinter,
   checkTimeZone,
   checkSimulation,
+  checkStore,
   checkVpcd,
   type CheckResult,
 } from './checks';
@@ -54,7 +55,14 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
   );
   if (config) {
     checks.push(checkCardReader(config), checkTimeZone(config), checkSimulation(config));
-    checks.push(await checkLookupService(config), await checkPrinter(config, dataDir));
+    // Each is bounded on its own; side by side, doctor waits for the slowest, not their sum.
+    checks.push(
+      ...(await Promise.all([
+        checkLookupService(config),
+        checkPrinter(config, dataDir),
+        checkStore(config, dataDir),
+      ])),
+    );
   }
   return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };
 }

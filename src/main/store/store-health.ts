@@ -15,7 +15,7 @@ import { PG_LATEST_SCHEMA_VERSION } from './postgres/migrations';
 import { pgSchemaVersion } from './postgres/pg-migrate';
 import { createPgPool } from './postgres/pg-pool';
 import { schemaVersionOf } from './migrate';
-import { toStoreError } from './store-errors';
+import { storeErrors, toStoreError } from './store-errors';
 import { offlineVisitsWaitingIn } from './sqlite/offline-visits';
 
 export interface StoreHealth {
@@ -26,13 +26,17 @@ export interface StoreHealth {
   /** null when the store could not be read; 0 when it has no schema yet. */
   schemaVersion: number | null;
   latestSchemaVersion: number;
-  /** Opening it would migrate it (older schema); false when newer, current or unreadable. */
+  /**
+   * Opening it would migrate it (older schema); false when newer, current or unreadable. A newer
+   * schema is reported in `error` as STORE_TOO_NEW, the refusal opening it would meet.
+   */
   migrationPending: boolean;
   /**
    * Visits checked in on this station while the server was unreachable, waiting to be uploaded.
-   * Always 0 on engine "sqlite" (./hospital keeps them in the station's own file).
+   * Always 0 on engine "sqlite" (./hospital keeps them in the station's own file); null when that
+   * file cannot be read (its error is in `error` unless the server's own comes first).
    */
-  offlineVisitsWaiting: number;
+  offlineVisitsWaiting: number | null;
   error: KioskErrorShape | null;
 }
 
@@ -67,30 +71,35 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
     engine: postgres ? ('postgres' as const) : ('sqlite' as const),
     location: postgres ? maskUrlPassword(postgres.url) : storeFile(dataDir, config),
     latestSchemaVersion: latest,
-    offlineVisitsWaiting: 0,
   };
   // The station's own file, read even (above all) while the server is away.
+  let offlineVisitsWaiting: number | null = 0;
   let fileError: KioskErrorShape | null = null;
   if (postgres) {
     const file = storeFile(dataDir, config);
     try {
-      base.offlineVisitsWaiting = offlineVisitsWaitingIn(file);
+      offlineVisitsWaiting = offlineVisitsWaitingIn(file);
     } catch (err) {
+      offlineVisitsWaiting = null;
       fileError = toErrorShape(toStoreError(err, 'count offline visits', file));
     }
   }
   try {
     const version = await versionOf(config, dataDir);
+    const tooNew =
+      version > latest ? toErrorShape(storeErrors.tooNew(version, latest, base.location)) : null;
     return {
       ...base,
+      offlineVisitsWaiting,
       reachable: true,
       schemaVersion: version,
       migrationPending: version < latest,
-      error: fileError,
+      error: tooNew ?? fileError,
     };
   } catch (err) {
     return {
       ...base,
+      offlineVisitsWaiting,
       reachable: false,
       schemaVersion: null,
       migrationPending: false,

@@ -101,6 +101,7 @@ describe('command line', () => {
       'card reader',
       'lookup service',
       'printer',
+      'store',
     ]) {
       expect(names).toContain(expected);
     }

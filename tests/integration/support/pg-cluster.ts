@@ -47,7 +47,8 @@ export function pgAvailable(): { ok: true } | { ok: false; reason: string } {
   return { ok: true };
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now: taken from the system, then given back. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

@@ -1,10 +1,19 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
-import { checkCardReader, checkSimulation, checkTimeZone } from '../../../src/main/doctor/checks';
+import {
+  checkCardReader,
+  checkSimulation,
+  checkStore,
+  checkTimeZone,
+} from '../../../src/main/doctor/checks';
+import { migrate } from '../../../src/main/store/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/store/migrations';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { makePki } from '../card/fixtures/pki';
 import { testCrl } from '../card/fixtures/test-crl';
 import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
@@ -133,5 +142,61 @@ describe('doctor: simulators', () => {
       }),
     );
     expect(real.status).toBe('ok');
+  });
+});
+
+describe('doctor: store (SQLite)', () => {
+  const station = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-store-'));
+    return { dir, file: path.join(dir, 'kiosk.sqlite'), config: loadConfig(dir).config };
+  };
+
+  it('is fine with the file at the latest schema, naming the file and the schema', async () => {
+    const s = station();
+    await openSqliteStore({ file: s.file }).close();
+    expect(await checkStore(s.config, s.dir)).toEqual({
+      name: 'store',
+      status: 'ok',
+      detail: `SQLite ${s.file}, schema ${LATEST_SCHEMA_VERSION}`,
+    });
+  });
+
+  it('is fine with no file yet (the first start creates it), and creates none', async () => {
+    const s = station();
+    expect((await checkStore(s.config, s.dir)).status).toBe('ok');
+    expect(existsSync(s.file)).toBe(false);
+  });
+
+  it('warns about an older schema (migrated at the next start) without migrating it', async () => {
+    const s = station();
+    const db = new Database(s.file);
+    migrate(db, MIGRATIONS.slice(0, LATEST_SCHEMA_VERSION - 1), { file: s.file });
+    db.close();
+    const r = await checkStore(s.config, s.dir);
+    expect(r.status).toBe('warn');
+    expect(r.detail).toContain(`schema ${LATEST_SCHEMA_VERSION - 1} of ${LATEST_SCHEMA_VERSION}`);
+    expect(r.detail).toContain('migrated at the next start');
+    const after = new Database(s.file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION - 1);
+    after.close();
+  });
+
+  it('fails a file written by a newer app (STORE_TOO_NEW)', async () => {
+    const s = station();
+    const db = new Database(s.file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    const r = await checkStore(s.config, s.dir);
+    expect(r.status).toBe('fail');
+    expect(r.detail).toContain('STORE_TOO_NEW');
+    expect(r.detail).toContain(`schema ${LATEST_SCHEMA_VERSION + 1}`);
+  });
+
+  it('fails a file that cannot be opened as a database', async () => {
+    const s = station();
+    writeFileSync(s.file, 'not a database, just text that is long enough to have a header');
+    const r = await checkStore(s.config, s.dir);
+    expect(r.status).toBe('fail');
+    expect(r.detail).toContain('STORE_CORRUPT');
   });
 });
