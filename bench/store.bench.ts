@@ -4,41 +4,19 @@
  *   visit insert, outbox insert), synchronous=FULL as shipped and NORMAL for comparison;
  * - queue-number allocations per second: the counter bump alone, committed one by one, and
  *   without the commit (the CPU cost inside a transaction);
- * - database size per 100 000 visits with realistic insurance results.
+ * - database size per 100 000 visits with realistic insurance results;
+ * - then the hospital's PostgreSQL server with 1, 4 and 8 station processes, and the upload of a
+ *   station's offline visits (./store-postgres.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Lane, Visit } from '../src/shared/domain';
-import { sampleVisit } from '../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../src/main/simulator-data/identities';
+import type { Lane } from '../src/shared/domain';
 import { prepareQueueCounter } from '../src/main/store/sqlite/queue-counter';
 import { openSqliteStore, type SqliteStore } from '../src/main/store/sqlite/sqlite-store';
-import type { CheckInRequest } from '../src/main/store/store-contract';
 import type { Report } from './report';
-
-const DEPARTMENTS = ['KHAM', 'NHI', 'SAN', 'RHM', 'CC'];
-const LANES: Lane[] = ['normal', 'normal', 'normal', 'elderly', 'child', 'pregnant'];
-
-const samples: Visit[] = SIM_IDENTITIES.map((id) => sampleVisit(id.index));
-
-function request(i: number, day = '2026-11-23'): CheckInRequest {
-  const v = samples[i % samples.length]!;
-  return {
-    date: day,
-    stationId: 'K01',
-    department: DEPARTMENTS[i % DEPARTMENTS.length]!,
-    lane: LANES[i % LANES.length]!,
-    patient: { ...v.patient, idNumber: String(300000000000 + i) },
-    identitySource: 'chip',
-    insurance: v.insurance,
-    createdAt: new Date(Date.UTC(2026, 10, 23, 1) + i * 1000).toISOString(),
-    recheck:
-      i % 10 === 0
-        ? { idNumber: String(300000000000 + i), fullName: v.patient.fullName, dateOfBirth: '1970' }
-        : null,
-  };
-}
+import { benchRequest } from './store-requests';
+import { postgresBench } from './store-postgres';
 
 function fresh(synchronous: 'FULL' | 'NORMAL' = 'FULL'): SqliteStore {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-store-'));
@@ -65,7 +43,7 @@ export default async function bench(report: Report): Promise<void> {
       const store = fresh(sync);
       rates.push(
         await perSecond(N, async () => {
-          for (let i = 0; i < N; i++) await store.checkIn(request(i));
+          for (let i = 0; i < N; i++) await store.checkIn(benchRequest(i));
         }),
       );
       await cleanup(store);
@@ -112,7 +90,7 @@ export default async function bench(report: Report): Promise<void> {
         const day = new Date(Date.UTC(2026, 0, 1) + Math.floor(i / perDay) * 86_400_000)
           .toISOString()
           .slice(0, 10);
-        done.push(store.checkIn(request(i, day)));
+        done.push(store.checkIn(benchRequest(i, { date: day })));
       }
     });
     // The SQLite engine runs checkIn's IMMEDIATE transaction synchronously before its promise
@@ -130,4 +108,6 @@ export default async function bench(report: Report): Promise<void> {
     report.figure('average insurance JSON per visit', jsonBytes, 'bytes');
     await cleanup(store);
   }
+
+  await postgresBench(report);
 }

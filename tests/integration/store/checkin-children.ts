@@ -1,6 +1,7 @@
 /**
- * Running ./checkin-child.ts station processes from a test: start one, wait for what it prints,
- * and read back the queue numbers it saw committed.
+ * Running ./checkin-child.ts station processes from a test (or another station script, such as
+ * the store bench's): start one, wait for what it prints, and read back the queue numbers it saw
+ * committed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -14,9 +15,10 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function startChild(args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** `stdin`: a pipe to the child, for scripts that take orders while they run. */
+export function startChild(args: string[], script = CHILD, stdin = false): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let buffer = '';
