@@ -44,7 +44,7 @@ export const storeErrors = {
       'STORE_TOO_NEW',
       `Cơ sở dữ liệu ${file} do một phiên bản mới hơn của ứng dụng tạo ra (lược đồ ${found}, phiên bản này chỉ hiểu tới ${supported}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`,
       `The database ${file} was written by a newer version of the app (schema ${found}; this version understands up to ${supported}). Update the app; the data was left untouched.`,
-      { detail: `user_version ${found} > ${supported}` },
+      { detail: `schema ${found} > ${supported}` },
     ),
   cannotOpen: (file: string, e: Extra = {}): KioskError =>
     kioskError(
