@@ -5,6 +5,7 @@
  * retried or interrupted.
  */
 import type { InsuranceQuery, IsoDateTime, Visit, VisitProgress } from '../../shared/domain';
+import type { PrintOwner } from './print-owner';
 
 export interface OfflineRecheck {
   query: InsuranceQuery;
@@ -42,6 +43,11 @@ export interface OfflineVisit {
   visit: Visit;
   /** Columns the Visit value does not carry: when the slip printed, the calling order. */
   printedAt: IsoDateTime | null;
+  /**
+   * Who owns its print while it is "printing" (../print-owner.ts): kept on the server, so that
+   * another station starting up leaves a slip that may still be coming out here alone.
+   */
+  printOwner: PrintOwner;
   firstCalledAt: IsoDateTime | null;
   calledRoom: string | null;
   /** The room queue's state as stored (a cancelled visit keeps where it had got to). */

@@ -15,6 +15,7 @@ import { nullLogger } from '../../../src/main/logging/logger';
 import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
 import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { processRunId } from '../../../src/main/store/print-owner';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { tempDir } from '../../unit/checkin/fakes';
@@ -185,6 +186,39 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
       const again = await server.checkIn({ ...checkIn('K01'), patient: batch[1]!.visit.patient });
       expect(again).toMatchObject({ created: false, visit: { id: batch[1]!.visit.id } });
     } finally {
+      await server.close();
+      await local.close();
+    }
+  });
+
+  it('a slip still printing when its visit goes up keeps its owner: another station starting leaves it alone', async () => {
+    const url = await freshDatabase(pg());
+    const k03 = { station: 'K03', run: processRunId() };
+    const local = openSqliteStore({
+      file: path.join(tempDir('kiosk-K03-'), 'kiosk.sqlite'),
+      queueNumbers: 'offline',
+      printRun: k03,
+    });
+    const server = await openPostgresStore({ url, printRun: { station: 'K03', run: k03.run } });
+    const otherStation = await openPostgresStore({
+      url,
+      printRun: { station: 'K01', run: processRunId() },
+    });
+    try {
+      const { visit } = await local.checkIn(checkIn('K03'));
+      await local.recordPrint(visit.id, 'printing', null, `${DAY}T02:00:01.000Z`);
+      const batch = await local.offlineVisits.pending();
+      expect(batch[0]!.printOwner).toEqual(k03);
+      await server.importOfflineVisits(batch);
+
+      const interrupted = { code: 'PRINT_INTERRUPTED', message: { vi: 'Bị ngắt', en: 'Cut' } };
+      // K01 starts up: the print belongs to K03's running process, so K01 leaves it.
+      expect(await otherStation.failInterruptedPrints(interrupted)).toBe(0);
+      // The slip comes out at K03, whose record now reaches the server.
+      const printed = await server.recordPrint(visit.id, 'printed', null, `${DAY}T02:00:03.000Z`);
+      expect(printed?.printStatus).toBe('printed');
+    } finally {
+      await otherStation.close();
       await server.close();
       await local.close();
     }

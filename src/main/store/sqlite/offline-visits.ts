@@ -19,6 +19,8 @@ type Run = <T>(during: string, body: () => T) => T;
 
 type PendingRow = VisitRow & {
   printed_at: string | null;
+  print_station: string | null;
+  print_run: string | null;
   first_called_at: string | null;
   called_room: string | null;
 };
@@ -75,6 +77,7 @@ export class SqliteOfflineVisits {
       return rows.map((row) => ({
         visit: visitFromRow(row),
         printedAt: row.printed_at,
+        printOwner: { station: row.print_station, run: row.print_run },
         progressState: (row.progress ?? 'waiting') as OfflineVisit['progressState'],
         firstCalledAt: row.first_called_at,
         calledRoom: row.called_room,
