@@ -12,6 +12,7 @@ import {
 import type { PgCluster } from '../support/pg-cluster';
 import { request, storeContract } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
+import { startCutProxy } from '../support/pg-cut-proxy';
 import { freshDatabase } from './pg-databases';
 
 let cluster: PgCluster;
@@ -154,6 +155,30 @@ describeOnPg('PostgreSQL store', (started) => {
       const text = JSON.stringify([err.message, err.shape ?? null, err.detail ?? null]);
       expect(text).not.toContain('s3cret-pw');
       expect(String(err.message)).toContain(`127.0.0.1:${cluster.port + 1}`);
+    });
+
+    it('a connection cut mid-transaction is STORE_UNREACHABLE, and nothing escapes uncaught', async () => {
+      const url = new URL(await freshDatabase(cluster));
+      const proxy = await startCutProxy({ host: cluster.host, port: cluster.port });
+      url.port = String(proxy.port);
+      const s = await openOn(url.toString());
+      try {
+        await s.checkIn(request());
+        proxy.loseNextCommitAnswer();
+        await expect(
+          s.checkIn(
+            request({
+              id: '500000000002',
+              patient: { ...request().patient, idNumber: '500000000002' },
+            }),
+          ),
+        ).rejects.toMatchObject({ code: 'STORE_UNREACHABLE' });
+        // The pool drops the dead connection and the next call works.
+        await expect(s.listVisits({ date: '2026-11-23' })).resolves.toHaveLength(2);
+      } finally {
+        await s.close();
+        await proxy.close();
+      }
     });
 
     it('a missing database is STORE_CANNOT_OPEN', async () => {

@@ -79,6 +79,13 @@ export async function inPgTransaction<T>(
     throw toStoreError(err, during, location);
   }
   let broken: Error | undefined;
+  // A connection that dies while checked out (server stopped, network cut) is also emitted as
+  // 'error' on the client; with no listener that would be an uncaught exception. The query in
+  // flight fails with it too, and that failure is what the caller gets, typed.
+  const onLost = (err: Error): void => {
+    broken = err;
+  };
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const out = await body(client);
@@ -90,6 +97,7 @@ export async function inPgTransaction<T>(
     });
     throw toStoreError(err, during, location);
   } finally {
+    client.removeListener('error', onLost);
     client.release(broken);
   }
 }
