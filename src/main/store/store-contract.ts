@@ -46,6 +46,12 @@ export interface CheckInRequest {
    * Written to the outbox in the same transaction as the visit; null when nothing to repeat.
    */
   recheck: InsuranceQuery | null;
+  /**
+   * The new visit's id when the caller chooses it (default: a fresh one). The hospital store
+   * gives the server and its offline fallback the same id, so that a check-in the server
+   * committed but whose answer was lost is recognised when the offline visit goes up.
+   */
+  visitId?: string;
 }
 
 export interface CheckInResult {

@@ -23,6 +23,7 @@ import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
 import { until } from '../support/until';
 import { runCliHarness } from '../support/run-cli';
+import { startCutProxy } from '../support/pg-cut-proxy';
 import { freshDatabase } from './pg-databases';
 
 const DAY = '2026-11-23';
@@ -127,6 +128,53 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
       await Promise.all([k01.close(), k02.close()]);
     }
   }, 120_000);
+
+  it("a check-in whose COMMIT answer is lost, then made offline: one visit, with the slip's number", async () => {
+    const url = await freshDatabase(pg());
+    const proxy = await startCutProxy({ host: pg().host, port: pg().port });
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    const k02 = await openHospitalStore({
+      server: {
+        url: viaProxy.toString(),
+        applicationName: 'kiosk-test K02',
+        connectTimeoutMs: 2000,
+      },
+      localFile: path.join(tempDir('kiosk-K02-'), 'kiosk.sqlite'),
+      logger: nullLogger,
+      reconnectBaseMs: 100,
+      reconnectMaxMs: 500,
+      listen: false,
+    });
+    try {
+      expect((await k02.checkIn(checkIn('K02'))).visit.queueNumber).toBe('KHAM-T-001');
+      // The server commits the next check-in, but its answer never reaches the station, which
+      // cannot tell and checks the person in offline: that slip is the one printed.
+      proxy.loseNextCommitAnswer();
+      const lost = checkIn('K02');
+      const { visit } = await k02.checkIn(lost);
+      expect(visit.queueNumber).toBe('K02-KHAM-O-001');
+      await until(
+        async () => k02.serverReachable && (await k02.status()).waitingUpload === 0,
+        20_000,
+      );
+      const check = await openPostgresStore({ url });
+      try {
+        // One visit for the person, under the number on the slip: no second, unprinted visit
+        // waiting to be called in the room.
+        const visits = await check.visitsOfPerson(DAY, lost.patient.idNumber);
+        expect(visits.map((v) => `${v.id} ${v.queueNumber}`)).toEqual([
+          `${visit.id} K02-KHAM-O-001`,
+        ]);
+        expect(await check.pendingRechecks()).toBe(2);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      await k02.close();
+      await proxy.close();
+    }
+  }, 60_000);
 
   it('the server imports a batch once: sent again, it is skipped, and a person is reported', async () => {
     const url = await freshDatabase(pg());

@@ -13,6 +13,7 @@
  * visits made on this station while offline (see checkIn). A person who also checked in online
  * elsewhere keeps both visits after the upload: the upload reports them, nothing is deleted.
  */
+import { randomUUID } from 'node:crypto';
 import type {
   CardIdentity,
   Discrepancy,
@@ -297,7 +298,11 @@ export class HospitalStore implements KioskStore {
     return this.server.schemaVersion();
   }
 
-  async checkIn(request: CheckInRequest): Promise<CheckInResult> {
+  async checkIn(checkIn: CheckInRequest): Promise<CheckInResult> {
+    // One id for both tries: when the server committed this check-in but its answer was lost,
+    // the offline visit made next has the same id, and its upload replaces the server's unprinted
+    // one instead of adding a second visit (../postgres/pg-offline-import.ts).
+    const request = { ...checkIn, visitId: checkIn.visitId ?? randomUUID() };
     return this.serverOr(
       (server) => server.checkIn(request),
       async () => {

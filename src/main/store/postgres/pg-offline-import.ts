@@ -32,6 +32,21 @@ const COLUMNS = [
   'offline',
 ] as const;
 
+/**
+ * The server's visit of the same id and station, made online: the station's check-in that the
+ * server committed but whose answer never arrived, after which the station checked the person in
+ * offline with the same id. Its number was never printed; the offline visit, whose number is on
+ * the slip, takes its place. Its server number stays unused.
+ */
+const LOST_ANSWER = `SELECT 1 FROM visits WHERE id = $1 AND station_id = $2 AND NOT offline
+  FOR UPDATE`;
+
+const REPLACE = `UPDATE visits SET (${COLUMNS.slice(1).join(', ')})
+  = (${COLUMNS.slice(1)
+    .map((_, i) => `$${i + 2}`)
+    .join(', ')})
+  WHERE id = $1`;
+
 const INSERT = `INSERT INTO visits (${COLUMNS.join(', ')})
   VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
   ON CONFLICT (id) DO NOTHING RETURNING id`;
@@ -80,8 +95,14 @@ export async function importOfflineVisitsIn(
     const v = o.visit;
     const inserted = await c.query(INSERT, values(o));
     if (inserted.rowCount === 0) {
-      report.alreadyThere.push(v.id);
-      continue;
+      const lost = await c.query(LOST_ANSWER, [v.id, v.stationId]);
+      if (lost.rowCount === 0) {
+        report.alreadyThere.push(v.id);
+        continue;
+      }
+      // Its re-check comes again with the offline visit.
+      await c.query('DELETE FROM outbox WHERE visit_id = $1', [v.id]);
+      await c.query(REPLACE, values(o));
     }
     report.imported.push(v.id);
     for (const r of o.rechecks) {

@@ -167,7 +167,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
             [req.date, req.department, req.lane],
           );
           const seq = counter.rows[0]!.last_seq;
-          const id = randomUUID();
+          const id = req.visitId ?? randomUUID();
           await insertVisit(c, req, {
             id,
             queueSeq: seq,

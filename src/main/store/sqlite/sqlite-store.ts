@@ -252,7 +252,7 @@ export class SqliteStore implements KioskStore {
         department: req.department,
       });
       const seq = offline?.seq ?? laneSeq;
-      const id = randomUUID();
+      const id = req.visitId ?? randomUUID();
       const insurance = storedInsurance(req.insurance);
       this.s.insertVisit.run({
         id,
