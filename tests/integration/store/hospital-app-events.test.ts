@@ -10,6 +10,7 @@ import type { ApiEvents, EventName } from '../../../src/shared/api-contract';
 import { createAppServices } from '../../../src/main/app-services';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
+import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
 import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import { tempDir } from '../../unit/checkin/fakes';
@@ -70,6 +71,62 @@ describeOnPg('the app on the hospital server', (pg) => {
       expect(await app.handlers['visits.list']({})).toHaveLength(1);
     } finally {
       await other.close();
+      await app.close();
+    }
+  }, 120_000);
+
+  it("the desk finds, reprints and cancels another station's visit; the lookup cache is shared", async () => {
+    const url = await freshDatabase(pg());
+    const dataDir = tempDir('kiosk-desk-pg-');
+    fs.writeFileSync(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({
+        station: { id: 'K02', mode: 'desk' },
+        printer: { driver: 'none' },
+        store: { engine: 'postgres', postgres: { url, connectTimeoutMs: 2000 } },
+      }),
+    );
+    const { config } = loadConfig(dataDir);
+    const app = await createAppServices({ dataDir, config, logger: nullLogger });
+    const k01 = await openPostgresStore({ url });
+    try {
+      const today = hospitalDay(new Date(), config.hospital.timeZone);
+      const { visit } = await k01.checkIn(
+        request({ id: '500000000003', stationId: 'K01', date: today }),
+      );
+      // Yesterday at K01, the card was looked up: K02 finds it in the shared cache today.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+      const looked = await k01.checkIn(request({ id: '500000000004', date: today }));
+      await k01.saveLookup('500000000004', looked.visit.insurance.result!, yesterday);
+      const k02 = await openHospitalStore({
+        server: { url, connectTimeoutMs: 2000 },
+        localFile: path.join(tempDir('kiosk-K02-'), 'kiosk.sqlite'),
+        logger: nullLogger,
+        listen: false,
+      });
+      try {
+        expect(await k02.getLookup('500000000004')).toMatchObject({ fetchedAt: yesterday });
+      } finally {
+        await k02.close();
+      }
+
+      const found = await app.handlers['visits.list']({ query: 'nguyen van an' });
+      expect(found.map((v) => v.id)).toContain(visit.id);
+      expect(await app.handlers['visits.list']({ query: visit.queueNumber })).toEqual([
+        expect.objectContaining({ id: visit.id, stationId: 'K01' }),
+      ]);
+      // Found on the server and of the hospital's today (no printer on this desk: not printed).
+      expect(await app.handlers['visits.reprint']({ visitId: visit.id })).toMatchObject({
+        visitId: visit.id,
+        status: 'not-printed',
+      });
+      await app.handlers['visits.cancel']({ visitId: visit.id, reason: 'nhầm khoa' });
+      expect(await k01.getVisit(visit.id)).toMatchObject({
+        status: 'cancelled',
+        cancelledReason: 'nhầm khoa',
+      });
+    } finally {
+      await k01.close();
       await app.close();
     }
   }, 120_000);
