@@ -107,7 +107,7 @@ const PG_UNREACHABLE = new Set(['57P01', '57P02', '57P03', '53300']);
 /** node-postgres's own messages when a connection cannot be made or dies (no code on them). */
 function lostConnection(err: unknown): boolean {
   const message = err instanceof Error ? err.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|Query read timeout/i.test(
     message,
   );
 }

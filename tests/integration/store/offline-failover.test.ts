@@ -176,6 +176,37 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     }
   }, 60_000);
 
+  it('a server that goes silent mid-check-in (cable pulled): the station goes offline within seconds', async () => {
+    const url = await freshDatabase(pg());
+    const proxy = await startCutProxy({ host: pg().host, port: pg().port });
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    const k02 = await openHospitalStore({
+      server: {
+        url: viaProxy.toString(),
+        connectTimeoutMs: 1000,
+        statementTimeoutMs: 1000,
+      },
+      localFile: path.join(tempDir('kiosk-K02-'), 'kiosk.sqlite'),
+      logger: nullLogger,
+      reconnectBaseMs: 100,
+      reconnectMaxMs: 500,
+      listen: false,
+    });
+    try {
+      expect((await k02.checkIn(checkIn('K02'))).visit.queueNumber).toBe('KHAM-T-001');
+      proxy.goSilent();
+      const started = Date.now();
+      const { visit } = await k02.checkIn(checkIn('K02'));
+      expect(visit.queueNumber).toBe('K02-KHAM-O-001');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(k02.serverReachable).toBe(false);
+    } finally {
+      await k02.close();
+      await proxy.close();
+    }
+  }, 30_000);
+
   it('the server imports a batch once: sent again, it is skipped, and a person is reported', async () => {
     const url = await freshDatabase(pg());
     const server = await openPostgresStore({ url });

@@ -1,7 +1,8 @@
 /**
- * A TCP relay in front of a real PostgreSQL server that can lose the answer to a COMMIT: the
- * server commits, and the connection is cut before its reply reaches the client (a network cut
- * or a server crash at that instant). Nothing is imitated: the client talks to the real server
+ * A TCP relay in front of a real PostgreSQL server that can lose the answer to a COMMIT (the
+ * server commits, and the connection is cut before its reply reaches the client: a network cut
+ * or a server crash at that instant), or go silent (a cable pulled: nothing answers, nothing
+ * closes). Nothing is imitated: the client talks to the real server
  * through it, and only the reply bytes are dropped.
  */
 import net from 'node:net';
@@ -10,17 +11,21 @@ export interface CutProxy {
   port: number;
   /** The next COMMIT goes through; its answer never comes back (the connection is cut). */
   loseNextCommitAnswer(): void;
+  /** From now on nothing passes either way and nothing is closed: a cable pulled mid-query. */
+  goSilent(): void;
   close(): Promise<void>;
 }
 
 export async function startCutProxy(target: { host: string; port: number }): Promise<CutProxy> {
   let armed = false;
+  let silent = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
     let cutReply = false;
     client.on('data', (chunk) => {
+      if (silent) return;
       // A simple-protocol Query message ('Q') whose text is COMMIT.
       if (armed && chunk[0] === 0x51 && chunk.subarray(5).toString('utf8').startsWith('COMMIT')) {
         armed = false;
@@ -29,6 +34,7 @@ export async function startCutProxy(target: { host: string; port: number }): Pro
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
+      if (silent) return;
       if (cutReply) {
         client.destroy();
         upstream.destroy();
@@ -50,6 +56,9 @@ export async function startCutProxy(target: { host: string; port: number }): Pro
     port: (server.address() as net.AddressInfo).port,
     loseNextCommitAnswer: () => {
       armed = true;
+    },
+    goSilent: () => {
+      silent = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

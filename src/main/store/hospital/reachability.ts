@@ -32,7 +32,7 @@ const UNREACHABLE_SQLSTATE = new Set(['57P01', '57P02', '57P03', '53300']);
 
 /** node-postgres's own words for a connection that could not be made or died (no code). */
 const LOST_CONNECTION =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED|Query read timeout/i;
 
 function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;

@@ -26,6 +26,9 @@ export interface PgPoolOptions {
   logger?: Logger;
 }
 
+/** node-postgres's message when `query_timeout` fires (it has no code). */
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 export const PG_POOL_DEFAULTS = {
   max: 4,
   connectTimeoutMs: 5000,
@@ -43,10 +46,17 @@ export function pgLocation(pool: pg.Pool): string {
 export function createPgPool(o: PgPoolOptions): pg.Pool {
   const location = maskUrlPassword(o.url);
   const statementTimeout = o.statementTimeoutMs ?? PG_POOL_DEFAULTS.statementTimeoutMs;
+  const connectTimeout = o.connectTimeoutMs ?? PG_POOL_DEFAULTS.connectTimeoutMs;
   const pool = new pg.Pool({
     connectionString: o.url,
     max: o.max ?? PG_POOL_DEFAULTS.max,
-    connectionTimeoutMillis: o.connectTimeoutMs ?? PG_POOL_DEFAULTS.connectTimeoutMs,
+    connectionTimeoutMillis: connectTimeout,
+    // A server that stops answering on an open connection (cable pulled, server frozen) sends no
+    // error and no close; the statement timeout runs on the server and cannot be heard either.
+    // So the client gives up a little after it (QUERY_READ_TIMEOUT: unreachable, work offline)
+    // instead of waiting for TCP to give up many minutes later.
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + connectTimeout } : {}),
+    keepAlive: true,
     idleTimeoutMillis: o.idleTimeoutMs ?? PG_POOL_DEFAULTS.idleTimeoutMs,
     ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
     application_name: o.applicationName ?? 'cccd-checkin-kiosk',
@@ -92,14 +102,24 @@ export async function inPgTransaction<T>(
     await client.query('COMMIT');
     return out;
   } catch (err) {
-    await client.query('ROLLBACK').catch((e: unknown) => {
-      broken = e instanceof Error ? e : new Error(String(e));
-    });
+    // A connection that died or stopped answering is not asked to roll back (the server does
+    // when the connection goes); it is destroyed.
+    if (isQueryReadTimeout(err)) broken ??= err as Error;
+    if (!broken) {
+      await client.query('ROLLBACK').catch((e: unknown) => {
+        broken = e instanceof Error ? e : new Error(String(e));
+      });
+    }
     throw toStoreError(err, during, location);
   } finally {
     client.removeListener('error', onLost);
     client.release(broken);
   }
+}
+
+/** node-postgres's client-side `query_timeout` fired: the server did not answer in time. */
+export function isQueryReadTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === QUERY_READ_TIMEOUT;
 }
 
 /** One statement outside a transaction (reads), its failure as a STORE_* KioskError. */
