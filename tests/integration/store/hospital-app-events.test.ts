@@ -19,19 +19,25 @@ import { describeOnPg } from '../support/describe-on-pg';
 import { until } from '../support/until';
 import { freshDatabase } from './pg-databases';
 
+/** Desk K02's app on the server at `url`, with its own data folder. */
+async function deskOn(url: string, extra: object = {}) {
+  const dataDir = tempDir('kiosk-app-pg-');
+  fs.writeFileSync(
+    path.join(dataDir, 'config.json'),
+    JSON.stringify({
+      station: { id: 'K02', mode: 'desk' },
+      store: { engine: 'postgres', postgres: { url, connectTimeoutMs: 2000 } },
+      ...extra,
+    }),
+  );
+  const { config } = loadConfig(dataDir);
+  return { config, app: await createAppServices({ dataDir, config, logger: nullLogger }) };
+}
+
 describeOnPg('the app on the hospital server', (pg) => {
   it('hears other stations within a second and tells the desk when the server goes away', async () => {
     const url = await freshDatabase(pg());
-    const dataDir = tempDir('kiosk-app-pg-');
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({
-        station: { id: 'K02', mode: 'desk' },
-        store: { engine: 'postgres', postgres: { url, connectTimeoutMs: 2000 } },
-      }),
-    );
-    const { config } = loadConfig(dataDir);
-    const app = await createAppServices({ dataDir, config, logger: nullLogger });
+    const { app, config } = await deskOn(url);
     const seen: { name: EventName; payload: unknown; at: number }[] = [];
     app.events.subscribe((name, payload) => seen.push({ name, payload, at: Date.now() }));
     const other = await openPostgresStore({ url });
@@ -77,17 +83,7 @@ describeOnPg('the app on the hospital server', (pg) => {
 
   it("the desk finds, reprints and cancels another station's visit; the lookup cache is shared", async () => {
     const url = await freshDatabase(pg());
-    const dataDir = tempDir('kiosk-desk-pg-');
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({
-        station: { id: 'K02', mode: 'desk' },
-        printer: { driver: 'none' },
-        store: { engine: 'postgres', postgres: { url, connectTimeoutMs: 2000 } },
-      }),
-    );
-    const { config } = loadConfig(dataDir);
-    const app = await createAppServices({ dataDir, config, logger: nullLogger });
+    const { app, config } = await deskOn(url, { printer: { driver: 'none' } });
     const k01 = await openPostgresStore({ url });
     try {
       const today = hospitalDay(new Date(), config.hospital.timeZone);

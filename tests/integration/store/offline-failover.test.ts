@@ -29,14 +29,28 @@ import { freshDatabase } from './pg-databases';
 const DAY = '2026-11-23';
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../src/cli/main.ts');
 
-function station(url: string, id: string): Promise<HospitalStore> {
+function station(
+  url: string,
+  id: string,
+  over: { connectTimeoutMs?: number; statementTimeoutMs?: number; listen?: boolean } = {},
+): Promise<HospitalStore> {
+  const { listen, ...server } = over;
   return openHospitalStore({
-    server: { url, applicationName: `kiosk-test ${id}`, connectTimeoutMs: 2000 },
+    server: { url, applicationName: `kiosk-test ${id}`, connectTimeoutMs: 2000, ...server },
     localFile: path.join(tempDir(`kiosk-${id}-`), 'kiosk.sqlite'),
     logger: nullLogger,
     reconnectBaseMs: 100,
     reconnectMaxMs: 500,
+    listen,
   });
+}
+
+/** The database's URL through a relay that can cut or silence the connection. */
+async function throughRelay(url: string, cluster: { host: string; port: number }) {
+  const proxy = await startCutProxy(cluster);
+  const via = new URL(url);
+  via.port = String(proxy.port);
+  return { proxy, url: via.toString() };
 }
 
 let n = 0;
@@ -131,21 +145,8 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
 
   it("a check-in whose COMMIT answer is lost, then made offline: one visit, with the slip's number", async () => {
     const url = await freshDatabase(pg());
-    const proxy = await startCutProxy({ host: pg().host, port: pg().port });
-    const viaProxy = new URL(url);
-    viaProxy.port = String(proxy.port);
-    const k02 = await openHospitalStore({
-      server: {
-        url: viaProxy.toString(),
-        applicationName: 'kiosk-test K02',
-        connectTimeoutMs: 2000,
-      },
-      localFile: path.join(tempDir('kiosk-K02-'), 'kiosk.sqlite'),
-      logger: nullLogger,
-      reconnectBaseMs: 100,
-      reconnectMaxMs: 500,
-      listen: false,
-    });
+    const { proxy, url: relayed } = await throughRelay(url, pg());
+    const k02 = await station(relayed, 'K02', { listen: false });
     try {
       expect((await k02.checkIn(checkIn('K02'))).visit.queueNumber).toBe('KHAM-T-001');
       // The server commits the next check-in, but its answer never reaches the station, which
@@ -178,20 +179,11 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
 
   it('a server that goes silent mid-check-in (cable pulled): the station goes offline within seconds', async () => {
     const url = await freshDatabase(pg());
-    const proxy = await startCutProxy({ host: pg().host, port: pg().port });
-    const viaProxy = new URL(url);
-    viaProxy.port = String(proxy.port);
-    const k02 = await openHospitalStore({
-      server: {
-        url: viaProxy.toString(),
-        connectTimeoutMs: 1000,
-        statementTimeoutMs: 1000,
-      },
-      localFile: path.join(tempDir('kiosk-K02-'), 'kiosk.sqlite'),
-      logger: nullLogger,
-      reconnectBaseMs: 100,
-      reconnectMaxMs: 500,
+    const { proxy, url: relayed } = await throughRelay(url, pg());
+    const k02 = await station(relayed, 'K02', {
       listen: false,
+      connectTimeoutMs: 1000,
+      statementTimeoutMs: 1000,
     });
     try {
       expect((await k02.checkIn(checkIn('K02'))).visit.queueNumber).toBe('KHAM-T-001');
