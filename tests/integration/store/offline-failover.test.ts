@@ -23,7 +23,7 @@ import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
 import { until } from '../support/until';
 import { runCliHarness } from '../support/run-cli';
-import { startCutProxy } from '../support/pg-cut-proxy';
+import { throughRelay } from '../support/pg-cut-proxy';
 import { freshDatabase } from './pg-databases';
 
 const DAY = '2026-11-23';
@@ -43,14 +43,6 @@ function station(
     reconnectMaxMs: 500,
     listen,
   });
-}
-
-/** The database's URL through a relay that can cut or silence the connection. */
-async function throughRelay(url: string, cluster: { host: string; port: number }) {
-  const proxy = await startCutProxy(cluster);
-  const via = new URL(url);
-  via.port = String(proxy.port);
-  return { proxy, url: via.toString() };
 }
 
 let n = 0;

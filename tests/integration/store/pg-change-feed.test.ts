@@ -10,7 +10,19 @@ import { openPostgresStore } from '../../../src/main/store/postgres/postgres-sto
 import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
 import { until } from '../support/until';
+import { throughRelay } from '../support/pg-cut-proxy';
 import { freshDatabase } from './pg-databases';
+
+/** A check-in by another station's store reaches `heard` within a second. */
+async function checkInHeard(url: string, heard: (string | null)[], id: string): Promise<void> {
+  const a = await openPostgresStore({ url, applicationName: 'kiosk-test-a' });
+  try {
+    const { visit } = await a.checkIn(request({ id }));
+    await until(() => heard.includes(visit.date), 1000);
+  } finally {
+    await a.close();
+  }
+}
 
 describeOnPg('PostgreSQL change feed', (pg) => {
   it("a check-in at station A reaches station B's listener in under a second", async () => {
@@ -58,15 +70,35 @@ describeOnPg('PostgreSQL change feed', (pg) => {
       await pg().start();
       await until(() => feed.listening, 10_000);
       expect(heard).toContain(null);
-      const a = await openPostgresStore({ url, applicationName: 'kiosk-test-a' });
-      try {
-        const { visit } = await a.checkIn(request({ id: '300000000099' }));
-        await until(() => heard.includes(visit.date), 1000);
-      } finally {
-        await a.close();
-      }
+      await checkInHeard(url, heard, '300000000099');
     } finally {
       await feed.close();
+    }
+  }, 60_000);
+
+  it('a LISTEN connection that dies without a word is noticed, made again, and asks for a refresh', async () => {
+    const url = await freshDatabase(pg());
+    const { proxy, url: relayed } = await throughRelay(url, pg());
+    const heard: (string | null)[] = [];
+    const feed = listenForVisitChanges({
+      url: relayed,
+      logger: nullLogger,
+      onChange: (day) => heard.push(day),
+      connectTimeoutMs: 1000,
+      reconnectBaseMs: 50,
+      reconnectMaxMs: 200,
+      heartbeatMs: 300,
+    });
+    try {
+      await feed.ready;
+      proxy.silenceOpenConnections();
+      await until(() => !feed.listening, 5000);
+      await until(() => feed.listening, 10_000);
+      expect(heard).toContain(null);
+      await checkInHeard(url, heard, '300000000098');
+    } finally {
+      await feed.close();
+      await proxy.close();
     }
   }, 60_000);
 });

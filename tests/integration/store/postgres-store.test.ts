@@ -12,7 +12,7 @@ import {
 import type { PgCluster } from '../support/pg-cluster';
 import { request, storeContract } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
-import { startCutProxy } from '../support/pg-cut-proxy';
+import { throughRelay } from '../support/pg-cut-proxy';
 import { freshDatabase } from './pg-databases';
 
 let cluster: PgCluster;
@@ -158,10 +158,8 @@ describeOnPg('PostgreSQL store', (started) => {
     });
 
     it('a connection cut mid-transaction is STORE_UNREACHABLE, and nothing escapes uncaught', async () => {
-      const url = new URL(await freshDatabase(cluster));
-      const proxy = await startCutProxy({ host: cluster.host, port: cluster.port });
-      url.port = String(proxy.port);
-      const s = await openOn(url.toString());
+      const { proxy, url } = await throughRelay(await freshDatabase(cluster), cluster);
+      const s = await openOn(url);
       try {
         await s.checkIn(request());
         proxy.loseNextCommitAnswer();

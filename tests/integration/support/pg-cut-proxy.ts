@@ -13,19 +13,27 @@ export interface CutProxy {
   loseNextCommitAnswer(): void;
   /** From now on nothing passes either way and nothing is closed: a cable pulled mid-query. */
   goSilent(): void;
+  /**
+   * The connections open now go silent for good; new ones pass (a firewall or NAT that lost its
+   * state: old connections are dead without a word, the server is still there).
+   */
+  silenceOpenConnections(): void;
   close(): Promise<void>;
 }
 
 export async function startCutProxy(target: { host: string; port: number }): Promise<CutProxy> {
   let armed = false;
   let silent = false;
+  const pipes = new Set<{ dead: boolean }>();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
     let cutReply = false;
+    const pipe = { dead: false };
+    pipes.add(pipe);
     client.on('data', (chunk) => {
-      if (silent) return;
+      if (silent || pipe.dead) return;
       // A simple-protocol Query message ('Q') whose text is COMMIT.
       if (armed && chunk[0] === 0x51 && chunk.subarray(5).toString('utf8').startsWith('COMMIT')) {
         armed = false;
@@ -34,7 +42,7 @@ export async function startCutProxy(target: { host: string; port: number }): Pro
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
-      if (silent) return;
+      if (silent || pipe.dead) return;
       if (cutReply) {
         client.destroy();
         upstream.destroy();
@@ -60,10 +68,24 @@ export async function startCutProxy(target: { host: string; port: number }): Pro
     goSilent: () => {
       silent = true;
     },
+    silenceOpenConnections: () => {
+      for (const pipe of pipes) pipe.dead = true;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
   };
+}
+
+/** A database URL through a new relay in front of its server. */
+export async function throughRelay(
+  url: string,
+  server: { host: string; port: number },
+): Promise<{ proxy: CutProxy; url: string }> {
+  const proxy = await startCutProxy(server);
+  const via = new URL(url);
+  via.port = String(proxy.port);
+  return { proxy, url: via.toString() };
 }

@@ -27,6 +27,12 @@ export interface PgChangeFeedOptions {
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
   applicationName?: string;
+  /**
+   * The connection is asked `SELECT 1` this often and counted lost when no answer comes within
+   * the same time (default 10 s). A LISTEN connection only receives: a path that died without a
+   * word (cable, switch, firewall) would otherwise leave it deaf for the hours TCP takes to tell.
+   */
+  heartbeatMs?: number;
 }
 
 export interface PgChangeFeed extends ChangeFeed {
@@ -48,6 +54,12 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
   /** Set after the first LISTEN: the next one follows a drop, and a refresh is due. */
   let reconnected = false;
   let timer: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  const heartbeatMs = o.heartbeatMs ?? 10_000;
+  const stopHeartbeat = (): void => {
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = null;
+  };
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
@@ -56,6 +68,7 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
   const dropped = (c: pg.Client, err?: unknown): void => {
     if (client !== c) return; // an old client's late event
     client = null;
+    stopHeartbeat();
     if (listening) {
       log.warn('change feed lost its connection', {
         code: err ? toErrorShape(err).code : 'ended',
@@ -86,6 +99,8 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
       connectionString: o.url,
       connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
       keepAlive: true,
+      // The heartbeat's limit (below); LISTEN answers at once too.
+      query_timeout: heartbeatMs,
       application_name: o.applicationName ?? 'cccd-checkin-kiosk (changes)',
     });
     client = c;
@@ -104,6 +119,18 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
     if (closed || client !== c) return;
     listening = true;
     attempt = 0;
+    let asking = false;
+    heartbeat = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      c.query('SELECT 1').then(
+        () => {
+          asking = false;
+        },
+        (err: unknown) => dropped(c, err),
+      );
+    }, heartbeatMs);
+    heartbeat.unref?.();
     log.info('listening for other stations’ changes', { server });
     markReady();
     if (reconnected) o.onChange(null);
@@ -119,6 +146,7 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
     ready,
     async close() {
       closed = true;
+      stopHeartbeat();
       if (timer) clearTimeout(timer);
       timer = null;
       const c = client;
