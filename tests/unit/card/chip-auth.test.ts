@@ -88,13 +88,35 @@ describe('chip authenticity through readCard', () => {
     expect(result.chipAuthentication).toMatchObject({ status: 'failed', method: 'AA' });
   });
 
+  it('a cloned chip whose EF.COM hides DG14/DG15 (or has no EF.COM) still fails: the SOD lists them', async () => {
+    // EF.COM is not signed: written by hand listing DG1, DG2, DG13 only (LDS 1.7, Unicode 4.0.0).
+    const comWithoutKeys = fromHex('60 15 5F01 04 30313037 5F36 06 303430303030 5C 03 61 75 6D');
+    for (const com of [comWithoutKeys, null]) {
+      const { files } = chipFor({ ca: true, aa: true }, true);
+      const altered = new Map(files);
+      if (com) altered.set(FID.COM, com);
+      else altered.delete(FID.COM);
+      const clone = new SimulatedChip({
+        files: altered,
+        mrzInfo: mrzInfoFor(simIdentity(INDEX)),
+        authenticity: {
+          keys: clonedChipKeys(simIdentity(INDEX).card.idNumber),
+          offer: { ca: true, aa: true },
+        },
+      });
+      clone.powerOn();
+      const { result } = await read(clone);
+      expect(result.chipAuthentication).toMatchObject({ status: 'failed', method: 'CA' });
+    }
+  });
+
   it('a card without DG14/DG15 is not-offered, with no extra APDU', async () => {
     const { chip: plain } = chipFor({ ca: false, aa: false });
     const { result } = await read(plain);
     expect(result.chipAuthentication).toEqual({
       status: 'not-offered',
       method: null,
-      detail: 'EF.COM lists neither DG14 nor DG15',
+      detail: 'neither EF.COM nor the SOD lists DG14 or DG15',
     });
   });
 

@@ -27,6 +27,7 @@ import { parseDg1, type Dg1 } from './lds/dg1';
 import { parseDg13 } from './lds/dg13';
 import { parseDg2 } from './lds/dg2';
 import { parseEfCom } from './lds/ef-com';
+import { parseSod } from './lds/sod';
 import { authenticateChipWithFiles, type ChipAuthOptions } from './chip-auth';
 import { openChip } from './open-chip';
 import { loadTrustAnchors, passiveAuthenticate } from './passive-auth';
@@ -78,7 +79,7 @@ export interface ReadCardOptions {
    */
   pace?: boolean;
   /**
-   * Read DG14/DG15 when EF.COM lists them and prove the chip genuine (./chip-auth.ts).
+   * Read DG14/DG15 when EF.COM or the SOD lists them and prove the chip genuine (./chip-auth.ts).
    * Default true; `false` reports `not-offered` without the extra APDUs.
    */
   chipAuthentication?: boolean;
@@ -106,6 +107,15 @@ function identityFrom(dg13: CardIdentity, dg1: Dg1): CardIdentity {
     dateOfBirth: dg13.dateOfBirth ?? mrzDate(dg1.dateOfBirth),
     sex: dg13.sex ?? dg1.sex,
   };
+}
+
+/** Data-group numbers the SOD holds hashes for; null when it cannot be parsed (PA says why). */
+function signedDataGroups(sod: Uint8Array): ReadonlySet<number> | null {
+  try {
+    return new Set(parseSod(sod).securityObject.hashes.keys());
+  } catch {
+    return null;
+  }
 }
 
 function asKioskError(err: unknown): unknown {
@@ -207,13 +217,18 @@ export async function readCard(
     }
 
     progress(options, 'verify', 85);
+    const sodBytes = await read(EF.SOD);
     // DG14/DG15 are hashed in the SOD like the others, so passive authentication covers the keys.
-    const checkChip = (options.chipAuthentication ?? true) && listed !== null;
-    const dg14Bytes = checkChip && listed!.includes(14) ? await read(EF.DG14) : null;
-    const dg15Bytes = checkChip && listed!.includes(15) ? await read(EF.DG15) : null;
+    // Whether they exist is taken from the signed SOD as well as EF.COM: EF.COM is not signed,
+    // and a copy that drops DG14/DG15 from it must not pass as a chip that offers no proof.
+    const checkChip = options.chipAuthentication ?? true;
+    const signed = sodBytes ? signedDataGroups(sodBytes) : null;
+    const offers = (dg: number): boolean =>
+      checkChip && ((listed?.includes(dg) ?? false) || (signed?.has(dg) ?? false));
+    const dg14Bytes = offers(14) ? await read(EF.DG14) : null;
+    const dg15Bytes = offers(15) ? await read(EF.DG15) : null;
     if (dg14Bytes) groups.set(14, dg14Bytes);
     if (dg15Bytes) groups.set(15, dg15Bytes);
-    const sodBytes = await read(EF.SOD);
     let passiveAuthentication: PassiveAuthResult;
     if (!sodBytes) {
       passiveAuthentication = {
@@ -242,7 +257,7 @@ export async function readCard(
         : ({
             status: 'not-offered',
             method: null,
-            detail: checkChip ? 'EF.COM lists neither DG14 nor DG15' : 'not checked',
+            detail: checkChip ? 'neither EF.COM nor the SOD lists DG14 or DG15' : 'not checked',
           } as const);
     progress(options, 'verify', 100);
 
