@@ -110,6 +110,21 @@ describe('chip authenticity through readCard', () => {
     }
   });
 
+  it('a chip that withholds the DG14/DG15 its SOD lists fails chip authentication', async () => {
+    const { files } = chipFor({ ca: true, aa: true }, true);
+    const altered = new Map(files);
+    altered.delete(FID.DG14);
+    altered.delete(FID.DG15);
+    const clone = new SimulatedChip({ files: altered, mrzInfo: mrzInfoFor(simIdentity(INDEX)) });
+    clone.powerOn();
+    const { result } = await read(clone);
+    expect(result.chipAuthentication).toMatchObject({
+      status: 'failed',
+      method: 'CA',
+      detail: 'DG14 and DG15 listed in the SOD but not on the chip',
+    });
+  });
+
   it('a card without DG14/DG15 is not-offered, with no extra APDU', async () => {
     const { chip: plain } = chipFor({ ca: false, aa: false });
     const { result } = await read(plain);

@@ -251,14 +251,24 @@ export async function readCard(
       }
     }
     // Last: a failed proof leaves the secure channel broken, after everything is read.
-    const chipAuthentication =
-      dg14Bytes || dg15Bytes
-        ? await authenticateChipWithFiles(conn, dg14Bytes, dg15Bytes, options.chipAuthRandom)
-        : ({
-            status: 'not-offered',
-            method: null,
-            detail: checkChip ? 'neither EF.COM nor the SOD lists DG14 or DG15' : 'not checked',
-          } as const);
+    // A key file the SOD vouches for that the chip will not give: a copy hiding its proof.
+    const withheld = checkChip
+      ? [14, 15].filter((dg) => signed?.has(dg) && !(dg === 14 ? dg14Bytes : dg15Bytes))
+      : [];
+    const chipAuthentication: CardReadResult['chipAuthentication'] =
+      withheld.length > 0
+        ? {
+            status: 'failed',
+            method: withheld[0] === 14 ? 'CA' : 'AA',
+            detail: `${withheld.map((dg) => `DG${dg}`).join(' and ')} listed in the SOD but not on the chip`,
+          }
+        : dg14Bytes || dg15Bytes
+          ? await authenticateChipWithFiles(conn, dg14Bytes, dg15Bytes, options.chipAuthRandom)
+          : ({
+              status: 'not-offered',
+              method: null,
+              detail: checkChip ? 'neither EF.COM nor the SOD lists DG14 or DG15' : 'not checked',
+            } as const);
     progress(options, 'verify', 100);
 
     const result: CardReadResult = {
