@@ -13,6 +13,7 @@ import {
   DG13_REAL,
   DG13_REAL_NO_ID,
   DG13_REAL_SHUFFLED,
+  DG13_YEAR_ONLY_DOB,
   MRZ_ICAO_SPECIMEN,
   MRZ_REAL,
   MRZ_WRONG_ID_CHECK,
@@ -81,6 +82,10 @@ describe('DG13 in the real wrapper', () => {
     expect(dg13.identity.fullName).toBe('Lê Văn Hùng');
     expect(dg13.unknownNumbers).toEqual([21]);
     expect(dg13.fields.get(21)).toEqual(['X']);
+  });
+
+  it('a year-only date of birth is kept as YYYY for the lookup, not dropped', () => {
+    expect(parseDg13(DG13_YEAR_ONLY_DOB).identity.dateOfBirth).toBe('1948');
   });
 
   it('a 30 000-level nested DG13 is CARD_BAD_TLV, not a stack overflow', () => {

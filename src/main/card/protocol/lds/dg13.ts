@@ -120,7 +120,8 @@ export function parseDg13(bytes: Uint8Array): Dg13 {
   const identity: CardIdentity = {
     idNumber: one(1),
     fullName: one(2),
-    dateOfBirth: vnDateToIso(one(3)),
+    // People whose papers give only the year: `YYYY` goes on to the lookup, which takes it.
+    dateOfBirth: vnDateToIso(one(3)) ?? (/^\d{4}$/.test(one(3)) ? one(3) : null),
     sex: sexFromText(one(4)),
     nationality: one(5),
     ethnicity: one(6),
