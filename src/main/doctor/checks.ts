@@ -133,13 +133,6 @@ export function checkCardReader(config: KioskConfig, now = new Date()): CheckRes
     return { name, status: 'ok', detail: 'simulated reader (default)' };
   }
   const which = `PC/SC${r.name ? `: ${r.name}` : ' (first reader with a card)'}`;
-  if (r.trustTestCsca) {
-    return {
-      name,
-      status: 'warn',
-      detail: `${which}; reader.trustTestCsca is on: a fake card signed with the public test key passes passive authentication (set it to false in production)`,
-    };
-  }
   const folder = effectiveCscaFolder(r);
   const problem = folder ? cscaFolderProblem(folder) : 'no CSCA folder';
   if (problem) {
@@ -153,6 +146,20 @@ export function checkCardReader(config: KioskConfig, now = new Date()): CheckRes
   // Unreadable files and CRLs no trusted CSCA signed are ignored by the reader; a trusted CRL
   // whose dates say it is out of date is still used: say which, for both.
   const loaded = loadTrustAnchors([folder!]);
+  if (loaded.anchors.length === 0) {
+    return {
+      name,
+      status: 'fail',
+      detail: `${which}; ${folder} holds no usable certificate (${loaded.problems.join(', ')}): passive authentication can only say "unverified" and every chip needs staff`,
+    };
+  }
+  if (r.trustTestCsca) {
+    return {
+      name,
+      status: 'warn',
+      detail: `${which}; reader.trustTestCsca is on: a fake card signed with the public test key passes passive authentication (set it to false in production)`,
+    };
+  }
   const notes = [
     loaded.problems.length ? `ignored: ${loaded.problems.join(', ')}` : '',
     ...staleCrls(loaded.revoked, now),

@@ -62,6 +62,19 @@ describe('doctor: card reader', () => {
     expect(ready.status).toBe('ok');
   });
 
+  it('fails a CSCA folder whose certificate files are not certificates, also when trusting the test CSCA', () => {
+    const broken = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    // e.g. a proxy's error page saved under the certificate's name
+    writeFileSync(path.join(broken, 'csca-vietnam-001.pem'), '<html>403 Forbidden</html>');
+    const result = checkCardReader(config({ reader: { driver: 'pcsc', cscaFolder: broken } }));
+    expect(result).toMatchObject({ status: 'fail' });
+    expect(result.detail).toMatch(/no usable certificate/);
+    const missing = checkCardReader(
+      config({ reader: { driver: 'pcsc', cscaFolder: '/nonexistent/csca', trustTestCsca: true } }),
+    );
+    expect(missing).toMatchObject({ status: 'fail' });
+  });
+
   it('warns about a CRL in the CSCA folder that no trusted CSCA signed (it is ignored)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
     copyFileSync(
