@@ -9,14 +9,20 @@ import type { Logger } from '../logging/logger';
 import { applyAutostart, autostartPlan } from './autostart';
 import { describeCrash, PageRecovery, type RecoveryAction } from './crash-recovery';
 import { decideWindowOpen, isOwnPage, type OwnPage } from './navigation-guard';
-import type { LockdownPolicy } from './station-lockdown';
+import { mayCloseWindow, type LockdownPolicy } from './station-lockdown';
 
 /** How long a page may stay unresponsive before it is reloaded. */
 const HUNG_GRACE_MS = 15_000;
 
+/** Set once the app starts quitting: from then on windows close (mayCloseWindow). */
+let appQuitting = false;
+
 /** Before any window: the menu, uncaught exceptions, start at login, the display kept awake. */
 export function lockDownApp(policy: LockdownPolicy, startAtLogin: boolean, logger: Logger): void {
   if (!policy.applicationMenu) Menu.setApplicationMenu(null);
+  app.on('before-quit', () => {
+    appQuitting = true;
+  });
 
   process.on('uncaughtException', (err) => {
     logger.error('uncaught exception, relaunching', describeCrash(err));
@@ -67,6 +73,11 @@ export function lockDownWindow(
   contents.on('will-navigate', refuseNavigation);
   contents.on('will-redirect', refuseNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  win.on('close', (event) => {
+    if (mayCloseWindow(policy, appQuitting)) return;
+    event.preventDefault();
+    logger.warn('window close refused');
+  });
   if (!policy.devTools) {
     contents.on('devtools-opened', () => contents.closeDevTools());
   }

@@ -16,6 +16,12 @@ export interface LockdownPolicy {
   externalLinks: boolean;
   /** Keep the display from sleeping while the app runs. */
   preventDisplaySleep: boolean;
+  /**
+   * The window may be closed by the user (Alt+F4, the window manager). On a public station it
+   * closes only when the app quits (an operator's SIGTERM or service stop): closing the only
+   * window quits the app and leaves the desktop to whoever is at the keyboard.
+   */
+  userMayClose: boolean;
 }
 
 export const DEV_FLAG = '--dev';
@@ -42,5 +48,11 @@ export function lockdownPolicy(input: {
     devTools: dev || (!locked && !input.isPackaged),
     externalLinks: !locked,
     preventDisplaySleep: locked,
+    userMayClose: !locked,
   };
+}
+
+/** Whether a window `close` goes ahead: always while the app quits, else per the policy. */
+export function mayCloseWindow(policy: LockdownPolicy, appQuitting: boolean): boolean {
+  return appQuitting || policy.userMayClose;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../src/main/electron/autostart';
 import { describeCrash, PageRecovery } from '../../../src/main/electron/crash-recovery';
 import { decideWindowOpen, isOwnPage } from '../../../src/main/electron/navigation-guard';
-import { lockdownPolicy } from '../../../src/main/electron/station-lockdown';
+import { lockdownPolicy, mayCloseWindow } from '../../../src/main/electron/station-lockdown';
 
 describe('lockdown policy', () => {
   it('locks kiosk and display: no menu, no DevTools, no system browser, display awake', () => {
@@ -22,6 +22,7 @@ describe('lockdown policy', () => {
         devTools: false,
         externalLinks: false,
         preventDisplaySleep: true,
+        userMayClose: false,
       });
     }
   });
@@ -42,8 +43,19 @@ describe('lockdown policy', () => {
       devTools: false,
       externalLinks: true,
       preventDisplaySleep: false,
+      userMayClose: true,
     });
     expect(lockdownPolicy({ mode: 'room', argv: [], isPackaged: false }).devTools).toBe(true);
+  });
+});
+
+describe('closing the window', () => {
+  it('a kiosk window closes only when the app quits (no Alt+F4 to the desktop); a desk one any time', () => {
+    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
+    const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+    expect(mayCloseWindow(kiosk, false)).toBe(false);
+    expect(mayCloseWindow(kiosk, true)).toBe(true);
+    expect(mayCloseWindow(desk, false)).toBe(true);
   });
 });
 
