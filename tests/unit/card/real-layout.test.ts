@@ -12,6 +12,8 @@ import {
   DG13_BARE,
   DG13_REAL,
   DG13_REAL_NO_ID,
+  DG13_NO_FATHER_NESTED,
+  DG13_NO_FATHER_SIDE_BY_SIDE,
   DG13_REAL_SHUFFLED,
   DG13_YEAR_ONLY_DOB,
   MRZ_ICAO_SPECIMEN,
@@ -82,6 +84,15 @@ describe('DG13 in the real wrapper', () => {
     expect(dg13.identity.fullName).toBe('Lê Văn Hùng');
     expect(dg13.unknownNumbers).toEqual([21]);
     expect(dg13.fields.get(21)).toEqual(['X']);
+  });
+
+  it('an empty father name keeps its place: the mother is never shown as the father', () => {
+    for (const bytes of [DG13_NO_FATHER_NESTED, DG13_NO_FATHER_SIDE_BY_SIDE]) {
+      expect(parseDg13(bytes).identity).toMatchObject({
+        fatherName: '',
+        motherName: 'Trần Thị Hoa',
+      });
+    }
   });
 
   it('a year-only date of birth is kept as YYYY for the lookup, not dropped', () => {

@@ -67,6 +67,25 @@ function strings(t: Tlv, depth: number): string[] {
   return out;
 }
 
+/**
+ * Field 13's names by position, so an empty name (`30 00`, no father) stays an empty name and
+ * the mother is never read as the father: one SEQUENCE of names, one SEQUENCE of per-name
+ * SEQUENCEs, or the names side by side after the INTEGER.
+ */
+function names(values: readonly Tlv[], depth: number): string[] {
+  tooDeep(depth);
+  const first = (t: Tlv, d: number): string => strings(t, d)[0] ?? '';
+  const one = values.length === 1 && values[0]!.tag === SEQUENCE ? values[0]! : null;
+  if (one) {
+    const inner = decodeTlvList(one.value);
+    if (inner.length > 0 && inner.every((k) => k.constructed)) {
+      return inner.map((k) => first(k, depth + 2));
+    }
+    return strings(one, depth + 1);
+  }
+  return values.map((k) => first(k, depth + 1));
+}
+
 /** `SEQUENCE { INTEGER 1, OID, SET }`: the real cards' wrapper around the fields. */
 function isWrapper(kids: readonly Tlv[]): boolean {
   return (
@@ -98,9 +117,10 @@ function collect(list: readonly Tlv[], walk: Walk, depth: number): void {
       const n = integerValue(kids[0])!;
       // The first occurrence wins: a repeated number must not overwrite what was shown.
       if (!walk.fields.has(n)) {
+        const values = kids.slice(1);
         walk.fields.set(
           n,
-          kids.slice(1).flatMap((k) => strings(k, depth + 1)),
+          n === 13 ? names(values, depth + 1) : values.flatMap((k) => strings(k, depth + 1)),
         );
       }
     } else {
