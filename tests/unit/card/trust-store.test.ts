@@ -7,13 +7,18 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrustAnchors } from '../../../src/main/card/protocol/passive-auth';
+import * as x509 from '@peculiar/x509';
+import {
+  loadTrustAnchors,
+  passiveAuthenticate,
+} from '../../../src/main/card/protocol/passive-auth';
 import {
   certificatePeriod,
   dsValidityProblem,
 } from '../../../src/main/card/protocol/pki/ds-validity';
 import { shippedCscaFolder } from '../../../src/main/card/csca-folder';
 import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { makePki, makeSod } from './fixtures/pki';
 
 const SHIPPED = path.join(shippedCscaFolder(), 'csca-vietnam-001.pem');
 
@@ -62,4 +67,35 @@ describe('CSCA trust store', () => {
       }),
     ).toBeNull();
   });
+});
+
+describe('link certificates', () => {
+  it('a successor CSCA known only by its link certificate from the old CSCA verifies its cards', async () => {
+    const [old, successor] = await Promise.all([makePki('ec', 'Old'), makePki('ec', 'Successor')]);
+    // Old CSCA signs the successor's name and key: the link certificate.
+    const link = await x509.X509CertificateGenerator.create({
+      serialNumber: '02',
+      subject: successor.cscaX509.subject,
+      issuer: old.cscaX509.subject,
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2049-12-31T00:00:00Z'),
+      publicKey: successor.cscaKeys.publicKey,
+      signingKey: old.cscaKeys.privateKey,
+      signingAlgorithm: old.signingAlgorithm,
+      extensions: [new x509.BasicConstraintsExtension(true, 0, true)],
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    writeFileSync(path.join(dir, 'csca-old.pem'), old.cscaPem);
+    writeFileSync(path.join(dir, 'link-old-successor.pem'), link.toString('pem'));
+    const groups = new Map([[1, new Uint8Array([0x61, 0x01, 0x00])]]);
+    const sod = makeSod(groups, successor, { signature: 'ecdsa' });
+    const { anchors } = loadTrustAnchors([dir]);
+    expect(passiveAuthenticate({ sod, dataGroups: groups, anchors }).status).toBe('valid');
+    // Without the link certificate the successor's cards do not chain.
+    const alone = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csca-'));
+    writeFileSync(path.join(alone, 'csca-old.pem'), old.cscaPem);
+    expect(
+      passiveAuthenticate({ sod, dataGroups: groups, anchors: loadTrustAnchors([alone]).anchors }),
+    ).toMatchObject({ status: 'invalid', failedCheck: 'certificate-chain' });
+  }, 60_000);
 });
