@@ -57,9 +57,9 @@ export function autostartPlan(input: AutostartInput): AutostartPlan {
     };
   }
   if (input.platform === 'linux') {
-    const configHome = input.env.XDG_CONFIG_HOME?.trim()
-      ? input.env.XDG_CONFIG_HOME
-      : path.join(input.homeDir, '.config');
+    // The XDG Base Directory specification: a relative XDG_CONFIG_HOME is invalid and ignored.
+    const xdg = input.env.XDG_CONFIG_HOME?.trim();
+    const configHome = xdg && path.isAbsolute(xdg) ? xdg : path.join(input.homeDir, '.config');
     return {
       kind: 'xdg',
       enabled: input.enabled,

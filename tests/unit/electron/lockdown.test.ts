@@ -181,6 +181,12 @@ describe('start at login', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('ignores a relative XDG_CONFIG_HOME (the XDG specification says it is invalid)', () => {
+    expect(
+      autostartPlan({ ...base, platform: 'linux', env: { XDG_CONFIG_HOME: 'conf' } }),
+    ).toMatchObject({ file: '/home/kiosk/.config/autostart/cccd-checkin-kiosk.desktop' });
+  });
+
   it('quotes Exec arguments as the Desktop Entry specification asks', () => {
     expect(quoteExecArg('/usr/bin/app')).toBe('/usr/bin/app');
     expect(quoteExecArg('a b')).toBe('"a b"');
