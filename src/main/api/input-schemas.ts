@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
 import { LANES, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
-import { hospitalDay, VIETNAM_TIME_ZONE } from '../../shared/hospital-day';
+import { hospitalDay } from '../../shared/hospital-day';
 import {
   CAN_NUMBER,
   checkManualIdentity,
@@ -40,6 +40,9 @@ const accessKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mrz'), text: z.string().min(30).max(200) }).strict(),
 ]);
 
+/** UTC+14, where each calendar day begins first. */
+const LATEST_TIME_ZONE = 'Pacific/Kiritimati';
+
 export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'app.info': none,
   'readers.list': none,
@@ -57,7 +60,10 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
     })
     .strict()
     .superRefine((value, ctx) => {
-      const result = checkManualIdentity(value, hospitalDay(new Date(), VIETNAM_TIME_ZONE));
+      // The shared rules at the boundary; a date of birth is checked against the latest calendar
+      // day on Earth here, so nothing valid at the hospital is refused: the check-in checks it
+      // again against the hospital's own day (hospital.timeZone), which only main knows.
+      const result = checkManualIdentity(value, hospitalDay(new Date(), LATEST_TIME_ZONE));
       if (result.ok) return;
       for (const [field, code] of Object.entries(result.errors)) {
         ctx.addIssue({ code: 'custom', path: [field], message: IDENTITY_FIELD_MESSAGES[code].en });

@@ -200,7 +200,7 @@ export class CheckinMachine implements CheckinService {
   }
 
   async manualIdentity(input: ManualIdentityInput): Promise<void> {
-    const valid = validateManualIdentity(input);
+    const valid = validateManualIdentity(input, this.today(this.o.now()));
     this.refuseWhenBusy();
     this.startSession();
     const s = this.session;

@@ -549,6 +549,22 @@ describe('check-in flow', () => {
     expect(visit).toMatchObject({ identitySource: 'typed', queueNumber: 'K01-CC-U-001' });
   });
 
+  it("desk: a date of birth after the hospital's day is refused, whatever day it is in Vietnam", async () => {
+    // 05:00 UTC: already 23 November in Vietnam, still the 22nd at a hospital in Los Angeles.
+    h = createHarness({
+      now: new Date('2026-11-23T05:00:00Z'),
+      config: (c) => {
+        c.hospital.timeZone = 'America/Los_Angeles';
+      },
+    });
+    const typed = { idNumber: AN.idNumber, fullName: AN.fullName, sex: 'M' as const };
+    await expect(
+      h.checkin.manualIdentity({ ...typed, dateOfBirth: '2026-11-23' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_BAD_INPUT', detail: 'dateOfBirth' });
+    await h.checkin.manualIdentity({ ...typed, dateOfBirth: '2026-11-22' });
+    expect(h.checkin.current().step).not.toBe('error');
+  });
+
   it('desk: a year-only date of birth goes on to the lookup, which takes YYYY', async () => {
     h = createHarness();
     await h.checkin.manualIdentity({
