@@ -139,6 +139,11 @@ function simulationProblems(c: {
       'a real card reader with the simulated lookup service (insurance.service "simulated"): configure the real service, or set "allowSimulated": true on a test bench',
     );
   }
+  if (c.reader.driver === 'simulated' && c.insurance.service === 'bhxh') {
+    problems.push(
+      'the simulated card reader with the real lookup service (insurance.service "bhxh"): made-up people would be looked up in the national register, and the developer panel would show on the screen; configure reader.driver "pcsc", or set "allowSimulated": true on a test bench',
+    );
+  }
   if (
     c.insurance.service === 'bhxh' &&
     c.insurance.apiVersion === '2024' &&

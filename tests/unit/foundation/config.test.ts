@@ -138,12 +138,16 @@ describe('configuration', () => {
       username: 'u',
       password: 'p',
     };
-    const placeholder = loadError(JSON.stringify({ insurance: real }));
+    const reader = { driver: 'pcsc' };
+    const placeholder = loadError(JSON.stringify({ reader, insurance: real }));
     expect(placeholder.localized.en).toContain('field "allowSimulated"');
     expect(placeholder.localized.en).toContain('Nguyễn Văn Thử');
     const officer = { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' };
     const http = loadError(
-      JSON.stringify({ insurance: { ...real, officer, baseUrl: 'http://egw.example.invalid' } }),
+      JSON.stringify({
+        reader,
+        insurance: { ...real, officer, baseUrl: 'http://egw.example.invalid' },
+      }),
     );
     expect(http.localized.en).toContain('field "insurance.baseUrl"');
     for (const baseUrl of [
@@ -151,8 +155,26 @@ describe('configuration', () => {
       'http://127.0.0.1:8080',
       'http://localhost:1',
     ]) {
-      const ok = loadConfig(dirWith(JSON.stringify({ insurance: { ...real, officer, baseUrl } })));
+      const ok = loadConfig(
+        dirWith(JSON.stringify({ reader, insurance: { ...real, officer, baseUrl } })),
+      );
       expect(ok.config.insurance.baseUrl).toBe(baseUrl);
     }
+  });
+
+  it('refuses the simulated reader with the real service, naming allowSimulated', () => {
+    const insurance = {
+      service: 'bhxh',
+      baseUrl: 'https://egw.example.invalid',
+      username: 'u',
+      password: 'p',
+      officer: { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' },
+    };
+    const err = loadError(JSON.stringify({ insurance }));
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.localized.en).toContain('field "allowSimulated"');
+    expect(err.localized.en).toContain('simulated card reader');
+    const bench = { insurance, allowSimulated: true };
+    expect(loadConfig(dirWith(JSON.stringify(bench))).config.reader.driver).toBe('simulated');
   });
 });
