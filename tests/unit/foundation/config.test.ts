@@ -22,6 +22,15 @@ function loadError(content: string): KioskError {
   throw new Error('expected the configuration to be refused');
 }
 
+/** The real lookup service's fields, with a made-up account and officer. */
+const REAL_SERVICE = {
+  service: 'bhxh',
+  baseUrl: 'https://egw.example.invalid',
+  username: 'u',
+  password: 'p',
+};
+const OFFICER = { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' };
+
 describe('configuration', () => {
   it('defaults to the simulated reader and lookup service when no file exists', () => {
     const loaded = loadConfig(dirWith());
@@ -132,17 +141,12 @@ describe('configuration', () => {
   });
 
   it('refuses the real service with the placeholder officer, or over plain http', () => {
-    const real = {
-      service: 'bhxh',
-      baseUrl: 'https://egw.example.invalid',
-      username: 'u',
-      password: 'p',
-    };
+    const real = REAL_SERVICE;
     const reader = { driver: 'pcsc' };
     const placeholder = loadError(JSON.stringify({ reader, insurance: real }));
     expect(placeholder.localized.en).toContain('field "allowSimulated"');
     expect(placeholder.localized.en).toContain('Nguyễn Văn Thử');
-    const officer = { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' };
+    const officer = OFFICER;
     const http = loadError(
       JSON.stringify({
         reader,
@@ -163,13 +167,7 @@ describe('configuration', () => {
   });
 
   it('refuses the simulated reader with the real service, naming allowSimulated', () => {
-    const insurance = {
-      service: 'bhxh',
-      baseUrl: 'https://egw.example.invalid',
-      username: 'u',
-      password: 'p',
-      officer: { name: 'Lê Thị Kiểm Tra', idNumber: '001090000002' },
-    };
+    const insurance = { ...REAL_SERVICE, officer: OFFICER };
     const err = loadError(JSON.stringify({ insurance }));
     expect(err.code).toBe('CONFIG_INVALID');
     expect(err.localized.en).toContain('field "allowSimulated"');
