@@ -11,15 +11,15 @@ import {
   createCardReaderService,
   type CardReaderServiceHandle,
 } from '../src/main/card/reader-service';
-import { catalogChip } from '../src/main/card/simulator/catalog-chip';
+import { catalogChip } from '../src/sim/card/catalog-chip';
 import { readCard } from '../src/main/card/protocol/read-card';
-import type { SimulatedChip } from '../src/main/card/simulator/chip';
-import { ChipChannel } from '../src/main/card/simulator/chip-channel';
-import { SimulatedReader } from '../src/main/card/simulator/simulated-reader';
-import { loadTestPki, testCscaPath } from '../src/main/card/simulator/test-pki';
-import { VpcdClient, type VirtualCard } from '../src/main/card/simulator/vpcd-client';
-import { CHIP_PROFILES } from '../src/main/card/simulator/chip-profile';
-import { simIdentity } from '../src/main/simulator-data/identities';
+import type { SimulatedChip } from '../src/sim/card/chip';
+import { ChipChannel } from '../src/sim/card/chip-channel';
+import { SimulatedReader } from '../src/sim/card/simulated-reader';
+import { loadTestPki, testCscaPath } from '../src/sim/card/test-pki';
+import { VpcdClient, type VirtualCard } from '../src/sim/card/vpcd-client';
+import { CHIP_PROFILES } from '../src/sim/card/chip-profile';
+import { simIdentity } from '../src/sim/data/identities';
 import { median, type Report } from './report';
 import { createPcscdHarness, pcscdSkipReason } from '../tests/integration/card/pcscd-harness';
 

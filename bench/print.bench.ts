@@ -18,8 +18,8 @@ import { loadSlipLogo } from '../src/main/print/slip-assets';
 import { renderSlipHtml } from '../src/main/print/slip-html';
 import { buildSlipModel } from '../src/main/print/slip-model';
 import { createSlipPrinter } from '../src/main/print/slip-printer';
-import { startFakeEscposPrinter } from '../src/main/print/testing/fake-escpos-printer';
-import { sampleVisit } from '../src/main/print/testing/sample-visits';
+import { startFakeEscposPrinter } from '../tests/support/print/fake-escpos-printer';
+import { sampleVisit } from '../src/sim/sample-visits';
 import type { Report } from './report';
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number> {

@@ -4,8 +4,8 @@
  * finds an earlier visit (which would be a reprint, not a new number).
  */
 import type { Lane, Visit } from '../src/shared/domain';
-import { sampleVisit } from '../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../src/main/simulator-data/identities';
+import { sampleVisit } from '../src/sim/sample-visits';
+import { SIM_IDENTITIES } from '../src/sim/data/identities';
 import type { CheckInRequest } from '../src/main/store/store-contract';
 
 export const BENCH_DAY = '2026-11-23';

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
-import { SIM_IDENTITIES, type SimIdentity } from '../src/main/simulator-data/identities';
-import { simPhotoFileName } from '../src/main/card/simulator/sim-photos';
+import { SIM_IDENTITIES, type SimIdentity } from '../src/sim/data/identities';
+import { simPhotoFileName } from '../src/sim/card/sim-photos';
 
 const WIDTH = 240;
 const HEIGHT = 320;

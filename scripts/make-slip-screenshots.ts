@@ -18,8 +18,8 @@ import { PAPERS, type PaperId } from '../src/main/print/paper';
 import { defaultLogoDataUrl } from '../src/main/print/slip-assets';
 import { buildSlipModel } from '../src/main/print/slip-model';
 import { renderSlipPdf } from '../src/main/print/slip-printer';
-import { decodeEscpos } from '../src/main/print/testing/escpos-decoder';
-import { sampleVisit } from '../src/main/print/testing/sample-visits';
+import { decodeEscpos } from '../tests/support/print/escpos-decoder';
+import { sampleVisit } from '../src/sim/sample-visits';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'slips');
 const config = parseConfig({ printer: { timeZone: 'Asia/Ho_Chi_Minh' } }, 'docs');

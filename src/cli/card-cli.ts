@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import type { AccessKeyInput } from '../shared/domain';
 import { kioskError } from '../shared/errors';
 import { createCardReaderService, type CardReaderServiceHandle } from '../main/card/reader-service';
-import { SimulatedReader } from '../main/card/simulator/simulated-reader';
-import { SIM_IDENTITIES } from '../main/simulator-data/identities';
+import { SimulatedReader } from '../sim/card/simulated-reader';
+import { SIM_IDENTITIES } from '../sim/data/identities';
 import type { CliContext } from './context';
 import { CAN_NUMBER, ID_NUMBER } from '../shared/identity-input';
 

@@ -11,7 +11,7 @@ import { EventHub } from './api/event-hub';
 import { createApiHandlers } from './api/handlers';
 import { buildAppInfo, logoDataUrl } from './app-info';
 import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
-import { SimulatedReader } from './card/simulator/simulated-reader';
+import { SimulatedReader } from '../sim/card/simulated-reader';
 import type { KioskConfig } from './config/schema';
 import { openInsurance, type OpenedInsurance } from './insurance';
 import type { Logger } from './logging/logger';

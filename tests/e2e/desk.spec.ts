@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { simIdentity, simQrText } from '../../src/main/simulator-data/identities';
+import { simIdentity, simQrText } from '../../src/sim/data/identities';
 import { submitManualEntry } from './support/desk-page';
 import { startTestHost, type TestHost } from './support/web-host';
 

@@ -6,7 +6,7 @@
  * finds the same person already checked in today (the check is hospital-wide).
  */
 import { expect, test } from '@playwright/test';
-import { simIdentity } from '../../src/main/simulator-data/identities';
+import { simIdentity } from '../../src/sim/data/identities';
 import { pgAvailable, startPgCluster, type PgCluster } from '../integration/support/pg-cluster';
 import { submitManualEntry } from './support/desk-page';
 import { checkInAtKiosk, removeCard } from './support/kiosk-page';

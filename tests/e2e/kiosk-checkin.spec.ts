@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { CheckinState } from '../../src/shared/domain';
-import { simIdentity } from '../../src/main/simulator-data/identities';
+import { simIdentity } from '../../src/sim/data/identities';
 import { startTestHost, type TestHost } from './support/web-host';
 import {
   closeDevPanel,

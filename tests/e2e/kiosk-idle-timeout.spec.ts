@@ -1,6 +1,6 @@
 /** An abandoned kiosk goes back to idle by itself and keeps nothing about the person. */
 import { expect, test } from '@playwright/test';
-import { simIdentity } from '../../src/main/simulator-data/identities';
+import { simIdentity } from '../../src/sim/data/identities';
 import { openDevPanel, pageText, readCardToDepartments } from './support/kiosk-page';
 import { startTestHost, type TestHost } from './support/web-host';
 

@@ -1,14 +1,14 @@
 import { kioskError } from '../../shared/errors';
-import { catalogChip } from '../../main/card/simulator/catalog-chip';
+import { catalogChip } from '../../sim/card/catalog-chip';
 import {
   CHIP_PROFILES,
   isChipProfileName,
   type ChipProfileName,
-} from '../../main/card/simulator/chip-profile';
-import { loadTestPki } from '../../main/card/simulator/test-pki';
-import { VpcdClient } from '../../main/card/simulator/vpcd-client';
-import { VPCD_DEFAULT_PORT } from '../../main/card/simulator/vpcd-framing';
-import { simIdentity } from '../../main/simulator-data/identities';
+} from '../../sim/card/chip-profile';
+import { loadTestPki } from '../../sim/card/test-pki';
+import { VpcdClient } from '../../sim/card/vpcd-client';
+import { VPCD_DEFAULT_PORT } from '../../sim/card/vpcd-framing';
+import { simIdentity } from '../../sim/data/identities';
 import { parseSimIdentity } from '../card-cli';
 import { failWith, type RegisterCommand } from '../output';
 

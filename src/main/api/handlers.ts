@@ -4,7 +4,7 @@
  */
 import type { ApiHandlers } from '../../shared/api-contract';
 import { kioskError } from '../../shared/errors';
-import { checkinErrors } from '../checkin/checkin-errors';
+import { checkinErrors } from '../domain/checkin-errors';
 import type { AppInfo, StoreStatus } from '../../shared/domain';
 import { disabledHisStatus, type HisService } from '../his/his-service';
 import type {

@@ -9,8 +9,8 @@ import type { KioskConfig } from '../config/schema';
 import { hospitalDay } from '../../shared/hospital-day';
 import type { KioskStore, RecentCall } from '../store/store-contract';
 import { findRoom, spokenCallWav, type RoomConfig } from './call-speech';
-import type { QueuePolicy } from './queue-policy';
-import { maskedName, visitNotFoundError } from './visit-progress';
+import type { QueuePolicy } from '../domain/queue-policy';
+import { maskedName, visitNotFoundError } from '../domain/visit-progress';
 
 export interface CallingServiceOptions {
   config: KioskConfig;

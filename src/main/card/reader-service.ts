@@ -14,9 +14,9 @@ import { createNativePcscBackend } from './pcsc/native-pcsc';
 import type { PcscBackend } from './pcsc/pcsc-api';
 import { cardErrors } from './pcsc/pcsc-errors';
 import { PcscService, type CardEvent } from './pcsc/pcsc-service';
-import type { SimulatedReader } from './simulator/simulated-reader';
+import type { SimulatedReader } from '../../sim/card/simulated-reader';
 import { effectiveCscaFolder } from './csca-folder';
-import { testCscaPath } from './simulator/test-pki';
+import { testCscaPath } from '../../sim/card/test-pki';
 
 export type ReaderConfig = z.infer<typeof readerSchema>;
 

@@ -28,16 +28,16 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
 import type { KioskStore } from '../store/store-contract';
-import { chipTrustProblem, chipVerificationOf } from './chip-trust';
-import { checkinErrors } from './checkin-errors';
+import { chipTrustProblem, chipVerificationOf } from '../domain/chip-trust';
+import { checkinErrors } from '../domain/checkin-errors';
 import {
   applyOverride,
   decideInsurance,
   isUsableAnswer,
   type InsuranceDecision,
   type LookupAttempt,
-} from './insurance-decision';
-import { createListeners } from './listeners';
+} from '../domain/insurance-decision';
+import { createListeners } from '../util/listeners';
 import { lookupWithinBudget } from './lookup-within-budget';
 import {
   failedLookupEvidence,
@@ -45,7 +45,7 @@ import {
   type FailedLookupEvidence,
 } from '../evidence/failed-lookup';
 import { validateManualIdentity } from './manual-identity';
-import { patientFromCard, patientFromIdentity, patientFromManual } from './patient-view';
+import { patientFromCard, patientFromIdentity, patientFromManual } from '../domain/patient-view';
 import type { PrintVisit } from './print-visit';
 import type { FindBooking } from './booked-appointment';
 

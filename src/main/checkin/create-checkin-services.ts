@@ -18,10 +18,10 @@ import type {
 import { openStore } from '../store/open-store';
 import { inDataDir } from '../config/load-config';
 import type { KioskStore } from '../store/store-contract';
-import { checkinErrors } from './checkin-errors';
+import { checkinErrors } from '../domain/checkin-errors';
 import { bookingFinderFor, type FindBooking } from './booked-appointment';
 import { CheckinMachine } from './checkin-machine';
-import { createListeners } from './listeners';
+import { createListeners } from '../util/listeners';
 import { createOutboxService, outboxSummary } from './outbox-service';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker';
 import { createVisitPrinting } from './print-visit';

@@ -6,7 +6,7 @@ export {
   type CheckinServicesOptions,
   type OpenCheckinOptions,
 } from './create-checkin-services';
-export { checkinErrors } from './checkin-errors';
+export { checkinErrors } from '../domain/checkin-errors';
 export {
   createOutboxWorker,
   retryDelayMs,
@@ -18,7 +18,7 @@ export {
   applyOverride,
   type InsuranceDecision,
   type LookupAttempt,
-} from './insurance-decision';
-export { assessRecheck } from './recheck';
+} from '../domain/insurance-decision';
+export { assessRecheck } from '../domain/recheck';
 export { runPurge, purgeRequestFor } from './purge-job';
 export { foldForSearch, matchesQuery } from './visits-service';

@@ -6,8 +6,8 @@
 import type { InsuranceQuery } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { InsuranceService } from '../services-contract';
-import { checkinErrors } from './checkin-errors';
-import type { LookupAttempt } from './insurance-decision';
+import { checkinErrors } from '../domain/checkin-errors';
+import type { LookupAttempt } from '../domain/insurance-decision';
 
 export async function lookupWithinBudget(
   insurance: InsuranceService,

@@ -1,7 +1,7 @@
 /** Checks what staff typed at the desk before it is used for a lookup and a visit. */
 import type { IsoDate, ManualIdentityInput } from '../../shared/domain';
 import { checkManualIdentity, IDENTITY_FIELD_MESSAGES } from '../../shared/identity-input';
-import { checkinErrors } from './checkin-errors';
+import { checkinErrors } from '../domain/checkin-errors';
 
 /** The normalised identity (the shared rules), or CHECKIN_BAD_INPUT naming the first bad field. */
 export function validateManualIdentity(

@@ -3,8 +3,8 @@ import type { OutboxSummary } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { OutboxService } from '../services-contract';
 import type { KioskStore } from '../store/store-contract';
-import { checkinErrors } from './checkin-errors';
-import type { Listeners } from './listeners';
+import { checkinErrors } from '../domain/checkin-errors';
+import type { Listeners } from '../util/listeners';
 
 export interface OutboxServiceOptions {
   store: KioskStore;

@@ -10,8 +10,8 @@ import { toErrorShape } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import type { InsuranceService } from '../services-contract';
 import type { KioskStore, OutboxItem } from '../store/store-contract';
-import { isConfigurationError, isUsableAnswer } from './insurance-decision';
-import { assessRecheck } from './recheck';
+import { isConfigurationError, isUsableAnswer } from '../domain/insurance-decision';
+import { assessRecheck } from '../domain/recheck';
 
 export interface OutboxWorkerOptions {
   store: KioskStore;

@@ -8,7 +8,7 @@ import { KioskError, toErrorShape } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import type { SlipPrinter } from '../services-contract';
 import type { KioskStore } from '../store/store-contract';
-import { checkinErrors } from './checkin-errors';
+import { checkinErrors } from '../domain/checkin-errors';
 
 export interface VisitPrintingOptions {
   store: KioskStore;

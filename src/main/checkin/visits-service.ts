@@ -4,8 +4,8 @@ import type { Logger } from '../logging/logger';
 import type { VisitFilter, VisitsService } from '../services-contract';
 import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
 import type { KioskStore } from '../store/store-contract';
-import { checkinErrors } from './checkin-errors';
-import type { Listeners } from './listeners';
+import { checkinErrors } from '../domain/checkin-errors';
+import type { Listeners } from '../util/listeners';
 import type { PrintVisit } from './print-visit';
 
 export interface VisitsServiceOptions {

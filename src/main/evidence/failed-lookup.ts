@@ -5,9 +5,9 @@
  * token, password and officer's ID travel in the query string or headers, not here).
  */
 import type { InsuranceQuery, IsoDateTime } from '../../shared/domain';
-import type { LookupAttempt } from '../checkin/insurance-decision';
+import type { LookupAttempt } from '../domain/insurance-decision';
 import type { KioskConfig } from '../config/schema';
-import { isUsableAnswer } from '../checkin/insurance-decision';
+import { isUsableAnswer } from '../domain/insurance-decision';
 
 export type LookupFailure = 'no-answer' | 'retry-later-answer';
 

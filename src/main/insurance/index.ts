@@ -11,7 +11,7 @@ export {
   type SimGatewayHandle,
   type SimGatewayOptions,
   type SimGatewayTestMode,
-} from './simulator/sim-gateway';
-export { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from './simulator/sim-credentials';
+} from '../../sim/insurance/sim-gateway';
+export { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from '../../sim/insurance/sim-credentials';
 export { RESULT_CODES, meaningOf, type ResultCodeMeaning } from './result-codes';
 export { decodeCardNumber, BHYT_NUMBER, CCCD_NUMBER } from './card-number';

@@ -20,7 +20,7 @@ import { GatewayClient } from './gateway-client';
 import { createHttpClient } from './http-client';
 import { mapAnswer, type MapContext } from './map-answer';
 import { prepareQuery, type PreparedQuery } from './query';
-import { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from './simulator/sim-credentials';
+import { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from '../../sim/insurance/sim-credentials';
 
 export interface InsuranceServiceOptions {
   /** The whole configuration: the insurance and hospital sections are used. */

@@ -7,7 +7,7 @@
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { createInsuranceService, type InsuranceServiceHandle } from './insurance-service';
-import { startSimulatedGateway, type SimGatewayHandle } from './simulator/sim-gateway';
+import { startSimulatedGateway, type SimGatewayHandle } from '../../sim/insurance/sim-gateway';
 
 export interface OpenInsuranceOptions {
   config: KioskConfig;

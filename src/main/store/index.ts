@@ -5,5 +5,5 @@ export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export { migrate, schemaVersionOf } from './migrate';
 export { storeErrors, toStoreError } from './store-errors';
-export { formatQueueNumber, LANE_LETTERS } from './queue-number';
+export { formatQueueNumber, LANE_LETTERS } from '../domain/queue-number';
 export { visitsToCsv, csvField, type CsvOptions } from './csv-export';

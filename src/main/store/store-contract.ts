@@ -25,9 +25,13 @@ import type {
   Visit,
   VisitInsurance,
 } from '../../shared/domain';
-import type { QueuePolicy } from '../calling/queue-policy';
+import type { QueuePolicy } from '../domain/queue-policy';
 import type { LookupEvidenceStore } from './evidence-contract';
 import type { HisOutboxStore } from './his-outbox-contract';
+
+import type { CachedLookup } from '../domain/insurance-decision';
+import type { RecheckApplication } from '../domain/recheck';
+export type { CachedLookup, RecheckApplication };
 
 export interface CheckInRequest {
   /** Local calendar day the check-in belongs to; queue numbers restart each day. */
@@ -71,11 +75,6 @@ export interface CachedIdentity {
   readAt: IsoDateTime;
 }
 
-export interface CachedLookup {
-  result: InsuranceResult;
-  fetchedAt: IsoDateTime;
-}
-
 export interface OutboxItem {
   id: number;
   visitId: string;
@@ -84,17 +83,6 @@ export interface OutboxItem {
   nextAttemptAt: IsoDateTime;
   lastError: string | null;
   createdAt: IsoDateTime;
-}
-
-export interface RecheckApplication {
-  outboxId: number;
-  at: IsoDateTime;
-  /** The answer, cached for the person (also when nothing else changes). */
-  result: InsuranceResult;
-  /** A pending decision filled in with the answer; null leaves the visit's insurance as it was. */
-  visitInsurance: VisitInsurance | null;
-  /** Set when the answer disagrees with what was used at check-in: the visit gets flagged. */
-  discrepancy: Pick<Discrepancy, 'usedAtCheckin' | 'recheck'> | null;
 }
 
 export interface RecheckApplied {

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { pageText, readCardToDepartments } from '../support/kiosk-page';
 import { launchApp, skipWithoutElectron } from '../support/electron';
 

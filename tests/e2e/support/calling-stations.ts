@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createLogger } from '../../../src/main/logging/file-logger';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { startWebHost } from '../../../src/main/web-host/server';
 import type { Lane, StationMode } from '../../../src/shared/domain';
 import { pendingCheckIn } from '../../unit/store/requests';

@@ -21,7 +21,7 @@ import { LANES } from '../../../src/shared/domain';
 import { EventHub } from '../../../src/main/api/event-hub';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import { departmentDefaults, hospitalDefaults } from '../../../src/main/config/sections/station';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { startWebHost } from '../../../src/main/web-host/server';
 
 export interface ScriptedStation {

@@ -3,7 +3,7 @@
  * events, typed refusals, recent calls and waiting counts.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_POLICY } from '../../../src/main/calling/queue-policy';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import type { KioskStore, RoomActionRequest } from '../../../src/main/store/store-contract';
 import type { Lane } from '../../../src/shared/domain';
 import { pendingCheckIn, TEST_DAY } from '../../unit/store/requests';

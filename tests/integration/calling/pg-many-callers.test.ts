@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { DEFAULT_QUEUE_POLICY } from '../../../src/main/calling/queue-policy';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { pgCalling } from '../../../src/main/store/postgres/pg-calling';
 import { PgHisOutbox } from '../../../src/main/store/postgres/pg-his-outbox';
 import {

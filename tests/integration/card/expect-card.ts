@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
 import type { CardReadOutput } from '../../../src/main/services-contract';
-import { td1Lines } from '../../../src/main/card/simulator/mrz-td1';
-import { loadSimPhoto } from '../../../src/main/card/simulator/sim-photos';
-import type { SimIdentity } from '../../../src/main/simulator-data/identities';
+import { td1Lines } from '../../../src/sim/card/mrz-td1';
+import { loadSimPhoto } from '../../../src/sim/card/sim-photos';
+import type { SimIdentity } from '../../../src/sim/data/identities';
 
 /** Every field the chip gives must equal the catalog's; the photo must be the shipped bytes. */
 export function expectMatchesCatalog(

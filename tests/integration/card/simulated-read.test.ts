@@ -5,12 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { createCardReaderService } from '../../../src/main/card/reader-service';
-import { SimulatedReader } from '../../../src/main/card/simulator/simulated-reader';
-import {
-  SIM_IDENTITIES,
-  simIdentity,
-  simQrText,
-} from '../../../src/main/simulator-data/identities';
+import { SimulatedReader } from '../../../src/sim/card/simulated-reader';
+import { SIM_IDENTITIES, simIdentity, simQrText } from '../../../src/sim/data/identities';
 import { readOutputJson } from '../../../src/cli/commands/read';
 import { codeOf, expectMatchesCatalog } from './expect-card';
 

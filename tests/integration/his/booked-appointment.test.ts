@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHisClient } from '../../../src/main/his/his-client';
-import {
-  startFhirTestServer,
-  type FhirTestServer,
-} from '../../../src/main/his/testing/fhir-test-server';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { keyFor } from '../../unit/checkin/fakes';
 import { createHarness, expectStep, type Harness } from '../../unit/checkin/harness';
 

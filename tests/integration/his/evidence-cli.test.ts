@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';

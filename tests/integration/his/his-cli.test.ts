@@ -6,11 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFhirTestServer,
-  type FhirTestServer,
-} from '../../../src/main/his/testing/fhir-test-server';
-import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 import type { Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 import { runCliHarness } from '../support/run-cli';

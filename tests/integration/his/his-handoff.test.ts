@@ -6,12 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, configSchema, type KioskConfig } from '../../../src/main/config/schema';
 import { createHisClient } from '../../../src/main/his/his-client';
 import { createHisWorker, type HisWorker } from '../../../src/main/his/his-outbox-worker';
-import {
-  startFhirTestServer,
-  type FhirTestServer,
-} from '../../../src/main/his/testing/fhir-test-server';
+import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
 import { nullLogger } from '../../../src/main/logging/logger';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
+import { sampleVisit } from '../../../src/sim/sample-visits';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
 import { ENGINES, useEngine } from '../support/calling-his-engines';
 

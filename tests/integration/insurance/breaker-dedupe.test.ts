@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
 import type { GatewayStatus } from '../../../src/shared/domain';
 import { createInsuranceService } from '../../../src/main/insurance';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import { AN, rig, testConfig, type Rig } from './helpers';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
 import { SIM_GATEWAY_PASSWORD, type SimGatewayTestMode } from '../../../src/main/insurance';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 import { rig } from './helpers';
 
 const md5 = createHash('md5').update(SIM_GATEWAY_PASSWORD).digest('hex');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIM_IDENTITIES, type SimIdentity } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES, type SimIdentity } from '../../../src/sim/data/identities';
 import type { InsuranceOutcome } from '../../../src/shared/domain';
 import { rig, type Rig } from './helpers';
 

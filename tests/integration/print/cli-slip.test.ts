@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { chromiumPath } from '../../../src/main/print/chromium-pdf-renderer';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
+import { sampleVisit } from '../../../src/sim/sample-visits';
 import { openStore } from '../../../src/main/store';
 import { closedPort, tempDataDir } from './support';
 

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import { createSlipPrinter } from '../../../src/main/print/slip-printer';
-import { decodeEscpos } from '../../../src/main/print/testing/escpos-decoder';
+import { decodeEscpos } from '../../support/print/escpos-decoder';
 import {
   startFakeEscposPrinter,
   type FakeEscposPrinter,
-} from '../../../src/main/print/testing/fake-escpos-printer';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
+} from '../../support/print/fake-escpos-printer';
+import { sampleVisit } from '../../../src/sim/sample-visits';
 import { closedPort, printConfig, tempDataDir } from './support';
 
 let printer: FakeEscposPrinter | null = null;

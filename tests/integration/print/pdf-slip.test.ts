@@ -15,8 +15,8 @@ import { defaultLogoDataUrl } from '../../../src/main/print/slip-assets';
 import { fitPageCss, MEASURE_SLIP_SCRIPT, renderSlipHtml } from '../../../src/main/print/slip-html';
 import { buildSlipModel } from '../../../src/main/print/slip-model';
 import { createSlipPrinter, renderSlipPdf } from '../../../src/main/print/slip-printer';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { sampleVisit } from '../../../src/sim/sample-visits';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 import { printConfig, tempDataDir } from './support';
 
 const NO_CHROMIUM = !existsSync(chromiumPath());

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import type { StoreStatus } from '../../../src/shared/domain';
-import { DEFAULT_QUEUE_POLICY } from '../../../src/main/calling/queue-policy';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { nullLogger } from '../../../src/main/logging/logger';
 import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { openCheckinServices } from '../../../src/main/checkin/create-checkin-services';
 import { nullLogger } from '../../../src/main/logging/logger';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import { FakeCards, FakeInsurance, FakePrinter, testConfig } from '../../unit/checkin/fakes';
 

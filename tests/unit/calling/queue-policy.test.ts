@@ -4,7 +4,7 @@ import {
   DEFAULT_QUEUE_POLICY,
   type QueuePolicy,
   type WaitingCandidate,
-} from '../../../src/main/calling/queue-policy';
+} from '../../../src/main/domain/queue-policy';
 import type { Lane } from '../../../src/shared/domain';
 
 interface Cand extends WaitingCandidate {

@@ -1,9 +1,9 @@
 /** The simulated card's files read back through the protocol's own parsers and passive auth. */
 import { describe, expect, it } from 'vitest';
-import { buildCardFiles, FID } from '../../../src/main/card/simulator/card-files';
-import { td1Lines } from '../../../src/main/card/simulator/mrz-td1';
-import { loadSimPhoto } from '../../../src/main/card/simulator/sim-photos';
-import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { buildCardFiles, FID } from '../../../src/sim/card/card-files';
+import { td1Lines } from '../../../src/sim/card/mrz-td1';
+import { loadSimPhoto } from '../../../src/sim/card/sim-photos';
+import { loadTestPki, testCscaPath } from '../../../src/sim/card/test-pki';
 import { parseDg1 } from '../../../src/main/card/protocol/lds/dg1';
 import { parseDg13 } from '../../../src/main/card/protocol/lds/dg13';
 import { parseDg2 } from '../../../src/main/card/protocol/lds/dg2';
@@ -12,7 +12,7 @@ import {
   loadTrustAnchors,
   passiveAuthenticate,
 } from '../../../src/main/card/protocol/passive-auth';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 
 const pki = loadTestPki();
 const anchors = loadTrustAnchors([testCscaPath()]).anchors;

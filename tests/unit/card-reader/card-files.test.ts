@@ -3,18 +3,13 @@ import { readFileSync } from 'node:fs';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { describe, expect, it } from 'vitest';
-import { simChipKeys } from '../../../src/main/card/simulator/chip-keys';
-import { CHIP_PROFILES } from '../../../src/main/card/simulator/chip-profile';
-import { buildCardFiles, dg13, FID, dmy } from '../../../src/main/card/simulator/card-files';
-import {
-  mrzCheckDigit,
-  mrzInfoFor,
-  mrzName,
-  td1Lines,
-} from '../../../src/main/card/simulator/mrz-td1';
-import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
-import { loadSimPhoto } from '../../../src/main/card/simulator/sim-photos';
-import { SIM_IDENTITIES, simIdentity } from '../../../src/main/simulator-data/identities';
+import { simChipKeys } from '../../../src/sim/card/chip-keys';
+import { CHIP_PROFILES } from '../../../src/sim/card/chip-profile';
+import { buildCardFiles, dg13, FID, dmy } from '../../../src/sim/card/card-files';
+import { mrzCheckDigit, mrzInfoFor, mrzName, td1Lines } from '../../../src/sim/card/mrz-td1';
+import { loadTestPki, testCscaPath } from '../../../src/sim/card/test-pki';
+import { loadSimPhoto } from '../../../src/sim/card/sim-photos';
+import { SIM_IDENTITIES, simIdentity } from '../../../src/sim/data/identities';
 
 const pki = loadTestPki();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();

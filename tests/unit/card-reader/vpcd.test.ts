@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/main/logging/logger';
-import { VpcdClient, type VirtualCard } from '../../../src/main/card/simulator/vpcd-client';
-import { VpcdFrameDecoder, encodeFrame } from '../../../src/main/card/simulator/vpcd-framing';
+import { VpcdClient, type VirtualCard } from '../../../src/sim/card/vpcd-client';
+import { VpcdFrameDecoder, encodeFrame } from '../../../src/sim/card/vpcd-framing';
 
 const hex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s.replace(/\s/g, ''), 'hex'));
 const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

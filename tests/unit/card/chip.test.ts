@@ -4,8 +4,8 @@ import { commands, encodeCommand, parseResponse } from '../../../src/main/card/p
 import { performBac } from '../../../src/main/card/protocol/bac';
 import { CardConnection } from '../../../src/main/card/protocol/connection';
 import { fromHex, toHex } from '../../../src/main/card/protocol/tlv';
-import { SimulatedChip } from '../../../src/main/card/simulator/chip';
-import { ChipChannel } from '../../../src/main/card/simulator/chip-channel';
+import { SimulatedChip } from '../../../src/sim/card/chip';
+import { ChipChannel } from '../../../src/sim/card/chip-channel';
 
 const EF_COM = fromHex('60145F0104303130365F36063034303030305C026175');
 

@@ -13,8 +13,8 @@ import {
   staleCrls,
 } from '../../../src/main/card/protocol/passive-auth';
 import { crlDateProblem, parseCrl } from '../../../src/main/card/protocol/pki/crl';
-import { buildSod } from '../../../src/main/card/simulator/sod';
-import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { buildSod } from '../../../src/sim/card/sod';
+import { loadTestPki, testCscaPath } from '../../../src/sim/card/test-pki';
 import { testCrl, type TestCrlOptions } from './fixtures/test-crl';
 
 const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

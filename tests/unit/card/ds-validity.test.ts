@@ -14,8 +14,8 @@ import {
 } from '../../../src/main/card/protocol/pki/ds-validity';
 import { asn1Time } from '../../../src/main/card/protocol/pki/asn1-time';
 import { decodeSingleTlv, encodeTlv } from '../../../src/main/card/protocol/tlv';
-import { buildSod } from '../../../src/main/card/simulator/sod';
-import type { TestPki } from '../../../src/main/card/simulator/test-pki';
+import { buildSod } from '../../../src/sim/card/sod';
+import type { TestPki } from '../../../src/sim/card/test-pki';
 import { X509Certificate } from 'node:crypto';
 import { makePki, type Pki } from './fixtures/pki';
 

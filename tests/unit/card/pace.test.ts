@@ -13,15 +13,12 @@ import { authenticateWithPace, performPace } from '../../../src/main/card/protoc
 import { PACE_ECDH_GM_AES_128 } from '../../../src/main/card/protocol/pace-crypto';
 import { readCard, type ReadCardOptions } from '../../../src/main/card/protocol/read-card';
 import { fromHex, toHex } from '../../../src/main/card/protocol/tlv';
-import { SimulatedChip, type SimulatedChipOptions } from '../../../src/main/card/simulator/chip';
-import {
-  ChipChannel,
-  type ChipChannelOptions,
-} from '../../../src/main/card/simulator/chip-channel';
+import { SimulatedChip, type SimulatedChipOptions } from '../../../src/sim/card/chip';
+import { ChipChannel, type ChipChannelOptions } from '../../../src/sim/card/chip-channel';
 import { codeOf } from '../../integration/card/expect-card';
 import { cardFiles, MRZ_INFO, PERSON } from './fixtures/card';
 import { ICAO_G } from './fixtures/pace-vectors';
-import { CHIP_PROFILES, type ChipProfile } from '../../../src/main/card/simulator/chip-profile';
+import { CHIP_PROFILES, type ChipProfile } from '../../../src/sim/card/chip-profile';
 
 const ICAO_MRZ = { kind: 'mrz' as const, mrzInfo: ICAO_G.mrzInfo };
 /** A chip with PACE on `parameterId`, one PACEInfo in EF.CardAccess, the CAN and/or MRZ. */

@@ -5,11 +5,8 @@ import type { CardChannel } from '../../../src/main/card/protocol/card-channel';
 import { readCard, type ReadCardOptions } from '../../../src/main/card/protocol/read-card';
 import { bytesEqual, fromHex, toHex } from '../../../src/main/card/protocol/tlv';
 import { composeMrzInfo } from '../../../src/main/card/protocol/mrz-info';
-import { SimulatedChip, type SimulatedChipOptions } from '../../../src/main/card/simulator/chip';
-import {
-  ChipChannel,
-  type ChipChannelOptions,
-} from '../../../src/main/card/simulator/chip-channel';
+import { SimulatedChip, type SimulatedChipOptions } from '../../../src/sim/card/chip';
+import { ChipChannel, type ChipChannelOptions } from '../../../src/sim/card/chip-channel';
 import { cardFiles, FIDS, MRZ_INFO, PERSON, type CardFilesOptions } from './fixtures/card';
 import { makePki, type Pki } from './fixtures/pki';
 import { DG13_REAL, DG13_REAL_NO_ID } from './fixtures/real-layout';

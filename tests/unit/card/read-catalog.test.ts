@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCard } from '../../../src/main/card/protocol/read-card';
-import { buildCardFiles, mrzInfoFor } from '../../../src/main/card/simulator/card-files';
-import { SimulatedChip } from '../../../src/main/card/simulator/chip';
-import { ChipChannel } from '../../../src/main/card/simulator/chip-channel';
-import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
-import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { buildCardFiles, mrzInfoFor } from '../../../src/sim/card/card-files';
+import { SimulatedChip } from '../../../src/sim/card/chip';
+import { ChipChannel } from '../../../src/sim/card/chip-channel';
+import { loadTestPki, testCscaPath } from '../../../src/sim/card/test-pki';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 import type { AccessKeyInput } from '../../../src/shared/domain';
 
 const TODAY = new Date('2026-11-23T03:00:00Z');

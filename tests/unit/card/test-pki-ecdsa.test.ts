@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { shippedCscaFolder } from '../../../src/main/card/csca-folder';
 import { parseSod } from '../../../src/main/card/protocol/lds/sod';
 import { passiveAuthenticate } from '../../../src/main/card/protocol/passive-auth';
-import { buildSod } from '../../../src/main/card/simulator/sod';
-import { loadTestPki, testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { buildSod } from '../../../src/sim/card/sod';
+import { loadTestPki, testCscaPath } from '../../../src/sim/card/test-pki';
 import { resourcesDir } from '../../../src/main/resources-path';
 
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';

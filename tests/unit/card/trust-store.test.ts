@@ -17,7 +17,7 @@ import {
   dsValidityProblem,
 } from '../../../src/main/card/protocol/pki/ds-validity';
 import { shippedCscaFolder } from '../../../src/main/card/csca-folder';
-import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { testCscaPath } from '../../../src/sim/card/test-pki';
 import { makePki, makeSod } from './fixtures/pki';
 
 const SHIPPED = path.join(shippedCscaFolder(), 'csca-vietnam-001.pem');

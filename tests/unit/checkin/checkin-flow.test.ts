@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { simIdentity } from '../../../src/main/simulator-data/identities';
+import { simIdentity } from '../../../src/sim/data/identities';
 import { storeErrors } from '../../../src/main/store/store-errors';
 import type { KioskStore } from '../../../src/main/store/store-contract';
 import { createCheckinServices } from '../../../src/main/checkin/create-checkin-services';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src/shared/domain';
-import { applyOverride, decideInsurance } from '../../../src/main/checkin/insurance-decision';
-import { assessRecheck } from '../../../src/main/checkin/recheck';
+import { applyOverride, decideInsurance } from '../../../src/main/domain/insurance-decision';
+import { assessRecheck } from '../../../src/main/domain/recheck';
 import { retryDelayMs } from '../../../src/main/checkin/outbox-worker';
 import { toStoreError } from '../../../src/main/store/store-errors';
 import { insuranceResult } from './fakes';

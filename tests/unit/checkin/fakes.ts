@@ -27,7 +27,7 @@ import type {
   LookupOptions,
   SlipPrinter,
 } from '../../../src/main/services-contract';
-import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 
 export const READER = 'Fake Reader 00';
 

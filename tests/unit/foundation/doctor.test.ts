@@ -16,7 +16,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/store/migra
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { makePki } from '../card/fixtures/pki';
 import { testCrl } from '../card/fixtures/test-crl';
-import { testCscaPath } from '../../../src/main/card/simulator/test-pki';
+import { testCscaPath } from '../../../src/sim/card/test-pki';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));

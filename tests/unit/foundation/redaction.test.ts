@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
-import { SIM_IDENTITIES, simQrText } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES, simQrText } from '../../../src/sim/data/identities';
 
 const person = SIM_IDENTITIES[1]!;
 

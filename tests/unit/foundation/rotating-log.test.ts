@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testFileLogger } from './test-log-file';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 
 const person = SIM_IDENTITIES[2]!;
 

@@ -3,9 +3,9 @@ import type { Department } from '../../../src/shared/domain';
 import type { Coverage, Encounter, Patient } from '../../../src/main/his/fhir/fhir-types';
 import { DEFAULT_IDENTIFIER_SYSTEMS as SYS } from '../../../src/main/his/fhir/identifier-systems';
 import { buildVisitBundle, type VisitHandoffInput } from '../../../src/main/his/fhir/visit-bundle';
-import { validateR4 } from '../../../src/main/his/testing/r4-validator';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { validateR4 } from '../../support/his/r4-validator';
+import { sampleVisit } from '../../../src/sim/sample-visits';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 
 const KHAM: Department = {
   code: 'KHAM',

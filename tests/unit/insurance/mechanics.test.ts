@@ -4,7 +4,7 @@ import { dobToWire, wireDateToIso, wireStampToIso } from '../../../src/main/insu
 import { parseTokenExpiry } from '../../../src/main/insurance/gateway-client';
 import { nameKey } from '../../../src/main/insurance/names';
 import { backoffDelay } from '../../../src/main/insurance/retry';
-import { rollWindow, simAnswer } from '../../../src/main/insurance/simulator/sim-records';
+import { rollWindow, simAnswer } from '../../../src/sim/insurance/sim-records';
 
 describe('dates', () => {
   it('converts between ISO and the wire formats', () => {

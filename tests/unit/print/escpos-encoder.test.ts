@@ -5,9 +5,9 @@ import { parsePaperStatus } from '../../../src/main/print/escpos/commands';
 import { encodeSlip } from '../../../src/main/print/escpos/encode-slip';
 import { PAPERS, type PaperId } from '../../../src/main/print/paper';
 import { buildSlipModel } from '../../../src/main/print/slip-model';
-import { decodeEscpos } from '../../../src/main/print/testing/escpos-decoder';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { decodeEscpos } from '../../support/print/escpos-decoder';
+import { sampleVisit } from '../../../src/sim/sample-visits';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 
 const config = parseConfig({ printer: { timeZone: 'Asia/Ho_Chi_Minh' } }, 'test-config.json');
 

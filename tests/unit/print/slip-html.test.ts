@@ -3,7 +3,7 @@ import { parseConfig } from '../../../src/main/config/load-config';
 import { PAPERS, pageHeightMm } from '../../../src/main/print/paper';
 import { escapeHtml, queueFontMm, renderSlipHtml } from '../../../src/main/print/slip-html';
 import { buildSlipModel } from '../../../src/main/print/slip-model';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
+import { sampleVisit } from '../../../src/sim/sample-visits';
 
 const config = parseConfig({}, 'test-config.json');
 

@@ -2,8 +2,8 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { buildSlipModel, formatDateTime, maskCardNumber } from '../../../src/main/print/slip-model';
-import { sampleVisit } from '../../../src/main/print/testing/sample-visits';
-import { SIM_IDENTITIES } from '../../../src/main/simulator-data/identities';
+import { sampleVisit } from '../../../src/sim/sample-visits';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 
 /** A station with a real reader and the real service: its slips carry no "simulated" notice. */
 const REAL = {

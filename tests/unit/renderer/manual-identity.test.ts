@@ -5,7 +5,7 @@ import {
   validateManualForm,
 } from '../../../src/renderer/src/lib/manual-identity';
 import { isRealIsoDate as isRealDate } from '../../../src/shared/identity-input';
-import { simIdentity, simQrText } from '../../../src/main/simulator-data/identities';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 
 const TODAY = '2026-11-23';
 const GOOD = {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lane } from '../../../src/shared/domain';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/store/migrations';
-import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/store/queue-number';
+import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/domain/queue-number';
 import { tempDir } from '../checkin/fakes';
 import { storeContract } from './store-contract-suite';
 

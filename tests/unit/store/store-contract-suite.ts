@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lane } from '../../../src/shared/domain';
 import { processRunId, type PrintRun } from '../../../src/main/store/print-owner';
-import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/store/queue-number';
+import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/domain/queue-number';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
 import { insuranceResult } from '../checkin/fakes';
 import { goneRun, runningProcess } from './process-runs';

@@ -24,7 +24,7 @@ import type {
   Visit,
 } from '../../../shared/domain';
 import { toErrorShape } from '../../../shared/errors';
-import { createListeners } from '../../checkin/listeners';
+import { createListeners } from '../../util/listeners';
 import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';

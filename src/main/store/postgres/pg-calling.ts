@@ -15,8 +15,8 @@
  */
 import type pg from 'pg';
 import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
-import { chooseNext } from '../../calling/queue-policy';
-import { applyRoomAction, visitNotFoundError } from '../../calling/visit-progress';
+import { chooseNext } from '../../domain/queue-policy';
+import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
 import type {
   CallNextRequest,
   RecentCall,

@@ -26,7 +26,7 @@ import type { LookupEvidenceStore } from '../evidence-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import type { MigrationReport } from '../migrate';
 import { isInterruptedPrint, pidAlive, processRunId, type PrintRun } from '../print-owner';
-import { formatServerQueueNumber } from '../queue-number';
+import { formatServerQueueNumber } from '../../domain/queue-number';
 import {
   anonymisedInsurance,
   DISCREPANCY_SELECT,

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { formatOfflineQueueNumber } from '../queue-number';
+import { formatOfflineQueueNumber } from '../../domain/queue-number';
 import type {
   OfflineEvidence,
   OfflineProgressEvent,

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
-import { applyRoomAction, visitNotFoundError } from '../../calling/visit-progress';
-import { chooseNext } from '../../calling/queue-policy';
+import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
+import { chooseNext } from '../../domain/queue-policy';
 import type {
   CallNextRequest,
   RecentCall,

@@ -13,7 +13,7 @@ import type {
   PrintStatus,
   Visit,
 } from '../../../shared/domain';
-import { formatQueueNumber } from '../queue-number';
+import { formatQueueNumber } from '../../domain/queue-number';
 import type {
   CachedIdentity,
   CachedLookup,

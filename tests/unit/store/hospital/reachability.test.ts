@@ -8,7 +8,7 @@ import {
   formatOfflineQueueNumber,
   formatQueueNumber,
   isOfflineQueueNumber,
-} from '../../../../src/main/store/queue-number';
+} from '../../../../src/main/domain/queue-number';
 
 const withCode = (code: string, message = 'x'): Error =>
   Object.assign(new Error(message), { code });

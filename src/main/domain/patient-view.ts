@@ -1,0 +1,66 @@
+/** What the screen shows about the person: built from a chip read or from staff's typing. */
+import type {
+  CardIdentity,
+  CardReadResult,
+  ManualIdentityInput,
+  PatientView,
+} from '../../shared/domain';
+
+/** A chip read as the reader service gives it: the result and DG2's image bytes. */
+export interface ChipReadForView {
+  result: CardReadResult;
+  photo: Uint8Array | null;
+}
+
+/** Browsers show JPEG; JPEG 2000 (some chips) has no browser decoder, so no picture then. */
+export function photoDataUrl(format: string, bytes: Uint8Array | null): string | null {
+  if (!bytes || bytes.length === 0 || format !== 'jpeg') return null;
+  return `data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+export function patientFromCard(out: ChipReadForView): PatientView {
+  const r = out.result;
+  return {
+    idNumber: r.idNumber,
+    fullName: r.fullName,
+    dateOfBirth: r.dateOfBirth,
+    sex: r.sex,
+    source: 'chip',
+    photoDataUrl: photoDataUrl(r.photo.format, out.photo),
+    photoFormat: out.photo ? r.photo.format : null,
+    passiveAuthentication: r.passiveAuthentication,
+    chipAuthentication: r.chipAuthentication,
+    idNumberCheck: r.idNumberCheck,
+  };
+}
+
+/** The person as soon as DG1 + DG13 are read: no photo and no verification yet. */
+export function patientFromIdentity(identity: CardIdentity): PatientView {
+  return {
+    idNumber: identity.idNumber,
+    fullName: identity.fullName,
+    dateOfBirth: identity.dateOfBirth,
+    sex: identity.sex,
+    source: 'chip',
+    photoDataUrl: null,
+    photoFormat: null,
+    passiveAuthentication: null,
+    chipAuthentication: null,
+    idNumberCheck: null,
+  };
+}
+
+export function patientFromManual(input: ManualIdentityInput): PatientView {
+  return {
+    idNumber: input.idNumber,
+    fullName: input.fullName,
+    dateOfBirth: input.dateOfBirth,
+    sex: input.sex,
+    source: 'typed',
+    photoDataUrl: null,
+    photoFormat: null,
+    passiveAuthentication: null,
+    chipAuthentication: null,
+    idNumberCheck: null,
+  };
+}

@@ -1,0 +1,114 @@
+/** Health insurance (BHYT) as the BHXH lookup service answers it. Pure types: importable from browser, Node and Electron alike. */
+import type { KioskErrorShape, LocalizedText } from '../errors';
+import type { IsoDate, IsoDateTime, Sex } from './common';
+
+export type InsuranceOutcome =
+  | 'insured'
+  | 'insured-with-notes'
+  | 'replaced-card'
+  | 'not-insured'
+  | 're-enter'
+  | 'retry-later'
+  | 'configuration-error'
+  | 'unknown-code';
+
+export interface InsuranceQuery {
+  /** 12-digit CCCD number, or */
+  idNumber?: string;
+  /** 15-character BHYT card number */
+  cardNumber?: string;
+  fullName: string;
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is known */
+  dateOfBirth: string;
+}
+
+export interface InsuranceCard {
+  number: string;
+  holderName: string | null;
+  dateOfBirth: string | null;
+  sex: Sex | null;
+  address: string | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  registeredFacility: { code: string; name: string | null } | null;
+  benefitLevel: number | null;
+  coveragePercent: number | null;
+  fiveYearsContinuousFrom: IsoDate | null;
+  areaCode: string | null;
+  socialInsuranceNumber: string | null;
+}
+
+export interface InsuranceReplacement {
+  number: string | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  registeredFacility: { code: string; name: string | null } | null;
+}
+
+export interface TreatmentHistoryItem {
+  recordId: string | null;
+  facilityCode: string | null;
+  admittedAt: IsoDateTime | null;
+  dischargedAt: IsoDateTime | null;
+  diagnosis: string | null;
+  status: string | null;
+  result: string | null;
+  reason: string | null;
+}
+
+export interface InsuranceResult {
+  /** maKetQua as sent by the service, e.g. "000" */
+  code: string;
+  outcome: InsuranceOutcome;
+  mayUseInsurance: boolean;
+  message: LocalizedText;
+  /** ghiChu: the service's own note, verbatim */
+  serviceNote: string | null;
+  card: InsuranceCard | null;
+  replacement: InsuranceReplacement | null;
+  history: TreatmentHistoryItem[];
+  /** When the service gave this answer. */
+  checkedAt: IsoDateTime;
+  /** What the kiosk worked out from the card and today's date (absent in older cached results). */
+  assessment?: InsuranceAssessment;
+}
+
+/** Derived by the kiosk, not said by the service. */
+export interface InsuranceAssessment {
+  /** Beneficiary group (card characters 1-2), e.g. "DN"; null when not decodable. */
+  group: string | null;
+  /** The level digit printed on the card; the one in force is `card.benefitLevel`. */
+  printedLevel: number | null;
+  /** 2-digit province code from the card (characters 4-5). */
+  province: string | null;
+  /** The validity dates cover today; null when the service gave no dates. */
+  validToday: boolean | null;
+  /** Registered for primary care at this facility (configuration hospital.facilityCode). */
+  registeredHere: boolean | null;
+  /** Five continuous years of cover reached by today. */
+  fiveYearsContinuous: boolean | null;
+  /** Remarks for staff and the screen, e.g. registered elsewhere, expires soon. */
+  notes: LocalizedText[];
+}
+
+export type GatewayConnectivity = 'online' | 'degraded' | 'offline' | 'disabled';
+
+export interface GatewayStatus {
+  state: GatewayConnectivity;
+  circuit: 'closed' | 'open' | 'half-open';
+  lastSuccessAt: IsoDateTime | null;
+  lastFailure: KioskErrorShape | null;
+  simulated: boolean;
+}
+
+export const SIM_GATEWAY_UI_MODES = [
+  'normal',
+  'slow',
+  'down',
+  'error-5xx',
+  'unauthorized',
+  'malformed',
+] as const;
+
+/** What the developer panel can switch the simulated lookup service to. */
+export type SimGatewayMode = (typeof SIM_GATEWAY_UI_MODES)[number];

@@ -1,0 +1,47 @@
+/** The application and its station kinds. Pure types: importable from browser, Node and Electron alike. */
+import type { LocalizedText } from '../errors';
+import type { SimulatedParts } from '../simulated-station';
+import type { QueueRoom } from './calling';
+import type { Language } from './common';
+import type { Department, Lane } from './visit';
+
+/**
+ * What a station is for: `kiosk` (patient self-service), `desk` (reception staff), `room` (a
+ * clinic room's caller), `display` (waiting-room board, read-only). Main decides from it which
+ * requests a screen may make (src/shared/station-access.ts).
+ */
+export const STATION_MODES = ['kiosk', 'desk', 'room', 'display'] as const;
+export type StationMode = (typeof STATION_MODES)[number];
+
+export interface AppInfo {
+  version: string;
+  stationId: string;
+  mode: StationMode;
+  language: Language;
+  /** `timeZone`: hospital.timeZone (IANA); the screens show times on its clock. */
+  hospital: { name: LocalizedText; logoDataUrl: string | null; timeZone: string };
+  departments: Department[];
+  lanes: Lane[];
+  simulated: SimulatedParts;
+  kiosk: { idleTimeoutSeconds: number; doneReturnSeconds: number };
+  /** Staff switch: insurance checking on or off */
+  insuranceChecking: boolean;
+  /** Calling patients in (absent from older hosts). */
+  queue?: {
+    rooms: QueueRoom[];
+    /** The room this station calls for; null: chosen on screen. */
+    room: string | null;
+    /** The rooms a display shows (all when empty). */
+    displayRooms: string[];
+    /** The display plays the spoken call. */
+    sound: boolean;
+  };
+}
+
+export interface SimCardSummary {
+  index: number;
+  label: string;
+  fullName: string;
+  qrText: string;
+  notes: string[];
+}
