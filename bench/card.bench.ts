@@ -35,6 +35,7 @@ const config = {
   extendedLength: 'auto' as const,
   pace: true,
   requireVerifiedChip: false,
+  requireChipAuthentication: false,
 };
 
 /** `runs` timed reads after one warm-up (JIT, file build), each with a deadline. */

@@ -42,6 +42,11 @@ export interface ApiRequests {
   'checkin.choose': { input: { department: string; lane: Lane }; output: Visit };
   /** Staff decision when the lookup service is down or asks to re-enter. */
   'checkin.override': { input: { decision: StaffOverride; note?: string }; output: null };
+  /** Desk: staff accept a card whose chip is not trusted; the officer is recorded on the visit. */
+  'checkin.acceptChip': {
+    input: { officer?: { name: string; idNumber: string } };
+    output: null;
+  };
   'checkin.retry': { input: null; output: null };
   /** Back to idle; every personal detail is dropped from main's memory. */
   'checkin.reset': { input: null; output: null };
@@ -114,6 +119,7 @@ export const REQUEST_NAMES = [
   'checkin.manualIdentity',
   'checkin.choose',
   'checkin.override',
+  'checkin.acceptChip',
   'checkin.retry',
   'checkin.reset',
   'checkin.reprint',

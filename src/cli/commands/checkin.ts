@@ -28,6 +28,7 @@ interface CheckinOpts extends KeyOptions {
   lane: string;
   simIdentity?: string;
   override?: string;
+  acceptChip?: boolean;
   print?: boolean;
   json?: boolean;
 }
@@ -80,6 +81,12 @@ function stoppedAt(state: CheckinState): KioskError {
   switch (state.step) {
     case 'error':
       return new KioskError(state.error);
+    case 'see-desk':
+      return kioskError(
+        state.problem.code,
+        `${state.problem.message.vi} (dùng --accept-chip sau khi đã kiểm tra thẻ)`,
+        `${state.problem.message.en} (give --accept-chip once the card was checked)`,
+      );
     case 'need-key':
       return state.lastError
         ? new KioskError(state.lastError)
@@ -148,6 +155,8 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
     if (opts.simIdentity !== undefined) simulated.insert(parseSimIdentity(opts.simIdentity));
     const { checkin } = services;
     await checkin.provideKey(key);
+    // Staff running the command looked at the card: the configured officer accepts it.
+    if (checkin.current().step === 'see-desk' && opts.acceptChip) await checkin.acceptChip(null);
     let state = checkin.current();
     if (state.step === 'choose-department' && state.needsStaff) {
       if (!override) {
@@ -197,6 +206,7 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
     .option('--lane <lane>', `priority lane: ${LANES.join('|')}`, 'normal')
     .option('--sim-identity <n>', 'simulated reader only: place catalog card <n> first')
     .option('--override <decision>', `staff decision when one is needed: ${OVERRIDES.join('|')}`)
+    .option('--accept-chip', 'accept a card whose chip is not trusted (staff checked the card)')
     .option('--print', 'print the slip with the configured printer')
     .option('--json', 'JSON output')
     .action(async (opts: CheckinOpts) =>

@@ -66,6 +66,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'checkin.choose': async ({ department, lane }) => s.checkin.choose(department, lane),
     'checkin.override': async ({ decision, note }) =>
       s.checkin.override(decision, note).then(() => null),
+    'checkin.acceptChip': async ({ officer }) => s.checkin.acceptChip(officer).then(() => null),
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();

@@ -76,6 +76,17 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
       note: z.string().max(500).optional(),
     })
     .strict(),
+  'checkin.acceptChip': z
+    .object({
+      officer: z
+        .object({
+          name: z.string().trim().min(1).max(120),
+          idNumber: z.string().regex(/^\d{12}$/, 'idNumber: 12 digits'),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   'checkin.retry': none,
   'checkin.reset': none,
   'checkin.reprint': none,

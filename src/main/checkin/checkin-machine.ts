@@ -28,7 +28,13 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
 import type { KioskStore } from '../store/store-contract';
-import { chipTrustProblem, chipVerificationOf } from '../domain/chip-trust';
+import {
+  chipAcceptor,
+  chipTrustVerdict,
+  chipVerificationOf,
+  type ChipAcceptance,
+  type ChipTrustPolicy,
+} from '../domain/chip-trust';
 import { checkinErrors } from '../domain/checkin-errors';
 import {
   applyOverride,
@@ -90,9 +96,10 @@ interface Session {
   choice: { department: string; lane: Lane } | null;
   visit: Visit | null;
   reprint: boolean;
-  /** The chip read needed a staff decision (see ./chip-trust.ts), and whether staff gave it. */
-  chipNeedsStaff: boolean;
-  chipAcceptedByStaff: boolean;
+  /** The identity part of the chip read, cached only once the chip is trusted. */
+  identity: CardIdentity | null;
+  /** Staff at the desk accepted a chip its own checks did not make trusted (domain/chip-trust). */
+  chipAcceptance: ChipAcceptance | null;
   /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
   evidence: FailedLookupEvidence | null;
   /** The HIS booking this person is checked in for (no choosing), when one was found. */
@@ -104,6 +111,7 @@ const WAITING_STEPS = new Set<CheckinState['step']>([
   'need-key',
   'need-card',
   'choose-department',
+  'see-desk',
   'error',
 ]);
 
@@ -244,20 +252,25 @@ export class CheckinMachine implements CheckinService {
       now: this.o.now(),
       cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
     });
-    // Staff may settle how the visit is paid, but accepting insurance does not make a chip that
-    // failed its authenticity check genuine: billing BHYT on a possible clone needs the card
-    // itself checked, so the flag stays (self-pay or "insurance pending" still go through).
-    if (decision === 'accept-insurance') {
-      s.decision.needsStaff = this.chipProblem(s.patient!) ?? s.decision.needsStaff;
-    }
-    // Deciding for this person while the chip was in question is accepting the card.
-    if (s.chipNeedsStaff && !s.decision.needsStaff) s.chipAcceptedByStaff = true;
-    this.log.info('staff override', {
-      decision,
-      recheck: s.decision.recheck,
-      chipAccepted: s.chipAcceptedByStaff,
-    });
+    this.log.info('staff override', { decision, recheck: s.decision.recheck });
     this.showChoice();
+  }
+
+  /**
+   * Staff at the desk accept a chip whose own checks did not make its data trusted (they looked
+   * at the card and the person). Only now is the identity cached and looked up.
+   */
+  async acceptChip(officer?: { name: string; idNumber: string } | null): Promise<void> {
+    if (this.state.step !== 'see-desk') {
+      throw checkinErrors.wrongStep('acceptChip', this.state.step);
+    }
+    const s = this.session;
+    s.chipAcceptance = {
+      by: chipAcceptor(officer, this.o.config.insurance.officer, this.o.config.station.id),
+      at: this.o.now().toISOString(),
+    };
+    this.log.info('chip accepted by staff', { station: this.o.config.station.id });
+    await this.actOnChip(s);
   }
 
   async retry(): Promise<void> {
@@ -328,8 +341,8 @@ export class CheckinMachine implements CheckinService {
       choice: null,
       visit: null,
       reprint: false,
-      chipNeedsStaff: false,
-      chipAcceptedByStaff: false,
+      identity: null,
+      chipAcceptance: null,
       evidence: null,
       booking: null,
     };
@@ -453,6 +466,7 @@ export class CheckinMachine implements CheckinService {
       case 'idle':
       case 'done':
       case 'choose-department':
+      case 'see-desk':
         this.newPersonAt(reader);
         return;
       case 'need-key':
@@ -496,9 +510,10 @@ export class CheckinMachine implements CheckinService {
           if (this.live(s) && this.state.step === 'reading')
             this.set({ step: 'reading', progress, ...(early ? { patient: early } : {}) });
         },
-        // The screen greets the person while the photo (most of the bytes) is still coming.
+        // The desk sees who is being read while the photo (most of the bytes) is still coming.
+        // A kiosk shows nothing of the chip before it is verified (domain/chip-trust).
         onIdentity: (identity) => {
-          if (!this.live(s) || this.state.step !== 'reading') return;
+          if (!this.live(s) || this.state.step !== 'reading' || !this.isDesk()) return;
           early = patientFromIdentity(identity);
           this.set({ step: 'reading', progress: this.state.progress, patient: early });
         },
@@ -508,19 +523,47 @@ export class CheckinMachine implements CheckinService {
       return;
     }
     if (!this.live(s)) return;
-    try {
-      await this.o.store.saveIdentity(identityOf(out.result), this.o.now().toISOString());
-    } catch (err) {
-      // The cache is a convenience; the check-in goes on (a full disk shows at the commit).
-      this.log.warn('identity not cached', { code: toErrorShape(err).code });
-    }
-    if (!this.live(s)) return;
     s.patient = patientFromCard(out);
+    s.identity = identityOf(out.result);
     s.query = {
       idNumber: out.result.idNumber,
       fullName: out.result.fullName,
       dateOfBirth: out.result.dateOfBirth ?? '',
     };
+    await this.actOnChip(s);
+  }
+
+  private isDesk(): boolean {
+    return this.o.config.station.mode === 'desk';
+  }
+
+  private trustPolicy(): ChipTrustPolicy {
+    const { requireVerifiedChip, requireChipAuthentication } = this.o.config.reader;
+    return { requireVerifiedChip, requireChipAuthentication };
+  }
+
+  /**
+   * The verdict first, then the actions it protects: an untrusted chip's data is not cached,
+   * not looked up, not searched in the HIS and not shown on a kiosk ("please see the desk").
+   */
+  private async actOnChip(s: Session): Promise<void> {
+    const verdict = chipTrustVerdict(s.patient!, this.trustPolicy(), s.chipAcceptance);
+    if (!verdict.trusted) {
+      this.log.info('chip not trusted: staff needed', { code: verdict.problem.code });
+      this.set({
+        step: 'see-desk',
+        problem: verdict.problem.toShape(),
+        patient: this.isDesk() ? s.patient! : null,
+      });
+      return;
+    }
+    try {
+      await this.o.store.saveIdentity(s.identity!, this.o.now().toISOString());
+    } catch (err) {
+      // The cache is a convenience; the check-in goes on (a full disk shows at the commit).
+      this.log.warn('identity not cached', { code: toErrorShape(err).code });
+    }
+    if (!this.live(s)) return;
     await this.runLookup();
   }
 
@@ -597,11 +640,6 @@ export class CheckinMachine implements CheckinService {
         timeZone: this.o.config.hospital.timeZone,
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
-      const chipProblem = this.chipProblem(patient);
-      if (chipProblem) {
-        decision.needsStaff = chipProblem;
-        s.chipNeedsStaff = true;
-      }
       const existing = await this.o.store.visitsOfPerson(this.today(now), patient.idNumber);
       if (!this.live(s)) return;
       s.decision = decision;
@@ -626,11 +664,6 @@ export class CheckinMachine implements CheckinService {
       return;
     }
     this.showChoice();
-  }
-
-  /** The staff decision a chip read needs (./chip-trust.ts), or null. */
-  private chipProblem(patient: PatientView): KioskErrorShape | null {
-    return chipTrustProblem(patient, this.o.config.reader.requireVerifiedChip)?.toShape() ?? null;
   }
 
   private async cacheLookup(
@@ -678,7 +711,7 @@ export class CheckinMachine implements CheckinService {
           sex: patient.sex,
         },
         identitySource: patient.source,
-        chipVerification: chipVerificationOf(patient, s.chipAcceptedByStaff),
+        chipVerification: chipVerificationOf(patient, s.chipAcceptance),
         insurance: decision.insurance,
         createdAt: at.toISOString(),
         recheck: decision.recheck ? s.query : null,

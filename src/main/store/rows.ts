@@ -60,6 +60,10 @@ export interface VisitRow {
   chip_auth: string | null;
   chip_auth_method: string | null;
   chip_accepted_by_staff: DbBoolean;
+  /** From schema 9 (SQLite) / 5 (PostgreSQL): who accepted an untrusted chip, and when. */
+  chip_accepted_by_name?: string | null;
+  chip_accepted_by_id?: string | null;
+  chip_accepted_at?: string | null;
 }
 
 export interface OutboxRow {
@@ -143,6 +147,10 @@ export function visitFromRow(row: VisitRow): Visit {
             chipAuthentication: row.chip_auth as ChipAuthStatus,
             chipAuthMethod: (row.chip_auth_method as 'CA' | 'AA' | null) ?? null,
             acceptedByStaff: fromDbBoolean(row.chip_accepted_by_staff),
+            acceptedBy: row.chip_accepted_by_name
+              ? { name: row.chip_accepted_by_name, idNumber: row.chip_accepted_by_id ?? null }
+              : null,
+            acceptedAt: row.chip_accepted_at ?? null,
           }
         : null,
     insurance: JSON.parse(row.insurance_json) as VisitInsurance,

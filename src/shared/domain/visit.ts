@@ -59,8 +59,11 @@ export interface ChipVerification {
   passiveAuthentication: PassiveAuthStatus;
   chipAuthentication: ChipAuthStatus;
   chipAuthMethod: 'CA' | 'AA' | null;
-  /** Staff let the check-in go on although the chip was not verified (reader.requireVerifiedChip). */
+  /** Staff at the desk accepted a chip its own checks did not make trusted (main/domain/chip-trust). */
   acceptedByStaff: boolean;
+  /** Who accepted it (name and CCCD number; null number: only the station is known), and when. */
+  acceptedBy?: { name: string; idNumber: string | null } | null;
+  acceptedAt?: IsoDateTime | null;
 }
 
 export type PrintStatus = 'not-printed' | 'printing' | 'printed' | 'failed';
@@ -140,6 +143,12 @@ export type CheckinState =
       /** An existing visit today for this person, by department code */
       existingVisits: Visit[];
     }
+  /**
+   * The chip's data is not trusted (src/main/domain/chip-trust.ts): nothing was cached, looked up
+   * or sent. A kiosk says "please see the desk" and nothing of the chip (patient null); a desk
+   * sees the person and the reason, and may accept the card.
+   */
+  | { step: 'see-desk'; problem: KioskErrorShape; patient: PatientView | null }
   | { step: 'committing'; patient: PatientView }
   | { step: 'printing'; visit: Visit }
   | {

@@ -19,6 +19,7 @@ const config = {
   extendedLength: 'auto' as const,
   pace: true,
   requireVerifiedChip: false,
+  requireChipAuthentication: false,
 };
 
 function setup(extra: Partial<typeof config> = {}, reader?: SimulatedReader) {

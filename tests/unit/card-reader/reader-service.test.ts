@@ -28,6 +28,7 @@ const config = {
   extendedLength: 'auto' as const,
   pace: false,
   requireVerifiedChip: true,
+  requireChipAuthentication: false,
 };
 
 const result = {

@@ -69,10 +69,8 @@ describe('check-in flow', () => {
     );
     expect(steps.indexOf('reading')).toBeLessThan(steps.indexOf('looking-up'));
     expect(h.states.filter((s) => s.step === 'reading').length).toBeGreaterThan(1); // progress
-    // DG1 + DG13 are shown before the photo: a later reading state already carries the name.
-    const early = h.states.filter((s) => s.step === 'reading' && s.patient);
-    expect(early.length).toBeGreaterThan(0);
-    expect(early.at(-1)).toMatchObject({ patient: { fullName: AN.fullName, photoDataUrl: null } });
+    // A kiosk shows nothing of the chip before it is verified: no early greeting.
+    expect(h.states.filter((s) => s.step === 'reading' && s.patient)).toEqual([]);
 
     // The chip's identity and the answer are cached; nothing is queued for an online answer.
     expect((await h.store.getIdentity(AN.idNumber))?.identity.fullName).toBe(AN.fullName);
@@ -416,53 +414,23 @@ describe('check-in flow', () => {
     expectStep(h.checkin.current(), 'choose-department');
   });
 
-  it('a card whose chip data fails passive authentication needs staff', async () => {
-    h = createHarness();
-    const choice = await toChoice(h, 6);
-    expect(choice.patient.passiveAuthentication?.status).toBe('invalid');
-    expect(choice.needsStaff?.code).toBe('CHECKIN_CARD_NOT_GENUINE');
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
-      code: 'CHECKIN_NEEDS_STAFF',
-    });
+  it('desk: DG1 + DG13 are shown to staff before the photo arrives', async () => {
+    h = createHarness({ config: (c) => (c.station.mode = 'desk') });
+    await toChoice(h);
+    const early = h.states.filter((s) => s.step === 'reading' && s.patient);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.at(-1)).toMatchObject({ patient: { fullName: AN.fullName, photoDataUrl: null } });
   });
 
-  it('accepting the insurance does not clear the "not genuine" flag; self-pay goes on', async () => {
-    h = createHarness();
-    await toChoice(h, 6);
-    await h.checkin.override('accept-insurance');
-    const accepted = expectStep(h.checkin.current(), 'choose-department');
-    expect(accepted.needsStaff?.code).toBe('CHECKIN_CARD_NOT_GENUINE');
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
-      code: 'CHECKIN_NEEDS_STAFF',
-    });
-    await h.checkin.override('self-pay');
-    expect(expectStep(h.checkin.current(), 'choose-department').needsStaff).toBeNull();
-    const visit = await h.checkin.choose('KHAM', 'normal');
-    expect(visit.insurance.source).toBe('self-pay');
-  });
-
-  it('a cloned chip (chip authentication failed) needs staff; the visit keeps the decision', async () => {
-    h = createHarness();
-    h.cards.chipAuthentication = { status: 'failed', method: 'CA', detail: 'session MAC wrong' };
-    const choice = await toChoice(h);
-    expect(choice.needsStaff).toMatchObject({ code: 'CHECKIN_CARD_NOT_GENUINE' });
-    await expect(h.checkin.choose('KHAM', 'normal')).rejects.toMatchObject({
-      code: 'CHECKIN_NEEDS_STAFF',
-    });
-    await h.checkin.override('insurance-pending');
-    const visit = await h.checkin.choose('KHAM', 'normal');
-    expect(visit.chipVerification).toEqual({
-      passiveAuthentication: 'valid',
-      chipAuthentication: 'failed',
-      chipAuthMethod: 'CA',
-      acceptedByStaff: true,
-    });
-  });
-
-  it('an unverified chip needs staff only with reader.requireVerifiedChip', async () => {
+  it('an unverified chip is trusted only when reader.requireVerifiedChip is off', async () => {
     h = createHarness({ config: (c) => (c.reader.requireVerifiedChip = true) });
     h.cards.passiveAuthentication = { status: 'unverified', detail: 'no CSCA' };
-    expect((await toChoice(h)).needsStaff).toMatchObject({ code: 'CHECKIN_CHIP_UNVERIFIED' });
+    h.cards.insert(1);
+    await h.checkin.provideKey(keyFor(1));
+    expect(expectStep(h.checkin.current(), 'see-desk').problem.code).toBe(
+      'CHECKIN_CHIP_UNVERIFIED',
+    );
+    expect(h.insurance.queries).toHaveLength(0);
     await h.shutdown();
     h = createHarness({ config: (c) => (c.reader.requireVerifiedChip = false) });
     h.cards.passiveAuthentication = { status: 'unverified', detail: 'no CSCA' };
@@ -474,7 +442,18 @@ describe('check-in flow', () => {
       chipAuthentication: 'genuine',
       chipAuthMethod: 'AA',
       acceptedByStaff: false,
+      acceptedBy: null,
     });
+  });
+
+  it('a chip offering no chip authentication goes to the desk with reader.requireChipAuthentication', async () => {
+    h = createHarness({ config: (c) => (c.reader.requireChipAuthentication = true) });
+    h.cards.insert(1);
+    await h.checkin.provideKey(keyFor(1));
+    expect(expectStep(h.checkin.current(), 'see-desk').problem).toMatchObject({
+      code: 'CHECKIN_CARD_NOT_GENUINE',
+    });
+    expect(h.insurance.queries).toHaveLength(0);
   });
 
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {

@@ -155,6 +155,8 @@ export function storeContract(engine: EngineUnderTest): void {
         chipAuthentication: 'failed' as const,
         chipAuthMethod: 'CA' as const,
         acceptedByStaff: true,
+        acceptedBy: { name: 'Trần Thị Quầy', idNumber: '001190000002' },
+        acceptedAt: '2026-11-23T03:00:00.000Z',
       };
       const { visit } = await s.checkIn(request({ chipVerification }));
       expect((await s.getVisit(visit.id))!.chipVerification).toEqual(chipVerification);

@@ -28,6 +28,11 @@ export const readerSchema = z
      * one or a failed chip authentication always does). Default true for real readers.
      */
     requireVerifiedChip: z.boolean(),
+    /**
+     * A chip that offers no chip/active authentication (no DG14/DG15 in its signed SOD) needs a
+     * staff decision too. Off by default: older chips without it are genuine cards.
+     */
+    requireChipAuthentication: z.boolean(),
   })
   .strict();
 
@@ -40,6 +45,7 @@ export const readerDefaults = {
   extendedLength: 'auto',
   pace: true,
   requireVerifiedChip: false,
+  requireChipAuthentication: false,
 } satisfies z.input<typeof readerSchema>;
 
 /**

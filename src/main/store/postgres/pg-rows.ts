@@ -31,6 +31,9 @@ export const NEW_VISIT_COLUMNS = [
   'chip_auth',
   'chip_auth_method',
   'chip_accepted_by_staff',
+  'chip_accepted_by_name',
+  'chip_accepted_by_id',
+  'chip_accepted_at',
   'insurance_json',
   'created_at',
 ] as const;
@@ -54,6 +57,9 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     chip?.chipAuthentication ?? null,
     chip?.chipAuthMethod ?? null,
     chip?.acceptedByStaff ?? false,
+    chip?.acceptedBy?.name ?? null,
+    chip?.acceptedBy?.idNumber ?? null,
+    chip?.acceptedAt ?? null,
     JSON.stringify(storedInsurance(req.insurance)),
     req.createdAt,
   ];

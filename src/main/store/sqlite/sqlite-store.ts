@@ -71,10 +71,12 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
+         chip_accepted_by_name, chip_accepted_by_id, chip_accepted_at,
          insurance_json, created_at, offline)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
+         @chip_accepted_by_name, @chip_accepted_by_id, @chip_accepted_at,
          @insurance_json, @created_at, @offline)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
@@ -272,6 +274,9 @@ export class SqliteStore implements KioskStore {
         chip_auth: req.chipVerification?.chipAuthentication ?? null,
         chip_auth_method: req.chipVerification?.chipAuthMethod ?? null,
         chip_accepted_by_staff: req.chipVerification?.acceptedByStaff ? 1 : 0,
+        chip_accepted_by_name: req.chipVerification?.acceptedBy?.name ?? null,
+        chip_accepted_by_id: req.chipVerification?.acceptedBy?.idNumber ?? null,
+        chip_accepted_at: req.chipVerification?.acceptedAt ?? null,
         insurance_json: JSON.stringify(insurance),
         created_at: req.createdAt,
         offline: offline ? 1 : 0,

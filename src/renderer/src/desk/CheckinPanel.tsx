@@ -89,6 +89,8 @@ function CheckinBody({ state }: { state: CheckinState }) {
       return <p role="status">{t('kiosk.printing.title')}</p>;
     case 'done':
       return <Done state={state} />;
+    case 'see-desk':
+      return <SeeDesk state={state} />;
     case 'error':
       return <ErrorPanel state={state} />;
   }
@@ -306,6 +308,32 @@ function ErrorPanel({ state }: { state: Step<'error'> }) {
           {t('actions.tryAgain')}
         </button>
       )}
+    </>
+  );
+}
+
+/** A chip whose data is not trusted: staff compare card and person, then accept (or cancel). */
+function SeeDesk({ state }: { state: Step<'see-desk'> }) {
+  const { t } = useTranslation();
+  const busy = useCheckinStore((s) => s.busy);
+  const acceptChip = useCheckinStore((s) => s.acceptChip);
+  return (
+    <>
+      <p>
+        <strong>{t('desk.chipTrust.title')}</strong>
+      </p>
+      {state.patient && <PatientSummary patient={state.patient} compact />}
+      <ErrorSentence audience="staff" error={state.problem} testId="desk-chip-problem" />
+      <p>{t('desk.chipTrust.hint')}</p>
+      <button
+        type="button"
+        className="button button-primary"
+        data-testid="desk-accept-chip"
+        disabled={busy}
+        onClick={() => void acceptChip()}
+      >
+        {t('desk.chipTrust.accept')}
+      </button>
     </>
   );
 }

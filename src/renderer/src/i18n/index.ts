@@ -6,13 +6,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../shared/domain';
+import chipTrustEn from './chip-trust.en.json';
+import chipTrustVi from './chip-trust.vi.json';
 import en from './en.json';
 import vi from './vi.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Topic files add keys to the main translation; a nested object is merged, not replaced. */
+function deepMerge(base: Tree, extra: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = out[key];
+    out[key] =
+      typeof value === 'object' && typeof current === 'object' ? deepMerge(current, value) : value;
+  }
+  return out;
+}
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: deepMerge(vi, chipTrustVi) },
+    en: { translation: deepMerge(en, chipTrustEn) },
+  },
   lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -31,6 +31,7 @@ const QR_STEPS: ReadonlySet<CheckinState['step']> = new Set([
   'idle',
   'need-key',
   'need-card',
+  'see-desk',
   'error',
 ]);
 

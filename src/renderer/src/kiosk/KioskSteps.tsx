@@ -32,6 +32,8 @@ export function stepTitleKey(state: CheckinState): string {
       return 'kiosk.printing.title';
     case 'done':
       return 'kiosk.done.title';
+    case 'see-desk':
+      return 'kiosk.seeDesk.title';
     case 'error':
       return 'kiosk.error.title';
   }
@@ -56,6 +58,8 @@ export function KioskStep({ state, onEnd }: { state: CheckinState; onEnd: () => 
       return <Printing />;
     case 'done':
       return <Done key={state.visit.id} state={state} onEnd={onEnd} />;
+    case 'see-desk':
+      return <SeeDesk onEnd={onEnd} />;
     case 'error':
       return <ErrorStep state={state} onEnd={onEnd} />;
   }
@@ -374,6 +378,19 @@ function ErrorStep({ state, onEnd }: { state: Step<'error'>; onEnd: () => void }
           </button>
         )}
         <EndButton onEnd={onEnd} />
+      </div>
+    </StepFrame>
+  );
+}
+
+/** A chip that is not trusted: nothing of it is shown, only where to go (main sends no patient). */
+function SeeDesk({ onEnd }: { onEnd: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <StepFrame testId="kiosk-see-desk" title={t('kiosk.seeDesk.title')}>
+      <p className="lead">{t('kiosk.seeDesk.hint')}</p>
+      <div className="button-row">
+        <EndButton onEnd={onEnd} label={t('actions.finish')} />
       </div>
     </StepFrame>
   );

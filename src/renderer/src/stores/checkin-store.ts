@@ -27,6 +27,8 @@ export interface CheckinStoreState {
   manualIdentity(input: ManualIdentityInput): Promise<boolean>;
   choose(department: string, lane: Lane): Promise<Visit | null>;
   override(decision: StaffOverride, note?: string): Promise<void>;
+  /** Desk: accept a card whose chip is not trusted (the officer is main's to record). */
+  acceptChip(): Promise<void>;
   retry(): Promise<void>;
   /** Kiosk "print again" for the visit on the done screen. */
   reprintCurrent(): Promise<void>;
@@ -83,6 +85,9 @@ export const useCheckinStore = create<CheckinStoreState>()((set, get) => {
       await act(() =>
         kioskApi().request('checkin.override', note ? { decision, note } : { decision }),
       );
+    },
+    async acceptChip() {
+      await act(() => kioskApi().request('checkin.acceptChip', {}));
     },
     async retry() {
       await act(() => kioskApi().request('checkin.retry', null));
