@@ -30,6 +30,18 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its error (an unhandled rejection ends the web host) and
+    // answers "ok" before the work is done: typed rules over everything under src.
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Services run under plain Node: only src/main/index.ts and the electron adapters may import electron.
     files: ['src/main/**/*.ts', 'src/cli/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/electron/**'],

@@ -90,10 +90,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
       `data:audio/wav;base64,${(await s.calling.audio(visitId, room)).toString('base64')}`,
 
     'outbox.summary': async () => s.outbox.summary(),
-    'outbox.resolve': async ({ discrepancyId }) => {
-      s.outbox.resolve(discrepancyId);
-      return null;
-    },
+    'outbox.resolve': async ({ discrepancyId }) => s.outbox.resolve(discrepancyId).then(() => null),
 
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),

@@ -104,6 +104,20 @@ describe('station modes over the web host, with the real services', () => {
     await post(desk, 'checkin.reset', null);
   });
 
+  it('a desk resolving an unknown flagged item hears the typed error, and the host lives on', async () => {
+    const desk = await serve('desk');
+    expect(await post(desk, 'outbox.resolve', { discrepancyId: 'no-such-item' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CHECKIN_DISCREPANCY_NOT_FOUND',
+        message: { vi: expect.any(String), en: expect.any(String) },
+      },
+    });
+    // Let an unawaited rejection surface (it would end the web host's process).
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await post(desk, 'outbox.summary', null)).toMatchObject({ ok: true });
+  });
+
   it("a kiosk's event stream never carries the staff's outbox or visit list", async () => {
     const kiosk = await serve('kiosk');
     const controller = new AbortController();
