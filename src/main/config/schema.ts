@@ -116,32 +116,39 @@ export const configSchema = z
     }
     // Last: a missing field says so before the mix of parts is judged.
     for (const problem of simulationProblems(c)) {
-      ctx.addIssue({ code: 'custom', path: ['allowSimulated'], message: problem });
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
     }
   });
 
 export type KioskConfig = z.infer<typeof configSchema>;
 
-/** Why this mix of real and simulated parts may not run, unless `allowSimulated` is true. */
+/**
+ * Why this mix of real and simulated parts may not run, unless `allowSimulated` is true; each
+ * names the field to change (`allowSimulated` when the mix itself is the problem).
+ */
 function simulationProblems(c: {
   allowSimulated: boolean;
-  reader: { driver: string };
+  reader: { driver: string; trustTestCsca: boolean };
   insurance: {
     service: string;
     apiVersion: string;
     officer: { name: string; idNumber: string } | null;
   };
-}): string[] {
+}): { path: string[]; message: string }[] {
   if (c.allowSimulated) return [];
-  const problems: string[] = [];
+  const problems: { path: string[]; message: string }[] = [];
   if (c.reader.driver !== 'simulated' && c.insurance.service === 'simulated') {
     problems.push(
-      'a real card reader with the simulated lookup service (insurance.service "simulated"): configure the real service, or set "allowSimulated": true on a test bench',
+      mix(
+        'a real card reader with the simulated lookup service (insurance.service "simulated"): configure the real service, or set "allowSimulated": true on a test bench',
+      ),
     );
   }
   if (c.reader.driver === 'simulated' && c.insurance.service === 'bhxh') {
     problems.push(
-      'the simulated card reader with the real lookup service (insurance.service "bhxh"): made-up people would be looked up in the national register, and the developer panel would show on the screen; configure reader.driver "pcsc", or set "allowSimulated": true on a test bench',
+      mix(
+        'the simulated card reader with the real lookup service (insurance.service "bhxh"): made-up people would be looked up in the national register, and the developer panel would show on the screen; configure reader.driver "pcsc", or set "allowSimulated": true on a test bench',
+      ),
     );
   }
   if (
@@ -150,11 +157,24 @@ function simulationProblems(c: {
     isPlaceholderOfficer(c.insurance.officer)
   ) {
     problems.push(
-      'the real lookup service with the placeholder officer "Nguyễn Văn Thử": set insurance.officer to the checking officer, or set "allowSimulated": true on a test bench',
+      mix(
+        'the real lookup service with the placeholder officer "Nguyễn Văn Thử": set insurance.officer to the checking officer, or set "allowSimulated": true on a test bench',
+      ),
     );
+  }
+  // The test CSCA's Document Signer key ships with the app: anyone can sign a fake chip with it,
+  // and a real reader would call that chip "verified" before the real service looks it up.
+  if (c.reader.driver !== 'simulated' && c.reader.trustTestCsca && c.insurance.service === 'bhxh') {
+    problems.push({
+      path: ['reader', 'trustTestCsca'],
+      message:
+        'trusting the simulator\'s test CSCA with a real reader and the real lookup service: its Document Signer key is public, so anyone could make a "verified" fake card; set reader.trustTestCsca false, or set "allowSimulated": true on a test bench',
+    });
   }
   return problems;
 }
+
+const mix = (message: string) => ({ path: ['allowSimulated'], message });
 
 export const defaultConfig: z.input<typeof configSchema> = {
   version: 1,

@@ -175,4 +175,18 @@ describe('configuration', () => {
     const bench = { insurance, allowSimulated: true };
     expect(loadConfig(dirWith(JSON.stringify(bench))).config.reader.driver).toBe('simulated');
   });
+
+  it('refuses trusting the test CSCA with a real reader and the real service, naming the field', () => {
+    const insurance = { ...REAL_SERVICE, officer: OFFICER };
+    const reader = { driver: 'pcsc', trustTestCsca: true };
+    const err = loadError(JSON.stringify({ reader, insurance }));
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.localized.en).toContain('field "reader.trustTestCsca"');
+    expect(err.localized.en).toContain('allowSimulated');
+    // A test bench says so; without the test CSCA a real station starts.
+    const bench = loadConfig(dirWith(JSON.stringify({ reader, insurance, allowSimulated: true })));
+    expect(bench.config.reader.trustTestCsca).toBe(true);
+    const real = loadConfig(dirWith(JSON.stringify({ reader: { driver: 'pcsc' }, insurance })));
+    expect(real.config.reader.trustTestCsca).toBe(false);
+  });
 });
