@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { hisDefaults, hisSchema } from './sections/his';
-import {
-  insuranceDefaults,
-  insuranceSchema,
-  isPlaceholderOfficer,
-  isSecureServiceUrl,
-} from './sections/insurance';
+import { insuranceDefaults, insuranceSchema, isPlaceholderOfficer } from './sections/insurance';
+import { INSECURE_SERVICE_URL, isSecureServiceUrl } from './secure-url';
 import { printerDefaults, printerSchema } from './sections/printer';
 import { queueDefaults, queueSchema } from './sections/queue';
 import { readerDefaults, readerSchema } from './sections/reader';
@@ -62,7 +58,7 @@ export const configSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['insurance', 'baseUrl'],
-        message: 'the real service needs an https:// address (http:// only for this machine)',
+        message: `the real service ${INSECURE_SERVICE_URL}`,
       });
     }
     if (c.insurance.service === 'bhxh') {

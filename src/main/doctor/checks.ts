@@ -8,6 +8,8 @@ import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
 import { loadTrustAnchors, staleCrls } from '../card/protocol/passive-auth';
 import type { KioskConfig } from '../config/schema';
+import { INSECURE_SERVICE_URL, isSecureServiceUrl } from '../config/secure-url';
+import { createHisClient, type HisPing } from '../his/his-client';
 import { inDataDir } from '../config/load-config';
 import { ensurePrivateDir } from '../fs/private-files';
 import { utcOffsetMinutes } from '../../shared/hospital-day';
@@ -203,6 +205,28 @@ export async function checkLookupService(config: KioskConfig): Promise<CheckResu
   return problem
     ? { name, status: 'fail', detail: `${url.host}: ${problem}` }
     : { name, status: 'ok', detail: `${url.host} reachable (credentials not tested)` };
+}
+
+/**
+ * The HIS: off, or its address (https, the lookup service's rule), how it is signed in to (never
+ * the credentials) and whether it answers /metadata.
+ */
+export async function checkHis(
+  config: KioskConfig,
+  ping: (timeoutMs: number) => Promise<HisPing> = (ms) => createHisClient(config.his).ping(ms),
+): Promise<CheckResult> {
+  const name = 'HIS (FHIR)';
+  const his = config.his;
+  if (!his.enabled) return { name, status: 'ok', detail: 'hand-off switched off (his.enabled)' };
+  const url = his.fhirBaseUrl ?? '';
+  if (!isSecureServiceUrl(url)) {
+    return { name, status: 'fail', detail: `his.fhirBaseUrl ${INSECURE_SERVICE_URL}` };
+  }
+  const where = `${new URL(url).host}, ${his.auth.kind === 'none' ? 'no' : his.auth.kind} auth`;
+  const answer = await ping(3000);
+  return answer.reachable
+    ? { name, status: 'ok', detail: `${where}: /metadata answered` }
+    : { name, status: 'fail', detail: `${where}: ${answer.detail}` };
 }
 
 export async function checkPrinter(config: KioskConfig, dataDir: string): Promise<CheckResult> {

@@ -6,6 +6,7 @@ import {
   checkDataDir,
   checkElectron,
   checkExecutable,
+  checkHis,
   checkLookupService,
   checkNativeModule,
   checkNode,
@@ -59,6 +60,7 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
     checks.push(
       ...(await Promise.all([
         checkLookupService(config),
+        checkHis(config),
         checkPrinter(config, dataDir),
         checkStore(config, dataDir),
       ])),

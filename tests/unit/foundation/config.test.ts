@@ -189,4 +189,27 @@ describe('configuration', () => {
     const real = loadConfig(dirWith(JSON.stringify({ reader: { driver: 'pcsc' }, insurance })));
     expect(real.config.reader.trustTestCsca).toBe(false);
   });
+
+  it('the HIS takes https, or http only to this machine, as the lookup service does', () => {
+    const his = (fhirBaseUrl: string) => ({
+      his: {
+        enabled: true,
+        fhirBaseUrl,
+        auth: { kind: 'basic', username: 'kiosk', password: 'p' },
+      },
+    });
+    for (const url of ['http://his.example.invalid/fhir', 'http://10.0.0.5/fhir', 'ftp://x/']) {
+      const err = loadError(JSON.stringify(his(url)));
+      expect(err.code).toBe('CONFIG_INVALID');
+      expect(err.localized.en).toContain('field "his.fhirBaseUrl"');
+    }
+    for (const url of [
+      'https://his.example.invalid/fhir',
+      'http://127.0.0.1:8080/fhir',
+      'http://localhost/fhir',
+      'http://[::1]:9/fhir',
+    ]) {
+      expect(loadConfig(dirWith(JSON.stringify(his(url)))).config.his.fhirBaseUrl).toBe(url);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
 import {
   checkCardReader,
+  checkHis,
   checkSimulation,
   checkStore,
   checkTimeZone,
@@ -17,6 +18,7 @@ import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { makePki } from '../card/fixtures/pki';
 import { testCrl } from '../card/fixtures/test-crl';
 import { testCscaPath } from '../../../src/sim/card/test-pki';
+import { startFhirTestServer } from '../../support/his/fhir-test-server';
 
 function config(file: unknown) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-doctor-'));
@@ -211,5 +213,44 @@ describe('doctor: store (SQLite)', () => {
     const r = await checkStore(s.config, s.dir);
     expect(r.status).toBe('fail');
     expect(r.detail).toContain('STORE_CORRUPT');
+  });
+});
+
+describe('doctor: HIS', () => {
+  it('says the hand-off is off when it is', async () => {
+    expect(await checkHis(config({}))).toMatchObject({ name: 'HIS (FHIR)', status: 'ok' });
+  });
+
+  it('asks the HIS for /metadata and says how it signs in, never the credentials', async () => {
+    const server = await startFhirTestServer();
+    try {
+      const his = {
+        enabled: true,
+        fhirBaseUrl: server.baseUrl,
+        auth: { kind: 'bearer', bearerToken: 's3cret-token' },
+      };
+      const ok = await checkHis(config({ his }));
+      expect(ok.status).toBe('ok');
+      expect(ok.detail).toContain('bearer auth');
+      expect(ok.detail).not.toContain('s3cret-token');
+      expect(server.received.map((r) => r.url)).toContain('/fhir/metadata');
+      server.setFault('500');
+      expect((await checkHis(config({ his }))).status).toBe('fail');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails an http address that is not this machine (the lookup service rule)', async () => {
+    const c = config({});
+    c.his = { ...c.his, enabled: true, fhirBaseUrl: 'http://his.example.invalid/fhir' };
+    let asked = false;
+    const result = await checkHis(c, async () => {
+      asked = true;
+      return { reachable: true, status: 200, detail: 'ok', ms: 1 };
+    });
+    expect(result.status).toBe('fail');
+    expect(result.detail).toContain('https://');
+    expect(asked).toBe(false);
   });
 });

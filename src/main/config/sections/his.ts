@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_IDENTIFIER_SYSTEMS } from '../../his/fhir/identifier-systems';
+import { INSECURE_SERVICE_URL, isSecureServiceUrl } from '../secure-url';
 
 /** The hospital information system that receives each visit as FHIR R4 (issue 14). */
 export const hisSchema = z
@@ -52,6 +53,14 @@ export const hisSchema = z
   .superRefine((h, ctx) => {
     if (h.enabled && !h.fhirBaseUrl) {
       ctx.addIssue({ code: 'custom', path: ['fhirBaseUrl'], message: 'required when his.enabled' });
+    }
+    // Patients' identities and the HIS credentials travel to it: the lookup service's rule.
+    if (h.fhirBaseUrl && !isSecureServiceUrl(h.fhirBaseUrl)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fhirBaseUrl'],
+        message: `the HIS ${INSECURE_SERVICE_URL}`,
+      });
     }
     if (h.auth.kind === 'basic' && (!h.auth.username || h.auth.password === null)) {
       ctx.addIssue({

@@ -38,23 +38,6 @@ export function isPlaceholderOfficer(officer: { name: string; idNumber: string }
   );
 }
 
-/**
- * The real service carries the gateway password and patients' ID numbers: https only, plain
- * http only to this machine (a local test server or a TLS-terminating proxy on loopback).
- */
-export function isSecureServiceUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'https:') return true;
-  if (parsed.protocol !== 'http:') return false;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 export const insuranceSchema = z
   .object({
     /** Staff may switch checking off; check-in then records "insurance not checked". */
