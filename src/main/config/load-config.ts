@@ -114,19 +114,28 @@ export function loadConfig(dataDir: string): LoadedConfig {
   return { path: file, fromFile: true, config: parseConfig(raw, file) };
 }
 
+/** Query parameters that carry a secret in a connection URL (libpq: password, sslpassword). */
+const SECRET_QUERY_KEY = /pass|secret|token/i;
+
 /**
- * A URL with its password (if any) replaced by "***", e.g. `postgres://kiosk:***@db:5432/kiosk`;
- * anything that is not a URL with a password comes back unchanged.
+ * A URL with its passwords replaced by "***": the one in the user part and any in the query
+ * (`?password=`, `sslpassword=`, which libpq takes too), e.g.
+ * `postgres://kiosk:***@db:5432/kiosk?password=***`. The one masking of URLs: every output
+ * (`config`, `doctor`, `store status`, errors, logs of the store) goes through it. Anything that
+ * is not a URL with a password comes back unchanged.
  */
 export function maskUrlPassword(text: string): string {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text;
   try {
     const url = new URL(text);
-    if (!url.password) return text;
-    url.password = '***';
-    return url.toString();
+    const keys = [...url.searchParams.keys()].filter((k) => SECRET_QUERY_KEY.test(k));
+    if (!url.password && keys.length === 0) return text;
+    if (url.password) url.password = '***';
+    for (const key of new Set(keys)) url.searchParams.set(key, '***');
+    return url.toString().replace(/%2A%2A%2A/g, '***');
   } catch {
-    return text;
+    // Not parseable as a URL, yet it may still name a password: mask what looks like one.
+    return text.replace(/([?&][^=&]*(?:pass|secret|token)[^=&]*=)[^&#\s]*/gi, '$1***');
   }
 }
 

@@ -2,7 +2,7 @@
  * `doctor`: what is installed and reachable, one line each. Every check is independent, bounded
  * in time, and reports instead of throwing, so one broken part never hides the others.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { cscaFolderProblem, effectiveCscaFolder } from '../card/csca-folder';
@@ -10,7 +10,7 @@ import { loadTrustAnchors, staleCrls } from '../card/protocol/passive-auth';
 import type { KioskConfig } from '../config/schema';
 import { INSECURE_SERVICE_URL, isSecureServiceUrl } from '../config/secure-url';
 import { createHisClient, type HisPing } from '../his/his-client';
-import { inDataDir } from '../config/load-config';
+import { inDataDir, maskSecrets } from '../config/load-config';
 import { ensurePrivateDir } from '../fs/private-files';
 import { utcOffsetMinutes } from '../../shared/hospital-day';
 import { simulatedParts } from '../config/simulated-parts';
@@ -227,6 +227,33 @@ export async function checkHis(
   return answer.reachable
     ? { name, status: 'ok', detail: `${where}: /metadata answered` }
     : { name, status: 'fail', detail: `${where}: ${answer.detail}` };
+}
+
+/**
+ * Whether the configuration file's permissions let others read secrets: a file with a password,
+ * token or URL password must not be readable (or writable) by the group or others. `mode` is
+ * the file's st_mode; POSIX only (Windows has no such bits).
+ */
+export function configFileModeProblem(mode: number, holdsSecrets: boolean): string | null {
+  const open = mode & 0o077;
+  if (!holdsSecrets || open === 0) return null;
+  return `holds secrets but is open to ${open & 0o070 ? 'its group' : ''}${
+    open & 0o070 && open & 0o007 ? ' and ' : ''
+  }${open & 0o007 ? 'others' : ''} (mode ${(mode & 0o777).toString(8)}): chmod 600 it`;
+}
+
+/** Secrets are whatever maskSecrets hides: the one list of what is secret. */
+export function holdsSecrets(config: KioskConfig): boolean {
+  return JSON.stringify(maskSecrets(config)) !== JSON.stringify(config);
+}
+
+export function checkConfigFile(file: string, config: KioskConfig): CheckResult {
+  const name = 'configuration file';
+  if (process.platform === 'win32') return { name, status: 'ok', detail: 'not checked on Windows' };
+  const problem = configFileModeProblem(statSync(file).mode, holdsSecrets(config));
+  return problem
+    ? { name, status: 'fail', detail: `${file} ${problem}` }
+    : { name, status: 'ok', detail: `${file}: not readable by others, or holds no secret` };
 }
 
 export async function checkPrinter(config: KioskConfig, dataDir: string): Promise<CheckResult> {

@@ -5,6 +5,7 @@ import {
   checkCardReader,
   checkDataDir,
   checkElectron,
+  checkConfigFile,
   checkExecutable,
   checkHis,
   checkLookupService,
@@ -39,6 +40,7 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
       status: 'ok',
       detail: loaded.fromFile ? loaded.path : `${loaded.path} (absent: defaults in force)`,
     });
+    if (loaded.fromFile) checks.push(checkConfigFile(loaded.path, loaded.config));
   } catch (err) {
     checks.push({ name: 'configuration', status: 'fail', detail: toErrorShape(err).message.en });
   }
