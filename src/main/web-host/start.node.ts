@@ -1,9 +1,11 @@
 /**
  * `npm run start:web`: the app's services under plain Node, served to a browser by the web host.
- * Prints the URL (with its per-start secret); `--open` also opens Chromium when a display exists.
+ * Refuses kiosk and display modes unless started for testing (./start-policy.ts). The secret URL
+ * goes into a 0600 opener file in the data folder; stdout prints that file's path, and `--open`
+ * opens Chromium on it when a display exists (the secret is on no command line).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createAppServices } from '../app-services';
 import { resolveDataDir } from '../config/data-dir';
@@ -11,6 +13,9 @@ import { loadConfig } from '../config/load-config';
 import { createLogger } from '../logging/file-logger';
 import { toErrorShape } from '../../shared/errors';
 import { startWebHost } from './server';
+import { ensurePrivateDir } from '../fs/private-files';
+import { writeFileAtomicSync } from '../fs/atomic-write';
+import { browserArgs, openerPage, startedForTesting, webHostStartRefusal } from './start-policy';
 
 interface Args {
   open: boolean;
@@ -37,6 +42,11 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = args.dataDir ?? resolveDataDir();
   const { config, path: configPath } = loadConfig(dataDir);
+  const refused = webHostStartRefusal(
+    config.station.mode,
+    startedForTesting(process.argv.slice(2), process.env),
+  );
+  if (refused) throw refused;
   const fileLogger = createLogger({
     dataDir,
     level: config.log.level,
@@ -58,17 +68,22 @@ async function main(): Promise<void> {
     logger,
     port: args.port,
   });
+  const runDir = path.join(dataDir, 'run');
+  ensurePrivateDir(runDir);
+  const opener = path.join(runDir, 'web-host-open.html');
+  writeFileAtomicSync(opener, openerPage(host.url));
   process.stdout.write(
     [
       `data folder: ${dataDir}`,
       `config file: ${configPath}`,
       `mode: ${config.station.mode} (main answers only this mode's requests)`,
-      `open: ${host.url}`,
+      `serving: ${host.origin}`,
+      `open in a browser: file://${opener} (only this account can read it)`,
       '',
     ].join('\n'),
   );
   if (args.open && process.env.DISPLAY && existsSync('/usr/bin/chromium')) {
-    spawn('/usr/bin/chromium', [`--app=${host.url}`, '--no-first-run'], {
+    spawn('/usr/bin/chromium', browserArgs(opener), {
       stdio: 'ignore',
       detached: true,
     }).unref();
@@ -77,6 +92,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    rmSync(opener, { force: true });
     void host
       .close()
       .then(() => services.close())
