@@ -10,6 +10,7 @@ import { applyAutostart, autostartPlan } from './autostart';
 import { describeCrash, PageRecovery, type RecoveryAction } from './crash-recovery';
 import { decideWindowOpen, isOwnPage, type OwnPage } from './navigation-guard';
 import { mayCloseWindow, type LockdownPolicy } from './station-lockdown';
+import { reactionTo, type WindowEvent, type WindowShape } from './window-behaviour';
 
 /** How long a page may stay unresponsive before it is reloaded. */
 const HUNG_GRACE_MS = 15_000;
@@ -55,6 +56,7 @@ export function lockDownApp(policy: LockdownPolicy, startAtLogin: boolean, logge
 export function lockDownWindow(
   win: BrowserWindow,
   policy: LockdownPolicy,
+  shape: WindowShape,
   own: OwnPage,
   logger: Logger,
 ): void {
@@ -81,6 +83,18 @@ export function lockDownWindow(
   if (!policy.devTools) {
     contents.on('devtools-opened', () => contents.closeDevTools());
   }
+  const putBack = (event: WindowEvent): void => {
+    const reaction = reactionTo(event, policy, shape, contents.isDevToolsOpened());
+    if (reaction === 'none' || win.isDestroyed()) return;
+    logger.warn('window put back', { event, reaction });
+    if (reaction === 'restore') win.restore();
+    else if (reaction === 'focus') win.focus();
+    else win.setFullScreen(true);
+    if (shape.alwaysOnTop) win.setAlwaysOnTop(true, 'screen-saver');
+  };
+  win.on('minimize', () => putBack('minimize'));
+  win.on('blur', () => putBack('blur'));
+  win.on('leave-full-screen', () => putBack('leave-full-screen'));
 
   const recovery = new PageRecovery();
   const act = (action: RecoveryAction, why: string): void => {

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { StationMode } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import { lockDownWindow } from './lockdown';
+import { windowShape } from './window-behaviour';
 import type { LockdownPolicy } from './station-lockdown';
 
 export interface WindowOptions {
   mode: StationMode;
-  fullscreen: boolean;
+  /** `station.fullscreen`: null by mode (window-behaviour.ts). */
+  fullscreen: boolean | null;
   policy: LockdownPolicy;
   preloadPath: string;
   rendererUrl: string | null;
@@ -18,15 +20,17 @@ export interface WindowOptions {
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const portrait = options.mode === 'kiosk';
-  const kiosk = options.policy.locked && options.fullscreen;
+  const shape = windowShape(options.mode, options.fullscreen, options.policy);
   const win = new BrowserWindow({
     width: portrait ? 1080 : 1440,
     height: portrait ? 1920 : 900,
     minWidth: 800,
     minHeight: 600,
     show: false,
-    kiosk,
-    fullscreen: kiosk,
+    kiosk: shape.kiosk,
+    fullscreen: shape.fullscreen,
+    minimizable: shape.minimizable,
+    alwaysOnTop: shape.alwaysOnTop,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     title: 'CCCD Check-in',
@@ -44,6 +48,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   lockDownWindow(
     win,
     options.policy,
+    shape,
     { rendererUrl: options.rendererUrl, rendererFile: options.rendererFile },
     options.logger,
   );

@@ -12,6 +12,8 @@ import {
 import { describeCrash, PageRecovery } from '../../../src/main/electron/crash-recovery';
 import { decideWindowOpen, isOwnPage } from '../../../src/main/electron/navigation-guard';
 import { lockdownPolicy, mayCloseWindow } from '../../../src/main/electron/station-lockdown';
+import { reactionTo, windowShape } from '../../../src/main/electron/window-behaviour';
+import { parseConfig } from '../../../src/main/config/load-config';
 
 describe('lockdown policy', () => {
   it('locks kiosk and display: no menu, no DevTools, no system browser, display awake', () => {
@@ -193,5 +195,56 @@ describe('start at login', () => {
     expect(quoteExecArg('say "$HOME" `x` \\')).toBe('"say \\"\\$HOME\\" \\`x\\` \\\\"');
     expect(quoteExecArg('100%')).toBe('100%%');
     expect(xdgDesktopEntry('/app', ['--x'])).toContain('Exec=/app --x\n');
+  });
+});
+
+describe('kiosk and display windows: full screen, not minimised, not left behind', () => {
+  const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
+  const display = lockdownPolicy({ mode: 'display', argv: [], isPackaged: true });
+  const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+
+  it('a public station fills the screen by default; staff stations are windows', () => {
+    expect(windowShape('kiosk', null, kiosk)).toEqual({
+      kiosk: true,
+      fullscreen: true,
+      minimizable: false,
+      alwaysOnTop: true,
+    });
+    expect(windowShape('display', null, display).fullscreen).toBe(true);
+    expect(windowShape('desk', null, desk)).toEqual({
+      kiosk: false,
+      fullscreen: false,
+      minimizable: true,
+      alwaysOnTop: false,
+    });
+    // Set on purpose, the configuration wins (a test bench kiosk in a window, a full-screen desk).
+    expect(windowShape('kiosk', false, kiosk)).toMatchObject({
+      fullscreen: false,
+      minimizable: false,
+    });
+    expect(windowShape('desk', true, desk)).toMatchObject({ kiosk: false, fullscreen: true });
+  });
+
+  it('the configuration default is "by mode"', () => {
+    expect(parseConfig({}, 'x.json').station.fullscreen).toBeNull();
+  });
+
+  it('a public station puts itself back after a minimise, a blur or leaving full screen', () => {
+    const shape = windowShape('kiosk', null, kiosk);
+    expect(reactionTo('minimize', kiosk, shape, false)).toBe('restore');
+    expect(reactionTo('blur', kiosk, shape, false)).toBe('focus');
+    expect(reactionTo('leave-full-screen', kiosk, shape, false)).toBe('fullscreen-again');
+    // DevTools opened with --dev take the focus on purpose.
+    expect(reactionTo('blur', kiosk, shape, true)).toBe('none');
+    const windowed = windowShape('kiosk', false, kiosk);
+    expect(reactionTo('leave-full-screen', kiosk, windowed, false)).toBe('none');
+    expect(reactionTo('minimize', kiosk, windowed, false)).toBe('restore');
+  });
+
+  it('a staff window is left alone', () => {
+    const shape = windowShape('desk', null, desk);
+    for (const event of ['minimize', 'blur', 'leave-full-screen'] as const) {
+      expect(reactionTo(event, desk, shape, false)).toBe('none');
+    }
   });
 });

@@ -19,8 +19,11 @@ export const stationSchema = z
     id: z.string().regex(/^[A-Z0-9]{1,4}$/, 'station id: 1-4 capital letters or digits'),
     mode: z.enum(STATION_MODES),
     language: z.enum(['vi', 'en']),
-    /** Full screen without window chrome (kiosks). */
-    fullscreen: z.boolean(),
+    /**
+     * Full screen without window chrome. null (the default): by mode, full screen for the
+     * public kiosk and display, a window for desk and room (see electron/window-behaviour.ts).
+     */
+    fullscreen: z.boolean().nullable(),
     /**
      * Start the app when the station's user logs in (Windows/macOS login item, Linux XDG
      * autostart entry). Set on the kiosk and display machines themselves.
@@ -56,7 +59,7 @@ export const stationDefaults = {
   id: 'K01',
   mode: 'kiosk',
   language: 'vi',
-  fullscreen: false,
+  fullscreen: null,
   startAtLogin: false,
   idleTimeoutSeconds: 60,
   doneReturnSeconds: 12,
