@@ -87,7 +87,6 @@ if (!app.requestSingleInstanceLock()) {
     const policy = lockdownPolicy({
       mode: config.station.mode,
       argv: process.argv,
-      isPackaged: app.isPackaged,
     });
     lockDownApp(policy, config.station.startAtLogin, logger);
 

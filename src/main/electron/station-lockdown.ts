@@ -37,15 +37,15 @@ export function hasDevFlag(argv: readonly string[]): boolean {
 export function lockdownPolicy(input: {
   mode: StationMode;
   argv: readonly string[];
-  isPackaged: boolean;
 }): LockdownPolicy {
   const dev = hasDevFlag(input.argv);
   const locked = isPublicStation(input.mode);
   return {
     locked,
     applicationMenu: !locked,
-    // A staff desk in development keeps its tools; a packaged or public station only with --dev.
-    devTools: dev || (!locked && !input.isPackaged),
+    // Only with --dev, on every station: an unpackaged install (the usual one here, nothing is
+    // packaged) is no reason to hand staff, or whoever sits at the desk, the page's internals.
+    devTools: dev,
     externalLinks: !locked,
     preventDisplaySleep: locked,
     userMayClose: !locked,

@@ -18,7 +18,7 @@ import { parseConfig } from '../../../src/main/config/load-config';
 describe('lockdown policy', () => {
   it('locks kiosk and display: no menu, no DevTools, no system browser, display awake', () => {
     for (const mode of ['kiosk', 'display'] as const) {
-      expect(lockdownPolicy({ mode, argv: ['electron', '.'], isPackaged: false })).toEqual({
+      expect(lockdownPolicy({ mode, argv: ['electron', '.'] })).toEqual({
         locked: true,
         applicationMenu: false,
         devTools: false,
@@ -33,13 +33,12 @@ describe('lockdown policy', () => {
     const dev = lockdownPolicy({
       mode: 'kiosk',
       argv: ['electron', '.', '--dev'],
-      isPackaged: true,
     });
     expect(dev).toMatchObject({ devTools: true, applicationMenu: false, externalLinks: false });
   });
 
-  it('a staff desk keeps its menu and links; DevTools only in development or with --dev', () => {
-    expect(lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true })).toEqual({
+  it('a staff desk keeps its menu and links; DevTools only with --dev, packaged or not', () => {
+    expect(lockdownPolicy({ mode: 'desk', argv: [] })).toEqual({
       locked: false,
       applicationMenu: true,
       devTools: false,
@@ -47,14 +46,16 @@ describe('lockdown policy', () => {
       preventDisplaySleep: false,
       userMayClose: true,
     });
-    expect(lockdownPolicy({ mode: 'room', argv: [], isPackaged: false }).devTools).toBe(true);
+    expect(lockdownPolicy({ mode: 'room', argv: [] }).devTools).toBe(false);
+    expect(lockdownPolicy({ mode: 'desk', argv: ['electron', '.'] }).devTools).toBe(false);
+    expect(lockdownPolicy({ mode: 'desk', argv: ['electron', '.', '--dev'] }).devTools).toBe(true);
   });
 });
 
 describe('closing the window', () => {
   it('a kiosk window closes only when the app quits (no Alt+F4 to the desktop); a desk one any time', () => {
-    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
-    const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [] });
+    const desk = lockdownPolicy({ mode: 'desk', argv: [] });
     expect(mayCloseWindow(kiosk, false)).toBe(false);
     expect(mayCloseWindow(kiosk, true)).toBe(true);
     expect(mayCloseWindow(desk, false)).toBe(true);
@@ -84,8 +85,8 @@ describe('navigation guard', () => {
   });
 
   it('never opens a window; only a desk sends https links to the system browser', () => {
-    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
-    const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+    const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [] });
+    const desk = lockdownPolicy({ mode: 'desk', argv: [] });
     expect(decideWindowOpen('https://baohiemxahoi.gov.vn', kiosk)).toEqual({
       action: 'deny',
       external: null,
@@ -199,9 +200,9 @@ describe('start at login', () => {
 });
 
 describe('kiosk and display windows: full screen, not minimised, not left behind', () => {
-  const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [], isPackaged: true });
-  const display = lockdownPolicy({ mode: 'display', argv: [], isPackaged: true });
-  const desk = lockdownPolicy({ mode: 'desk', argv: [], isPackaged: true });
+  const kiosk = lockdownPolicy({ mode: 'kiosk', argv: [] });
+  const display = lockdownPolicy({ mode: 'display', argv: [] });
+  const desk = lockdownPolicy({ mode: 'desk', argv: [] });
 
   it('a public station fills the screen by default; staff stations are windows', () => {
     expect(windowShape('kiosk', null, kiosk)).toEqual({
