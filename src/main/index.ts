@@ -19,7 +19,7 @@ import { createLogger, type FileLogger } from './logging/file-logger';
 import { toErrorShape } from '../shared/errors';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = resolveDataDir();
+const dataDir = resolveDataDir(process.env, process.argv);
 app.setPath('userData', dataDir);
 
 /** Start-up failures: stderr always, a dialog for people (not for headless tests). */

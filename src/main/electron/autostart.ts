@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../fs/atomic-write';
+import { DATA_DIR_ARG } from '../config/data-dir';
 
 export const AUTOSTART_NAME = 'cccd-checkin-kiosk';
 
@@ -47,14 +48,19 @@ export function xdgDesktopEntry(execPath: string, args: string[]): string {
   ].join('\n');
 }
 
+/**
+ * The app's arguments at login: a station started with KIOSK_DATA_DIR keeps its folder (a login
+ * session has no such variable), passed as an absolute `--data-dir=` argument.
+ */
+function loginArgs(input: AutostartInput): string[] {
+  const dir = input.env.KIOSK_DATA_DIR?.trim();
+  return dir ? [...input.args, `${DATA_DIR_ARG}${path.resolve(dir)}`] : input.args;
+}
+
 export function autostartPlan(input: AutostartInput): AutostartPlan {
+  const args = loginArgs(input);
   if (input.platform === 'win32' || input.platform === 'darwin') {
-    return {
-      kind: 'login-item',
-      openAtLogin: input.enabled,
-      path: input.execPath,
-      args: input.args,
-    };
+    return { kind: 'login-item', openAtLogin: input.enabled, path: input.execPath, args };
   }
   if (input.platform === 'linux') {
     // The XDG Base Directory specification: a relative XDG_CONFIG_HOME is invalid and ignored.
@@ -64,7 +70,7 @@ export function autostartPlan(input: AutostartInput): AutostartPlan {
       kind: 'xdg',
       enabled: input.enabled,
       file: path.join(configHome, 'autostart', `${AUTOSTART_NAME}.desktop`),
-      content: xdgDesktopEntry(input.execPath, input.args),
+      content: xdgDesktopEntry(input.execPath, args),
     };
   }
   return { kind: 'unsupported', platform: input.platform };

@@ -14,6 +14,7 @@ import { decideWindowOpen, isOwnPage } from '../../../src/main/electron/navigati
 import { lockdownPolicy, mayCloseWindow } from '../../../src/main/electron/station-lockdown';
 import { reactionTo, windowShape } from '../../../src/main/electron/window-behaviour';
 import { parseConfig } from '../../../src/main/config/load-config';
+import { resolveDataDir } from '../../../src/main/config/data-dir';
 
 describe('lockdown policy', () => {
   it('locks kiosk and display: no menu, no DevTools, no system browser, display awake', () => {
@@ -139,6 +140,21 @@ describe('start at login', () => {
     args: [] as string[],
     homeDir: '/home/kiosk',
   };
+
+  it('keeps the data folder of a station started with KIOSK_DATA_DIR (login has no such variable)', () => {
+    const env = { KIOSK_DATA_DIR: '/srv/kiosk K02' };
+    const linux = autostartPlan({ ...base, platform: 'linux', env });
+    if (linux.kind !== 'xdg') throw new Error(linux.kind);
+    expect(linux.content).toContain(
+      'Exec="/opt/CCCD Check-in/cccd-checkin" "--data-dir=/srv/kiosk K02"\n',
+    );
+    expect(autostartPlan({ ...base, platform: 'win32', env })).toMatchObject({
+      args: ['--data-dir=/srv/kiosk K02'],
+    });
+    // ... and the app started that way opens that folder.
+    expect(resolveDataDir({}, ['/opt/x', '--data-dir=/srv/kiosk K02'])).toBe('/srv/kiosk K02');
+    expect(resolveDataDir({ KIOSK_DATA_DIR: '/a' }, [])).toBe('/a');
+  });
 
   it('uses a login item on Windows', () => {
     const plan = autostartPlan({ ...base, platform: 'win32', env: {} });
