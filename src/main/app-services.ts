@@ -24,6 +24,7 @@ import type {
 } from './services-contract';
 import { resourcePath } from './resources-path';
 import { openCheckinServices } from './checkin';
+import { kioskCheckinView } from './checkin/kiosk-checkin-view';
 import { createCallingService, type CallingService } from './calling/calling-service';
 import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
@@ -158,7 +159,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // Every service change becomes an event for every transport.
     cards.onReadersChanged((readers) => events.emit('readers.changed', readers));
     opened.insurance.onStatus((status) => events.emit('gateway.changed', status));
-    checkin.onState((state) => events.emit('checkin.state', state));
+    // A public kiosk hears only what its screen shows (domain/kiosk-state-view.ts).
+    const shown = config.station.mode === 'kiosk' ? kioskCheckinView(checkin) : checkin;
+    shown.onState((state) => events.emit('checkin.state', state));
     visits.onChanged((change) => events.emit('visits.changed', change));
     visits.onPrintChanged((outcome) =>
       events.emit('print.changed', {
@@ -170,7 +173,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     outbox.onChanged((summary) => events.emit('outbox.changed', summary));
     events.emit('readers.changed', cards.readers());
     events.emit('gateway.changed', opened.insurance.status());
-    events.emit('checkin.state', checkin.current());
+    events.emit('checkin.state', shown.current());
 
     const version = appVersion();
     const logo = logoDataUrl(config, dataDir);
@@ -186,7 +189,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       appInfo,
       cards,
       insurance: opened.insurance,
-      checkin,
+      checkin: shown,
       visits,
       outbox,
       calling,

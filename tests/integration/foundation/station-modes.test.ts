@@ -13,7 +13,8 @@ import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
 import { readEvents } from '../../../src/renderer/src/api/http-transport';
-import type { StationMode } from '../../../src/shared/domain';
+import type { CheckinState, StationMode } from '../../../src/shared/domain';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 
 const STAFF_REQUESTS: [string, unknown][] = [
   ['visits.list', {}],
@@ -116,6 +117,30 @@ describe('station modes over the web host, with the real services', () => {
     // Let an unawaited rejection surface (it would end the web host's process).
     await new Promise((r) => setTimeout(r, 50));
     expect(await post(desk, 'outbox.summary', null)).toMatchObject({ ok: true });
+  });
+
+  it('a kiosk is never told the full CCCD, BHYT or social-insurance number; main keeps them', async () => {
+    const person = simIdentity(1);
+    const cardNumber = person.insurance.cardNumber!;
+    const socialInsurance = cardNumber.slice(5);
+    const checkIn = async (host: WebHost): Promise<string> => {
+      expect(await post(host, 'checkin.reset', null)).toMatchObject({ ok: true });
+      expect(await post(host, 'sim.insertCard', { index: 1 })).toMatchObject({ ok: true });
+      await post(host, 'checkin.provideKey', { kind: 'qr', text: simQrText(person) });
+      const current = (await post(host, 'checkin.current', null)) as { value: CheckinState };
+      expect(current.value.step).toBe('choose-department');
+      return JSON.stringify(current.value);
+    };
+    const kiosk = await checkIn(await serve('kiosk'));
+    expect(kiosk).toContain(person.card.fullName); // what the screen shows
+    for (const hidden of [person.card.idNumber, cardNumber, socialInsurance]) {
+      expect(kiosk).not.toContain(hidden);
+    }
+    // Main keeps them (this station's configuration is a kiosk; a desk station's is not trimmed).
+    const inMain = JSON.stringify(services.checkin.current());
+    expect(inMain).toContain(person.card.idNumber);
+    expect(inMain).toContain(cardNumber);
+    services.checkin.reset();
   });
 
   it("a kiosk's event stream never carries the staff's outbox or visit list", async () => {
