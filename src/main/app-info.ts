@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/domain';
-import { LANES } from '../shared/domain';
+import { lanesFor } from '../shared/domain';
 import { inDataDir } from './config/load-config';
 import type { KioskConfig } from './config/schema';
 import { simulatedParts } from './config/simulated-parts';
@@ -46,7 +46,7 @@ export function buildAppInfo(input: {
       timeZone: config.hospital.timeZone,
     },
     departments: config.departments,
-    lanes: [...LANES],
+    lanes: lanesFor(config.station.mode),
     simulated: simulatedParts(config),
     kiosk: {
       idleTimeoutSeconds: config.station.idleTimeoutSeconds,

@@ -21,7 +21,7 @@ import type {
   StaffOverride,
   Visit,
 } from '../../shared/domain';
-import { LANES } from '../../shared/domain';
+import { LANES, lanesFor } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import { hospitalDay } from '../../shared/hospital-day';
 import type { KioskConfig } from '../config/schema';
@@ -228,6 +228,7 @@ export class CheckinMachine implements CheckinService {
       throw checkinErrors.unknownDepartment(String(department));
     }
     if (!LANES.includes(lane)) throw checkinErrors.unknownLane(String(lane));
+    if (!lanesFor(this.o.config.station.mode).includes(lane)) throw checkinErrors.laneNotHere(lane);
     const needsStaff = this.session.decision?.needsStaff;
     if (needsStaff) throw checkinErrors.needsStaff(needsStaff.code);
     this.session.choice = { department, lane };

@@ -25,6 +25,13 @@ export const checkinErrors = {
       `There is no department "${code}" in the configuration.`,
       { detail: code },
     ),
+  laneNotHere: (lane: string): KioskError =>
+    kioskError(
+      'CHECKIN_LANE_NOT_HERE',
+      `Luồng "${lane}" không chọn được tại máy này. Xin mời đến quầy tiếp đón.`,
+      `The "${lane}" lane cannot be chosen at this station. Please see the reception desk.`,
+      { detail: lane },
+    ),
   unknownLane: (lane: string): KioskError =>
     kioskError(
       'CHECKIN_UNKNOWN_LANE',

@@ -11,6 +11,7 @@ import type {
   ReadProgress,
 } from './card';
 import type { IsoDate, IsoDateTime, Sex } from './common';
+import type { StationMode } from './station';
 import type { InsuranceOutcome, InsuranceResult } from './insurance';
 
 export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
@@ -23,6 +24,15 @@ export const LANES: readonly Lane[] = [
   'pregnant',
   'emergency',
 ] as const;
+
+/**
+ * The lanes a station may give. A public kiosk never gives the emergency lane: it is called
+ * before everyone (queue.emergencyFirst), so it is staff's triage to give, not a button anyone
+ * can press. The kiosk's screen lists these; main refuses any other (checkin.choose).
+ */
+export function lanesFor(mode: StationMode): Lane[] {
+  return mode === 'kiosk' ? LANES.filter((l) => l !== 'emergency') : [...LANES];
+}
 
 export interface Department {
   code: string;

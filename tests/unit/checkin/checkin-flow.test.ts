@@ -456,6 +456,21 @@ describe('check-in flow', () => {
     expect(h.insurance.queries).toHaveLength(0);
   });
 
+  it('a kiosk cannot give the emergency lane (main refuses it); the desk can', async () => {
+    h = createHarness();
+    await toChoice(h);
+    await expect(h.checkin.choose('KHAM', 'emergency')).rejects.toMatchObject({
+      code: 'CHECKIN_LANE_NOT_HERE',
+    });
+    expect(await h.visits.list({})).toEqual([]);
+    expect(h.checkin.current().step).toBe('choose-department');
+    expect((await h.checkin.choose('KHAM', 'elderly')).lane).toBe('elderly');
+    await h.shutdown();
+    h = createHarness({ config: (c) => (c.station.mode = 'desk') });
+    await toChoice(h);
+    expect((await h.checkin.choose('KHAM', 'emergency')).lane).toBe('emergency');
+  });
+
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult('re-enter', false, '060') };
@@ -489,7 +504,7 @@ describe('check-in flow', () => {
   });
 
   it('desk: typed identity skips the chip; bad input is refused with the field', async () => {
-    h = createHarness();
+    h = createHarness({ config: (c) => (c.station.mode = 'desk') });
     await expect(
       h.checkin.manualIdentity({
         idNumber: '12',

@@ -9,6 +9,7 @@ import {
   isRequestName,
 } from '../../../src/shared/api-contract';
 import { fakeHandlers } from './fake-handlers';
+import { LANES, lanesFor } from '../../../src/shared/domain';
 
 const DESK = { mode: 'desk' } as const;
 
@@ -86,5 +87,13 @@ describe('API contract', () => {
     };
     const result = await dispatchRequest(handlers, 'app.info', null, DESK);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('lanes per station', () => {
+  it('a kiosk lists no emergency lane; staff stations list every lane', () => {
+    expect(lanesFor('kiosk')).not.toContain('emergency');
+    expect(lanesFor('kiosk')).toContain('elderly');
+    expect(lanesFor('desk')).toEqual([...LANES]);
   });
 });
