@@ -119,6 +119,8 @@ export interface CheckinService {
   manualIdentity(input: ManualIdentityInput): Promise<void>;
   choose(department: string, lane: Lane): Promise<Visit>;
   override(decision: StaffOverride, note?: string): Promise<void>;
+  /** The visit on the done screen to print again; refused past the station's limit. */
+  claimReprint(): Visit;
   /** Desk: staff accept a chip whose data is not trusted (step 'see-desk'); who is recorded. */
   acceptChip(officer?: { name: string; idNumber: string } | null): Promise<void>;
   retry(): Promise<void>;

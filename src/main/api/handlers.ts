@@ -4,7 +4,6 @@
  */
 import type { ApiHandlers } from '../../shared/api-contract';
 import { kioskError } from '../../shared/errors';
-import { checkinErrors } from '../domain/checkin-errors';
 import type { AppInfo, StoreStatus } from '../../shared/domain';
 import { disabledHisStatus, type HisService } from '../his/his-service';
 import type {
@@ -72,12 +71,9 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
       s.checkin.reset();
       return null;
     },
-    'checkin.reprint': async () => {
-      // Only the visit on screen: a kiosk must not reprint someone else's slip by its id.
-      const state = s.checkin.current();
-      if (state.step !== 'done') throw checkinErrors.wrongStep('reprint', state.step);
-      return s.visits.reprint(state.visit.id);
-    },
+    // Only the visit on screen (a kiosk must not reprint someone else's slip by its id), and
+    // only as often as the station may (once on a kiosk).
+    'checkin.reprint': async () => s.visits.reprint(s.checkin.claimReprint().id),
 
     'visits.list': async (filter) => s.visits.list(filter),
     'visits.cancel': async ({ visitId, reason }) => s.visits.cancel(visitId, reason),

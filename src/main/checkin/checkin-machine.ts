@@ -44,6 +44,7 @@ import {
   type LookupAttempt,
 } from '../domain/insurance-decision';
 import { createListeners } from '../util/listeners';
+import { mayReprintOnDone } from '../domain/reprint-policy';
 import { lookupWithinBudget } from './lookup-within-budget';
 import {
   failedLookupEvidence,
@@ -96,6 +97,8 @@ interface Session {
   choice: { department: string; lane: Lane } | null;
   visit: Visit | null;
   reprint: boolean;
+  /** Slips printed again from the done screen (domain/reprint-policy). */
+  reprinted: number;
   /** The identity part of the chip read, cached only once the chip is trusted. */
   identity: CardIdentity | null;
   /** Staff at the desk accepted a chip its own checks did not make trusted (domain/chip-trust). */
@@ -274,6 +277,17 @@ export class CheckinMachine implements CheckinService {
     await this.actOnChip(s);
   }
 
+  /** The visit on the done screen, to print again, within the station's limit. */
+  claimReprint(): Visit {
+    if (this.state.step !== 'done') throw checkinErrors.wrongStep('reprint', this.state.step);
+    const s = this.session;
+    if (!mayReprintOnDone(this.o.config.station.mode, s.reprinted)) {
+      throw checkinErrors.reprintLimit();
+    }
+    s.reprinted += 1;
+    return this.state.visit;
+  }
+
   async retry(): Promise<void> {
     const s = this.session;
     const step = this.state.step;
@@ -342,6 +356,7 @@ export class CheckinMachine implements CheckinService {
       choice: null,
       visit: null,
       reprint: false,
+      reprinted: 0,
       identity: null,
       chipAcceptance: null,
       evidence: null,

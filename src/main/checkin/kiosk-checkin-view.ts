@@ -21,6 +21,7 @@ function bind(c: CheckinService): CheckinService {
     choose: (d, l) => c.choose(d, l),
     override: (d, n) => c.override(d, n),
     acceptChip: (o) => c.acceptChip(o),
+    claimReprint: () => c.claimReprint(),
     retry: () => c.retry(),
     reset: () => c.reset(),
     setInsuranceChecking: (e) => c.setInsuranceChecking(e),

@@ -25,6 +25,12 @@ export const checkinErrors = {
       `There is no department "${code}" in the configuration.`,
       { detail: code },
     ),
+  reprintLimit: (): KioskError =>
+    kioskError(
+      'CHECKIN_REPRINT_LIMIT',
+      'Phiếu đã được in lại. Xin mời đến quầy tiếp đón nếu cần thêm.',
+      'The slip was already printed again. Please see the reception desk for another.',
+    ),
   laneNotHere: (lane: string): KioskError =>
     kioskError(
       'CHECKIN_LANE_NOT_HERE',

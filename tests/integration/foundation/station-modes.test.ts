@@ -143,6 +143,23 @@ describe('station modes over the web host, with the real services', () => {
     services.checkin.reset();
   });
 
+  it('a kiosk prints the slip on its done screen again once, not more', async () => {
+    const kiosk = await serve('kiosk');
+    const person = simIdentity(2);
+    await post(kiosk, 'checkin.reset', null);
+    await post(kiosk, 'sim.insertCard', { index: 2 });
+    await post(kiosk, 'checkin.provideKey', { kind: 'qr', text: simQrText(person) });
+    expect(
+      await post(kiosk, 'checkin.choose', { department: 'KHAM', lane: 'normal' }),
+    ).toMatchObject({ ok: true });
+    expect(await post(kiosk, 'checkin.reprint', null)).toMatchObject({ ok: true });
+    expect(await post(kiosk, 'checkin.reprint', null)).toMatchObject({
+      ok: false,
+      error: { code: 'CHECKIN_REPRINT_LIMIT', message: { vi: expect.any(String) } },
+    });
+    services.checkin.reset();
+  });
+
   it("a kiosk's event stream never carries the staff's outbox or visit list", async () => {
     const kiosk = await serve('kiosk');
     const controller = new AbortController();

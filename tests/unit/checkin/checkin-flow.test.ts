@@ -471,6 +471,21 @@ describe('check-in flow', () => {
     expect((await h.checkin.choose('KHAM', 'emergency')).lane).toBe('emergency');
   });
 
+  it('the done screen reprints once on a kiosk, as often as staff like on a desk', async () => {
+    h = createHarness();
+    await toChoice(h);
+    const visit = await h.checkin.choose('KHAM', 'normal');
+    expect(h.checkin.claimReprint().id).toBe(visit.id);
+    expect(() => h.checkin.claimReprint()).toThrow(
+      expect.objectContaining({ code: 'CHECKIN_REPRINT_LIMIT' }),
+    );
+    await h.shutdown();
+    h = createHarness({ config: (c) => (c.station.mode = 'desk') });
+    await toChoice(h);
+    await h.checkin.choose('KHAM', 'normal');
+    for (let i = 0; i < 3; i++) expect(h.checkin.claimReprint().queueNumber).toBe('K01-KHAM-T-001');
+  });
+
   it('"re-enter" from the service needs staff; self-pay goes on without a re-check', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult('re-enter', false, '060') };
