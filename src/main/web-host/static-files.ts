@@ -1,4 +1,8 @@
-/** Serves the built renderer (out/renderer) read-only, never outside its folder. */
+/**
+ * Serves the built renderer (out/renderer) read-only, never outside its folder: not by `..`, and
+ * not through a symbolic link inside it that points elsewhere (the real path must stay inside
+ * the real root).
+ */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -35,10 +39,12 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   const full = path.resolve(root, relative);
   if (full !== root && !full.startsWith(root + path.sep)) return null;
   try {
-    const stat = await fs.stat(full);
+    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
+    if (!real.startsWith(realRoot + path.sep)) return null;
+    const stat = await fs.stat(real);
     if (!stat.isFile()) return null;
     return {
-      body: await fs.readFile(full),
+      body: await fs.readFile(real),
       type: TYPES[path.extname(full).toLowerCase()] ?? 'application/octet-stream',
     };
   } catch {

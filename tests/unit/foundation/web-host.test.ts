@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,6 +163,21 @@ describe('web host', () => {
       expect(res.status).toBe(404);
       expect(res.body).not.toContain('do not serve');
     }
+  });
+
+  it('does not follow a symbolic link out of its folder (a file or a folder link)', async () => {
+    const outside = path.join(path.dirname(staticDir), 'outside-secret.txt');
+    symlinkSync(outside, path.join(staticDir, 'assets', 'linked.txt'));
+    symlinkSync(path.dirname(staticDir), path.join(staticDir, 'up'));
+    writeFileSync(path.join(staticDir, 'assets', 'own.css'), 'body{}');
+    symlinkSync(path.join(staticDir, 'assets', 'own.css'), path.join(staticDir, 'inside.css'));
+    for (const p of ['/assets/linked.txt', `/up/${path.basename(outside)}`]) {
+      const res = await raw(host, { path: p });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('do not serve');
+    }
+    // A link that stays inside the folder is still served.
+    expect((await raw(host, { path: '/inside.css' })).status).toBe(200);
   });
 
   it('pushes events over the stream, replaying the latest on connect', async () => {
