@@ -11,7 +11,7 @@ import { createAppServices, type AppServices } from './app-services';
 import { resolveDataDir } from './config/data-dir';
 import { loadConfig } from './config/load-config';
 import { registerIpc } from './electron/ipc';
-import { lockDownApp } from './electron/lockdown';
+import { lockDownApp, lockDownContents } from './electron/lockdown';
 import { lockdownPolicy } from './electron/station-lockdown';
 import { createMainWindow } from './electron/window';
 import { createElectronPrintAdapter } from './electron/print-adapter';
@@ -80,9 +80,6 @@ if (!app.requestSingleInstanceLock()) {
         },
       });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-      callback(false),
-    );
 
     const policy = lockdownPolicy({
       mode: config.station.mode,
@@ -110,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     const rendererUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+    lockDownContents({ rendererUrl, rendererFile: join(here, '../renderer/index.html') }, logger);
     window = createMainWindow({
       mode: config.station.mode,
       fullscreen: config.station.fullscreen,

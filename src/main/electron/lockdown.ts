@@ -3,12 +3,28 @@
  * navigation-guard.ts, crash-recovery.ts and autostart.ts to the app and its window. Thin on
  * purpose: every choice made here is tested in those modules.
  */
-import { app, Menu, powerSaveBlocker, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  Menu,
+  powerSaveBlocker,
+  session,
+  shell,
+  type BrowserWindow,
+  type Session,
+  type WebContents,
+} from 'electron';
 import os from 'node:os';
 import type { Logger } from '../logging/logger';
 import { applyAutostart, autostartPlan } from './autostart';
 import { describeCrash, PageRecovery, type RecoveryAction } from './crash-recovery';
-import { decideWindowOpen, isOwnPage, type OwnPage } from './navigation-guard';
+import {
+  decideWindowOpen,
+  GUARDED_PARTITIONS,
+  isOwnPage,
+  mayFrameNavigate,
+  mayGrantPermission,
+  type OwnPage,
+} from './navigation-guard';
 import { mayCloseWindow, type LockdownPolicy } from './station-lockdown';
 import { reactionTo, type WindowEvent, type WindowShape } from './window-behaviour';
 
@@ -50,6 +66,33 @@ export function lockDownApp(policy: LockdownPolicy, startAtLogin: boolean, logge
   } catch (err) {
     logger.warn('start at login not set', describeCrash(err));
   }
+}
+
+/** No permission for any page, asked (request) or checked (check), in every session we use. */
+function denyPermissions(s: Session): void {
+  s.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(mayGrantPermission(permission)),
+  );
+  s.setPermissionCheckHandler((_wc, permission) => mayGrantPermission(permission));
+}
+
+/**
+ * Before any window: every web contents the app ever creates (the main window, the slip
+ * windows, anything a page might make) opens no window, attaches no webview and navigates no
+ * frame away from our page; no session grants a permission.
+ */
+export function lockDownContents(own: OwnPage, logger: Logger): void {
+  denyPermissions(session.defaultSession);
+  for (const partition of GUARDED_PARTITIONS) denyPermissions(session.fromPartition(partition));
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => {
+      if (mayFrameNavigate(event.url, event.isMainFrame, own)) return;
+      event.preventDefault();
+      logger.warn('frame navigation refused', { mainFrame: event.isMainFrame });
+    });
+  });
 }
 
 /** On the window: our page only, no new windows, no DevTools, reload when the page dies. */

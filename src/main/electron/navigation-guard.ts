@@ -37,3 +37,26 @@ export function decideWindowOpen(url: string, policy: LockdownPolicy): WindowOpe
   const external = policy.externalLinks && /^https:\/\//i.test(url) ? url : null;
   return { action: 'deny', external };
 }
+
+/**
+ * Whether a frame may navigate to `url`: the main frame only to our own page; a subframe never
+ * (the app has no frames, so one that navigates was put there by someone else).
+ */
+export function mayFrameNavigate(url: string, isMainFrame: boolean, own: OwnPage): boolean {
+  return isMainFrame && isOwnPage(url, own);
+}
+
+/**
+ * Whether a page may use a permission (camera, microphone, location, notifications, HID, serial,
+ * clipboard reads, ...): never. The kiosk reads cards and prints in main; no page of ours, nor the
+ * slip windows, needs any, and a page that asks is not ours.
+ */
+export function mayGrantPermission(_permission: string): boolean {
+  return false;
+}
+
+/** The session the slip windows lay slips out in (print-adapter.ts). */
+export const SLIP_PRINT_PARTITION = 'slip-print';
+
+/** Partitions whose permission handlers are set, beside the default session. */
+export const GUARDED_PARTITIONS = [SLIP_PRINT_PARTITION] as const;

@@ -9,6 +9,7 @@ import { mmToMicrons, paperSpec, PX_PER_MM, type PaperId } from '../print/paper'
 import type { PdfRenderer, SystemPrintFn } from '../print/pdf-renderer';
 import { printErrors, withTimeout } from '../print/print-errors';
 import { fitPageCss, MEASURE_SLIP_SCRIPT } from '../print/slip-html';
+import { SLIP_PRINT_PARTITION } from './navigation-guard';
 
 const MM_PER_INCH = 25.4;
 
@@ -30,7 +31,7 @@ async function withSlipWindow<T>(
     width: Math.ceil(paper.widthMm * PX_PER_MM),
     height: 800,
     webPreferences: {
-      partition: 'slip-print',
+      partition: SLIP_PRINT_PARTITION,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -10,7 +10,13 @@ import {
   xdgDesktopEntry,
 } from '../../../src/main/electron/autostart';
 import { describeCrash, PageRecovery } from '../../../src/main/electron/crash-recovery';
-import { decideWindowOpen, isOwnPage } from '../../../src/main/electron/navigation-guard';
+import {
+  decideWindowOpen,
+  GUARDED_PARTITIONS,
+  isOwnPage,
+  mayFrameNavigate,
+  mayGrantPermission,
+} from '../../../src/main/electron/navigation-guard';
 import { lockdownPolicy, mayCloseWindow } from '../../../src/main/electron/station-lockdown';
 import { reactionTo, windowShape } from '../../../src/main/electron/window-behaviour';
 import { parseConfig } from '../../../src/main/config/load-config';
@@ -263,5 +269,35 @@ describe('kiosk and display windows: full screen, not minimised, not left behind
     for (const event of ['minimize', 'blur', 'leave-full-screen'] as const) {
       expect(reactionTo(event, desk, shape, false)).toBe('none');
     }
+  });
+});
+
+describe('every web contents and session (Electron checklist)', () => {
+  const own = { rendererUrl: null, rendererFile: '/opt/kiosk/out/renderer/index.html' };
+
+  it('a frame navigates only as the main frame, only to our page', () => {
+    expect(
+      mayFrameNavigate('file:///opt/kiosk/out/renderer/index.html?mode=kiosk', true, own),
+    ).toBe(true);
+    expect(mayFrameNavigate('https://evil.example/', true, own)).toBe(false);
+    expect(mayFrameNavigate('data:text/html,<h1>x</h1>', true, own)).toBe(false);
+    // The app has no frames: a subframe going anywhere, even to our page, is refused.
+    expect(mayFrameNavigate('file:///opt/kiosk/out/renderer/index.html', false, own)).toBe(false);
+  });
+
+  it('no permission is granted, and the slip printer partition is guarded too', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+    ]) {
+      expect(mayGrantPermission(permission)).toBe(false);
+    }
+    expect(GUARDED_PARTITIONS).toContain('slip-print');
   });
 });
