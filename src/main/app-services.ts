@@ -11,9 +11,8 @@ import { EventHub } from './api/event-hub';
 import { createApiHandlers } from './api/handlers';
 import { buildAppInfo, logoDataUrl } from './app-info';
 import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
-import { SimulatedReader } from '../sim/card/simulated-reader';
 import type { KioskConfig } from './config/schema';
-import { openInsurance, type OpenedInsurance } from './insurance';
+import { openInsurance, type OpenedInsurance } from './open-insurance';
 import type { Logger } from './logging/logger';
 import { createSlipPrinter, type PdfRenderer, type SystemPrintFn } from './print';
 import type {
@@ -75,8 +74,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const closers: Array<() => Promise<void> | void> = [];
 
   try {
+    // Simulator code is loaded only when the configuration asks for it (dynamic import), so
+    // the production bundle's main chunk holds none of it.
     const simulated =
-      config.reader.driver === 'simulated' ? new SimulatedReader({ logger }) : undefined;
+      config.reader.driver === 'simulated'
+        ? new (await import('../sim/card/simulated-reader')).SimulatedReader({ logger })
+        : undefined;
     const cards = createCardReaderService({ config: config.reader, logger, simulated });
     closers.push(() => cards.close());
 

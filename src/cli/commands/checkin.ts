@@ -1,5 +1,5 @@
 import { openCheckinServices } from '../../main/checkin/create-checkin-services';
-import { openInsurance } from '../../main/insurance';
+import { openInsurance } from '../../main/open-insurance';
 import { createSlipPrinter } from '../../main/print';
 import type { SlipPrinter } from '../../main/services-contract';
 import {

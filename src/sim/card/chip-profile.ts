@@ -11,6 +11,7 @@
 import { encodeCardAccess } from '../../main/card/protocol/card-access';
 import { PACE_ECDH_GM_AES_128 } from '../../main/card/protocol/pace-crypto';
 import { fromHex } from '../../main/card/protocol/tlv';
+import type { ChipProfileName } from '../data/identities';
 
 export interface ChipProfile {
   name: ChipProfileName;
@@ -26,7 +27,7 @@ export interface ChipProfile {
   activeAuth: boolean;
 }
 
-export type ChipProfileName = 'real' | 'legacy' | 'pace-only';
+export type { ChipProfileName };
 
 export const CHIP_PROFILES: Readonly<Record<ChipProfileName, Readonly<ChipProfile>>> = {
   real: {
