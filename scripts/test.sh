@@ -11,7 +11,7 @@ step "typecheck"; npm run --silent typecheck
 step "lint"; npm run --silent lint
 step "format"; npm run --silent format:check
 step "unit + integration (vitest)"; npx vitest run
-step "build (electron-vite)"; npx electron-vite build
+step "build (electron-vite, then the startup bundle checked for simulator code)"; npm run --silent build
 step "end to end: Chromium"; npx playwright test --project=chromium
 if bash scripts/electron-available.sh; then
   step "end to end: Electron"
