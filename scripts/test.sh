@@ -12,6 +12,10 @@ step "lint"; npm run --silent lint
 step "format"; npm run --silent format:check
 step "unit + integration (vitest)"; npx vitest run
 step "build (electron-vite, then the startup bundle checked for simulator code)"; npm run --silent build
+step "built CLI answers"
+cli_data=$(mktemp -d)
+KIOSK_DATA_DIR=$cli_data node out/cli/kiosk.mjs config --json >/dev/null
+rm -rf "$cli_data"
 step "end to end: Chromium"; npx playwright test --project=chromium
 if bash scripts/electron-available.sh; then
   step "end to end: Electron"
