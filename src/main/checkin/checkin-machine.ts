@@ -90,7 +90,7 @@ interface Session {
   choice: { department: string; lane: Lane } | null;
   visit: Visit | null;
   reprint: boolean;
-  /** The chip read needed a staff decision (see ./chip-trust.ts), and whether staff gave it. */
+  /** The chip read needed a staff decision (../domain/chip-trust.ts), and whether staff gave it. */
   chipNeedsStaff: boolean;
   chipAcceptedByStaff: boolean;
   /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
@@ -628,7 +628,7 @@ export class CheckinMachine implements CheckinService {
     this.showChoice();
   }
 
-  /** The staff decision a chip read needs (./chip-trust.ts), or null. */
+  /** The staff decision a chip read needs (../domain/chip-trust.ts), or null. */
   private chipProblem(patient: PatientView): KioskErrorShape | null {
     return chipTrustProblem(patient, this.o.config.reader.requireVerifiedChip)?.toShape() ?? null;
   }
