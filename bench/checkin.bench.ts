@@ -14,7 +14,7 @@ import { nullLogger } from '../src/main/logging/logger';
 import { createCheckinServices } from '../src/main/checkin/create-checkin-services';
 import { createCardReaderService } from '../src/main/card/reader-service';
 import { SimulatedReader } from '../src/sim/card/simulated-reader';
-import { openInsurance } from '../src/main/insurance';
+import { openInsurance } from '../src/main/open-insurance';
 import type { InsuranceService, SlipPrinter } from '../src/main/services-contract';
 import { simIdentity, simQrText } from '../src/sim/data/identities';
 import { openSqliteStore } from '../src/main/store/sqlite/sqlite-store';

@@ -8,7 +8,8 @@
  * rule does not merge them; the full answer path (token, JSON, zod, mapping) still runs.
  */
 import { parseConfig } from '../src/main/config/load-config';
-import { createInsuranceService, startSimulatedGateway } from '../src/main/insurance';
+import { createInsuranceService } from '../src/main/insurance';
+import { startSimulatedGateway } from '../src/sim/insurance/sim-gateway';
 import { nullLogger } from '../src/main/logging/logger';
 import { KioskError } from '../src/shared/errors';
 import type { Report } from './report';

@@ -26,7 +26,7 @@ const outDir = join(root, 'resources', 'test-pki');
 // The CSCA key only signs test CRLs: it stays with the tests, never under resources/.
 const testKeyDir = join(root, 'tests', 'fixtures', 'test-pki');
 
-// As the national CSCA (shared/reference/csca): P-384, certificates signed with SHA-384.
+// As the national CSCA (the team's reference copy): P-384, certificates signed with SHA-384.
 const CSCA_ALG = { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' } as const;
 const DS_ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 

@@ -120,7 +120,7 @@ export function parseSimIdentity(value: string): number {
  * The reader service for a one-shot command: the in-process simulated reader and PC/SC readers
  * both, whatever the configured driver, so an operator can reach either by name.
  */
-export function cliReaderService(ctx: CliContext): CardReaderServiceHandle {
+export function cliReaderService(ctx: CliContext): CardReaderServiceHandle<SimulatedReader> {
   const logger = ctx.logger();
   const config = ctx.config().config.reader;
   return createCardReaderService({

@@ -1,7 +1,7 @@
 /**
- * The composition root: configuration in, every service out, wired to the event hub and the API
- * handler table. Electron's main, the web host and the CLI all build the app through here, so
- * they run the same code. Plain Node: no `electron` import (Electron passes its print functions).
+ * The composition root: configuration in, the store opened and handed to the services that keep
+ * data, every service out, wired to the event hub and the API handler table. Electron's main and
+ * the web host build the app through here, so they run the same code. Plain Node: no `electron` import (Electron passes its print functions).
  */
 import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../shared/api-contract';
@@ -11,9 +11,8 @@ import { EventHub } from './api/event-hub';
 import { createApiHandlers } from './api/handlers';
 import { buildAppInfo, logoDataUrl } from './app-info';
 import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
-import { SimulatedReader } from '../sim/card/simulated-reader';
 import type { KioskConfig } from './config/schema';
-import { openInsurance, type OpenedInsurance } from './insurance';
+import { openInsurance, type OpenedInsurance } from './open-insurance';
 import type { Logger } from './logging/logger';
 import { createSlipPrinter, type PdfRenderer, type SystemPrintFn } from './print';
 import type {
@@ -23,8 +22,10 @@ import type {
   VisitsService,
 } from './services-contract';
 import { resourcePath } from './resources-path';
-import { openCheckinServices } from './checkin';
 import { kioskCheckinView } from './checkin/kiosk-checkin-view';
+import { createCheckinServices } from './checkin/create-checkin-services';
+import { inDataDir } from './config/load-config';
+import { openStore } from './store/open-store';
 import { createCallingService, type CallingService } from './calling/calling-service';
 import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
@@ -76,8 +77,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const closers: Array<() => Promise<void> | void> = [];
 
   try {
+    // Simulator code is loaded only when the configuration asks for it (dynamic import), so
+    // the production bundle's main chunk holds none of it.
     const simulated =
-      config.reader.driver === 'simulated' ? new SimulatedReader({ logger }) : undefined;
+      config.reader.driver === 'simulated'
+        ? new (await import('../sim/card/simulated-reader')).SimulatedReader({ logger })
+        : undefined;
     const cards = createCardReaderService({ config: config.reader, logger, simulated });
     closers.push(() => cards.close());
 
@@ -93,14 +98,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     });
     closers.push(() => printer.close());
 
-    const checkinServices = await openCheckinServices({
+    // The store is opened here and handed to every service that keeps data (check-in, calling,
+    // the HIS hand-off); it closes after all of them.
+    const store = await openStore({ dataDir, config, logger });
+    closers.push(() => store.close());
+
+    const checkinServices = createCheckinServices({
       config,
-      dataDir,
       logger,
+      store,
       cards,
       insurance: opened.insurance,
       printer,
       now: options.now,
+      slipFolder: inDataDir(dataDir, config.printer.pdfFolder),
     });
     closers.push(() => checkinServices.close());
     const { checkin, visits, outbox } = checkinServices;
@@ -108,7 +119,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const calling = createCallingService({
       config,
       dataDir,
-      store: checkinServices.store,
+      store,
       now: options.now,
     });
     const queueChanged = (): void => {
@@ -119,7 +130,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     calling.onChanged(queueChanged);
     // The hospital's server: other stations' changes as they commit (LISTEN/NOTIFY), and the
     // server going away or coming back (the desk's banner).
-    const signals = storeSignals(checkinServices.store);
+    const signals = storeSignals(store);
     closers.push(
       signals.onVisitsChanged(({ date }) => {
         const day = date ?? hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
@@ -140,7 +151,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // The HIS hand-off (off unless his.enabled): every visit change nudges a sweep.
     const his = openHisService({
       config,
-      store: checkinServices.store,
+      store,
       logger,
       now: options.now,
       onChange: () => {
@@ -199,7 +210,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       storeStatus: () => signals.status(),
       failedLookupsToday: () => {
         const today = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
-        return checkinServices.store.lookupEvidence.count(today, today);
+        return store.lookupEvidence.count(today, today);
       },
       developerPanel: developerPanelAllowed(config.station.mode, {
         reader: Boolean(simulated),

@@ -1,8 +1,12 @@
 /**
  * Errors that cross a boundary (service -> API -> screen, or CLI -> operator) are plain values
  * with a stable code and a sentence for people in Vietnamese and English. They must survive
- * structured cloning (IPC) and JSON (web host), so they are data, not class instances.
+ * structured cloning (IPC) and JSON (web host), so they are data, not class instances. Codes
+ * come from the registry in ./error-codes (a shape received from elsewhere keeps a plain string:
+ * it may come from a newer main).
  */
+import type { ErrorCode } from './error-codes';
+
 export interface LocalizedText {
   vi: string;
   en: string;
@@ -71,7 +75,7 @@ export function toErrorShape(err: unknown): KioskErrorShape {
 }
 
 export function kioskError(
-  code: string,
+  code: ErrorCode,
   vi: string,
   en: string,
   extra?: { detail?: string; retryable?: boolean; cause?: unknown },

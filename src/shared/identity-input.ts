@@ -192,7 +192,7 @@ export function checkManualIdentity(input: IdentityText, today: IsoDate): Identi
   };
 }
 
-/** What the QR on a CCCD's front says (reference/cccd.md). */
+/** What the QR on a CCCD's front says (the CCCD reference). */
 export interface CardQr {
   idNumber: string;
   /** The 9-digit CMND, '' when the card has none. */

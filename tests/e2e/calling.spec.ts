@@ -3,10 +3,29 @@
  * waiting-room display (another page, served in display mode) shows the number within a second;
  * a room station walks a patient through; both screens are axe-clean.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { seedWaiting, serveMode } from './support/calling-stations';
 import { startTestHost, type TestHost } from './support/web-host';
+
+/** The caller's keys and the button of the command each triggers (RoomCaller's CALLER_KEYS). */
+const CALLER_COMMANDS = {
+  F6: 'call-next',
+  F7: 'call-again',
+  F8: 'skip',
+  F9: 'patient-in',
+  F10: 'done',
+} as const;
+
+/**
+ * Presses a caller key once its command can act: the caller ignores keys while the previous
+ * request is in flight (its buttons are disabled then), so a key pressed the moment the screen
+ * shows the last change can be dropped. Wait for the state the key acts on, then press.
+ */
+async function pressCallerKey(page: Page, key: keyof typeof CALLER_COMMANDS): Promise<void> {
+  await expect(page.getByTestId(`caller-${CALLER_COMMANDS[key]}`)).toBeEnabled();
+  await page.keyboard.press(key);
+}
 
 let host: TestHost;
 const closers: Array<() => Promise<void>> = [];
@@ -58,9 +77,9 @@ test('the desk calls next; the display shows the number within one second', asyn
   await expect(row.getByTestId('visit-progress')).toHaveAttribute('data-progress', 'called');
   await caller.getByTestId('caller-patient-in').click();
   await expect(row.getByTestId('visit-progress')).toHaveAttribute('data-progress', 'in-room');
-  await page.keyboard.press('F10');
+  await pressCallerKey(page, 'F10');
   await expect(row.getByTestId('visit-progress')).toHaveAttribute('data-progress', 'done');
-  await page.keyboard.press('F6');
+  await pressCallerKey(page, 'F6');
   await expect(board.getByTestId('display-number')).toHaveText(numbers[0]!, { timeout: 1000 });
   await expect(board.getByTestId('display-recent')).toContainText(numbers[2]!);
   await expect(board.getByTestId('display-room-101')).toContainText('1');
@@ -78,11 +97,11 @@ test('a room station: keys walk a patient through; a skipped patient is called b
   await expect(page.getByTestId('room-screen')).toBeVisible();
   const current = page.getByTestId('caller-current');
 
-  await page.keyboard.press('F6');
+  await pressCallerKey(page, 'F6');
   await expect(current).toContainText(numbers[0]!);
-  await page.keyboard.press('F7');
+  await pressCallerKey(page, 'F7');
   await expect(current).toContainText(numbers[0]!);
-  await page.keyboard.press('F8');
+  await pressCallerKey(page, 'F8');
   await expect(current).not.toContainText(numbers[0]!);
   await expect(page.getByTestId('caller-recall')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -92,6 +111,6 @@ test('a room station: keys walk a patient through; a skipped patient is called b
   await expect(current).toContainText('Đã gọi');
   // A room cannot mark "done" before the patient is in: the button is off, the key does nothing.
   await expect(page.getByTestId('caller-done')).toBeDisabled();
-  await page.keyboard.press('F9');
+  await pressCallerKey(page, 'F9');
   await expect(current).toContainText('Trong phòng');
 });

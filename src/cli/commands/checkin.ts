@@ -1,5 +1,5 @@
 import { openCheckinServices } from '../../main/checkin/create-checkin-services';
-import { openInsurance } from '../../main/insurance';
+import { openInsurance } from '../../main/open-insurance';
 import { createSlipPrinter } from '../../main/print';
 import type { SlipPrinter } from '../../main/services-contract';
 import {
@@ -82,11 +82,13 @@ function stoppedAt(state: CheckinState): KioskError {
     case 'error':
       return new KioskError(state.error);
     case 'see-desk':
-      return kioskError(
-        state.problem.code,
-        `${state.problem.message.vi} (dùng --accept-chip sau khi đã kiểm tra thẻ)`,
-        `${state.problem.message.en} (give --accept-chip once the card was checked)`,
-      );
+      return new KioskError({
+        ...state.problem,
+        message: {
+          vi: `${state.problem.message.vi} (dùng --accept-chip sau khi đã kiểm tra thẻ)`,
+          en: `${state.problem.message.en} (give --accept-chip once the card was checked)`,
+        },
+      });
     case 'need-key':
       return state.lastError
         ? new KioskError(state.lastError)

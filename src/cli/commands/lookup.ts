@@ -1,4 +1,4 @@
-import { openInsurance } from '../../main/insurance';
+import { openInsurance } from '../../main/open-insurance';
 import type { InsuranceQuery, InsuranceResult } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';

@@ -2,7 +2,7 @@ import {
   SIM_GATEWAY_MODES,
   startSimulatedGateway,
   type SimGatewayTestMode,
-} from '../../main/insurance';
+} from '../../sim/insurance/sim-gateway';
 import { kioskError } from '../../shared/errors';
 import { failWith, type RegisterCommand } from '../output';
 

@@ -21,7 +21,7 @@ const roomCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'room code: 1-6 capital let
 
 const accessKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr'), text: z.string().min(1).max(2000) }).strict(),
-  // The ID number or CAN alone: enough for cards with PACE (reference/cccd.md).
+  // The ID number or CAN alone: enough for cards with PACE (the CCCD reference).
   z
     .object({
       kind: z.literal('id'),

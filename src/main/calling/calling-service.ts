@@ -7,7 +7,8 @@ import type { BoardCall, QueueBoard, RoomAction, Visit } from '../../shared/doma
 import { kioskError } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import { hospitalDay } from '../../shared/hospital-day';
-import type { KioskStore, RecentCall } from '../store/store-contract';
+import type { RecentCall } from '../store/store-contract';
+import type { CallingStore } from '../store/store-ports';
 import { findRoom, spokenCallWav, type RoomConfig } from './call-speech';
 import type { QueuePolicy } from '../domain/queue-policy';
 import { maskedName, visitNotFoundError } from '../domain/visit-progress';
@@ -15,7 +16,7 @@ import { maskedName, visitNotFoundError } from '../domain/visit-progress';
 export interface CallingServiceOptions {
   config: KioskConfig;
   dataDir: string;
-  store: KioskStore;
+  store: CallingStore;
   now?: () => Date;
 }
 

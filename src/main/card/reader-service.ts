@@ -14,9 +14,8 @@ import { createNativePcscBackend } from './pcsc/native-pcsc';
 import type { PcscBackend } from './pcsc/pcsc-api';
 import { cardErrors } from './pcsc/pcsc-errors';
 import { PcscService, type CardEvent } from './pcsc/pcsc-service';
-import type { SimulatedReader } from '../../sim/card/simulated-reader';
 import { effectiveCscaFolder } from './csca-folder';
-import { testCscaPath } from '../../sim/card/test-pki';
+import { testCscaPath } from './test-csca';
 
 export type ReaderConfig = z.infer<typeof readerSchema>;
 
@@ -37,10 +36,23 @@ export type ReadCardFn = (
   call: ReadCardCall,
 ) => Promise<CardReadOutput>;
 
-export interface CardReaderServiceOptions {
+/**
+ * What the service uses of the simulated reader (src/sim/card/simulated-reader.ts). The
+ * composition root loads the simulator only when the configuration asks for it and hands it in
+ * here, so the product's reader code never imports simulator code.
+ */
+export interface SimulatedReaderPort {
+  readonly readerName: string;
+  status(): ReaderStatus;
+  onChanged(listener: (status: ReaderStatus) => void): () => void;
+  onInserted(listener: (index: number) => void): () => void;
+  withCard<T>(fn: (channel: CardChannel) => Promise<T>): Promise<T>;
+}
+
+export interface CardReaderServiceOptions<S extends SimulatedReaderPort = SimulatedReaderPort> {
   config: ReaderConfig;
   logger: Logger;
-  simulated?: SimulatedReader;
+  simulated?: S;
   /** Which sources to list; by default the configured driver's. The CLI lists both. */
   sources?: { simulated: boolean; pcsc: boolean };
   /** For tests: a fake pcsclite. */
@@ -49,10 +61,12 @@ export interface CardReaderServiceOptions {
   readCard?: ReadCardFn;
 }
 
-export interface CardReaderServiceHandle extends CardReaderService {
+export interface CardReaderServiceHandle<
+  S extends SimulatedReaderPort = SimulatedReaderPort,
+> extends CardReaderService {
   /** Fires when a card arrives on any reader (PC/SC or simulated). */
   onCardInserted(listener: (reader: string) => void): () => void;
-  readonly simulated: SimulatedReader | null;
+  readonly simulated: S | null;
   readonly pcsc: PcscService | null;
 }
 
@@ -79,9 +93,9 @@ const defaultReadCard: ReadCardFn = async (channel, key, call) => {
   });
 };
 
-export function createCardReaderService(
-  options: CardReaderServiceOptions,
-): CardReaderServiceHandle {
+export function createCardReaderService<S extends SimulatedReaderPort = SimulatedReaderPort>(
+  options: CardReaderServiceOptions<S>,
+): CardReaderServiceHandle<S> {
   const { config, logger } = options;
   const log = logger.child({ svc: 'card-reader' });
   const sources = options.sources ?? {

@@ -12,6 +12,7 @@ import type { InsuranceService } from '../services-contract';
 import type { KioskStore, OutboxItem } from '../store/store-contract';
 import { isConfigurationError, isUsableAnswer } from '../domain/insurance-decision';
 import { assessRecheck } from '../domain/recheck';
+import { retryDelayMs } from '../util/backoff';
 
 export interface OutboxWorkerOptions {
   store: KioskStore;
@@ -46,10 +47,8 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-/** The delay before attempt `attempts + 1`: base, 2×base, 4×base, ... capped. */
-export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
-}
+/** Re-exported for callers that knew it here; the one backoff lives in ../util/backoff. */
+export { retryDelayMs };
 
 export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const log = o.logger.child({ svc: 'outbox' });

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Department, Visit } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
-import { retryDelayMs } from '../checkin/outbox-worker';
+import { retryDelayMs } from '../util/backoff';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';

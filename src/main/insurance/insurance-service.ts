@@ -20,7 +20,6 @@ import { GatewayClient } from './gateway-client';
 import { createHttpClient } from './http-client';
 import { mapAnswer, type MapContext } from './map-answer';
 import { prepareQuery, type PreparedQuery } from './query';
-import { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from '../../sim/insurance/sim-credentials';
 
 export interface InsuranceServiceOptions {
   /** The whole configuration: the insurance and hospital sections are used. */
@@ -30,6 +29,12 @@ export interface InsuranceServiceOptions {
   baseUrl?: string;
   /** Overrides the configured account (plain password; hashed here), e.g. the simulator's. */
   credentials?: { username: string; password: string };
+  /**
+   * The account used where neither `credentials` nor the configuration name one: openInsurance
+   * passes the simulated gateway's published test account when `insurance.service` is
+   * "simulated" (so this file never imports simulator code).
+   */
+  fallbackCredentials?: { username: string; password: string };
   now?: () => Date;
 }
 
@@ -84,9 +89,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
   const officer = cfg.apiVersion === '2024' ? cfg.officer : null;
 
   const baseUrl = opts.baseUrl ?? cfg.baseUrl;
-  const fallback = simulated
-    ? { username: SIM_GATEWAY_USERNAME, password: SIM_GATEWAY_PASSWORD }
-    : null;
+  const fallback = simulated ? (opts.fallbackCredentials ?? null) : null;
   const username = opts.credentials?.username ?? cfg.username ?? fallback?.username ?? null;
   const hash = opts.credentials
     ? passwordHash(opts.credentials.password, null, cfg.passwordCase)

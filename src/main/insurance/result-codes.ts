@@ -1,7 +1,7 @@
 /**
- * Every `maKetQua` of the reference table (../shared/reference/bhyt-gateway.md §3) and what the
- * kiosk does with it. A code not listed here is 'unknown-code' and never lets anyone check in
- * with insurance: public clients treat only 000-004 as valid.
+ * Every `maKetQua` of the reference table (§3 of the BHXH gateway reference, shared with the
+ * team) and what the kiosk does with it. A code not listed here is 'unknown-code' and never lets
+ * anyone check in with insurance: public clients treat only 000-004 as valid.
  */
 import type { InsuranceOutcome, LocalizedText } from '../../shared/domain';
 

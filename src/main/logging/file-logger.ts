@@ -1,9 +1,18 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import pino from 'pino';
+import type pino from 'pino';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
 import type { LogFields, LogLevel, Logger } from './logger';
 import { redactString, redactValue } from './redact';
+
+/**
+ * pino, loaded when the first file logger is made rather than at import, so a CLI command that
+ * logs nothing (`config`) starts without it.
+ */
+function loadPino(): typeof pino {
+  return createRequire(import.meta.url)('pino') as typeof pino;
+}
 
 export interface FileLoggerOptions {
   dataDir: string;
@@ -48,7 +57,7 @@ export class RotatingFile implements pino.DestinationStream {
   ) {
     ensurePrivateDir(path.dirname(file));
     this.size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-    this.boom = pino.destination({
+    this.boom = loadPino().destination({
       dest: file,
       sync: false,
       mode: PRIVATE_FILE_MODE,
@@ -119,6 +128,7 @@ export class RotatingFile implements pino.DestinationStream {
  * `{"level":"info","time":"<ISO>",...fields,"msg":"..."}`.
  */
 function redactingPino(level: LogLevel, destination: pino.DestinationStream): pino.Logger {
+  const pino = loadPino();
   return pino(
     {
       level,

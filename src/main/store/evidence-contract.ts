@@ -3,7 +3,7 @@
  * check-in, completed by the later re-check's answer, exported for BHXH.
  */
 import type { IsoDate, IsoDateTime } from '../../shared/domain';
-import type { EvidenceRecord, FailedLookupEvidence } from '../evidence/failed-lookup';
+import type { EvidenceRecord, FailedLookupEvidence } from '../domain/failed-lookup';
 
 export interface LookupEvidenceStore {
   record(visitId: string, evidence: FailedLookupEvidence): Promise<void>;

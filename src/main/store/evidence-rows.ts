@@ -1,5 +1,5 @@
 /** A lookup_evidence row joined with its visit's number, as both engines store it. */
-import type { EvidenceRecord, FailedLookupEvidence } from '../evidence/failed-lookup';
+import type { EvidenceRecord, FailedLookupEvidence } from '../domain/failed-lookup';
 
 export interface EvidenceRow {
   /** A number on SQLite, a string on PostgreSQL (bigint). */

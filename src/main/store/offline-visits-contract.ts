@@ -44,7 +44,7 @@ export interface OfflineVisit {
   /** Columns the Visit value does not carry: when the slip printed, the calling order. */
   printedAt: IsoDateTime | null;
   /**
-   * Who owns its print while it is "printing" (../print-owner.ts): kept on the server, so that
+   * Who owns its print while it is "printing" (./print-owner.ts): kept on the server, so that
    * another station starting up leaves a slip that may still be coming out here alone.
    */
   printOwner: PrintOwner;

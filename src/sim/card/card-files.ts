@@ -1,7 +1,7 @@
 /**
  * The files on a simulated CCCD chip, built from a catalog identity: EF.COM, DG1 (TD1 MRZ),
  * DG2 (ISO 19794-5 face record around the pre-generated photo), DG13 (the Vietnam layout of
- * reference/cccd.md) and EF.SOD signed by the TEST-ONLY Document Signer.
+ * the CCCD reference) and EF.SOD signed by the TEST-ONLY Document Signer.
  */
 import type { CardIdentity } from '../../shared/domain';
 import type { SimIdentity } from '../data/identities';
@@ -119,7 +119,7 @@ export function dmy(iso: string | null): string {
 
 export const NO_EXPIRY_TEXT = 'Không thời hạn';
 
-/** OID 1.0.10646.1.0.8 of the real cards' DG13 wrapper (reference/cccd.md). */
+/** OID 1.0.10646.1.0.8 of the real cards' DG13 wrapper (the CCCD reference). */
 const DG13_OID = '1.0.10646.1.0.8';
 
 /** Field 16's 16 characters (meaning unconfirmed on real cards): a made-up serial. */
@@ -128,7 +128,7 @@ export function dg13Serial(idNumber: string): string {
 }
 
 /**
- * DG13 as real cards lay it out (reference/cccd.md): 6D { SEQUENCE { INTEGER 1, OID
+ * DG13 as real cards lay it out (the CCCD reference): 6D { SEQUENCE { INTEGER 1, OID
  * 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER n, value } ... } } }, with the string types of the
  * field table, 14 present but empty for a single person, 15 (the old ID) absent when there was
  * none, and 16 a 16-character serial.

@@ -3,7 +3,7 @@
  * carries Chip Authentication (DG14) and Active Authentication (DG15). The chip, its files and
  * its EF.CardAccess follow the profile; the catalog gives each card one.
  *
- * - `real`: the card in people's wallets today (reference/cccd.md): PACE with the CAN or the MRZ,
+ * - `real`: the card in people's wallets today (the CCCD reference): PACE with the CAN or the MRZ,
  *   BAC as well, CA and AA, EF.CardAccess byte for byte as on real cards.
  * - `legacy`: BAC only, no EF.CardAccess, no DG14/DG15 (an early or foreign-made chip).
  * - `pace-only`: PACE with the CAN or the MRZ, BAC refused, Chip Authentication.
@@ -11,6 +11,7 @@
 import { encodeCardAccess } from '../../main/card/protocol/card-access';
 import { PACE_ECDH_GM_AES_128 } from '../../main/card/protocol/pace-crypto';
 import { fromHex } from '../../main/card/protocol/tlv';
+import type { ChipProfileName } from '../data/identities';
 
 export interface ChipProfile {
   name: ChipProfileName;
@@ -26,7 +27,7 @@ export interface ChipProfile {
   activeAuth: boolean;
 }
 
-export type ChipProfileName = 'real' | 'legacy' | 'pace-only';
+export type { ChipProfileName };
 
 export const CHIP_PROFILES: Readonly<Record<ChipProfileName, Readonly<ChipProfile>>> = {
   real: {
@@ -62,7 +63,7 @@ export function isChipProfileName(value: string): value is ChipProfileName {
 }
 
 /**
- * EF.CardAccess exactly as on cards in the wild (reference/cccd.md): TA v1; Chip Authentication
+ * EF.CardAccess exactly as on cards in the wild (the CCCD reference): TA v1; Chip Authentication
  * ECDH-AES-CBC-CMAC-128 v1; PACE-ECDH-GM-AES-CBC-CMAC-128 v2, parameterId 13.
  */
 export const REAL_CARD_ACCESS = fromHex(

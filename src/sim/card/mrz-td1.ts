@@ -2,7 +2,7 @@
  * The machine-readable zone written into a simulated card's DG1: ICAO 9303-5 TD1 (3 × 30
  * characters). For CCCD, the document number is the last 9 digits of the 12-digit ID number and
  * the full ID number goes into line 1's optional data, followed by `<<` and its check digit at
- * position 30 (reference/cccd.md).
+ * position 30 (the CCCD reference).
  */
 import type { SimIdentity } from '../data/identities';
 import { mrzCheckDigit } from '../../main/card/protocol/mrz-info';

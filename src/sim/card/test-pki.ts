@@ -5,6 +5,7 @@
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { TEST_CSCA_FILE, TEST_PKI_DIR, testCscaPath } from '../../main/card/test-csca';
 import { resourcePath } from '../../main/resources-path';
 
 export interface TestPki {
@@ -16,12 +17,7 @@ export interface TestPki {
   cscaCertificate: Uint8Array;
 }
 
-export const TEST_PKI_DIR = 'test-pki';
-export const TEST_CSCA_FILE = 'csca-test.pem';
-
-export function testCscaPath(): string {
-  return resourcePath(TEST_PKI_DIR, TEST_CSCA_FILE);
-}
+export { TEST_CSCA_FILE, TEST_PKI_DIR, testCscaPath };
 
 let cached: TestPki | null = null;
 

@@ -7,7 +7,6 @@
  * validity windows below are wide enough to stay meaningful for years.
  */
 import type { CardIdentity } from '../../shared/domain';
-import type { ChipProfileName } from '../card/chip-profile';
 
 /** What the simulated lookup service answers for this person. */
 export type InsuranceScenario =
@@ -26,6 +25,12 @@ export type InsuranceScenario =
   | 'wrong-name' // 060: the register holds a different spelling of the name
   | 'wrong-dob' // 070: the register holds a different date of birth
   | 'wrong-facility'; // 090
+
+/**
+ * The chip profiles a catalog card may name (their contents: ../card/chip-profile.ts). Named
+ * here so the catalog does not depend on the chip simulator that reads it.
+ */
+export type ChipProfileName = 'real' | 'legacy' | 'pace-only';
 
 export interface SimInsuranceRecord {
   scenario: InsuranceScenario;

@@ -1,22 +1,17 @@
 /** `queue call` and `queue board` under the real CLI, on a store file seeded beforehand. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliHarness } from '../support/run-cli';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import type { QueueBoard, Visit } from '../../../src/shared/domain';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn } from '../../unit/store/requests';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
-const cli = (args: string[], dataDir: string) => {
-  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const CLI = path.resolve('src/cli/main.ts');
+// Asynchronously: a worker blocked in spawnSync cannot answer vitest's RPC, which fails a green
+// run on a loaded machine ("Timeout calling onTaskUpdate").
+const cli = (args: string[], dataDir: string) => runCliHarness(CLI, dataDir, args);
 
 describe('queue call / queue board', () => {
   it('calls the next waiting patient, prints it, and the board shows it', async () => {
@@ -31,19 +26,19 @@ describe('queue call / queue board', () => {
     );
     await store.close();
 
-    const call = cli(['queue', 'call', '--room', '101', '--json'], dir);
+    const call = await cli(['queue', 'call', '--room', '101', '--json'], dir);
     expect(call.code, call.stderr).toBe(0);
     const called = JSON.parse(call.stdout) as Visit;
     expect(called.id).toBe(waiting.id);
     expect(called.progress).toMatchObject({ state: 'called', room: '101', calls: 1 });
 
-    const board = cli(['queue', 'board', '--room', '101', '--json'], dir);
+    const board = await cli(['queue', 'board', '--room', '101', '--json'], dir);
     expect(board.code, board.stderr).toBe(0);
     const b = JSON.parse(board.stdout) as QueueBoard;
     expect(b.latest?.queueNumber).toBe(waiting.queueNumber);
     expect(b.rooms).toEqual([expect.objectContaining({ code: '101', waiting: 0 })]);
 
-    const empty = cli(['queue', 'call', '--room', '101', '--json'], dir);
+    const empty = await cli(['queue', 'call', '--room', '101', '--json'], dir);
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.stdout)).toBeNull();
   });

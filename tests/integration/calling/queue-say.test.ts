@@ -1,19 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliHarness } from '../support/run-cli';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
+const CLI = path.resolve('src/cli/main.ts');
 
-function cli(args: string[], dataDir: string) {
-  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Asynchronously: a worker blocked in spawnSync cannot answer vitest's RPC, which fails a green
+// run on a loaded machine ("Timeout calling onTaskUpdate").
+const cli = (args: string[], dataDir: string) => runCliHarness(CLI, dataDir, args);
 
 /** Seconds from a canonical 44-byte header: data size over byte rate, read here by hand. */
 function headerSeconds(file: string): number {
@@ -26,10 +22,10 @@ function headerSeconds(file: string): number {
 const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'kiosk-say-'));
 
 describe('queue say', () => {
-  it('writes a WAV of the call whose header says 1 to 10 seconds (sox agrees)', () => {
+  it('writes a WAV of the call whose header says 1 to 10 seconds (sox agrees)', async () => {
     const dir = fresh();
     const out = path.join(dir, 'call.wav');
-    const r = cli(
+    const r = await cli(
       ['queue', 'say', '--number', 'K01-KHAM-T-004', '--room', '101', '--out', out, '--json'],
       dir,
     );
@@ -43,7 +39,7 @@ describe('queue say', () => {
     expect(soxSeconds).toBeCloseTo(seconds, 2);
   });
 
-  it('uses recorded word clips from the configured folder, converting their format', () => {
+  it('uses recorded word clips from the configured folder, converting their format', async () => {
     const dir = fresh();
     const clips = path.join(dir, 'clips');
     mkdirSync(clips);
@@ -68,7 +64,7 @@ describe('queue say', () => {
       JSON.stringify({ version: 1, queue: { speech: { clipsFolder: 'clips', english: false } } }),
     );
     const out = path.join(dir, 'call.wav');
-    const r = cli(
+    const r = await cli(
       ['queue', 'say', '--number', 'K01-KHAM-T-004', '--room', '101', '--out', out],
       dir,
     );
@@ -77,9 +73,9 @@ describe('queue say', () => {
     expect(headerSeconds(out)).toBeCloseTo(0.7 + 0.25 + 12 * 0.26, 1);
   });
 
-  it('refuses an unknown room with a typed error', () => {
+  it('refuses an unknown room with a typed error', async () => {
     const dir = fresh();
-    const r = cli(
+    const r = await cli(
       [
         'queue',
         'say',

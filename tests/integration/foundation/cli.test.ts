@@ -1,39 +1,34 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliHarness } from '../support/run-cli';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
+const CLI = path.resolve('src/cli/main.ts');
 
-function cli(args: string[], dataDir: string) {
-  const result = spawnSync(TSX, ['src/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// Asynchronously: a worker blocked in spawnSync cannot answer vitest's RPC, which fails a green
+// run on a loaded machine ("Timeout calling onTaskUpdate").
+const cli = (args: string[], dataDir: string) => runCliHarness(CLI, dataDir, args);
 
 const freshDir = () => mkdtempSync(path.join(os.tmpdir(), 'kiosk-cli-'));
 
 describe('command line', () => {
-  it('prints help and exits 0', () => {
-    const r = cli(['--help'], freshDir());
+  it('prints help and exits 0', async () => {
+    const r = await cli(['--help'], freshDir());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('doctor');
     expect(r.stdout).toContain('config');
   });
 
-  it('exits non-zero with one line for an unknown command', () => {
-    const r = cli(['frobnicate'], freshDir());
+  it('exits non-zero with one line for an unknown command', async () => {
+    const r = await cli(['frobnicate'], freshDir());
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')[0]).toMatch(/unknown command/);
   });
 
-  it('config --json prints the path and the effective configuration', () => {
+  it('config --json prints the path and the effective configuration', async () => {
     const dir = freshDir();
-    const r = cli(['config', '--json'], dir);
+    const r = await cli(['config', '--json'], dir);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
       path: string;
@@ -45,29 +40,29 @@ describe('command line', () => {
     expect(out.config.reader.driver).toBe('simulated');
   });
 
-  it('config --init writes the defaults once, then refuses to overwrite', () => {
+  it('config --init writes the defaults once, then refuses to overwrite', async () => {
     const dir = freshDir();
-    expect(cli(['config', '--init'], dir).code).toBe(0);
+    expect((await cli(['config', '--init'], dir)).code).toBe(0);
     const written = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
       version: number;
     };
     expect(written.version).toBe(1);
-    const again = cli(['config', '--init'], dir);
+    const again = await cli(['config', '--init'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
   });
 
-  it('a bad configuration file gives exit 2 and one line naming the field', () => {
+  it('a bad configuration file gives exit 2 and one line naming the field', async () => {
     const dir = freshDir();
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ store: { retentionDays: -5 } }));
-    const r = cli(['config'], dir);
+    const r = await cli(['config'], dir);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('store.retentionDays');
   });
 
-  it('secrets are masked', () => {
+  it('secrets are masked', async () => {
     const dir = freshDir();
     writeFileSync(
       path.join(dir, 'config.json'),
@@ -82,13 +77,13 @@ describe('command line', () => {
         },
       }),
     );
-    const r = cli(['config', '--json'], dir);
+    const r = await cli(['config', '--json'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('S3cret-pw');
   });
 
-  it('doctor reports every part and exits 0 on a default machine', () => {
-    const r = cli(['doctor', '--json'], freshDir());
+  it('doctor reports every part and exits 0 on a default machine', async () => {
+    const r = await cli(['doctor', '--json'], freshDir());
     const report = JSON.parse(r.stdout) as {
       checks: { name: string; status: string }[];
       healthy: boolean;
@@ -108,10 +103,10 @@ describe('command line', () => {
     expect(r.code).toBe(report.healthy ? 0 : 1);
   });
 
-  it('doctor fails on a broken configuration', () => {
+  it('doctor fails on a broken configuration', async () => {
     const dir = freshDir();
     writeFileSync(path.join(dir, 'config.json'), '{');
-    const r = cli(['doctor'], dir);
+    const r = await cli(['doctor'], dir);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/FAIL\s+configuration/);
   });

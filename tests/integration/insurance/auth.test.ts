@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
+import { createInsuranceService } from '../../../src/main/insurance';
+import { openInsurance } from '../../../src/main/open-insurance';
 import {
-  createInsuranceService,
   SIM_GATEWAY_PASSWORD,
   SIM_GATEWAY_USERNAME,
-} from '../../../src/main/insurance';
+} from '../../../src/sim/insurance/sim-credentials';
 import { AN, rig, testConfig, type Rig } from './helpers';
 
 const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
@@ -98,12 +99,25 @@ describe('token: cached, renewed before expiry, one re-login on 401', () => {
 
   it('the simulated service falls back to the simulator account when none is configured', async () => {
     r = await rig();
+    // The CLI's --gateway at a running simulator, no account given: openInsurance (the wiring
+    // that loads simulator code) supplies the simulator's published account.
+    const opened = await openInsurance({
+      config: testConfig(),
+      logger: r.logger,
+      gateway: { url: r.sim.url },
+    });
+    expect((await opened.insurance.lookup(AN)).code).toBe('000');
+    await opened.close();
+  });
+
+  it('without the wiring, a simulated service with no account is a configuration problem', async () => {
+    r = await rig();
     const service = createInsuranceService({
       config: testConfig(),
       logger: r.logger,
       baseUrl: r.sim.url,
     });
-    expect((await service.lookup(AN)).code).toBe('000');
+    expect(service.status().lastFailure).toMatchObject({ code: 'INSURANCE_CONFIG' });
     await service.close();
   });
 });

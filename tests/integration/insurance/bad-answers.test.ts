@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
-import type { SimGatewayTestMode } from '../../../src/main/insurance';
+import type { SimGatewayTestMode } from '../../../src/sim/insurance/sim-gateway';
 import { createInsuranceService } from '../../../src/main/insurance';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import { AN, rig, testConfig, type Rig } from './helpers';

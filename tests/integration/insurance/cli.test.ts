@@ -1,25 +1,21 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliHarness } from '../support/run-cli';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const HARNESS = path.resolve('tests/integration/insurance/cli-harness.ts');
 const freshDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'kiosk-ins-cli-'));
 
-function cli(args: string[]) {
-  const r = spawnSync(TSX, [HARNESS, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KIOSK_DATA_DIR: freshDir() },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Asynchronously: a worker blocked in spawnSync cannot answer vitest's RPC, which fails a green
+// run on a loaded machine ("Timeout calling onTaskUpdate").
+const cli = (args: string[]) => runCliHarness(HARNESS, freshDir(), args);
 
 describe('lookup and simulate gateway commands', () => {
-  it("lookup --json starts the simulator in-process and prints the issue's shape", () => {
-    const r = cli([
+  it("lookup --json starts the simulator in-process and prints the issue's shape", async () => {
+    const r = await cli([
       'lookup',
       '--id',
       '001182004455',
@@ -59,14 +55,22 @@ describe('lookup and simulate gateway commands', () => {
     expect(out.replacement).toMatchObject({ number: 'HC4011820044552' });
   });
 
-  it('a "not insured" answer is still an answer: exit 0', () => {
-    const r = cli(['lookup', '--card', 'GD4010870066111', '--name', 'Vũ Thị Vân', '--dob', '1987']);
+  it('a "not insured" answer is still an answer: exit 0', async () => {
+    const r = await cli([
+      'lookup',
+      '--card',
+      'GD4010870066111',
+      '--name',
+      'Vũ Thị Vân',
+      '--dob',
+      '1987',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^010 not-insured/);
   });
 
-  it('no answer (nothing listening) → exit 3 and one error line; bad usage → exit 2', () => {
-    const down = cli([
+  it('no answer (nothing listening) → exit 3 and one error line; bad usage → exit 2', async () => {
+    const down = await cli([
       'lookup',
       '--id',
       '001085012345',
@@ -80,7 +84,7 @@ describe('lookup and simulate gateway commands', () => {
     expect(down.code).toBe(3);
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
     expect(down.stderr).toMatch(/INSURANCE_UNAVAILABLE/);
-    const usage = cli(['lookup', '--id', '123', '--name', 'A B', '--dob', '1985']);
+    const usage = await cli(['lookup', '--id', '123', '--name', 'A B', '--dob', '1985']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--id must be 12 digits/);
   });

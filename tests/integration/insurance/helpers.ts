@@ -1,12 +1,11 @@
 import { parseConfig } from '../../../src/main/config/load-config';
 import type { KioskConfig } from '../../../src/main/config/schema';
+import { createInsuranceService, type InsuranceServiceHandle } from '../../../src/main/insurance';
 import {
-  createInsuranceService,
   startSimulatedGateway,
-  type InsuranceServiceHandle,
   type SimGatewayHandle,
   type SimGatewayOptions,
-} from '../../../src/main/insurance';
+} from '../../../src/sim/insurance/sim-gateway';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import type { Logger } from '../../../src/main/logging/logger';
 

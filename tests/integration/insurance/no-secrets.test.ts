@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src/shared/errors';
-import { SIM_GATEWAY_PASSWORD, type SimGatewayTestMode } from '../../../src/main/insurance';
+import { SIM_GATEWAY_PASSWORD } from '../../../src/sim/insurance/sim-credentials';
+import type { SimGatewayTestMode } from '../../../src/sim/insurance/sim-gateway';
 import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 import { rig } from './helpers';
 

@@ -17,6 +17,7 @@ import type {
   Visit,
 } from '../../../src/shared/domain';
 import { kioskError } from '../../../src/shared/errors';
+import type { ErrorCode } from '../../../src/shared/error-codes';
 import { parseConfig } from '../../../src/main/config/load-config';
 import type { KioskConfig } from '../../../src/main/config/schema';
 import type {
@@ -59,7 +60,7 @@ const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 export class FakeCards implements CardReaderService {
   private card: number | null = null;
   private reading = false;
-  private failures: string[] = [];
+  private failures: ErrorCode[] = [];
   private listeners = new Set<(r: ReaderStatus[]) => void>();
   readonly reads: AccessKeyInput[] = [];
   /** Resolve to let a read finish (for "removed mid-read"); null: reads finish at once. */
@@ -95,7 +96,7 @@ export class FakeCards implements CardReaderService {
     this.emit();
   }
   /** The next read fails with this code (e.g. CARD_REMOVED). */
-  failNext(code: string): void {
+  failNext(code: ErrorCode): void {
     this.failures.push(code);
   }
   async read(
@@ -189,7 +190,7 @@ export type InsuranceMode =
   | { kind: 'answer'; result: (q: InsuranceQuery) => InsuranceResult }
   | { kind: 'down' }
   | { kind: 'hang' }
-  | { kind: 'error'; code: string };
+  | { kind: 'error'; code: ErrorCode };
 
 export class FakeInsurance implements InsuranceService {
   mode: InsuranceMode = { kind: 'answer', result: () => insuranceResult() };

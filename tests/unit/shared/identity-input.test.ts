@@ -1,6 +1,7 @@
 /**
  * The one validator for the card-front QR and typed identity, on QR strings written by hand in
- * the layout of reference/cccd.md (made-up people; not produced by the simulator's writer).
+ * the layout in the CCCD reference shared with the team (made-up people; not produced by the
+ * simulator's writer).
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -138,7 +138,7 @@ function fromIdAndDob(
 const idInvalid = (): KioskError =>
   keyInvalid('the ID number must have 12 digits', 'Số CCCD phải có 12 chữ số.');
 
-/** The CAN of a CCCD: the last 6 digits of the 12-digit ID number (reference/cccd.md). */
+/** The CAN of a CCCD: the last 6 digits of the 12-digit ID number (the CCCD reference). */
 export const canOf = (idNumber: string): string => idNumber.slice(-6);
 
 /** The PACE CAN `key` gives, or null (an MRZ without the 12-digit number gives none). */

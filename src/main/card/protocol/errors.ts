@@ -1,10 +1,10 @@
 /**
  * The chip protocol's errors, each with a sentence saying what to do. Reader-level errors
- * (card removed, no card, timeout) live with the PC/SC code in ../pcsc/pcsc-errors and are
- * re-exported here so protocol code has one place to look.
+ * (card removed, no card, timeout) live in ../reader-errors (shared by PC/SC and the
+ * simulator) and are re-exported here so protocol code has one place to look.
  */
 import { kioskError, type KioskError } from '../../../shared/errors';
-import { cardErrors } from '../pcsc/pcsc-errors';
+import { cardErrors } from '../reader-errors';
 
 export { badTlv } from './tlv';
 export { cardErrors };

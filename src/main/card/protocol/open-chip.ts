@@ -1,5 +1,5 @@
 /**
- * Opens a CCCD chip the way real cards expect (reference/cccd.md): EF.CardAccess read before any
+ * Opens a CCCD chip the way real cards expect (the CCCD reference): EF.CardAccess read before any
  * applet is selected (by SFI, then by FID; the MF is never selected: real cards answer 6D00),
  * then PACE with the CAN (the last 6 digits of the ID number), then PACE with the MRZ password,
  * then BAC. The ID number alone opens a card that offers PACE; a BAC-only card needs the date of

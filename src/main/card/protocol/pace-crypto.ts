@@ -115,7 +115,7 @@ export function pacePasswordKey(mrzInfo: string): Uint8Array {
 
 /**
  * A PACE password (§4.4.3.1): the MRZ information (reference 1) or the CAN (reference 2). For
- * CCCD cards the CAN is the last 6 digits of the 12-digit ID number (reference/cccd.md).
+ * CCCD cards the CAN is the last 6 digits of the 12-digit ID number (the CCCD reference).
  */
 export type PacePassword = { kind: 'mrz'; mrzInfo: string } | { kind: 'can'; can: string };
 

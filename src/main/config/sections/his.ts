@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_IDENTIFIER_SYSTEMS } from '../../his/fhir/identifier-systems';
 import { INSECURE_SERVICE_URL, isSecureServiceUrl } from '../secure-url';
+import { DEFAULT_IDENTIFIER_SYSTEMS } from './identifier-systems';
 
 /** The hospital information system that receives each visit as FHIR R4 (issue 14). */
 export const hisSchema = z
@@ -34,7 +34,7 @@ export const hisSchema = z
      * (a code that already is one of our department codes needs no entry).
      */
     appointmentDepartments: z.record(z.string().min(1), z.string().min(1)),
-    /** Identifier and code system URIs (see src/main/his/fhir/identifier-systems.ts). */
+    /** Identifier and code system URIs (see ./identifier-systems.ts). */
     systems: z
       .object({
         cccd: z.string().min(1),

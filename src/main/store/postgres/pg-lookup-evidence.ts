@@ -3,7 +3,7 @@
  * 0003), the same behaviour as the station's SQLite one (../sqlite/lookup-evidence.ts).
  */
 import type pg from 'pg';
-import type { EvidenceRecord, FailedLookupEvidence } from '../../evidence/failed-lookup';
+import type { EvidenceRecord, FailedLookupEvidence } from '../../domain/failed-lookup';
 import type { LookupEvidenceStore } from '../evidence-contract';
 import {
   EVIDENCE_INSERT_COLUMNS,

@@ -1,6 +1,6 @@
 /** Failed-lookup evidence in the station's SQLite file (table lookup_evidence, migration 0005). */
 import type Database from 'better-sqlite3';
-import type { EvidenceRecord, FailedLookupEvidence } from '../../evidence/failed-lookup';
+import type { EvidenceRecord, FailedLookupEvidence } from '../../domain/failed-lookup';
 import {
   EVIDENCE_INSERT_COLUMNS,
   evidenceFromRow,

@@ -4,23 +4,37 @@
  * says it.
  */
 import type { KioskErrorShape, Language } from '../../../shared/domain';
+import { errorKind, type ErrorKind } from '../../../shared/error-codes';
 
 export type Advice = 'moveCard' | 'scanAgain' | 'tryAgain' | 'callStaff' | 'deskCheck' | 'chipData';
 
-const BY_CODE: [RegExp, Advice][] = [
-  // The chip's own records disagree or lack the ID: no retry helps, the desk registers by hand.
-  [/^CARD_DATA_/, 'chipData'],
-  [/^CARD_(REMOVED|NO_CARD|IO_ERROR|TIMEOUT|RESET|UNRESPONSIVE|MOVED)/, 'moveCard'],
-  [/^CARD_.*(KEY|BAC|PACE|ACCESS|AUTH|MRZ|QR)/, 'scanAgain'],
-  [/^CHECKIN_.*(KEY|QR|MISMATCH)/, 'scanAgain'],
-  [/^CARD_(NOT_CCCD|UNSUPPORTED|READER|PCSC)/, 'callStaff'],
-  [/^INSURANCE_/, 'deskCheck'],
-  [/^(PRINT|STORE|CONFIG|APP|INTERNAL|SIM)_?/, 'callStaff'],
-];
-
+/** The next step for an error, by its code's kind (src/shared/error-codes.ts). */
 export function adviceFor(error: KioskErrorShape): Advice {
-  for (const [pattern, advice] of BY_CODE) if (pattern.test(error.code)) return advice;
-  return error.retryable ? 'tryAgain' : 'callStaff';
+  const kind: ErrorKind | null = errorKind(error.code);
+  switch (kind) {
+    case 'chip-data':
+      // The chip's own records disagree or lack the ID: no retry helps, the desk registers by hand.
+      return 'chipData';
+    case 'card-contact':
+      return 'moveCard';
+    case 'card-key':
+      return 'scanAgain';
+    case 'reader-setup':
+    case 'system':
+      return 'callStaff';
+    case 'insurance':
+      return 'deskCheck';
+    case 'request':
+    case null:
+      // A code this screen does not know (a newer main) is treated like a refused request.
+      return error.retryable ? 'tryAgain' : 'callStaff';
+    default:
+      return unreachable(kind);
+  }
+}
+
+function unreachable(kind: never): never {
+  throw new Error(`error kind without advice: ${String(kind)}`);
 }
 
 // A message that already tells the person what to do needs no second instruction.

@@ -42,7 +42,7 @@ describe('server reachability decision', () => {
   });
 
   it('does not go offline on what staff must fix or what a retry solves on the server', () => {
-    for (const code of ['STORE_FULL', 'STORE_DENIED', 'STORE_LOCKED', 'STORE_CLOSED']) {
+    for (const code of ['STORE_FULL', 'STORE_DENIED', 'STORE_LOCKED', 'STORE_CLOSED'] as const) {
       expect(isServerUnreachable(kioskError(code, 'vi', 'en')), code).toBe(false);
     }
     // Wrong password, unique violation, serialisation failure, statement timeout.

@@ -1,5 +1,5 @@
 /**
- * DG13, Vietnam's layout (tag 6D; reference/cccd.md). Real cards wrap the fields:
+ * DG13, Vietnam's layout (tag 6D; the CCCD reference). Real cards wrap the fields:
  * `6D { 30 { INTEGER 1, OID 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER n, value } ... } } }`;
  * older test cards and some dumps have the bare shape `6D { 30 { SEQUENCE { INTEGER n, value } ... } }`
  * or the fields straight under 6D. A field is known by its INTEGER, never by its position: fields
