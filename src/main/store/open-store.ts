@@ -29,6 +29,7 @@ export function serverOptions(config: KioskConfig): PgPoolOptions | null {
   if (config.store.engine !== 'postgres' || !pg) return null;
   return {
     url: pg.url,
+    tls: { caFile: pg.caFile, certFile: pg.certFile, keyFile: pg.keyFile },
     max: pg.poolMax,
     connectTimeoutMs: pg.connectTimeoutMs,
     statementTimeoutMs: pg.statementTimeoutMs,

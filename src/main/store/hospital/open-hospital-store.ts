@@ -73,6 +73,7 @@ export async function openHospitalStore(o: OpenHospitalStoreOptions): Promise<Ho
         : (onChange) =>
             listenForVisitChanges({
               url: o.server.url,
+              tls: o.server.tls,
               onChange,
               logger: o.logger,
               connectTimeoutMs: o.server.connectTimeoutMs,
