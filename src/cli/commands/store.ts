@@ -1,6 +1,10 @@
 import { openStore, serverOptions } from '../../main/store/open-store';
 import { openPostgresStore } from '../../main/store/postgres/open-postgres-store';
-import { applyStationGrants, type GrantReport } from '../../main/store/postgres/pg-grants';
+import {
+  applyStationGrants,
+  STATION_GROUP_ROLES,
+  type GrantReport,
+} from '../../main/store/postgres/pg-grants';
 import { createPgPool, pgLocation, type PgPoolOptions } from '../../main/store/postgres/pg-pool';
 import { toStoreError } from '../../main/store/store-errors';
 import { storeHealth, type StoreHealth } from '../../main/store/store-health';
@@ -16,6 +20,10 @@ function statusLine(s: StoreHealth): string {
     `engine: ${s.engine} (${s.location})`,
     s.reachable ? `reachable, ${version}` : `NOT reachable: ${s.error?.message.en ?? ''}`,
     `offline visits waiting to upload: ${s.offlineVisitsWaiting ?? 'unknown'}`,
+    s.engine === 'postgres' ? `connection: ${s.tls?.text ?? 'TLS unknown'}` : '',
+    s.role
+      ? `role: ${s.role.name} (${s.role.owner ? 'database owner' : s.role.kinds.map((k) => STATION_GROUP_ROLES[k]).join(', ') || 'no station group'})`
+      : '',
     // A store that answers can still be refused (schema too new) or lack its offline file.
     s.reachable && s.error ? `problem: ${s.error.message.en}` : '',
   ]

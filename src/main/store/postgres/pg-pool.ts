@@ -63,13 +63,6 @@ export function pgConnection(o: Pick<PgPoolOptions, 'url' | 'tls'>): PgTlsPlan {
   }
 }
 
-/** What each pool connects with (doctor, `store status`). */
-const plans = new WeakMap<pg.Pool, PgTlsPlan>();
-
-export function pgTlsOf(pool: pg.Pool): PgTlsPlan['summary'] | null {
-  return plans.get(pool)?.summary ?? null;
-}
-
 export function createPgPool(o: PgPoolOptions): pg.Pool {
   const location = maskUrlPassword(o.url);
   const plan = pgConnection(o);
@@ -92,7 +85,6 @@ export function createPgPool(o: PgPoolOptions): pg.Pool {
     application_name: o.applicationName ?? 'cccd-checkin-kiosk',
   });
   locations.set(pool, location);
-  plans.set(pool, plan);
   // An idle connection the server drops (restart, network) emits 'error' on the pool; unhandled,
   // that would end the process. The next query simply gets a fresh connection.
   pool.on('error', (err) => {
