@@ -124,9 +124,10 @@ export async function stationKindsOf(
   const { rows } = await client.query<{ role: string; owner: boolean; kinds: string[] }>(
     `SELECT current_user::text AS role,
        has_schema_privilege('public', 'CREATE') AS owner,
+       -- By oid, of the roles that exist: pg_has_role by name fails on a missing one.
        ARRAY(SELECT g.m FROM unnest($1::text[], $2::text[]) AS g (m, r)
-             WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g.r)
-               AND pg_has_role(current_user, g.r, 'MEMBER')) AS kinds`,
+             JOIN pg_roles p ON p.rolname = g.r
+             WHERE pg_has_role(current_user, p.oid, 'MEMBER')) AS kinds`,
     [Object.keys(STATION_GROUP_ROLES), Object.values(STATION_GROUP_ROLES)],
   );
   const row = rows[0]!;
