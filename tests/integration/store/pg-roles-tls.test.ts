@@ -18,6 +18,8 @@ import { parseConfig } from '../../../src/main/config/load-config';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { storeHealth } from '../../../src/main/store/store-health';
+import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn, TEST_DAY } from '../../unit/store/requests';
 import { pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster';
@@ -210,12 +212,88 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     }
   });
 
+  it("a kiosk's offline visits go up through its role, once, with their re-checks, evidence and calls", async () => {
+    const local = openSqliteStore({
+      file: path.join(tempDir('kiosk-roles-k01-'), 'kiosk.sqlite'),
+      queueNumbers: 'offline',
+    });
+    const store = await openPostgresStore({
+      url: roleUrl('k01'),
+      tls: { caFile },
+      access: 'kiosk',
+      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
+    });
+    try {
+      // The first person (checked in online above) again, and a new one, while offline.
+      const twice = await local.checkIn(pendingCheckIn('001090000001', { department: 'KHAM' }));
+      const offline = await local.checkIn(pendingCheckIn('001090000003'));
+      await local.lookupEvidence.record(offline.visit.id, {
+        askedAt: `${TEST_DAY}T02:00:00.000Z`,
+        query: { idNumber: '001090000003', fullName: 'Người Thử', dateOfBirth: '1970-01-01' },
+        endpoint: 'simulated',
+        failure: 'no-answer',
+        httpStatus: null,
+        errorCode: 'INSURANCE_TIMEOUT',
+        durationMs: 8000,
+      });
+      await local.callNext({
+        date: TEST_DAY,
+        room: '101',
+        departments: ['KHAM'],
+        stationId: 'K01',
+        at: `${TEST_DAY}T02:05:00.000Z`,
+        policy: DEFAULT_QUEUE_POLICY,
+      });
+      const batch = await local.offlineVisits.pending();
+      expect(batch.map((b) => b.visit.id).sort()).toEqual(
+        [twice.visit.id, offline.visit.id].sort(),
+      );
+      const first = await store.importOfflineVisits(batch);
+      expect(first).toEqual({
+        imported: batch.map((b) => b.visit.id),
+        alreadyThere: [],
+        alsoCheckedInOnline: [twice.visit.id],
+      });
+      expect(await store.importOfflineVisits(batch)).toEqual({
+        imported: [],
+        alreadyThere: batch.map((b) => b.visit.id),
+        alsoCheckedInOnline: [],
+      });
+      const up = await owner.query<{ queue_number: string; offline: boolean }>(
+        'SELECT queue_number, offline FROM visits WHERE offline ORDER BY queue_number',
+      );
+      expect(up.rows).toEqual([
+        { queue_number: 'K01-KHAM-O-001', offline: true },
+        { queue_number: 'K01-KHAM-O-002', offline: true },
+      ]);
+      const counts = await owner.query<{ outbox: number; evidence: number; calls: number }>(
+        `SELECT (SELECT count(*)::int FROM outbox WHERE visit_id = ANY($1)) AS outbox,
+           (SELECT count(*)::int FROM lookup_evidence WHERE visit_id = ANY($1)) AS evidence,
+           (SELECT count(*)::int FROM visit_progress_events WHERE visit_id = ANY($1)) AS calls`,
+        [[twice.visit.id, offline.visit.id]],
+      );
+      expect(counts.rows[0]).toEqual({ outbox: 2, evidence: 1, calls: 1 });
+      // Only offline visits go in that way: an "offline" row that is not is refused.
+      const kiosk = await connect('k01', verified());
+      try {
+        await expect(
+          kiosk.query('SELECT kiosk_import_visit(\'{"id": "x", "offline": false}\')'),
+        ).rejects.toMatchObject({ code: '23514' });
+      } finally {
+        await kiosk.end();
+      }
+    } finally {
+      await store.close();
+      await local.close();
+    }
+  });
+
   it('desk and room roles get what they need and no more', async () => {
     const desk = await connect('q1', verified());
     const room = await connect('r101', verified());
     try {
       const listed = await desk.query('SELECT count(*)::int AS n FROM visits');
-      expect(listed.rows[0].n).toBe(2);
+      expect(listed.rows[0].n).toBe(4);
       await expect(desk.query('DELETE FROM visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('TRUNCATE visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('DROP TABLE visits')).rejects.toMatchObject({ code: '42501' });

@@ -8,9 +8,9 @@
  *
  * The rights follow each mode's requests (src/shared/station-access.ts) and the background work
  * the station runs (../../domain/station-duties.ts):
- * - kiosk: its check-in steps through the kiosk_* functions (migration 0005), and INSERT of the
- *   evidence of a failed lookup; no SELECT on visits, the caches or anything else but the schema
- *   version.
+ * - kiosk: its check-in steps and the upload of its offline visits through the kiosk_* functions
+ *   (migration 0005), and INSERT (never SELECT) of what comes with them: failed-lookup evidence,
+ *   re-checks, calls; no SELECT on visits, the caches or anything else but the schema version.
  * - desk: the staff's list, cancel, reprint, manual identity, override, the re-check outbox, the
  *   discrepancies, the HIS hand-off, the purge (which anonymises with UPDATE and deletes cache
  *   rows) and the upload of offline visits; never DELETE on visits, TRUNCATE or DDL.
@@ -41,6 +41,7 @@ const KIOSK_FUNCTIONS = [
   'kiosk_save_lookup(text, text, text)',
   'kiosk_lookup(text)',
   'kiosk_link_appointment(text, text, text)',
+  'kiosk_import_visit(json)',
 ];
 
 /** The columns a room's caller changes (../postgres/pg-calling.ts). */
@@ -52,7 +53,8 @@ export const ROLE_GRANTS: Readonly<Record<StationMode, readonly string[]>> = {
   kiosk: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',
     ...KIOSK_FUNCTIONS.map((f) => `GRANT EXECUTE ON FUNCTION public.${f} TO %ROLE%`),
-    'GRANT INSERT ON public.lookup_evidence TO %ROLE%',
+    // What comes with its offline visits (./pg-offline-import.ts): written, never read.
+    'GRANT INSERT ON public.lookup_evidence, public.outbox, public.visit_progress_events TO %ROLE%',
   ],
   desk: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',

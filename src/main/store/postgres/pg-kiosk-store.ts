@@ -8,7 +8,9 @@
  * - the queue counter, the visit insert with its re-check, the read-back of that visit,
  * - the print marks of its slip, and its own prints interrupted by the last shutdown,
  * - the identity and lookup caches (one ID at a time), the HIS booking link,
- * - the failed-lookup evidence (a plain INSERT) and the change notification (pg_notify).
+ * - the failed-lookup evidence (a plain INSERT) and the change notification (pg_notify),
+ * - the upload of its offline visits (kiosk_import_visit, and INSERT of their re-checks,
+ *   evidence and calls).
  *
  * Everything else (lists, cancel, outbox, purge, calling, HIS hand-off) is staff work that a kiosk
  * never asks for (src/shared/station-access.ts, ../../domain/station-duties.ts); on a kiosk's role
@@ -29,6 +31,8 @@ import type { CachedLookup, CheckInRequest, CheckInResult } from '../store-contr
 import { inPgTransaction, notifyVisitsChanged } from './pg-pool';
 import { newVisitValues, violatedUnique } from './pg-rows';
 import { PostgresStore } from './postgres-store';
+import { importOfflineVisitsIn } from './pg-offline-import';
+import type { OfflineImportReport, OfflineVisit } from '../offline-visits-contract';
 import { randomUUID } from 'node:crypto';
 
 /** kiosk_insert_visit's parameters: the visit's columns (pg-rows.ts order) and the re-check. */
@@ -153,6 +157,13 @@ export class PgKioskStore extends PostgresStore {
         fetchedAt,
       ]);
     });
+  }
+
+  /** This kiosk's offline visits, through kiosk_import_visit (./pg-offline-import.ts). */
+  override async importOfflineVisits(
+    visits: readonly OfflineVisit[],
+  ): Promise<OfflineImportReport> {
+    return this.write('import offline visits', (c) => importOfflineVisitsIn(c, visits, 'kiosk'));
   }
 
   override async getLookup(idNumber: string): Promise<CachedLookup | null> {

@@ -19,6 +19,42 @@ import type { PgMigration } from './pg-migration';
  */
 const DEFINER = 'SECURITY DEFINER SET search_path = pg_catalog, pg_temp';
 
+/** The columns an offline visit arrives with (as ../pg-offline-import.ts writes them today). */
+const OFFLINE_COLUMNS = [
+  'day',
+  'station_id',
+  'department',
+  'lane',
+  'queue_seq',
+  'queue_number',
+  'patient_id_number',
+  'patient_name',
+  'patient_dob',
+  'patient_sex',
+  'identity_source',
+  'passive_auth',
+  'chip_auth',
+  'chip_auth_method',
+  'chip_accepted_by_staff',
+  'insurance_json',
+  'created_at',
+  'status',
+  'cancelled_reason',
+  'flagged',
+  'print_status',
+  'print_error_json',
+  'printed_at',
+  'print_station',
+  'print_run',
+  'progress',
+  'progress_room',
+  'progress_at',
+  'call_count',
+  'first_called_at',
+  'called_room',
+  'offline',
+];
+
 export const pgMigration0005: PgMigration = {
   version: 5,
   name: 'kiosk-functions',
@@ -141,7 +177,37 @@ export const pgMigration0005: PgMigration = {
           bundle_hash = ''
       $$;
 
+    -- One of a kiosk's offline visits (a JSON object of visits' columns, offline = true): new, or
+    -- taking the place of this station's online visit of the same id whose answer was lost
+    -- ('replaced': its re-check comes again with it), or already here from an earlier upload.
+    CREATE FUNCTION public.kiosk_import_visit(p_visit json)
+      RETURNS text LANGUAGE plpgsql ${DEFINER} AS $$
+      DECLARE
+        r public.visits;
+      BEGIN
+        r := json_populate_record(NULL::public.visits, p_visit);
+        IF r.offline IS DISTINCT FROM true THEN
+          RAISE EXCEPTION 'only offline visits are imported' USING ERRCODE = 'check_violation';
+        END IF;
+        INSERT INTO public.visits SELECT r.* ON CONFLICT (id) DO NOTHING;
+        IF FOUND THEN
+          RETURN 'imported';
+        END IF;
+        PERFORM 1 FROM public.visits v
+          WHERE v.id = r.id AND v.station_id = r.station_id AND NOT v.offline FOR UPDATE;
+        IF NOT FOUND THEN
+          RETURN 'already';
+        END IF;
+        DELETE FROM public.outbox WHERE visit_id = r.id;
+        UPDATE public.visits v SET (${OFFLINE_COLUMNS.join(', ')})
+          = (${OFFLINE_COLUMNS.map((c) => `r.${c}`).join(', ')})
+        WHERE v.id = r.id;
+        RETURN 'replaced';
+      END
+      $$;
+
     REVOKE ALL ON FUNCTION
+      public.kiosk_import_visit(json),
       public.kiosk_active_visit(text, text, text),
       public.kiosk_visits_of_person(text, text),
       public.kiosk_next_queue_seq(text, text, text),
