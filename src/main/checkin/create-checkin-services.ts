@@ -77,7 +77,9 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   const visitsChanged = createListeners<{ date: string }>(warn('visits listener failed'));
   const printChanged = createListeners<PrintOutcome>(warn('print listener failed'));
   const outboxChanged = createListeners<OutboxSummary>(warn('outbox listener failed'));
+  const duties = stationDuties(config.station.mode, config.store.engine);
   const notifyOutbox = (): void => {
+    if (!duties.outboxSummary) return;
     outboxSummary(store).then(
       (summary) => outboxChanged.emit(summary),
       (err: unknown) => warn('outbox summary failed')(err),
@@ -155,7 +157,6 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   // A print of this station left "printing" by a run that is gone (crash, power cut) will never
   // finish: say so and offer the reprint rather than show a slip that never comes. The CLI
   // beside the app and other stations on a shared server keep theirs (store/print-owner.ts).
-  const duties = stationDuties(config.station.mode, config.store.engine);
   const recovered = duties.interruptedPrints
     ? store
         .failInterruptedPrints(checkinErrors.printInterrupted().toShape())

@@ -15,6 +15,8 @@ export interface StationDuties {
   hisHandOff: boolean;
   interruptedPrints: boolean;
   boardWatch: boolean;
+  /** Counting the outbox for the desk's outbox event (a kiosk's role may not read it). */
+  outboxSummary: boolean;
 }
 
 export function stationDuties(mode: StationMode, engine: 'sqlite' | 'postgres'): StationDuties {
@@ -25,6 +27,7 @@ export function stationDuties(mode: StationMode, engine: 'sqlite' | 'postgres'):
       hisHandOff: true,
       interruptedPrints: true,
       boardWatch: true,
+      outboxSummary: true,
     };
   }
   const desk = mode === 'desk';
@@ -34,5 +37,6 @@ export function stationDuties(mode: StationMode, engine: 'sqlite' | 'postgres'):
     hisHandOff: desk,
     interruptedPrints: mode === 'kiosk' || desk,
     boardWatch: mayRequest(mode, 'queue.board'),
+    outboxSummary: desk,
   };
 }

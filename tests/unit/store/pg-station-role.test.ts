@@ -39,6 +39,7 @@ describe('background work on the hospital server', () => {
       hisHandOff: false,
       interruptedPrints: true,
       boardWatch: false,
+      outboxSummary: false,
     });
     expect(stationDuties('desk', 'postgres')).toMatchObject({
       recheckOutbox: true,
