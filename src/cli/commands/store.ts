@@ -72,6 +72,7 @@ async function migrateStore(ctx: CliContext, ownerUrl?: string) {
     to: report.to,
     rolesGranted: grants.granted,
     rolesMissing: grants.missing,
+    rolesNotGranted: grants.notOwner,
   };
 }
 
@@ -133,12 +134,14 @@ export const registerStore: RegisterCommand = (program, ctx) => {
             r.from === r.to
               ? `${r.engine} store ${r.location}: already at schema ${r.to}`
               : `${r.engine} store ${r.location}: migrated from schema ${r.from} to ${r.to}`,
-            r.rolesGranted && r.rolesMissing
-              ? `station roles granted: ${r.rolesGranted.join(', ') || 'none'}` +
-                (r.rolesMissing.length
-                  ? `; not on the server (create them, then migrate again): ${r.rolesMissing.join(', ')}`
-                  : '')
-              : '',
+            r.rolesNotGranted
+              ? 'station roles NOT granted: this is not the owner’s URL (--owner-url)'
+              : r.rolesGranted && r.rolesMissing
+                ? `station roles granted: ${r.rolesGranted.join(', ') || 'none'}` +
+                  (r.rolesMissing.length
+                    ? `; not on the server (create them, then migrate again): ${r.rolesMissing.join(', ')}`
+                    : '')
+                : '',
           ]
             .filter(Boolean)
             .join('\n'),

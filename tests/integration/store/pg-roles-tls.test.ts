@@ -108,6 +108,13 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
       rolesGranted: ['kiosk_station', 'desk_station', 'room_station', 'display_station'],
       rolesMissing: [],
     });
+    // With the station's own URL (no owner given): nothing to migrate, and no grant pretended.
+    const asStation = await runCliHarness(CLI, dir, ['store', 'migrate', '--json']);
+    expect(JSON.parse(asStation.stdout)).toMatchObject({
+      to: PG_LATEST_SCHEMA_VERSION,
+      rolesNotGranted: true,
+      rolesGranted: [],
+    });
   }, 120_000);
 
   it('a kiosk role over verified TLS is refused SELECT on visits and the caches', async () => {

@@ -83,6 +83,11 @@ const REVOKE = [
 ];
 
 export interface GrantReport {
+  /**
+   * The connected role is not the owner: nothing was granted (PostgreSQL only warns when a role
+   * grants what it does not own, so this is asked first).
+   */
+  notOwner: boolean;
   /** Group roles whose rights were set. */
   granted: string[];
   /** Group roles that do not exist on the server (the administrator has not created them). */
@@ -95,7 +100,11 @@ export interface GrantReport {
  * creating roles needs CREATEROLE, which the owner should not have.
  */
 export async function applyStationGrants(client: pg.ClientBase): Promise<GrantReport> {
-  const report: GrantReport = { granted: [], missing: [] };
+  const report: GrantReport = { notOwner: false, granted: [], missing: [] };
+  const owns = await client.query<{ owner: boolean }>(
+    "SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'public.visits'::regclass), 'USAGE') AS owner",
+  );
+  if (!owns.rows[0]?.owner) return { ...report, notOwner: true };
   await client.query('BEGIN');
   try {
     for (const [mode, role] of Object.entries(STATION_GROUP_ROLES) as [StationMode, string][]) {
