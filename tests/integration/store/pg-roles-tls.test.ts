@@ -24,6 +24,9 @@ import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn, TEST_DAY } from '../../unit/store/requests';
 import { pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { runCliHarness } from '../support/run-cli';
+import { until } from '../support/until';
+import { listenForVisitChanges } from '../../../src/main/store/hospital/pg-change-feed';
+import { nullLogger } from '../../../src/main/logging/logger';
 
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../src/cli/main.ts');
 const available = pgAvailable();
@@ -295,12 +298,35 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     }
   });
 
+  it("a desk hears a kiosk's check-in over its own verified TLS LISTEN connection", async () => {
+    const heard: (string | null)[] = [];
+    const feed = listenForVisitChanges({
+      url: roleUrl('q1'),
+      tls: { caFile },
+      onChange: (day) => heard.push(day),
+      logger: nullLogger,
+    });
+    const store = await openPostgresStore({
+      url: roleUrl('k01'),
+      tls: { caFile },
+      access: 'kiosk',
+    });
+    try {
+      await feed.ready;
+      await store.checkIn(pendingCheckIn('001090000004', { date: '2026-11-24' }));
+      await until(() => heard.includes('2026-11-24'), 10_000);
+    } finally {
+      await store.close();
+      await feed.close();
+    }
+  });
+
   it('desk and room roles get what they need and no more', async () => {
     const desk = await connect('q1', verified());
     const room = await connect('r101', verified());
     try {
       const listed = await desk.query('SELECT count(*)::int AS n FROM visits');
-      expect(listed.rows[0].n).toBe(4);
+      expect(listed.rows[0].n).toBe(5);
       await expect(desk.query('DELETE FROM visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('TRUNCATE visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('DROP TABLE visits')).rejects.toMatchObject({ code: '42501' });

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/main/config/load-config';
+import { pgConnection } from '../../../src/main/store/postgres/pg-pool';
 import {
   describePgTls,
   isLoopbackHost,
@@ -173,5 +174,21 @@ describe('what node-postgres is given', () => {
       .connectionParameters;
     expect(params.ssl).toMatchObject({ rejectUnauthorized: false });
     expect(() => planPgTls(url, { caFile: 'ca.pem' }, read)).toThrow(/store\.postgres\.url/);
+  });
+});
+
+describe('the pool reads the PEM files', () => {
+  it('a CA file that cannot be read is STORE_TLS, the URL password masked', () => {
+    let thrown: unknown;
+    try {
+      pgConnection({
+        url: 'postgres://k01:secret-pw@db.bv.local/kiosk',
+        tls: { caFile: '/nonexistent/ca.pem' },
+      });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toMatchObject({ code: 'STORE_TLS', detail: 'TLS file: ENOENT' });
+    expect(JSON.stringify(thrown)).not.toContain('secret-pw');
   });
 });
