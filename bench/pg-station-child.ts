@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
-import { openPostgresStore } from '../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../src/main/store/postgres/open-postgres-store';
 import { benchRequest } from './store-requests';
 
 const [url, stationArg] = process.argv.slice(2) as [string, string];

@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { StoreStatus } from '../src/shared/domain';
 import { nullLogger } from '../src/main/logging/logger';
 import { openHospitalStore } from '../src/main/store/hospital/open-hospital-store';
-import { openPostgresStore } from '../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../src/main/store/postgres/open-postgres-store';
 import { startChild, until, type Child } from '../tests/integration/store/checkin-children';
 import { freshDatabase } from '../tests/integration/store/pg-databases';
 import {

@@ -31,6 +31,7 @@ import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
 import { openHisService } from './his/his-service';
 import { storeSignals } from './store/hospital/store-signals';
+import { stationDuties } from './domain/station-duties';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -143,24 +144,29 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       (status) => events.emit('store.changed', status),
       () => undefined,
     );
-    const watch = watchBoard(calling, queueChanged, {
-      intervalMs: 500,
-      onError: (err) => logger.warn('queue board watch failed', { error: String(err) }),
-    });
-    closers.push(() => watch.stop());
+    const duties = stationDuties(config.station.mode, config.store.engine);
+    if (duties.boardWatch) {
+      const watch = watchBoard(calling, queueChanged, {
+        intervalMs: 500,
+        onError: (err) => logger.warn('queue board watch failed', { error: String(err) }),
+      });
+      closers.push(() => watch.stop());
+    }
     // The HIS hand-off (off unless his.enabled): every visit change nudges a sweep.
-    const his = openHisService({
-      config,
-      store,
-      logger,
-      now: options.now,
-      onChange: () => {
-        void his
-          ?.status()
-          .then((status) => events.emit('his.changed', status))
-          .catch(() => undefined);
-      },
-    });
+    const his = !duties.hisHandOff
+      ? null
+      : openHisService({
+          config,
+          store,
+          logger,
+          now: options.now,
+          onChange: () => {
+            void his
+              ?.status()
+              .then((status) => events.emit('his.changed', status))
+              .catch(() => undefined);
+          },
+        });
     if (his) {
       visits.onChanged(() => his.nudge());
       his.start();

@@ -1,5 +1,12 @@
 import { openStore, serverOptions } from '../../main/store/open-store';
-import { openPostgresStore } from '../../main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../main/store/postgres/open-postgres-store';
+import {
+  applyStationGrants,
+  STATION_GROUP_ROLES,
+  type GrantReport,
+} from '../../main/store/postgres/pg-grants';
+import { createPgPool, pgLocation, type PgPoolOptions } from '../../main/store/postgres/pg-pool';
+import { toStoreError } from '../../main/store/store-errors';
 import { storeHealth, type StoreHealth } from '../../main/store/store-health';
 import type { CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
@@ -13,6 +20,10 @@ function statusLine(s: StoreHealth): string {
     `engine: ${s.engine} (${s.location})`,
     s.reachable ? `reachable, ${version}` : `NOT reachable: ${s.error?.message.en ?? ''}`,
     `offline visits waiting to upload: ${s.offlineVisitsWaiting ?? 'unknown'}`,
+    s.engine === 'postgres' ? `connection: ${s.tls?.text ?? 'TLS unknown'}` : '',
+    s.role
+      ? `role: ${s.role.name} (${s.role.owner ? 'database owner' : s.role.kinds.map((k) => STATION_GROUP_ROLES[k]).join(', ') || 'no station group'})`
+      : '',
     // A store that answers can still be refused (schema too new) or lack its offline file.
     s.reachable && s.error ? `problem: ${s.error.message.en}` : '',
   ]
@@ -22,25 +33,65 @@ function statusLine(s: StoreHealth): string {
 
 /**
  * Opens the store (which brings it to the latest schema) and says what changed. On the hospital
- * server that is the server alone: no offline fallback, which would hide an unreachable server.
+ * server that is the server alone (no offline fallback, which would hide an unreachable server),
+ * as its owner: `--owner-url`, else `store.postgres.ownerUrl`, else the station's own URL (a
+ * single-machine setup whose station logs in as the owner). Then every station group role that
+ * exists gets the rights this version's schema gives its kind (postgres/pg-grants.ts).
  */
-async function migrateStore(ctx: CliContext) {
+async function migrateStore(ctx: CliContext, ownerUrl?: string) {
   const { config } = ctx.config();
   const before = await storeHealth(config, ctx.dataDir);
   const server = serverOptions(config);
   const logger = ctx.logger();
-  const store = server
-    ? await openPostgresStore({ ...server, logger })
-    : await openStore({ dataDir: ctx.dataDir, config, logger });
+  if (!server) {
+    const store = await openStore({ dataDir: ctx.dataDir, config, logger });
+    try {
+      return {
+        engine: before.engine,
+        location: store.location,
+        from: before.schemaVersion ?? 0,
+        to: await store.schemaVersion(),
+      };
+    } finally {
+      await store.close();
+    }
+  }
+  const url = ownerUrl ?? config.store.postgres?.ownerUrl ?? server.url;
+  const store = await openPostgresStore({ ...server, url, logger });
+  let grants: GrantReport;
   try {
-    return {
-      engine: before.engine,
-      location: store.location,
-      from: before.schemaVersion ?? 0,
-      to: await store.schemaVersion(),
-    };
+    grants = await grantStationRoles({ ...server, url });
   } finally {
     await store.close();
+  }
+  const report = store.migration ?? { from: before.schemaVersion ?? 0, to: 0, applied: [] };
+  return {
+    engine: before.engine,
+    location: store.location,
+    from: report.from,
+    to: report.to,
+    rolesGranted: grants.granted,
+    rolesMissing: grants.missing,
+    rolesNotGranted: grants.notOwner,
+  };
+}
+
+/** The station roles' rights, set on one connection of the owner. */
+async function grantStationRoles(o: PgPoolOptions): Promise<GrantReport> {
+  const pool = createPgPool({ ...o, max: 1 });
+  try {
+    const client = await pool.connect().catch((err: unknown) => {
+      throw toStoreError(err, 'grant station roles', pgLocation(pool));
+    });
+    try {
+      return await applyStationGrants(client);
+    } catch (err) {
+      throw toStoreError(err, 'grant station roles', pgLocation(pool));
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end().catch(() => undefined);
   }
 }
 
@@ -67,17 +118,33 @@ export const registerStore: RegisterCommand = (program, ctx) => {
   store
     .command('migrate')
     .description(
-      'bring the store to the schema this version writes (every station also does at start)',
+      'bring the store to the schema this version writes, and on the hospital server set the station roles’ rights (run as the database owner)',
+    )
+    .option(
+      '--owner-url <url>',
+      'the database owner’s postgres:// URL (default store.postgres.ownerUrl; put the password in PGPASSWORD, not here)',
     )
     .option('--json', 'JSON output')
-    .action(async (opts: { json?: boolean }) =>
+    .action(async (opts: { json?: boolean; ownerUrl?: string }) =>
       runCommand(
         opts,
-        () => migrateStore(ctx()),
+        () => migrateStore(ctx(), opts.ownerUrl),
         (r) =>
-          r.from === r.to
-            ? `${r.engine} store ${r.location}: already at schema ${r.to}`
-            : `${r.engine} store ${r.location}: migrated from schema ${r.from} to ${r.to}`,
+          [
+            r.from === r.to
+              ? `${r.engine} store ${r.location}: already at schema ${r.to}`
+              : `${r.engine} store ${r.location}: migrated from schema ${r.from} to ${r.to}`,
+            r.rolesNotGranted
+              ? 'station roles NOT granted: this is not the owner’s URL (--owner-url)'
+              : r.rolesGranted && r.rolesMissing
+                ? `station roles granted: ${r.rolesGranted.join(', ') || 'none'}` +
+                  (r.rolesMissing.length
+                    ? `; not on the server (create them, then migrate again): ${r.rolesMissing.join(', ')}`
+                    : '')
+                : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
       ),
     );
 };

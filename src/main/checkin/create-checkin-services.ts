@@ -19,6 +19,7 @@ import { openStore } from '../store/open-store';
 import { inDataDir } from '../config/load-config';
 import type { KioskStore } from '../store/store-contract';
 import { checkinErrors } from '../domain/checkin-errors';
+import { stationDuties } from '../domain/station-duties';
 import { bookingFinderFor, type FindBooking } from './booked-appointment';
 import { CheckinMachine } from './checkin-machine';
 import { createListeners } from '../util/listeners';
@@ -76,7 +77,9 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   const visitsChanged = createListeners<{ date: string }>(warn('visits listener failed'));
   const printChanged = createListeners<PrintOutcome>(warn('print listener failed'));
   const outboxChanged = createListeners<OutboxSummary>(warn('outbox listener failed'));
+  const duties = stationDuties(config.station.mode, config.store.engine);
   const notifyOutbox = (): void => {
+    if (!duties.outboxSummary) return;
     outboxSummary(store).then(
       (summary) => outboxChanged.emit(summary),
       (err: unknown) => warn('outbox summary failed')(err),
@@ -154,13 +157,15 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   // A print of this station left "printing" by a run that is gone (crash, power cut) will never
   // finish: say so and offer the reprint rather than show a slip that never comes. The CLI
   // beside the app and other stations on a shared server keep theirs (store/print-owner.ts).
-  const recovered = store
-    .failInterruptedPrints(checkinErrors.printInterrupted().toShape())
-    .then((interrupted) => {
-      if (interrupted > 0)
-        log.warn('prints interrupted by the last shutdown', { visits: interrupted });
-    })
-    .catch(warn('interrupted prints not recovered'));
+  const recovered = duties.interruptedPrints
+    ? store
+        .failInterruptedPrints(checkinErrors.printInterrupted().toShape())
+        .then((interrupted) => {
+          if (interrupted > 0)
+            log.warn('prints interrupted by the last shutdown', { visits: interrupted });
+        })
+        .catch(warn('interrupted prints not recovered'))
+    : Promise.resolve();
 
   const purge = (): Promise<PurgeJobReport> =>
     runPurge(
@@ -173,13 +178,15 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     );
   let purgeTimer: NodeJS.Timeout | null = null;
   if (o.background ?? true) {
-    worker.start();
-    const safePurge = (): void => {
-      purge().catch(warn('purge failed'));
-    };
-    setImmediate(safePurge).unref();
-    purgeTimer = setInterval(safePurge, config.store.purgeIntervalHours * 3_600_000);
-    purgeTimer.unref();
+    if (duties.recheckOutbox) worker.start();
+    if (duties.purge) {
+      const safePurge = (): void => {
+        purge().catch(warn('purge failed'));
+      };
+      setImmediate(safePurge).unref();
+      purgeTimer = setInterval(safePurge, config.store.purgeIntervalHours * 3_600_000);
+      purgeTimer.unref();
+    }
   }
 
   return {

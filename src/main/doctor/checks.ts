@@ -17,6 +17,8 @@ import { simulatedParts } from '../config/simulated-parts';
 import { toErrorShape } from '../../shared/errors';
 import { isServerUnreachable } from '../store/hospital/reachability';
 import type { StoreHealth } from '../store/store-health';
+import { STATION_GROUP_ROLES } from '../store/postgres/pg-grants';
+import type { StationMode } from '../../shared/domain';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -387,6 +389,65 @@ export function storeCheck(h: StoreHealth): CheckResult {
         status: 'ok',
         detail: `server reachable (${h.location}), schema ${h.schemaVersion}${local}`,
       };
+}
+
+/**
+ * On the hospital server: which role this station logs in as and how (TLS, verified). Fails a
+ * station that logs in as the database owner over the network (the owner is for `store migrate`
+ * only), a role outside its station kind's group, a kiosk whose role holds another kind's rights
+ * too (it could read the patients), and a session without TLS that the configuration asked TLS for.
+ */
+export function storeAccessCheck(h: StoreHealth, mode: StationMode): CheckResult | null {
+  if (h.engine !== 'postgres') return null;
+  const name = 'store role';
+  const tls = h.tls ? h.tls.text : 'TLS unknown (see the store line)';
+  const group = STATION_GROUP_ROLES[mode];
+  const out = (status: CheckStatus, why: string): CheckResult => ({
+    name,
+    status,
+    detail: `${why}; ${tls}`,
+  });
+  if (h.tls?.tls && h.tls.inUse === false) {
+    return out('fail', 'the session is not encrypted although store.postgres.caFile is set');
+  }
+  const role = h.role;
+  if (!role) return out('warn', 'role unknown: the server did not answer');
+  const kinds = role.kinds.length
+    ? role.kinds.map((k) => STATION_GROUP_ROLES[k]).join(', ')
+    : 'no station group';
+  const who = `role ${role.name} (${role.owner ? 'the database owner' : kinds})`;
+  if (role.owner) {
+    return out(
+      h.tls?.loopback ? 'warn' : 'fail',
+      `${who}: a station must log in as its own role in ${group}, the owner is for store migrate only`,
+    );
+  }
+  if (!role.kinds.includes(mode)) {
+    return out(
+      'fail',
+      `${who}: not a member of ${group}, this ${mode} station's requests will be refused`,
+    );
+  }
+  if (role.kinds.length > 1) {
+    return out(
+      mode === 'kiosk' ? 'fail' : 'warn',
+      `${who}: more than the ${mode} station's rights (${group} only)`,
+    );
+  }
+  return out('ok', who);
+}
+
+/** The store line and, on the hospital server, the role line, from one reading. */
+export async function checkStores(config: KioskConfig, dataDir: string): Promise<CheckResult[]> {
+  try {
+    const { storeHealth } = await import('../store/store-health');
+    const h = await storeHealth(config, dataDir);
+    const access = storeAccessCheck(h, config.station.mode);
+    return access ? [storeCheck(h), access] : [storeCheck(h)];
+  } catch (err) {
+    const e = toErrorShape(err);
+    return [{ name: 'store', status: 'fail', detail: `${e.message.en} (${e.code})` }];
+  }
 }
 
 /** Bounded by the server's connectTimeoutMs (and statement timeout); reports, never throws. */

@@ -15,7 +15,7 @@ import {
   checkPrinter,
   checkTimeZone,
   checkSimulation,
-  checkStore,
+  checkStores,
   checkVpcd,
   type CheckResult,
 } from './checks';
@@ -59,14 +59,13 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
   if (config) {
     checks.push(checkCardReader(config), checkTimeZone(config), checkSimulation(config));
     // Each is bounded on its own; side by side, doctor waits for the slowest, not their sum.
-    checks.push(
-      ...(await Promise.all([
-        checkLookupService(config),
-        checkHis(config),
-        checkPrinter(config, dataDir),
-        checkStore(config, dataDir),
-      ])),
-    );
+    const [lookup, his, printer, stores] = await Promise.all([
+      checkLookupService(config),
+      checkHis(config),
+      checkPrinter(config, dataDir),
+      checkStores(config, dataDir),
+    ]);
+    checks.push(lookup, his, printer, ...stores);
   }
   return { dataDir, configFile, checks, healthy: checks.every((c) => c.status !== 'fail') };
 }

@@ -29,6 +29,7 @@ export function serverOptions(config: KioskConfig): PgPoolOptions | null {
   if (config.store.engine !== 'postgres' || !pg) return null;
   return {
     url: pg.url,
+    tls: { caFile: pg.caFile, certFile: pg.certFile, keyFile: pg.keyFile },
     max: pg.poolMax,
     connectTimeoutMs: pg.connectTimeoutMs,
     statementTimeoutMs: pg.statementTimeoutMs,
@@ -43,7 +44,8 @@ export async function openStore(o: OpenStoreOptions): Promise<KioskStore> {
   if (server) {
     // The server, with the station's own file as its fallback while the server is away.
     return openHospitalStore({
-      server,
+      // A public kiosk's role reaches visits only through the kiosk functions (postgres/pg-grants.ts).
+      server: { ...server, access: o.config.station.mode === 'kiosk' ? 'kiosk' : 'tables' },
       localFile: storeFile(o.dataDir, o.config),
       busyTimeoutMs: o.config.store.busyTimeoutMs,
       printRun,

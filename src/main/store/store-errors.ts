@@ -75,6 +75,35 @@ export const storeErrors = {
       `The database server ${server} refused the login (wrong user or password). Check store.postgres.url or PGPASSWORD.`,
       e,
     ),
+  /**
+   * The TLS to the server failed: its certificate is not signed by the configured CA or names
+   * another host, it offers no TLS, or a TLS file of the configuration cannot be read. Not
+   * "unreachable": working offline would hide a server (or someone in between) that must not be
+   * trusted with the patients' data.
+   */
+  tls: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_TLS',
+      `Kết nối bảo mật (TLS) tới máy chủ cơ sở dữ liệu ${server} thất bại: chứng chỉ của máy chủ không được CA đã cấu hình (store.postgres.caFile) xác nhận, hoặc máy chủ không bật TLS, hoặc không đọc được tệp chứng chỉ. Hãy gọi nhân viên kỹ thuật.`,
+      `The secure (TLS) connection to the database server ${server} failed: its certificate is not vouched for by the configured CA (store.postgres.caFile), the server offers no TLS, or a certificate file cannot be read. Please call technical staff.`,
+      e,
+    ),
+  /** The station's role is not allowed this (it is for another kind of station). */
+  notPermitted: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_NOT_PERMITTED',
+      `Tài khoản cơ sở dữ liệu của máy này không được phép làm việc này trên ${server} (dành cho loại máy khác). Hãy kiểm tra store.postgres.url và quyền của tài khoản.`,
+      `This station's database role may not do this on ${server} (it is for another kind of station). Check store.postgres.url and the role's rights.`,
+      e,
+    ),
+  /** The server's schema is older than this app's, and this station's role may not migrate it. */
+  migrationPending: (found: number, latest: number, server: string): KioskError =>
+    kioskError(
+      'STORE_MIGRATION_PENDING',
+      `Cơ sở dữ liệu ${server} đang ở lược đồ ${found}, phiên bản này cần ${latest}. Tài khoản của máy trạm không được nâng cấp: chạy "store migrate --owner-url" bằng tài khoản chủ sở hữu.`,
+      `The database ${server} is at schema ${found}; this version needs ${latest}. A station's role may not migrate it: run "store migrate --owner-url" with the owner role.`,
+      { detail: `schema ${found} < ${latest}` },
+    ),
   closed: (): KioskError =>
     kioskError('STORE_CLOSED', 'Cơ sở dữ liệu đã đóng.', 'The database has been closed.'),
   failed: (e: Extra = {}): KioskError =>
@@ -117,13 +146,34 @@ function pgSqlState(code: string): boolean {
   return /^[0-9A-Z]{5}$/.test(code) && /\d/.test(code);
 }
 
+/** Node's TLS verification failures (and node-postgres's word for a server without TLS). */
+const TLS_ERRNO = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function tlsFailure(err: unknown, code: string): boolean {
+  if (TLS_ERRNO.has(code)) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /server does not support SSL connections/i.test(message);
+}
+
 function fromPostgres(code: string, extra: Extra, location: string): KioskError {
   if (code.startsWith('08') || PG_UNREACHABLE.has(code))
     return storeErrors.unreachable(location, extra);
   if (code === '28P01' || code === '28000') return storeErrors.denied(location, extra);
   if (code === '3D000') return storeErrors.cannotOpen(location, extra);
   if (code === '53100') return storeErrors.full(extra);
-  if (code === '25006' || code === '42501') return storeErrors.readOnly(extra);
+  if (code === '42501') return storeErrors.notPermitted(location, extra);
+  if (code === '25006') return storeErrors.readOnly(extra);
   if (code === 'XX001' || code === 'XX002') return storeErrors.corrupt(extra);
   // Serialisation failure, deadlock, lock or statement timeout: busy, worth a retry.
   if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014')
@@ -141,6 +191,7 @@ export function toStoreError(err: unknown, during: string, file = 'kiosk.sqlite'
   const code = codeOf(err);
   const detail = `${during}: ${code || (err instanceof Error ? err.name : 'error')}`;
   const extra = { detail, cause: err };
+  if (tlsFailure(err, code)) return storeErrors.tls(file, extra);
   if (UNREACHABLE_ERRNO.has(code) || (!code && lostConnection(err)))
     return storeErrors.unreachable(file, { ...extra, detail: `${during}: unreachable` });
   if (pgSqlState(code)) return fromPostgres(code, extra, file);

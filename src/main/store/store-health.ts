@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { KioskErrorShape } from '../../shared/domain';
+import type { KioskErrorShape, StationMode } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import { maskUrlPassword } from '../config/load-config';
@@ -13,7 +13,15 @@ import { LATEST_SCHEMA_VERSION } from './migrations';
 import { serverOptions, storeFile } from './open-store';
 import { PG_LATEST_SCHEMA_VERSION } from './postgres/migrations';
 import { pgSchemaVersion } from './postgres/pg-migrate';
-import { createPgPool } from './postgres/pg-pool';
+import {
+  createPgPool,
+  pgConnection,
+  pgLocation,
+  pgRead,
+  type PgPoolOptions,
+} from './postgres/pg-pool';
+import { stationKindsOf } from './postgres/pg-grants';
+import { describePgTls, type PgTlsSummary } from '../config/pg-tls';
 import { schemaVersionOf } from './migrate';
 import { storeErrors, toStoreError } from './store-errors';
 import { offlineVisitsWaitingIn } from './sqlite/offline-visits';
@@ -38,18 +46,46 @@ export interface StoreHealth {
    */
   offlineVisitsWaiting: number | null;
   error: KioskErrorShape | null;
+  /**
+   * On the hospital server: the role this station logs in as, the station kinds it belongs to
+   * (postgres/pg-grants.ts) and whether it is the owner (may change the schema); null when the
+   * server did not answer or on engine "sqlite".
+   */
+  role?: { name: string; kinds: StationMode[]; owner: boolean } | null;
+  /** On the hospital server: how this station connects (configured) and whether the session is TLS. */
+  tls?: (PgTlsSummary & { inUse: boolean | null; text: string }) | null;
+}
+
+interface ServerFacts {
+  version: number;
+  role: NonNullable<StoreHealth['role']>;
+  tlsInUse: boolean;
+}
+
+/** One connection's facts: schema version, role, TLS in use (the server's own word). */
+async function serverFacts(server: PgPoolOptions): Promise<ServerFacts> {
+  const pool = createPgPool({ ...server, max: 1 });
+  try {
+    const version = await pgSchemaVersion(pool);
+    const kinds = await stationKindsOf(pool).catch((err: unknown) => {
+      throw toStoreError(err, 'read role', pgLocation(pool));
+    });
+    const [ssl] = await pgRead<{ ssl: boolean | null }>(
+      pool,
+      'read TLS',
+      'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
+    );
+    return {
+      version,
+      role: { name: kinds.role, kinds: kinds.kinds, owner: kinds.owner },
+      tlsInUse: ssl?.ssl ?? false,
+    };
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
 }
 
 async function versionOf(config: KioskConfig, dataDir: string): Promise<number> {
-  const server = serverOptions(config);
-  if (server) {
-    const pool = createPgPool({ ...server, max: 1 });
-    try {
-      return await pgSchemaVersion(pool);
-    } finally {
-      await pool.end().catch(() => undefined);
-    }
-  }
   const file = storeFile(dataDir, config);
   if (!fs.existsSync(file)) return 0;
   try {
@@ -84,8 +120,28 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
       fileError = toErrorShape(toStoreError(err, 'count offline visits', file));
     }
   }
+  const server = serverOptions(config);
+  // What the configuration asks for, known even when the server does not answer.
+  let plan: PgTlsSummary | null = null;
+  if (server) {
+    try {
+      plan = pgConnection(server).summary;
+    } catch {
+      plan = null; // the same STORE_TLS comes from the connection below
+    }
+  }
+  const serverPart = (facts: ServerFacts | null): Partial<StoreHealth> =>
+    server
+      ? {
+          role: facts?.role ?? null,
+          tls: plan
+            ? { ...plan, inUse: facts ? facts.tlsInUse : null, text: describePgTls(plan) }
+            : null,
+        }
+      : {};
   try {
-    const version = await versionOf(config, dataDir);
+    const facts = server ? await serverFacts(server) : null;
+    const version = facts ? facts.version : await versionOf(config, dataDir);
     const tooNew =
       version > latest ? toErrorShape(storeErrors.tooNew(version, latest, base.location)) : null;
     return {
@@ -95,6 +151,7 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
       schemaVersion: version,
       migrationPending: version < latest,
       error: tooNew ?? fileError,
+      ...serverPart(facts),
     };
   } catch (err) {
     return {
@@ -104,6 +161,7 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
       schemaVersion: null,
       migrationPending: false,
       error: toErrorShape(err),
+      ...serverPart(null),
     };
   }
 }

@@ -10,10 +10,8 @@ import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { pgCalling } from '../../../src/main/store/postgres/pg-calling';
 import { PgHisOutbox } from '../../../src/main/store/postgres/pg-his-outbox';
-import {
-  openPostgresStore,
-  type PostgresStore,
-} from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
+import type { PostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import type { Lane } from '../../../src/shared/domain';
 import { pendingCheckIn, TEST_DAY } from '../../unit/store/requests';
 import { describeOnPg } from '../support/describe-on-pg';

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Lane } from '../../../src/shared/domain';
-import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import type { KioskStore } from '../../../src/main/store/store-contract';
 import { pendingCheckIn } from '../../unit/store/requests';

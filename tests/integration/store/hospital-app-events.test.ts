@@ -11,7 +11,7 @@ import { createAppServices } from '../../../src/main/app-services';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
-import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
 import { tempDir } from '../../unit/checkin/fakes';
 import { request } from '../../unit/store/store-contract-suite';

@@ -14,7 +14,7 @@ import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { nullLogger } from '../../../src/main/logging/logger';
 import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
-import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { processRunId } from '../../../src/main/store/print-owner';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import type { CheckInRequest } from '../../../src/main/store/store-contract';

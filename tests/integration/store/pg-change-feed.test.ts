@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { listenForVisitChanges } from '../../../src/main/store/hospital/pg-change-feed';
-import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { request } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';
 import { until } from '../support/until';

@@ -5,10 +5,8 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
-import {
-  openPostgresStore,
-  type PostgresStore,
-} from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
+import type { PostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import type { PgCluster } from '../support/pg-cluster';
 import { request, storeContract } from '../../unit/store/store-contract-suite';
 import { describeOnPg } from '../support/describe-on-pg';

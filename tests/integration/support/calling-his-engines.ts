@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, it } from 'vitest';
 import type { KioskStore } from '../../../src/main/store/store-contract';
 import { freshDatabase } from '../store/pg-databases';
-import { openPostgresStore } from '../../../src/main/store/postgres/postgres-store';
+import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster';

@@ -10,6 +10,12 @@
  * `initdb` and the server refuse to run as root, so as root they run as the `postgres` user
  * (`runuser`), on a folder handed to that user. Data safety settings are relaxed (fsync off):
  * the cluster dies with the test and speed matters more than surviving a power cut.
+ *
+ * `startPgCluster({ tls: true })` also makes, with `openssl` in the temp folder, a test CA, a
+ * server certificate it signs (for 127.0.0.1 and localhost) and a second CA that signed nothing,
+ * starts the server with `ssl=on`, and writes a pg_hba.conf where only the superuser may connect
+ * over TCP without TLS; every other role must come over TLS (`hostssl`, password) — as on a
+ * hospital's server, where the stations are not on the server's machine.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +43,77 @@ export interface PgCluster {
   start(): Promise<void>;
   /** Stops the server and removes the folder. */
   stop(): Promise<void>;
+  /** With `tls: true`: the CA that signed the server's certificate, and one that did not. */
+  tls?: { caFile: string; wrongCaFile: string };
+}
+
+/** Runs openssl with these arguments in `dir`. */
+async function openssl(dir: string, args: string[]): Promise<void> {
+  await run('openssl', args, { cwd: dir, timeout: 60_000 });
+}
+
+/**
+ * A test CA, a server certificate and key it signed (SAN 127.0.0.1 and localhost), and a CA that
+ * signed nothing. EC P-256 keys: quick to make.
+ */
+async function makeTestPki(dir: string): Promise<{ caFile: string; wrongCaFile: string }> {
+  fs.mkdirSync(dir);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const caExt = [
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ];
+  for (const name of ['ca', 'wrong-ca']) {
+    await openssl(dir, [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=Kiosk ${name} (tests only)`,
+      ...caExt,
+    ]);
+  }
+  await openssl(dir, [
+    'req',
+    ...ec,
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+    '-subj',
+    '/CN=localhost',
+  ]);
+  fs.writeFileSync(
+    path.join(dir, 'server.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n',
+  );
+  await openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+  ]);
+  fs.chmodSync(path.join(dir, 'server.key'), 0o600);
+  return { caFile: path.join(dir, 'ca.crt'), wrongCaFile: path.join(dir, 'wrong-ca.crt') };
 }
 
 /** Whether this machine can run a cluster (skip with this reason otherwise). */
@@ -70,7 +147,7 @@ async function pgRun(bin: string, args: string[]): Promise<string> {
 }
 
 export async function startPgCluster(
-  options: { database?: string; user?: string } = {},
+  options: { database?: string; user?: string; tls?: boolean } = {},
 ): Promise<PgCluster> {
   const database = options.database ?? 'kiosk';
   const user = options.user ?? 'kiosk';
@@ -78,6 +155,22 @@ export async function startPgCluster(
   const dataDir = path.join(root, 'data');
   const socketDir = path.join(root, 'sock');
   fs.mkdirSync(socketDir);
+  const pkiDir = path.join(root, 'pki');
+  const tls = options.tls ? await makeTestPki(pkiDir) : undefined;
+  const hbaFile = path.join(root, 'pg_hba.conf');
+  if (tls) {
+    // First match wins: the superuser (the tests' owner) on loopback as before; anyone else only
+    // over TLS with a password; no other line, so a role without TLS is refused.
+    fs.writeFileSync(
+      hbaFile,
+      [
+        `local   all ${user} trust`,
+        `host    all ${user} 127.0.0.1/32 trust`,
+        'hostssl all all 127.0.0.1/32 scram-sha-256',
+        '',
+      ].join('\n'),
+    );
+  }
   if (isRoot()) {
     // The postgres user must own the cluster and be able to reach the temp folder.
     fs.chmodSync(root, 0o755);
@@ -102,6 +195,14 @@ export async function startPgCluster(
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=100',
+    ...(tls
+      ? [
+          '-c ssl=on',
+          `-c ssl_cert_file=${path.join(pkiDir, 'server.crt')}`,
+          `-c ssl_key_file=${path.join(pkiDir, 'server.key')}`,
+          `-c hba_file=${hbaFile}`,
+        ]
+      : []),
   ].join(' ');
   const logFile = path.join(root, 'server.log');
 
@@ -141,6 +242,7 @@ export async function startPgCluster(
     user,
     pause,
     start,
+    ...(tls ? { tls } : {}),
     async stop() {
       if (stopped) return;
       stopped = true;

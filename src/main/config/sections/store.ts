@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pgTlsProblem } from '../pg-tls';
 
 /** The hospital's PostgreSQL server, shared by all stations (`store.engine: "postgres"`). */
 export const postgresSchema = z
@@ -19,8 +20,39 @@ export const postgresSchema = z
     connectTimeoutMs: z.number().int().min(100).max(60000).default(5000),
     /** A statement running longer is cancelled (the write is not made; retry). */
     statementTimeoutMs: z.number().int().min(100).max(600000).default(15000),
+    /**
+     * PEM file of the CA that signed the server's certificate: TLS with the certificate verified
+     * (against this CA and the URL's host). Required unless the host is this machine; TLS is set
+     * here only, never in the URL (`sslmode=...` is refused: ../../store/postgres/pg-tls.ts).
+     */
+    caFile: z.string().min(1).optional(),
+    /** Client certificate and key (PEM) when pg_hba.conf asks for one (`clientcert=verify-full`). */
+    certFile: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
+    /**
+     * The database owner's URL, for `store migrate` only (the running app never uses it); the
+     * stations' own URLs name their station role. Same TLS fields.
+     */
+    ownerUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^/]+/, 'must be a postgres:// URL')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    for (const url of [p.url, ...(p.ownerUrl ? [p.ownerUrl] : [])]) {
+      const problem = pgTlsProblem(url, p);
+      if (problem) {
+        const field = url === p.url ? problem.field : problem.field.replace(/\.url$/, '.ownerUrl');
+        ctx.addIssue({
+          code: 'custom',
+          path: field.split('.').slice(2),
+          message: problem.message,
+        });
+        return;
+      }
+    }
+  });
 
 export const storeSchema = z
   .object({

@@ -9,7 +9,7 @@
  * would only hide what staff must fix.
  */
 import type { Logger } from '../../logging/logger';
-import { openPostgresStore, type PostgresStoreOptions } from '../postgres/postgres-store';
+import { openPostgresStore, type PostgresStoreOptions } from '../postgres/open-postgres-store';
 import { openSqliteStore } from '../sqlite/sqlite-store';
 import { HospitalStore, type ServerStore } from './hospital-store';
 import { lazyServer } from './lazy-server';
@@ -73,6 +73,7 @@ export async function openHospitalStore(o: OpenHospitalStoreOptions): Promise<Ho
         : (onChange) =>
             listenForVisitChanges({
               url: o.server.url,
+              tls: o.server.tls,
               onChange,
               logger: o.logger,
               connectTimeoutMs: o.server.connectTimeoutMs,

@@ -15,11 +15,15 @@ import { maskUrlPassword } from '../../config/load-config';
 import type { Logger } from '../../logging/logger';
 import type { ChangeFeed } from './hospital-store';
 import { reconnectDelayMs } from './reachability';
+import { pgConnection } from '../postgres/pg-pool';
+import type { PgTlsFiles } from '../../config/pg-tls';
 
 export const VISITS_CHANNEL = 'kiosk_visits';
 
 export interface PgChangeFeedOptions {
   url: string;
+  /** TLS as the pool has it (../postgres/pg-tls.ts). */
+  tls?: PgTlsFiles;
   /** A day's visits changed (`null`: after a reconnection, anything may have). */
   onChange: (day: string | null) => void;
   logger: Logger;
@@ -95,8 +99,18 @@ export function listenForVisitChanges(o: PgChangeFeedOptions): PgChangeFeed {
 
   const connect = async (): Promise<void> => {
     if (closed) return;
+    let plan;
+    try {
+      plan = pgConnection(o);
+    } catch (err) {
+      // A TLS file that cannot be read: the store's pool says so too; try again later.
+      log.warn('change feed cannot connect', { code: toErrorShape(err).code, server });
+      schedule();
+      return;
+    }
     const c = new pg.Client({
-      connectionString: o.url,
+      connectionString: plan.url,
+      ssl: plan.ssl,
       connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
       keepAlive: true,
       // The heartbeat's limit (below); LISTEN answers at once too.

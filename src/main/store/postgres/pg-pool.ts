@@ -5,14 +5,18 @@
  * masked, which is also all that ever reaches a log line. The password comes from the URL or, when
  * the URL has none, from PGPASSWORD (node-postgres reads it).
  */
+import fs from 'node:fs';
 import pg from 'pg';
 import { maskUrlPassword } from '../../config/load-config';
+import { planPgTls, type PgTlsFiles, type PgTlsPlan } from '../../config/pg-tls';
 import type { Logger } from '../../logging/logger';
-import { toStoreError } from '../store-errors';
+import { storeErrors, toStoreError } from '../store-errors';
 
 export interface PgPoolOptions {
-  /** `postgres://user[:password]@host[:port]/database[?sslmode=...]` */
+  /** `postgres://user[:password]@host[:port]/database` (TLS parameters are refused: `tls`). */
   url: string;
+  /** The CA (and client certificate) for TLS; required for a host that is not this machine. */
+  tls?: PgTlsFiles;
   /** Connections this process keeps at most. */
   max?: number;
   /** How long connecting may take before STORE_UNREACHABLE. */
@@ -43,12 +47,31 @@ export function pgLocation(pool: pg.Pool): string {
   return locations.get(pool) ?? 'PostgreSQL';
 }
 
+/**
+ * How this URL and these files connect (./pg-tls.ts), the PEM files read; a missing file or a
+ * refused configuration is STORE_TLS. The LISTEN connection and doctor use it too.
+ */
+export function pgConnection(o: Pick<PgPoolOptions, 'url' | 'tls'>): PgTlsPlan {
+  try {
+    return planPgTls(o.url, o.tls ?? {}, (file) => fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw storeErrors.tls(maskUrlPassword(o.url), {
+      detail: code ? `TLS file: ${code}` : err instanceof Error ? err.message : 'TLS',
+      cause: err,
+    });
+  }
+}
+
 export function createPgPool(o: PgPoolOptions): pg.Pool {
   const location = maskUrlPassword(o.url);
+  const plan = pgConnection(o);
   const statementTimeout = o.statementTimeoutMs ?? PG_POOL_DEFAULTS.statementTimeoutMs;
   const connectTimeout = o.connectTimeoutMs ?? PG_POOL_DEFAULTS.connectTimeoutMs;
   const pool = new pg.Pool({
-    connectionString: o.url,
+    // Without TLS parameters: node-postgres would let them override `ssl` (./pg-tls.ts).
+    connectionString: plan.url,
+    ssl: plan.ssl,
     max: o.max ?? PG_POOL_DEFAULTS.max,
     connectionTimeoutMillis: connectTimeout,
     // A server that stops answering on an open connection (cable pulled, server frozen) sends no

@@ -58,13 +58,9 @@ import type {
   VisitQuery,
 } from '../store-contract';
 import { storeErrors } from '../store-errors';
-import { PG_MIGRATIONS, type PgMigration } from './migrations';
-import { migratePg, pgSchemaVersion } from './pg-migrate';
-import { pgCalling } from './pg-calling';
-import { PgHisOutbox } from './pg-his-outbox';
-import { PgLookupEvidence } from './pg-lookup-evidence';
+import type { PgMigration } from './migrations';
+import { pgSchemaVersion } from './pg-migrate';
 import {
-  createPgPool,
   inPgTransaction,
   notifyVisitsChanged,
   pgLocation,
@@ -111,6 +107,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly lookupEvidence: LookupEvidenceStore;
   private readonly calling: PgCalling;
   private closed = false;
+  /** Retries of a check-in that lost the race to the same person's other check-in. */
+  protected readonly checkinAttempts = CHECKIN_ATTEMPTS;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -118,7 +116,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     /** What opening did to the schema (nothing when it was up to date). */
     readonly migration: MigrationReport | null = null,
     /** Who this store prints as (see ../print-owner.ts). */
-    private readonly printRun: PrintRun = { station: 'local', run: processRunId() },
+    protected readonly printRun: PrintRun = { station: 'local', run: processRunId() },
   ) {
     this.location = pgLocation(pool);
     this.hisOutbox = parts.hisOutbox;
@@ -126,16 +124,16 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     this.calling = parts.calling;
   }
 
-  private open(): pg.Pool {
+  protected open(): pg.Pool {
     if (this.closed) throw storeErrors.closed();
     return this.pool;
   }
 
-  private write<T>(during: string, body: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  protected write<T>(during: string, body: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     return inPgTransaction(this.open(), during, body);
   }
 
-  private read<R extends pg.QueryResultRow>(
+  protected read<R extends pg.QueryResultRow>(
     during: string,
     sql: string,
     params: unknown[] = [],
@@ -573,30 +571,9 @@ export interface PostgresStoreOptions extends PgPoolOptions {
   printRun?: PrintRun;
   /** The schema steps to run; all of them unless a test builds an older database. */
   migrations?: readonly PgMigration[];
-}
-
-/** The parts that live in their own modules, on the store's pool. */
-function partsFor(pool: pg.Pool): PgStoreParts {
-  return {
-    hisOutbox: new PgHisOutbox(pool),
-    lookupEvidence: new PgLookupEvidence(pool),
-    calling: pgCalling(pool),
-  };
-}
-
-/**
- * Connects to the server and brings its schema up to date (STORE_UNREACHABLE, STORE_DENIED,
- * STORE_TOO_NEW...); its `migration` says what this opening did.
- */
-export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
-  const pool = createPgPool(options);
-  try {
-    const migration = await migratePg(pool, options.migrations ?? PG_MIGRATIONS, {
-      logger: options.logger,
-    });
-    return new PostgresStore(pool, partsFor(pool), migration, options.printRun);
-  } catch (err) {
-    await pool.end().catch(() => undefined);
-    throw err;
-  }
+  /**
+   * "kiosk": a public kiosk's role, which reaches visits and the caches only through the kiosk_*
+   * functions (./pg-kiosk-store.ts); "tables" (default): every other station.
+   */
+  access?: 'kiosk' | 'tables';
 }
