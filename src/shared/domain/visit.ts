@@ -11,7 +11,12 @@ import type {
   ReadProgress,
 } from './card';
 import type { IsoDate, IsoDateTime, Sex } from './common';
-import type { InsuranceOutcome, InsuranceResult } from './insurance';
+import type {
+  InsuranceOutcome,
+  InsuranceResult,
+  TreatmentHistory,
+  TreatmentHistoryItem,
+} from './insurance';
 
 export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
 
@@ -139,6 +144,13 @@ export type CheckinState =
       needsStaff: KioskErrorShape | null;
       /** An existing visit today for this person, by department code */
       existingVisits: Visit[];
+      /**
+       * The treatment history (Lskcb2025) once it arrived (asked alongside the card check within
+       * its own budget; absent until then or when not asked).
+       */
+      history?: TreatmentHistory | null;
+      /** A stay elsewhere without discharge (decided in main): the desk shows a warning. */
+      openStayElsewhere?: TreatmentHistoryItem | null;
     }
   | { step: 'committing'; patient: PatientView }
   | { step: 'printing'; visit: Visit }

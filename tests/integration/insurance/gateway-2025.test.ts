@@ -288,3 +288,24 @@ describe('an answer is reused within the window instead of asking again', () => 
     expect(r.service.status().state).toBe('degraded');
   });
 });
+
+describe('the history has its own budget and never touches the card check', () => {
+  let r: Rig;
+  afterEach(async () => r?.close());
+
+  it('a slow history gives up at historyBudgetMs as "unavailable"; the breaker is not counted', async () => {
+    r = await rig({ historyBudgetMs: 300, requestTimeoutMs: 10_000 }, { slowMs: 5_000 });
+    await r.service.lookup(AN); // token taken while the service is quick
+    r.sim.setMode('slow');
+    const history = await r.service.history!(AN);
+    expect(history).toMatchObject({ status: 'unavailable', items: [] });
+    expect(r.service.status().circuit).toBe('closed');
+    expect(r.service.status().state).toBe('online');
+  });
+
+  it('history switched off: not asked at all', async () => {
+    r = await rig({ historyEnabled: false });
+    expect((await r.service.history!(AN)).status).toBe('off');
+    expect(r.sim.stats().historyRequests).toBe(0);
+  });
+});
