@@ -8,7 +8,11 @@ import type { ApiHandlers } from '../shared/api-contract';
 import type { AppInfo } from '../shared/domain';
 import { developerPanelAllowed } from '../shared/station-access';
 import { EventHub } from './api/event-hub';
+import type { CheckingOfficer } from '../shared/domain';
 import { createApiHandlers } from './api/handlers';
+import { createAuditTrail } from './staff/audit-trail';
+import { createOfficerSessions, type OfficerSessions } from './staff/officer-sessions';
+import { createStaffActions } from './staff/staff-actions';
 import { buildAppInfo, logoDataUrl } from './app-info';
 import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
 import { SimulatedReader } from '../sim/card/simulated-reader';
@@ -54,6 +58,13 @@ export interface AppServices {
   outbox: OutboxService;
   calling: CallingService;
   appInfo(): AppInfo;
+  /** The desk's officer sessions (sign-in, idle / end-of-day sign-out). */
+  officerSessions: OfficerSessions;
+  /**
+   * The officer signed in at this station as { name, idNumber }, or null: what a staff action
+   * (e.g. accepting an unverified chip, issue 20) records as who did it.
+   */
+  currentOfficer(): CheckingOfficer | null;
   close(): Promise<void>;
 }
 
@@ -92,6 +103,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     });
     closers.push(() => printer.close());
 
+    // The desk's officer (issue 22): created once the store is open; a desk's lookups ask it.
+    let sessions: OfficerSessions | null = null;
     const checkinServices = await openCheckinServices({
       config,
       dataDir,
@@ -100,9 +113,39 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       insurance: opened.insurance,
       printer,
       now: options.now,
+      ...(config.station.mode === 'desk'
+        ? { officer: () => sessions?.lookupOfficer() ?? null }
+        : {}),
     });
     closers.push(() => checkinServices.close());
     const { checkin, visits, outbox } = checkinServices;
+    const now = options.now ?? (() => new Date());
+    const auditTrail = createAuditTrail({
+      store: checkinServices.store,
+      stationId: config.station.id,
+      timeZone: config.hospital.timeZone,
+      officer: () => sessions?.current() ?? null,
+      now,
+      logger,
+    });
+    const officerSessions = createOfficerSessions({
+      config,
+      cards,
+      readerName: config.reader.name,
+      audit: auditTrail,
+      now,
+      logger,
+    });
+    sessions = officerSessions;
+    closers.push(() => officerSessions.close());
+    const staffActions = createStaffActions({
+      sessions: officerSessions,
+      audit: auditTrail,
+      checkin,
+      now,
+    });
+    closers.push(() => staffActions.close());
+    officerSessions.onChanged((officer) => events.emit('staff.changed', officer));
 
     const calling = createCallingService({
       config,
@@ -202,6 +245,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         reader: Boolean(simulated),
         gateway: Boolean(opened.simulator),
       }),
+      staff: {
+        mode: config.station.mode,
+        sessions: officerSessions,
+        actions: staffActions,
+        checkin,
+        auditOfVisit: (visitId) => checkinServices.store.audit.forVisit(visitId),
+      },
     });
 
     return {
@@ -217,6 +267,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       outbox,
       calling,
       appInfo,
+      officerSessions,
+      currentOfficer: () => officerSessions.currentOfficer(),
       close: () => closeAll(closers, logger),
     };
   } catch (err) {

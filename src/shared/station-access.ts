@@ -61,6 +61,12 @@ export const REQUEST_ACCESS = {
   'evidence.count': DESK,
   'store.status': STAFF,
 
+  'staff.current': DESK,
+  'staff.signIn': DESK,
+  'staff.signInWithCard': DESK,
+  'staff.signOut': DESK,
+  'audit.visit': DESK,
+
   'sim.catalog': SIMULATOR,
   'sim.insertCard': SIMULATOR,
   'sim.removeCard': SIMULATOR,
@@ -78,6 +84,7 @@ export const EVENT_ACCESS = {
   'queue.changed': BOARD,
   'his.changed': DESK,
   'store.changed': STAFF,
+  'staff.changed': DESK,
 } as const satisfies Record<EventName, readonly StationMode[]>;
 
 export function mayRequest(mode: StationMode, name: RequestName): boolean {

@@ -17,6 +17,7 @@ import type {
   VisitsService,
 } from '../services-contract';
 import type { CallingService } from '../calling/calling-service';
+import { staffHandlers, type StaffServices } from './staff-handlers';
 
 export interface HandlerServices {
   appInfo(): AppInfo;
@@ -36,7 +37,12 @@ export interface HandlerServices {
   storeStatus(): Promise<StoreStatus>;
   /** developerPanelAllowed() for this station: the sim.* requests are answered only then. */
   developerPanel: boolean;
+  /** The desk's officer, its staff actions and their audit trail (issue 22). */
+  staff: StaffServices;
 }
+
+/** A staff decision while these are on screen is accepting a chip that was not verified. */
+const CHIP_DECISIONS = new Set(['CHECKIN_CHIP_UNVERIFIED', 'CHECKIN_CARD_NOT_GENUINE']);
 
 function simulatorOff(what: string): Error {
   return kioskError(
@@ -62,10 +68,40 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
 
     'checkin.current': async () => s.checkin.current(),
     'checkin.provideKey': async (key) => s.checkin.provideKey(key).then(() => null),
-    'checkin.manualIdentity': async (input) => s.checkin.manualIdentity(input).then(() => null),
-    'checkin.choose': async ({ department, lane }) => s.checkin.choose(department, lane),
-    'checkin.override': async ({ decision, note }) =>
-      s.checkin.override(decision, note).then(() => null),
+    'checkin.manualIdentity': async (input) =>
+      s.staff.actions
+        .forPersonOnScreen({ action: 'manual-identity' }, () => s.checkin.manualIdentity(input))
+        .then(() => null),
+    'checkin.choose': async ({ department, lane }) =>
+      // A priority lane chosen at the desk is staff's decision; a kiosk's is the patient's.
+      s.staff.mode === 'desk' && lane !== 'normal'
+        ? s.staff.actions.run(
+            (visit) => ({ action: 'lane-changed', visitId: visit.id, detail: lane }),
+            () => s.checkin.choose(department, lane),
+          )
+        : s.checkin.choose(department, lane),
+    'checkin.override': async ({ decision, note }) => {
+      const before = s.checkin.current();
+      const chipInQuestion =
+        before.step === 'choose-department' && CHIP_DECISIONS.has(before.needsStaff?.code ?? '');
+      return s.staff.actions
+        .forPersonOnScreen(
+          () => {
+            const after = s.checkin.current();
+            const settled = after.step === 'choose-department' && !after.needsStaff;
+            const override = {
+              action: 'override' as const,
+              reason: note ?? null,
+              detail: decision,
+            };
+            return chipInQuestion && settled
+              ? [override, { action: 'accept-unverified-chip' as const, detail: decision }]
+              : override;
+          },
+          () => s.checkin.override(decision, note),
+        )
+        .then(() => null);
+    },
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();
@@ -79,8 +115,12 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     },
 
     'visits.list': async (filter) => s.visits.list(filter),
-    'visits.cancel': async ({ visitId, reason }) => s.visits.cancel(visitId, reason),
-    'visits.reprint': async ({ visitId }) => s.visits.reprint(visitId),
+    'visits.cancel': async ({ visitId, reason }) =>
+      s.staff.actions.run({ action: 'cancel', visitId, reason }, () =>
+        s.visits.cancel(visitId, reason),
+      ),
+    'visits.reprint': async ({ visitId }) =>
+      s.staff.actions.run({ action: 'reprint', visitId }, () => s.visits.reprint(visitId)),
 
     'queue.callNext': async ({ room, department }) => s.calling.callNext(room, department),
     'queue.act': async ({ visitId, action, room }) => s.calling.act(visitId, action, room),
@@ -89,10 +129,11 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
       `data:audio/wav;base64,${(await s.calling.audio(visitId, room)).toString('base64')}`,
 
     'outbox.summary': async () => s.outbox.summary(),
-    'outbox.resolve': async ({ discrepancyId }) => {
-      s.outbox.resolve(discrepancyId);
-      return null;
-    },
+    'outbox.resolve': async ({ discrepancyId }) =>
+      s.staff.actions.run({ action: 'discrepancy-resolved', detail: discrepancyId }, async () => {
+        await s.outbox.resolve(discrepancyId);
+        return null;
+      }),
 
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),
@@ -106,14 +147,19 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
           'Sending to the HIS is not configured (his.enabled)',
         );
       }
-      await s.his.send(visitId);
-      return s.his.status();
+      const his = s.his;
+      return s.staff.actions.run({ action: 'his-resend', visitId }, async () => {
+        await his.send(visitId);
+        return his.status();
+      });
     },
 
     'insurance.setChecking': async ({ enabled }) => {
       s.checkin.setInsuranceChecking(enabled);
       return null;
     },
+
+    ...staffHandlers(() => s.staff),
 
     'sim.catalog': async () => simCards().catalog(),
     'sim.insertCard': async ({ index }) => {

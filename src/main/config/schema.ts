@@ -18,6 +18,7 @@ import {
   stationSchema,
 } from './sections/station';
 import { storeDefaults, storeSchema } from './sections/store';
+import { staffDefaults, staffSchema } from './sections/staff';
 
 export const configSchema = z
   .object({
@@ -44,6 +45,7 @@ export const configSchema = z
     printer: printerSchema,
     queue: queueSchema,
     his: hisSchema,
+    staff: staffSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -168,6 +170,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   printer: printerDefaults,
   queue: queueDefaults,
   his: hisDefaults,
+  staff: staffDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

@@ -63,6 +63,8 @@ import { migratePg, pgSchemaVersion } from './pg-migrate';
 import { pgCalling } from './pg-calling';
 import { PgHisOutbox } from './pg-his-outbox';
 import { PgLookupEvidence } from './pg-lookup-evidence';
+import { PgAuditLog } from './pg-audit-log';
+import type { AuditStore } from '../audit-contract';
 import {
   createPgPool,
   inPgTransaction,
@@ -89,6 +91,7 @@ export type PgCalling = Pick<
 export interface PgStoreParts {
   hisOutbox: HisOutboxStore;
   lookupEvidence: LookupEvidenceStore;
+  audit: AuditStore;
   calling: PgCalling;
 }
 
@@ -109,6 +112,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly location: string;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
+  readonly audit: AuditStore;
   private readonly calling: PgCalling;
   private closed = false;
 
@@ -123,6 +127,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     this.location = pgLocation(pool);
     this.hisOutbox = parts.hisOutbox;
     this.lookupEvidence = parts.lookupEvidence;
+    this.audit = parts.audit;
     this.calling = parts.calling;
   }
 
@@ -580,6 +585,7 @@ function partsFor(pool: pg.Pool): PgStoreParts {
   return {
     hisOutbox: new PgHisOutbox(pool),
     lookupEvidence: new PgLookupEvidence(pool),
+    audit: new PgAuditLog(pool),
     calling: pgCalling(pool),
   };
 }
