@@ -142,7 +142,7 @@ export function createOfficerSessions(o: OfficerSessionsOptions): OfficerSession
       expire();
       return session;
     },
-    signInTyped(input) {
+    async signInTyped(input) {
       return begin(checked(input.name, input.idNumber), 'typed');
     },
     async signInWithCard(key) {
