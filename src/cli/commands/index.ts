@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../output';
+import { registerAudit } from './audit';
 import { registerCheckin } from './checkin';
 import { registerConfig } from './config';
 import { registerDoctor } from './doctor';
@@ -30,6 +31,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerPurge,
   registerExport,
   registerEvidence,
+  registerAudit,
   registerHis,
   registerSlip,
   registerPrint,
