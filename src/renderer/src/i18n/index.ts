@@ -8,11 +8,29 @@ import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../shared/domain';
 import en from './en.json';
 import vi from './vi.json';
+import staffEn from './staff.en.json';
+import staffVi from './staff.vi.json';
 
 export const i18n = i18next.createInstance();
 
+type Tree = { [key: string]: string | Tree };
+
+/** A topic's texts (its own file, so that several people add texts at once) into the base. */
+function deepMerge(base: object, extra: object): Tree {
+  const out: Tree = { ...(base as Tree) };
+  for (const [k, v] of Object.entries(extra as Tree)) {
+    const here = out[k];
+    out[k] =
+      typeof v === 'object' && typeof here === 'object' ? deepMerge(here, v) : (v as string | Tree);
+  }
+  return out;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: deepMerge(vi, staffVi) },
+    en: { translation: deepMerge(en, staffEn) },
+  },
   lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
