@@ -163,17 +163,8 @@ function VisitRow({ visit }: { visit: Visit }) {
           {t(`progress.${visit.progress?.state ?? 'waiting'}`)}
           {visit.progress?.room ? ` · ${visit.progress.room}` : ''}
         </td>
+        {/* The visit's staff actions come last: reprint and cancel keep their keyboard order. */}
         <td className="row-actions">
-          <button
-            type="button"
-            className="button button-small"
-            data-testid="visit-audit-toggle"
-            aria-expanded={showingAudit}
-            aria-label={t('desk.audit.showLabel', { number: visit.queueNumber })}
-            onClick={() => (showingAudit ? hideAudit() : void showAudit(visit.id))}
-          >
-            {t('desk.audit.show')}
-          </button>
           {!cancelled && (
             <>
               <button
@@ -198,6 +189,16 @@ function VisitRow({ visit }: { visit: Visit }) {
               </button>
             </>
           )}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="visit-audit-toggle"
+            aria-expanded={showingAudit}
+            aria-label={t('desk.audit.showLabel', { number: visit.queueNumber })}
+            onClick={() => (showingAudit ? hideAudit() : void showAudit(visit.id))}
+          >
+            {t('desk.audit.show')}
+          </button>
         </td>
       </tr>
       {(cancelling || rowError || showingAudit) && (
