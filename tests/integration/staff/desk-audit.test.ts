@@ -12,7 +12,7 @@ import { dispatchRequest } from '../../../src/main/api/dispatch';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import type { AuditEntry, Visit } from '../../../src/shared/domain';
-import { simIdentity } from '../../../src/sim/data/identities';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 
 const OFFICER = { name: 'Trần Thị Lễ Tân', idNumber: '001190000123' };
 const AN = simIdentity(1).card;
@@ -86,5 +86,26 @@ describe('desk staff actions with the real services', () => {
     }
     expect(trail[1]!.detail).toBe('elderly');
     expect(trail[2]!.reason).toBe('nhầm khoa');
+  });
+
+  it('staff settling a check-in whose chip failed its authenticity check is recorded as accepting it', async () => {
+    await call('sim.insertCard', { index: 6 }); // tampered SOD
+    await until('need-key');
+    await call('checkin.provideKey', { kind: 'qr', text: simQrText(simIdentity(6)) });
+    await until('choose-department');
+    const state = services.checkin.current();
+    expect(state.step === 'choose-department' && state.needsStaff?.code).toBe(
+      'CHECKIN_CARD_NOT_GENUINE',
+    );
+    await call('checkin.override', { decision: 'self-pay', note: 'đã xem thẻ' });
+    const visit = (await call('checkin.choose', { department: 'KHAM', lane: 'normal' })) as Visit;
+    await until('done');
+    await call('sim.removeCard');
+    const trail = (await call('audit.visit', { visitId: visit.id })) as AuditEntry[];
+    expect(trail.map((e) => [e.action, e.detail, e.reason])).toEqual([
+      ['override', 'self-pay', 'đã xem thẻ'],
+      ['accept-unverified-chip', 'self-pay', null],
+    ]);
+    expect(trail.every((e) => e.officerIdNumber === OFFICER.idNumber)).toBe(true);
   });
 });
