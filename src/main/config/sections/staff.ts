@@ -13,7 +13,11 @@ export const staffSchema = z
      */
     signInRequired: z.boolean(),
     /** A signed-in officer is signed out after this long without a staff action. */
-    idleMinutes: z.number().int().min(1).max(24 * 60),
+    idleMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
   })
   .strict();
 
