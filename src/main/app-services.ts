@@ -8,7 +8,11 @@ import type { ApiHandlers } from '../shared/api-contract';
 import type { AppInfo } from '../shared/domain';
 import { developerPanelAllowed } from '../shared/station-access';
 import { EventHub } from './api/event-hub';
+import type { CheckingOfficer } from '../shared/domain';
 import { createApiHandlers } from './api/handlers';
+import { createAuditTrail } from './staff/audit-trail';
+import { createOfficerSessions, type OfficerSessions } from './staff/officer-sessions';
+import { createStaffActions } from './staff/staff-actions';
 import { buildAppInfo, logoDataUrl } from './app-info';
 import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
 import type { KioskConfig } from './config/schema';
@@ -57,6 +61,13 @@ export interface AppServices {
   outbox: OutboxService;
   calling: CallingService;
   appInfo(): AppInfo;
+  /** The desk's officer sessions (sign-in, idle / end-of-day sign-out). */
+  officerSessions: OfficerSessions;
+  /**
+   * The officer signed in at this station as { name, idNumber }, or null: what a staff action
+   * (e.g. accepting an unverified chip, issue 20) records as who did it.
+   */
+  currentOfficer(): CheckingOfficer | null;
   close(): Promise<void>;
 }
 
@@ -104,6 +115,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const store = await openStore({ dataDir, config, logger });
     closers.push(() => store.close());
 
+    // The desk's officer (issue 22): created once the store is open; a desk's lookups ask it.
+    let sessions: OfficerSessions | null = null;
     const checkinServices = createCheckinServices({
       config,
       logger,
@@ -113,9 +126,39 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       printer,
       now: options.now,
       slipFolder: inDataDir(dataDir, config.printer.pdfFolder),
+      ...(config.station.mode === 'desk'
+        ? { officer: () => sessions?.lookupOfficer() ?? null }
+        : {}),
     });
     closers.push(() => checkinServices.close());
     const { checkin, visits, outbox } = checkinServices;
+    const now = options.now ?? (() => new Date());
+    const auditTrail = createAuditTrail({
+      store,
+      stationId: config.station.id,
+      timeZone: config.hospital.timeZone,
+      officer: () => sessions?.current() ?? null,
+      now,
+      logger,
+    });
+    const officerSessions = createOfficerSessions({
+      config,
+      cards,
+      readerName: config.reader.name,
+      audit: auditTrail,
+      now,
+      logger,
+    });
+    sessions = officerSessions;
+    closers.push(() => officerSessions.close());
+    const staffActions = createStaffActions({
+      sessions: officerSessions,
+      audit: auditTrail,
+      checkin,
+      now,
+    });
+    closers.push(() => staffActions.close());
+    officerSessions.onChanged((officer) => events.emit('staff.changed', officer));
 
     const calling = createCallingService({
       config,
@@ -222,6 +265,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         reader: Boolean(simulated),
         gateway: Boolean(opened.simulator),
       }),
+      staff: {
+        mode: config.station.mode,
+        sessions: officerSessions,
+        actions: staffActions,
+        checkin,
+        auditOfVisit: (visitId) => store.audit.forVisit(visitId),
+      },
     });
 
     return {
@@ -237,6 +287,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       outbox,
       calling,
       appInfo,
+      officerSessions,
+      currentOfficer: () => officerSessions.currentOfficer(),
       close: () => closeAll(closers, logger),
     };
   } catch (err) {

@@ -5,6 +5,8 @@
 import type { ApiEvents, EventName } from '../shared/api-contract';
 import type {
   AccessKeyInput,
+  CheckingOfficer,
+  TreatmentHistory,
   CardIdentity,
   CardReadResult,
   CheckinState,
@@ -71,6 +73,11 @@ export interface LookupOptions {
    * on an earlier day: a card that ran out since was valid for that visit.
    */
   day?: IsoDate;
+  /**
+   * The checking officer this lookup carries (hoTenCb / cccdCb): the desk's signed-in officer.
+   * Absent: the configured `insurance.officer` (a kiosk's).
+   */
+  officer?: CheckingOfficer | null;
 }
 
 export interface InsuranceService {
@@ -80,6 +87,11 @@ export interface InsuranceService {
    * INSURANCE_BAD_ANSWER, INSURANCE_AUTH, ...) only when no answer could be had.
    */
   lookup(query: InsuranceQuery, options?: LookupOptions): Promise<InsuranceResult>;
+  /**
+   * The treatment history (Lskcb2025) within `insurance.historyBudgetMs`. Never rejects: no
+   * answer is `status: 'unavailable'`; it must never delay nor fail a check-in.
+   */
+  history?(query: InsuranceQuery, options?: LookupOptions): Promise<TreatmentHistory>;
   status(): GatewayStatus;
   onStatus(listener: (status: GatewayStatus) => void): () => void;
   close(): Promise<void>;

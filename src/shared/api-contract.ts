@@ -25,6 +25,8 @@ import type {
   Visit,
   HisStatus,
   StoreStatus,
+  SignedInOfficer,
+  AuditEntry,
 } from './domain';
 
 export interface ApiRequests {
@@ -81,6 +83,19 @@ export interface ApiRequests {
   /** Where the data lives and whether the hospital's server answers (offline visits waiting). */
   'store.status': { input: null; output: StoreStatus };
 
+  /** Desk: the officer signed in at this station for the shift (null: nobody). */
+  'staff.current': { input: null; output: SignedInOfficer | null };
+  /** Desk: sign in by typing the officer's name and 12-digit ID number. */
+  'staff.signIn': { input: { name: string; idNumber: string }; output: SignedInOfficer };
+  /**
+   * Desk: sign in with the officer's own CCCD on the reader (chip read, passively
+   * authenticated; only the name and ID number are kept, no insurance lookup).
+   */
+  'staff.signInWithCard': { input: { key: AccessKeyInput }; output: SignedInOfficer };
+  'staff.signOut': { input: null; output: null };
+  /** Desk: a visit's history of staff actions (the audit trail). */
+  'audit.visit': { input: { visitId: string }; output: AuditEntry[] };
+
   /** Developer panel; only answered when the simulated reader / gateway are configured. */
   'sim.catalog': { input: null; output: SimCardSummary[] };
   'sim.insertCard': { input: { index: number }; output: null };
@@ -102,6 +117,8 @@ export interface ApiEvents {
   'his.changed': HisStatus;
   /** The hospital's server went away or came back, or offline visits were made or uploaded. */
   'store.changed': StoreStatus;
+  /** The desk's officer signed in or out (idle, end of day). */
+  'staff.changed': SignedInOfficer | null;
 }
 
 export type RequestName = keyof ApiRequests;
@@ -137,6 +154,11 @@ export const REQUEST_NAMES = [
   'his.resend',
   'evidence.count',
   'store.status',
+  'staff.current',
+  'staff.signIn',
+  'staff.signInWithCard',
+  'staff.signOut',
+  'audit.visit',
   'sim.catalog',
   'sim.insertCard',
   'sim.removeCard',
@@ -154,6 +176,7 @@ export const EVENT_NAMES = [
   'queue.changed',
   'his.changed',
   'store.changed',
+  'staff.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time check that the runtime lists are complete.

@@ -64,8 +64,12 @@ export const ERROR_CODES = {
   CHECKIN_NOTHING_TO_RETRY: 'request',
   CHECKIN_NO_CACHE: 'request',
   CHECKIN_NO_READER: 'request',
+  CHECKIN_OFFICER_NAME_MISMATCH: 'system',
+  CHECKIN_OFFICER_NOT_REGISTERED: 'system',
   CHECKIN_REPRINT_LIMIT: 'request',
   CHECKIN_REPRINT_NOT_TODAY: 'request',
+  CHECKIN_STAFF_SIGN_IN_REQUIRED: 'request',
+  CHECKIN_UNDER_TREATMENT_ELSEWHERE: 'request',
   CHECKIN_UNKNOWN_DEPARTMENT: 'request',
   CHECKIN_UNKNOWN_LANE: 'request',
   CHECKIN_VISIT_CANCELLED: 'request',
@@ -89,6 +93,7 @@ export const ERROR_CODES = {
   INSURANCE_CONFIG: 'insurance',
   INSURANCE_DISABLED: 'insurance',
   INSURANCE_INVALID_QUERY: 'insurance',
+  INSURANCE_NO_OFFICER: 'system',
   INSURANCE_TIMEOUT: 'insurance',
   INSURANCE_UNAVAILABLE: 'insurance',
   // Anything unexpected (never with its text).
@@ -134,6 +139,9 @@ export const ERROR_CODES = {
   USAGE_CONFIG_EXISTS: 'request',
   USAGE_INVALID: 'request',
   WEB_HOST_MODE_REFUSED: 'system',
+  STAFF_BAD_INPUT: 'request',
+  STAFF_CHIP_NOT_VERIFIED: 'request',
+  STAFF_NO_CARD: 'card-contact',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -62,6 +62,12 @@ export const REQUEST_ACCESS = {
   'evidence.count': DESK,
   'store.status': STAFF,
 
+  'staff.current': DESK,
+  'staff.signIn': DESK,
+  'staff.signInWithCard': DESK,
+  'staff.signOut': DESK,
+  'audit.visit': DESK,
+
   'sim.catalog': SIMULATOR,
   'sim.insertCard': SIMULATOR,
   'sim.removeCard': SIMULATOR,
@@ -79,6 +85,7 @@ export const EVENT_ACCESS = {
   'queue.changed': BOARD,
   'his.changed': DESK,
   'store.changed': STAFF,
+  'staff.changed': DESK,
 } as const satisfies Record<EventName, readonly StationMode[]>;
 
 export function mayRequest(mode: StationMode, name: RequestName): boolean {

@@ -72,6 +72,12 @@ test('a full check-in with a simulated card, back to idle with nothing personal 
 test('a check-in while the lookup service is down uses the cached result, marked offline', async ({
   page,
 }) => {
+  // The second read is minutes after the first: without this, the answer would be reused
+  // (insurance.answerReuseMinutes) and the service never asked.
+  await host.close();
+  host = await startTestHost({
+    config: { station: { doneReturnSeconds: 5 }, insurance: { answerReuseMinutes: 0 } },
+  });
   await page.goto(host.url);
   // First an online check-in, so the station has this person's insurance in its cache.
   await readCardToDepartments(page, 1);

@@ -23,6 +23,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'purge', load: async () => (await import('./purge')).registerPurge },
   { name: 'export', load: async () => (await import('./export')).registerExport },
   { name: 'evidence', load: async () => (await import('./evidence')).registerEvidence },
+  { name: 'audit', load: async () => (await import('./audit')).registerAudit },
   { name: 'his', load: async () => (await import('./his')).registerHis },
   { name: 'slip', load: async () => (await import('./slip')).registerSlip },
   { name: 'print', load: async () => (await import('./print')).registerPrint },

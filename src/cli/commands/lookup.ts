@@ -7,6 +7,7 @@ import { BHYT_NUMBER, ID_NUMBER } from '../../shared/identity-input';
 interface LookupOpts {
   id?: string;
   card?: string;
+  sin?: string;
   name: string;
   dob: string;
   gateway?: string;
@@ -20,8 +21,14 @@ function usage(vi: string, en: string): Error {
 }
 
 function queryFrom(opts: LookupOpts): InsuranceQuery {
-  if (Boolean(opts.id) === Boolean(opts.card)) {
-    throw usage('Cần đúng một trong --id hoặc --card.', 'Give exactly one of --id or --card.');
+  if ([opts.id, opts.card, opts.sin].filter(Boolean).length !== 1) {
+    throw usage(
+      'Cần đúng một trong --id, --card hoặc --sin.',
+      'Give exactly one of --id, --card or --sin.',
+    );
+  }
+  if (opts.sin && !/^\d{10}$/.test(opts.sin)) {
+    throw usage('--sin (mã số BHXH) phải gồm 10 chữ số.', '--sin must be 10 digits.');
   }
   if (opts.id && !ID_NUMBER.test(opts.id)) {
     throw usage('--id phải gồm 12 chữ số.', '--id must be 12 digits.');
@@ -39,7 +46,11 @@ function queryFrom(opts: LookupOpts): InsuranceQuery {
     throw usage('Cần cả --username và --password.', 'Give both --username and --password.');
   }
   return {
-    ...(opts.id ? { idNumber: opts.id } : { cardNumber: opts.card!.toUpperCase() }),
+    ...(opts.id
+      ? { idNumber: opts.id }
+      : opts.sin
+        ? { socialInsuranceNumber: opts.sin }
+        : { cardNumber: opts.card!.toUpperCase() }),
     fullName: opts.name,
     dateOfBirth: opts.dob,
   };
@@ -84,6 +95,7 @@ export const registerLookup: RegisterCommand = (program, ctx) => {
     )
     .option('--id <12 digits>', 'CCCD number')
     .option('--card <15 chars>', 'BHYT card number')
+    .option('--sin <10 digits>', 'social-insurance number (mã số BHXH)')
     .requiredOption('--name <full name>', 'full name as on the card')
     .requiredOption('--dob <YYYY-MM-DD|YYYY>', 'date of birth, or the year only')
     .option(

@@ -16,6 +16,7 @@ import type {
   VisitsService,
 } from '../services-contract';
 import type { CallingService } from '../calling/calling-service';
+import { staffHandlers, type StaffServices } from './staff-handlers';
 
 export interface HandlerServices {
   appInfo(): AppInfo;
@@ -35,7 +36,11 @@ export interface HandlerServices {
   storeStatus(): Promise<StoreStatus>;
   /** developerPanelAllowed() for this station: the sim.* requests are answered only then. */
   developerPanel: boolean;
+  /** The desk's officer, its staff actions and their audit trail (issue 22). */
+  staff: StaffServices;
 }
+
+/** A staff decision while these are on screen is accepting a chip that was not verified. */
 
 function simulatorOff(what: string): Error {
   return kioskError(
@@ -61,11 +66,31 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
 
     'checkin.current': async () => s.checkin.current(),
     'checkin.provideKey': async (key) => s.checkin.provideKey(key).then(() => null),
-    'checkin.manualIdentity': async (input) => s.checkin.manualIdentity(input).then(() => null),
-    'checkin.choose': async ({ department, lane }) => s.checkin.choose(department, lane),
+    'checkin.manualIdentity': async (input) =>
+      s.staff.actions
+        .forPersonOnScreen({ action: 'manual-identity' }, () => s.checkin.manualIdentity(input))
+        .then(() => null),
+    'checkin.choose': async ({ department, lane }) =>
+      // A priority lane chosen at the desk is staff's decision; a kiosk's is the patient's.
+      s.staff.mode === 'desk' && lane !== 'normal'
+        ? s.staff.actions.run(
+            (visit) => ({ action: 'lane-changed', visitId: visit.id, detail: lane }),
+            () => s.checkin.choose(department, lane),
+          )
+        : s.checkin.choose(department, lane),
     'checkin.override': async ({ decision, note }) =>
-      s.checkin.override(decision, note).then(() => null),
-    'checkin.acceptChip': async ({ officer }) => s.checkin.acceptChip(officer).then(() => null),
+      s.staff.actions
+        .forPersonOnScreen({ action: 'override', reason: note ?? null, detail: decision }, () =>
+          s.checkin.override(decision, note),
+        )
+        .then(() => null),
+    // Who accepted: the officer the request names, else the one signed in at this desk.
+    'checkin.acceptChip': async ({ officer }) =>
+      s.staff.actions
+        .forPersonOnScreen({ action: 'accept-unverified-chip' }, () =>
+          s.checkin.acceptChip(officer ?? s.staff.sessions.currentOfficer() ?? undefined),
+        )
+        .then(() => null),
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();
@@ -76,8 +101,12 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'checkin.reprint': async () => s.visits.reprint(s.checkin.claimReprint().id),
 
     'visits.list': async (filter) => s.visits.list(filter),
-    'visits.cancel': async ({ visitId, reason }) => s.visits.cancel(visitId, reason),
-    'visits.reprint': async ({ visitId }) => s.visits.reprint(visitId),
+    'visits.cancel': async ({ visitId, reason }) =>
+      s.staff.actions.run({ action: 'cancel', visitId, reason }, () =>
+        s.visits.cancel(visitId, reason),
+      ),
+    'visits.reprint': async ({ visitId }) =>
+      s.staff.actions.run({ action: 'reprint', visitId }, () => s.visits.reprint(visitId)),
 
     'queue.callNext': async ({ room, department }) => s.calling.callNext(room, department),
     'queue.act': async ({ visitId, action, room }) => s.calling.act(visitId, action, room),
@@ -86,7 +115,11 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
       `data:audio/wav;base64,${(await s.calling.audio(visitId, room)).toString('base64')}`,
 
     'outbox.summary': async () => s.outbox.summary(),
-    'outbox.resolve': async ({ discrepancyId }) => s.outbox.resolve(discrepancyId).then(() => null),
+    'outbox.resolve': async ({ discrepancyId }) =>
+      s.staff.actions.run({ action: 'discrepancy-resolved', detail: discrepancyId }, async () => {
+        await s.outbox.resolve(discrepancyId);
+        return null;
+      }),
 
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),
@@ -100,14 +133,19 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
           'Sending to the HIS is not configured (his.enabled)',
         );
       }
-      await s.his.send(visitId);
-      return s.his.status();
+      const his = s.his;
+      return s.staff.actions.run({ action: 'his-resend', visitId }, async () => {
+        await his.send(visitId);
+        return his.status();
+      });
     },
 
     'insurance.setChecking': async ({ enabled }) => {
       s.checkin.setInsuranceChecking(enabled);
       return null;
     },
+
+    ...staffHandlers(() => s.staff),
 
     'sim.catalog': async () => simCards().catalog(),
     'sim.insertCard': async ({ index }) => {

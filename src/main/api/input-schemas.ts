@@ -128,4 +128,10 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'queue.board': z.object({ rooms: z.array(roomCode).max(50).optional() }).strict(),
   'queue.audio': z.object({ visitId: z.string().min(1).max(100), room: roomCode }).strict(),
   'sim.setGateway': z.object({ mode: z.enum(SIM_GATEWAY_UI_MODES) }).strict(),
+  'staff.current': none,
+  // The name's length and the ID's digits are checked by main (officer-sessions.ts).
+  'staff.signIn': z.object({ name: z.string().max(400), idNumber: z.string().max(40) }).strict(),
+  'staff.signInWithCard': z.object({ key: accessKey }).strict(),
+  'staff.signOut': none,
+  'audit.visit': z.object({ visitId: z.string().min(1).max(64) }).strict(),
 };

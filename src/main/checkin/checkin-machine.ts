@@ -10,6 +10,7 @@ import type {
   BookedAppointment,
   CardIdentity,
   CardReadResult,
+  CheckingOfficer,
   CheckinState,
   InsuranceQuery,
   KioskErrorShape,
@@ -19,6 +20,7 @@ import type {
   ReaderState,
   ReaderStatus,
   StaffOverride,
+  TreatmentHistory,
   Visit,
 } from '../../shared/domain';
 import { LANES, lanesFor } from '../../shared/domain';
@@ -43,6 +45,7 @@ import {
   type InsuranceDecision,
   type LookupAttempt,
 } from '../domain/insurance-decision';
+import { openStayElsewhere, stayElsewhereNeedsStaff } from '../domain/treatment-elsewhere';
 import { createListeners } from '../util/listeners';
 import { mayReprintOnDone } from '../domain/reprint-policy';
 import { lookupWithinBudget } from './lookup-within-budget';
@@ -57,6 +60,11 @@ import type { PrintVisit } from './print-visit';
 import type { FindBooking } from './booked-appointment';
 
 export interface CheckinMachineOptions {
+  /**
+   * The officer a desk's lookups carry (the signed-in one; null: nobody signed in). Absent: the
+   * configured insurance.officer (a kiosk's).
+   */
+  officer?: () => CheckingOfficer | null;
   config: KioskConfig;
   logger: Logger;
   store: KioskStore;
@@ -91,6 +99,8 @@ interface Session {
   key: AccessKeyInput | null;
   patient: PatientView | null;
   query: InsuranceQuery | null;
+  /** The treatment history once it arrived (asked alongside the lookup, never awaited). */
+  history: TreatmentHistory | null;
   decision: InsuranceDecision | null;
   existing: Visit[];
   failed: FailedStep | null;
@@ -350,6 +360,7 @@ export class CheckinMachine implements CheckinService {
       key: null,
       patient: null,
       query: null,
+      history: null,
       decision: null,
       existing: [],
       failed: null,
@@ -618,6 +629,7 @@ export class CheckinMachine implements CheckinService {
       s.query!,
       this.o.config.insurance.checkinBudgetMs,
       s.abort.signal,
+      this.o.officer ? this.o.officer() : undefined,
     );
     s.evidence = failedLookupEvidence(
       attempt,
@@ -638,6 +650,7 @@ export class CheckinMachine implements CheckinService {
     const bookingSearch = this.o.findBooking
       ? this.o.findBooking(patient.idNumber, this.today(this.o.now()), s.abort.signal)
       : Promise.resolve(null);
+    this.askHistory(s);
     const attempt = await this.lookup(s);
     const booking = await bookingSearch;
     if (!this.live(s)) return;
@@ -693,14 +706,46 @@ export class CheckinMachine implements CheckinService {
     }
   }
 
+  /**
+   * The treatment history runs alongside the card check within its own budget and is never
+   * awaited: it never delays nor fails the check-in. When it arrives while this person is
+   * still choosing, the screen gets it, and a kiosk sends a person still under treatment
+   * elsewhere to the desk.
+   */
+  private askHistory(s: Session): void {
+    const ask = this.o.insurance.history;
+    if (!ask || !this.checking || !s.query) return;
+    const officer = this.o.officer ? this.o.officer() : undefined;
+    void ask
+      .call(this.o.insurance, s.query, {
+        signal: s.abort.signal,
+        ...(officer === undefined ? {} : { officer }),
+      })
+      .then(
+        (history) => {
+          if (!this.live(s)) return;
+          s.history = history;
+          if (this.state.step === 'choose-department') this.showChoice();
+        },
+        () => undefined, // history() never rejects; a bug here must not touch the check-in
+      );
+  }
+
   private showChoice(): void {
     const s = this.session;
+    const stay = openStayElsewhere(s.history, this.o.config.hospital.facilityCode);
+    const decision = s.decision!;
+    decision.needsStaff ??= stayElsewhereNeedsStaff(this.o.config.station.mode, stay);
     this.set({
       step: 'choose-department',
       patient: s.patient!,
-      insurance: s.decision!.insurance,
-      needsStaff: s.decision!.needsStaff,
+      insurance: decision.insurance,
+      needsStaff: decision.needsStaff,
       existingVisits: s.existing,
+      // The history's diagnoses are for staff: a public kiosk screen never receives them.
+      ...(this.o.config.station.mode === 'desk'
+        ? { history: s.history, openStayElsewhere: stay }
+        : {}),
     });
   }
 

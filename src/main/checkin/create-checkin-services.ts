@@ -3,7 +3,7 @@
  * the slip printer in; the CheckinService, VisitsService and OutboxService of the API out, plus
  * the outbox worker and the purge job running in the background.
  */
-import type { OutboxSummary, PrintOutcome } from '../../shared/domain';
+import type { CheckingOfficer, OutboxSummary, PrintOutcome } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
@@ -55,6 +55,8 @@ export interface CheckinServicesOptions {
   slipFolder?: string | null;
   /** Today's HIS booking of a person; default: from `his.appointments` (null: none asked). */
   findBooking?: FindBooking | null;
+  /** The desk's signed-in officer for lookups (see CheckinMachineOptions.officer). */
+  officer?: () => CheckingOfficer | null;
 }
 
 export interface CheckinServices {
@@ -99,6 +101,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   });
 
   const checkin = new CheckinMachine({
+    ...(o.officer ? { officer: o.officer } : {}),
     config,
     logger: o.logger,
     store,

@@ -3,7 +3,7 @@
  * is abandoned (aborted) and the check-in goes on with the cache or "pending"; the outbox asks
  * again later without a budget. A service that ignores the abort cannot hold the check-in.
  */
-import type { InsuranceQuery } from '../../shared/domain';
+import type { CheckingOfficer, InsuranceQuery } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { InsuranceService } from '../services-contract';
 import { checkinErrors } from '../domain/checkin-errors';
@@ -14,6 +14,7 @@ export async function lookupWithinBudget(
   query: InsuranceQuery,
   budgetMs: number,
   cancel?: AbortSignal,
+  officer?: CheckingOfficer | null,
 ): Promise<LookupAttempt> {
   const controller = new AbortController();
   const onCancel = (): void => controller.abort(cancel?.reason);
@@ -25,7 +26,8 @@ export async function lookupWithinBudget(
       resolve({ kind: 'no-answer', error: checkinErrors.lookupBudget(budgetMs).toShape() });
     }, budgetMs);
   });
-  const answer = insurance.lookup(query, { signal: controller.signal }).then(
+  const options = officer === undefined ? {} : { officer };
+  const answer = insurance.lookup(query, { signal: controller.signal, ...options }).then(
     (result): LookupAttempt => ({ kind: 'answered', result }),
     (err: unknown): LookupAttempt => ({ kind: 'no-answer', error: toErrorShape(err) }),
   );

@@ -14,6 +14,7 @@ import {
   stationSchema,
 } from './sections/station';
 import { storeDefaults, storeSchema } from './sections/store';
+import { staffDefaults, staffSchema } from './sections/staff';
 
 export const configSchema = z
   .object({
@@ -40,6 +41,7 @@ export const configSchema = z
     printer: printerSchema,
     queue: queueSchema,
     his: hisSchema,
+    staff: staffSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -184,6 +186,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   printer: printerDefaults,
   queue: queueDefaults,
   his: hisDefaults,
+  staff: staffDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

@@ -83,6 +83,37 @@ export const checkinErrors = {
       'The insurance service connection is not set up correctly. Staff must decide how to check this person in.',
       { detail: code },
     ),
+  /** 054: the officer's ID is not among the facility's users registered with BHXH. */
+  officerNotRegistered: (): KioskError =>
+    kioskError(
+      'CHECKIN_OFFICER_NOT_REGISTERED',
+      'Cổng BHXH báo: số CCCD của cán bộ tra cứu (người đang đăng nhập) chưa được đăng ký với BHXH. Thẻ của người bệnh chưa được kiểm tra — không phải thẻ sai. Báo quản trị để đăng ký cán bộ.',
+      "The insurance service says the checking officer's ID (the officer signed in) is not registered with BHXH. The patient's card was not checked — it is not a card problem. Ask the administrator to register the officer.",
+      { detail: 'code 054' },
+    ),
+  /** 055: the officer's name does not match the ID BHXH has. */
+  officerNameMismatch: (): KioskError =>
+    kioskError(
+      'CHECKIN_OFFICER_NAME_MISMATCH',
+      'Cổng BHXH báo: họ tên cán bộ tra cứu (người đang đăng nhập) không khớp với số CCCD đã đăng ký. Thẻ của người bệnh chưa được kiểm tra — không phải thẻ sai. Đăng nhập lại với họ tên đúng như đã đăng ký.',
+      "The insurance service says the checking officer's name (the officer signed in) does not match their registered ID. The patient's card was not checked — it is not a card problem. Sign in again with the name exactly as registered.",
+      { detail: 'code 055' },
+    ),
+  /** The treatment history shows a stay at another facility with no discharge. */
+  underTreatmentElsewhere: (facilityCode: string | null): KioskError =>
+    kioskError(
+      'CHECKIN_UNDER_TREATMENT_ELSEWHERE',
+      `Theo lịch sử khám chữa bệnh, người bệnh đang điều trị tại cơ sở khác${facilityCode ? ` (${facilityCode})` : ''} và chưa ra viện: vui lòng đến bàn tiếp đón.`,
+      `The treatment history shows a stay at another facility${facilityCode ? ` (${facilityCode})` : ''} with no discharge: please go to the reception desk.`,
+      { detail: 'open stay elsewhere' },
+    ),
+  staffSignInRequired: (action: string): KioskError =>
+    kioskError(
+      'CHECKIN_STAFF_SIGN_IN_REQUIRED',
+      'Cần cán bộ đăng nhập ca làm việc (đặt CCCD của mình lên đầu đọc hoặc nhập họ tên và số CCCD) trước thao tác này.',
+      'A member of staff must sign in for the shift (their own ID card on the reader, or name and ID typed) before this action.',
+      { detail: action },
+    ),
   unknownCode: (code: string): KioskError =>
     kioskError(
       'CHECKIN_INSURANCE_UNKNOWN',

@@ -57,6 +57,9 @@ function staffNeededFor(result: InsuranceResult): KioskErrorShape | null {
     case 're-enter':
       return checkinErrors.reEnter(result.code).toShape();
     case 'configuration-error':
+      // 054/055 are about the officer who asked, never about the patient's card.
+      if (result.code === '054') return checkinErrors.officerNotRegistered().toShape();
+      if (result.code === '055') return checkinErrors.officerNameMismatch().toShape();
       return checkinErrors.insuranceConfig(`code ${result.code}`).toShape();
     case 'unknown-code':
       return checkinErrors.unknownCode(result.code).toShape();

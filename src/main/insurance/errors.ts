@@ -63,6 +63,13 @@ export const insuranceErrors = {
       "The social security service refused the login: check the account, the password, and whether this machine's IP address is registered with BHXH.",
       extra,
     ),
+  noOfficer: (): KioskError =>
+    kioskError(
+      'INSURANCE_NO_OFFICER',
+      'Chưa có cán bộ tra cứu: nhân viên đăng nhập ca làm việc (CCCD của mình) trước khi tra cứu thẻ BHYT.',
+      'No checking officer: a member of staff signs in for the shift (with their own ID card) before cards are checked.',
+      { detail: 'the 2024 API needs hoTenCb/cccdCb' },
+    ),
   cancelled: (): KioskError =>
     kioskError('INSURANCE_CANCELLED', 'Đã hủy tra cứu thẻ BHYT.', 'The lookup was cancelled.'),
 };

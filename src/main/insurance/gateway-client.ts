@@ -1,5 +1,5 @@
 /**
- * The BHXH gateway's two calls — take a token, check a card — with the token cached until
+ * The BHXH gateway's calls — take a token, check a card, fetch the treatment history — with the token cached until
  * shortly before its expiry, one re-login when the service says 401, retries with back-off for
  * what is safe, and every failure turned into a typed KioskError. No personal data and no
  * credential reaches a log line or an error detail from here.
@@ -11,12 +11,17 @@ import { TransportError, type HttpClient, type HttpResponse } from './http-clien
 import { withRetry, type RetryPolicy } from './retry';
 import {
   CHECK_PATHS,
+  HISTORY_PATH,
   TOKEN_PATH,
   cardAnswerSchema,
   describeSchemaError,
+  encodeBody,
+  historyAnswerSchema,
   tokenAnswerSchema,
+  type BodyEncoding,
   type CardAnswer,
   type CardCheckBody,
+  type HistoryAnswer,
 } from './wire';
 
 /** Used when the service gives no usable expiry (the lifetime is undocumented). */
@@ -38,7 +43,10 @@ export interface GatewayClientOptions {
   username: string;
   /** MD5 hex of the password, already in the case the service expects. */
   passwordHash: string;
-  tokenBody: 'form' | 'json';
+  /** How the token request is sent (default: `bodyEncoding`). */
+  tokenBody?: BodyEncoding;
+  /** How the card check and the history are sent: the sources disagree (reference §2). */
+  bodyEncoding: BodyEncoding;
   apiVersion: '2018' | '2024';
   timeoutMs: number;
   retry: RetryPolicy;
@@ -58,6 +66,11 @@ interface CachedToken {
 export interface CardCheckOutcome {
   answer: CardAnswer;
   /** HTTP requests made for this check, logins included. */
+  requests: number;
+}
+
+export interface HistoryOutcome {
+  answer: HistoryAnswer;
   requests: number;
 }
 
@@ -189,14 +202,11 @@ export class GatewayClient {
 
   private async takeToken(signal?: AbortSignal): Promise<CachedToken> {
     const { username, passwordHash } = this.o;
-    const [type, body] =
-      this.o.tokenBody === 'json'
-        ? ['application/json', JSON.stringify({ username, password: passwordHash })]
-        : [
-            'application/x-www-form-urlencoded',
-            new URLSearchParams({ username, password: passwordHash }).toString(),
-          ];
-    const res = await this.post('token', this.url(TOKEN_PATH), type, body, signal);
+    const { contentType, body } = encodeBody(this.o.tokenBody ?? this.o.bodyEncoding, {
+      username,
+      password: passwordHash,
+    });
+    const res = await this.post('token', this.url(TOKEN_PATH), contentType, body, signal);
     if (res.status === 401 || res.status === 403) {
       throw insuranceErrors.auth({ detail: `token: HTTP ${res.status}` });
     }
@@ -240,54 +250,73 @@ export class GatewayClient {
     if (!stale || this.token === stale) this.token = null;
   }
 
-  private async checkOnce(
+  private async callOnce(
+    what: string,
+    path: string,
     token: CachedToken,
     body: CardCheckBody,
     signal?: AbortSignal,
   ): Promise<unknown | 'unauthorized'> {
-    const url = this.url(CHECK_PATHS[this.o.apiVersion]);
+    const url = this.url(path);
     url.search = new URLSearchParams({
       token: token.accessToken,
       id_token: token.idToken,
       username: this.o.username,
       password: this.o.passwordHash,
     }).toString();
-    const res = await this.post(
-      'card check',
-      url,
-      'application/json',
-      JSON.stringify(body),
-      signal,
-    );
+    const encoded = encodeBody(this.o.bodyEncoding, { ...body });
+    const res = await this.post(what, url, encoded.contentType, encoded.body, signal);
     if (res.status === 401 || res.status === 403) return 'unauthorized';
-    const json = this.readJson('card check', res);
+    const json = this.readJson(what, res);
     const code = (json as { maKetQua?: unknown } | null)?.maKetQua;
     if (code === '401' || code === 401) return 'unauthorized';
     return json;
   }
 
-  async checkCard(body: CardCheckBody, signal?: AbortSignal): Promise<CardCheckOutcome> {
-    const before = this.requests;
+  /** One gateway call with the token in the query: one re-login on 401, then stop. */
+  private async call(
+    what: string,
+    path: string,
+    body: CardCheckBody,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     let token = await this.currentToken(signal);
-    let json = await this.checkOnce(token, body, signal);
+    let json = await this.callOnce(what, path, token, body, signal);
     if (json === 'unauthorized') {
       // The token may have expired early or been revoked: log in again once, then stop.
-      this.o.logger.info('insurance card check got 401; logging in again once');
+      this.o.logger.info(`insurance ${what} got 401; logging in again once`);
       this.dropToken(token);
       token = await this.currentToken(signal);
-      json = await this.checkOnce(token, body, signal);
+      json = await this.callOnce(what, path, token, body, signal);
       if (json === 'unauthorized') {
         this.dropToken(token);
         throw insuranceErrors.auth({
-          detail: 'card check: 401 again after a fresh login (is this IP registered with BHXH?)',
+          detail: `${what}: 401 again after a fresh login (is this IP registered with BHXH?)`,
         });
       }
     }
+    return json;
+  }
+
+  async checkCard(body: CardCheckBody, signal?: AbortSignal): Promise<CardCheckOutcome> {
+    const before = this.requests;
+    const json = await this.call('card check', CHECK_PATHS[this.o.apiVersion], body, signal);
     const parsed = cardAnswerSchema.safeParse(json);
     if (!parsed.success) {
       throw insuranceErrors.badAnswer({
         detail: `card check: ${describeSchemaError(parsed.error)}`,
       });
+    }
+    return { answer: parsed.data, requests: this.requests - before };
+  }
+
+  /** The treatment history (Lskcb2025): the same question as the card check, its own call. */
+  async history(body: CardCheckBody, signal?: AbortSignal): Promise<HistoryOutcome> {
+    const before = this.requests;
+    const json = await this.call('history', HISTORY_PATH, body, signal);
+    const parsed = historyAnswerSchema.safeParse(json);
+    if (!parsed.success) {
+      throw insuranceErrors.badAnswer({ detail: `history: ${describeSchemaError(parsed.error)}` });
     }
     return { answer: parsed.data, requests: this.requests - before };
   }

@@ -7,7 +7,13 @@
  * how a struggling or rate-limiting service shows itself — the answer is still returned.
  */
 import { setMaxListeners } from 'node:events';
-import type { GatewayStatus, InsuranceQuery, InsuranceResult } from '../../shared/domain';
+import type {
+  CheckingOfficer,
+  GatewayStatus,
+  InsuranceQuery,
+  InsuranceResult,
+  TreatmentHistory,
+} from '../../shared/domain';
 import { KioskError, type KioskErrorShape } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
@@ -18,7 +24,7 @@ import { hospitalDay } from '../../shared/hospital-day';
 import { insuranceErrors } from './errors';
 import { GatewayClient } from './gateway-client';
 import { createHttpClient } from './http-client';
-import { mapAnswer, type MapContext } from './map-answer';
+import { historyItem, mapAnswer, type MapContext } from './map-answer';
 import { prepareQuery, type PreparedQuery } from './query';
 
 export interface InsuranceServiceOptions {
@@ -86,7 +92,7 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
   const now = opts.now ?? (() => new Date());
   const log = opts.logger.child({ svc: 'insurance' });
   const simulated = cfg.service === 'simulated';
-  const officer = cfg.apiVersion === '2024' ? cfg.officer : null;
+  const uses2024 = cfg.apiVersion === '2024';
 
   const baseUrl = opts.baseUrl ?? cfg.baseUrl;
   const fallback = simulated ? (opts.fallbackCredentials ?? null) : null;
@@ -102,7 +108,6 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
   else if (!/^https?:$/.test(new URL(baseUrl).protocol)) configProblem = 'baseUrl is not http(s)';
   else if (!username) configProblem = 'no username';
   else if (!hash) configProblem = 'no password';
-  else if (cfg.apiVersion === '2024' && !officer) configProblem = 'the 2024 API needs the officer';
 
   const http = createHttpClient({ maxSockets: cfg.maxSockets });
   const client = configProblem
@@ -111,7 +116,8 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
         baseUrl: baseUrl!,
         username: username!,
         passwordHash: hash!,
-        tokenBody: cfg.tokenBody,
+        tokenBody: cfg.tokenBody ?? undefined,
+        bodyEncoding: cfg.bodyEncoding,
         apiVersion: cfg.apiVersion,
         timeoutMs: cfg.requestTimeoutMs,
         retry: { retries: cfg.retryCount, baseMs: cfg.retryBaseMs },
@@ -135,6 +141,38 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
     : null;
   let retryLater = false;
   let lastPublished = '';
+  /** Answers kept for `answerReuseMinutes`, by the question (see reuse()). */
+  const recent = new Map<string, { at: number; result: InsuranceResult }>();
+  const reuseMs = cfg.answerReuseMinutes * 60_000;
+
+  /**
+   * A re-scan of the same person within the window gets the answer already had instead of a
+   * new request (gentle with the account, reference §5). Only answers that settle something
+   * are kept: "retry later" and the officer/configuration codes are asked again.
+   */
+  function reusable(key: string): InsuranceResult | null {
+    const hit = recent.get(key);
+    if (!hit) return null;
+    if (now().getTime() - hit.at > reuseMs || now().getTime() < hit.at) {
+      recent.delete(key);
+      return null;
+    }
+    return hit.result;
+  }
+
+  function remember(key: string, result: InsuranceResult): void {
+    if (reuseMs <= 0) return;
+    if (result.outcome === 'retry-later' || result.outcome === 'configuration-error') return;
+    const t = now().getTime();
+    for (const [k, v] of recent) if (t - v.at > reuseMs) recent.delete(k);
+    recent.set(key, { at: t, result });
+  }
+
+  /** The officer a lookup carries: the one asked for, else the configured one (2024 API). */
+  function officerFor(options?: LookupOptions): CheckingOfficer | null {
+    if (!uses2024) return null;
+    return options?.officer ?? cfg.officer ?? null;
+  }
 
   function status(): GatewayStatus {
     const circuit = breaker.state();
@@ -229,12 +267,20 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
       if (!cfg.enabled) return Promise.reject(insuranceErrors.disabled());
       if (closing.signal.aborted) return Promise.reject(insuranceErrors.cancelled());
       let prepared: PreparedQuery;
+      const officer = officerFor(options);
       try {
+        if (uses2024 && !officer) throw insuranceErrors.noOfficer();
         prepared = prepareQuery(query, { nameDiacritics: cfg.nameDiacritics, officer });
       } catch (err) {
         return Promise.reject(asKioskError(err));
       }
       const day = options?.day ?? null;
+      const reuseKey = `${prepared.queryKey}|${day ?? ''}`;
+      const kept = reusable(reuseKey);
+      if (kept) {
+        log.debug('insurance answer reused');
+        return Promise.resolve(kept);
+      }
       const existing = inflight.get(prepared.personKey);
       if (existing && existing.queryKey === prepared.queryKey && existing.day === day) {
         return withSignal(existing.promise, options?.signal);
@@ -246,11 +292,61 @@ export function createInsuranceService(opts: InsuranceServiceOptions): Insurance
       // Forget the entry before any caller sees the outcome, so the next lookup asks again.
       entry.promise = before
         .then(() => run(prepared, day))
+        .then((result) => {
+          remember(reuseKey, result);
+          return result;
+        })
         .finally(() => {
           if (inflight.get(key) === entry) inflight.delete(key);
         });
       inflight.set(key, entry);
       return withSignal(entry.promise, options?.signal);
+    },
+    async history(query: InsuranceQuery, options?: LookupOptions): Promise<TreatmentHistory> {
+      const checkedAt = now().toISOString();
+      const none = (status: TreatmentHistory['status'], code: string | null = null) => ({
+        status,
+        code,
+        items: [],
+        checkedAt,
+      });
+      if (!cfg.enabled || !cfg.historyEnabled || !client) return none('off');
+      const officer = officerFor(options);
+      let prepared: PreparedQuery;
+      try {
+        prepared = prepareQuery(query, { nameDiacritics: cfg.nameDiacritics, officer });
+      } catch {
+        return none('unavailable');
+      }
+      // An open circuit means the service is failing: the history is extra, never a probe.
+      if (breaker.state() === 'open') return none('unavailable');
+      const budget = AbortSignal.timeout(cfg.historyBudgetMs);
+      const signal = AbortSignal.any(
+        [closing.signal, budget, options?.signal].filter((x): x is AbortSignal => Boolean(x)),
+      );
+      const started = performance.now();
+      try {
+        const { answer } = await client.history(prepared.body, signal);
+        const ok = answer.maKetQua === '000';
+        log.info('insurance history answered', {
+          code: answer.maKetQua,
+          items: answer.dsLichSuKCB2025?.length ?? 0,
+          ms: Math.round(performance.now() - started),
+        });
+        return {
+          status: ok ? 'answered' : 'unavailable',
+          code: answer.maKetQua,
+          items: ok ? (answer.dsLichSuKCB2025 ?? []).map(historyItem) : [],
+          checkedAt,
+        };
+      } catch (err) {
+        // Never thrown: the history only ever loses its panel, never the check-in.
+        log.warn('insurance history failed', {
+          code: asKioskError(err).code,
+          ms: Math.round(performance.now() - started),
+        });
+        return none('unavailable');
+      }
     },
     status,
     onStatus(listener) {

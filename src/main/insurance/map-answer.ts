@@ -8,6 +8,7 @@
  */
 import type { CoverageRule } from '../config/sections/insurance';
 import type {
+  CardInUse,
   InsuranceAssessment,
   InsuranceCard,
   InsuranceReplacement,
@@ -89,7 +90,7 @@ function lenient<T>(f: () => T): T | null {
   }
 }
 
-function historyItem(h: WireHistoryItem): TreatmentHistoryItem {
+export function historyItem(h: WireHistoryItem): TreatmentHistoryItem {
   const code = (table: Record<string, string>, v: string | null): string | null =>
     v === null ? null : (table[v] ?? v);
   return {
@@ -158,19 +159,37 @@ export function mapAnswer(a: CardAnswer, ctx: MapContext): InsuranceResult {
       }
     : null;
 
-  // For a replaced card the new card is what the patient uses today.
-  const inUse =
-    meaning.outcome === 'replaced-card' && replacement?.validTo
+  // For a replaced card (003/004) the new card is what the patient uses once it has started on
+  // the hospital's day; before that the old one, while it still covers today (004).
+  const newStarted =
+    Boolean(replacement?.number) && covers(ctx.today, replacement!.validFrom, null);
+  const oldCovers = covers(ctx.today, card?.validFrom ?? null, card?.validTo ?? null) === true;
+  const useNew =
+    meaning.outcome === 'replaced-card' &&
+    Boolean(replacement?.number && replacement.validTo) &&
+    (newStarted || !oldCovers);
+  const cardInUse: CardInUse | null = useNew
+    ? {
+        number: replacement!.number!,
+        validFrom: replacement!.validFrom,
+        validTo: replacement!.validTo,
+        registeredFacility: replacement!.registeredFacility ?? card?.registeredFacility ?? null,
+        isReplacement: true,
+      }
+    : card
       ? {
-          from: replacement.validFrom,
-          to: replacement.validTo,
-          facility: replacement.registeredFacility,
+          number: card.number,
+          validFrom: card.validFrom,
+          validTo: card.validTo,
+          registeredFacility: card.registeredFacility,
+          isReplacement: false,
         }
-      : {
-          from: card?.validFrom ?? null,
-          to: card?.validTo ?? null,
-          facility: card?.registeredFacility ?? null,
-        };
+      : null;
+  const inUse = {
+    from: cardInUse?.validFrom ?? null,
+    to: cardInUse?.validTo ?? null,
+    facility: cardInUse?.registeredFacility ?? null,
+  };
 
   const notes: LocalizedText[] = [];
   const validToday = covers(ctx.today, inUse.from, inUse.to);
@@ -242,6 +261,7 @@ export function mapAnswer(a: CardAnswer, ctx: MapContext): InsuranceResult {
     serviceNote: a.ghiChu,
     card,
     replacement,
+    cardInUse,
     history: [...(a.dsLichSuKCB2025 ?? []), ...(a.dsLichSuKCB2018 ?? [])].map(historyItem),
     checkedAt: ctx.checkedAt,
     assessment,

@@ -18,6 +18,29 @@
 import { z } from 'zod';
 
 export const TOKEN_PATH = '/api/token/take';
+/** The treatment history, split off the card check in 2025 (letter 2746/BHXH-CNTT). */
+export const HISTORY_PATH = '/api/egw/Lskcb2025';
+
+/**
+ * How a request body is sent. The sources disagree (reference §2): a production hospital tool
+ * sends form-urlencoded everywhere and recorded Lskcb2025 refusing JSON; a VNPT kiosk posts JSON.
+ */
+export type BodyEncoding = 'form' | 'json';
+
+export function encodeBody(
+  encoding: BodyEncoding,
+  fields: Record<string, string | undefined>,
+): { contentType: string; body: string } {
+  const present = Object.fromEntries(
+    Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  return encoding === 'json'
+    ? { contentType: 'application/json', body: JSON.stringify(present) }
+    : {
+        contentType: 'application/x-www-form-urlencoded',
+        body: new URLSearchParams(present).toString(),
+      };
+}
 export const CHECK_PATHS = {
   '2018': '/api/egw/NhanLichSuKCB2018',
   '2024': '/api/egw/KQNhanLichSuKCB2024',
@@ -88,6 +111,14 @@ export const cardAnswerSchema = z.object({
   dsLichSuKCB2025: z.array(historyItem).nullish(),
 });
 export type CardAnswer = z.infer<typeof cardAnswerSchema>;
+
+/** The Lskcb2025 answer: the result code, a note and the visits (items as in the 2018 list). */
+export const historyAnswerSchema = z.object({
+  maKetQua: resultCode,
+  ghiChu: text,
+  dsLichSuKCB2025: z.array(historyItem).nullish(),
+});
+export type HistoryAnswer = z.infer<typeof historyAnswerSchema>;
 
 /** What the card check sends (values already in wire format). */
 export interface CardCheckBody {

@@ -8,6 +8,7 @@
  */
 import QRCode from 'qrcode';
 import type { Lane, LocalizedText, Visit } from '../../shared/domain';
+import { cardInUseOf } from '../../shared/domain';
 import type { KioskConfig } from '../config/schema';
 import { anySimulated } from '../config/simulated-parts';
 import { printErrors } from './print-errors';
@@ -218,10 +219,10 @@ function insuranceSection(
     });
   }
   const card = result?.card ?? null;
-  // A replaced card: the patient now uses the new one (its number and dates).
-  const renewed = result?.outcome === 'replaced-card' ? result.replacement : null;
-  const number = renewed?.number ?? card?.number ?? null;
-  const validTo = renewed?.number ? renewed.validTo : (card?.validTo ?? null);
+  // A replaced card: the patient uses the new one (its number and dates) once it has started.
+  const inUse = cardInUseOf(result ?? null);
+  const number = inUse?.number ?? null;
+  const validTo = inUse?.validTo ?? null;
   const fields: SlipField[] = [];
   if (card || number) {
     if (number) fields.push({ label: t(L.cardNumber), value: maskCardNumber(number) });

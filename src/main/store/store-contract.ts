@@ -27,6 +27,7 @@ import type {
 } from '../../shared/domain';
 import type { QueuePolicy } from '../domain/queue-policy';
 import type { LookupEvidenceStore } from './evidence-contract';
+import type { AuditStore } from './audit-contract';
 import type { HisOutboxStore } from './his-outbox-contract';
 
 import type { CachedLookup } from '../domain/insurance-decision';
@@ -147,6 +148,8 @@ export interface KioskStore {
   readonly hisOutbox: HisOutboxStore;
   /** Evidence of insurance lookups that failed at check-in (QĐ 2555/QĐ-BYT). */
   readonly lookupEvidence: LookupEvidenceStore;
+  /** The append-only audit trail of staff actions (issue 22). */
+  readonly audit: AuditStore;
 
   /**
    * Creates the visit and allocates its queue number atomically, or returns the person's active

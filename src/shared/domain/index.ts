@@ -11,3 +11,4 @@ export * from './calling';
 export * from './station';
 export * from './his';
 export * from './store';
+export * from './staff';

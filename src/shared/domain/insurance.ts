@@ -12,11 +12,17 @@ export type InsuranceOutcome =
   | 'configuration-error'
   | 'unknown-code';
 
+/**
+ * One lookup. Exactly one number names the person; the gateway takes each of them as `maThe`
+ * (reference §2, letter 2746/BHXH-CNTT) and answers with the current 15-character card code.
+ */
 export interface InsuranceQuery {
   /** 12-digit CCCD number, or */
   idNumber?: string;
-  /** 15-character BHYT card number */
+  /** 15-character BHYT card number, or */
   cardNumber?: string;
+  /** 10-digit social-insurance number (mã số BHXH: the card code's last ten digits) */
+  socialInsuranceNumber?: string;
   fullName: string;
   /** `YYYY-MM-DD`, or `YYYY` when only the year is known */
   dateOfBirth: string;
@@ -56,6 +62,33 @@ export interface TreatmentHistoryItem {
   reason: string | null;
 }
 
+/** The checking officer a lookup carries (hoTenCb / cccdCb, letter 1923/BHXH-CNTT). */
+export interface CheckingOfficer {
+  name: string;
+  /** 12-digit CCCD number */
+  idNumber: string;
+}
+
+/** The card the patient uses on the hospital's day: for 003/004 the new one once it has started. */
+export interface CardInUse {
+  number: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  registeredFacility: { code: string; name: string | null } | null;
+  /** The replacement card of a 003/004 answer (false: the card the answer's maThe names). */
+  isReplacement: boolean;
+}
+
+/** The treatment history (Lskcb2025), asked apart from the card check within its own budget. */
+export interface TreatmentHistory {
+  /** answered: the service gave the list; unavailable: no answer in time or an error code. */
+  status: 'answered' | 'unavailable' | 'off';
+  /** maKetQua when the service answered. */
+  code: string | null;
+  items: TreatmentHistoryItem[];
+  checkedAt: IsoDateTime;
+}
+
 export interface InsuranceResult {
   /** maKetQua as sent by the service, e.g. "000" */
   code: string;
@@ -66,6 +99,8 @@ export interface InsuranceResult {
   serviceNote: string | null;
   card: InsuranceCard | null;
   replacement: InsuranceReplacement | null;
+  /** What goes on the visit (absent in older cached results: see cardInUseOf). */
+  cardInUse?: CardInUse | null;
   history: TreatmentHistoryItem[];
   /** When the service gave this answer. */
   checkedAt: IsoDateTime;
@@ -112,3 +147,32 @@ export const SIM_GATEWAY_UI_MODES = [
 
 /** What the developer panel can switch the simulated lookup service to. */
 export type SimGatewayMode = (typeof SIM_GATEWAY_UI_MODES)[number];
+
+/**
+ * The card a result lets the patient use. Results mapped since the 2025 gateway work carry it
+ * (decided on the hospital's day); older cached ones fall back to the rule they were made with.
+ */
+export function cardInUseOf(result: InsuranceResult | null): CardInUse | null {
+  if (!result) return null;
+  if (result.cardInUse !== undefined) return result.cardInUse;
+  const card = result.card;
+  const renewed = result.outcome === 'replaced-card' ? result.replacement : null;
+  if (renewed?.number) {
+    return {
+      number: renewed.number,
+      validFrom: renewed.validFrom,
+      validTo: renewed.validTo,
+      registeredFacility: renewed.registeredFacility ?? card?.registeredFacility ?? null,
+      isReplacement: true,
+    };
+  }
+  return card
+    ? {
+        number: card.number,
+        validFrom: card.validFrom,
+        validTo: card.validTo,
+        registeredFacility: card.registeredFacility,
+        isReplacement: false,
+      }
+    : null;
+}

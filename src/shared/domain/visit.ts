@@ -12,7 +12,12 @@ import type {
 } from './card';
 import type { IsoDate, IsoDateTime, Sex } from './common';
 import type { StationMode } from './station';
-import type { InsuranceOutcome, InsuranceResult } from './insurance';
+import type {
+  InsuranceOutcome,
+  InsuranceResult,
+  TreatmentHistory,
+  TreatmentHistoryItem,
+} from './insurance';
 
 export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
 
@@ -152,6 +157,13 @@ export type CheckinState =
       needsStaff: KioskErrorShape | null;
       /** An existing visit today for this person, by department code */
       existingVisits: Visit[];
+      /**
+       * The treatment history (Lskcb2025) once it arrived (asked alongside the card check within
+       * its own budget; absent until then or when not asked).
+       */
+      history?: TreatmentHistory | null;
+      /** A stay elsewhere without discharge (decided in main): the desk shows a warning. */
+      openStayElsewhere?: TreatmentHistoryItem | null;
     }
   /**
    * The chip's data is not trusted (src/main/domain/chip-trust.ts): nothing was cached, looked up

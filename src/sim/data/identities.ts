@@ -48,6 +48,8 @@ export interface SimInsuranceRecord {
   registeredDob?: string;
   /** For replaced cards: the new card. */
   newCardNumber?: string;
+  /** The treatment history (Lskcb2025) holds a stay at another facility with no discharge yet. */
+  openStayElsewhere?: boolean;
 }
 
 export interface SimIdentity {
@@ -574,8 +576,13 @@ export const SIM_IDENTITIES: readonly SimIdentity[] = [
     mrzExpiry: '300505',
     photo: 'jpeg',
     profile: 'pace-only',
-    insurance: insured('valid', 'SV4012050011111'),
-    notes: ['Century digit 2', 'student card', 'PACE only'],
+    insurance: insured('valid', 'SV4012050011111', { openStayElsewhere: true }),
+    notes: [
+      'Century digit 2',
+      'student card',
+      'PACE only',
+      'history: admitted elsewhere, not discharged',
+    ],
   },
   {
     index: 22,

@@ -1,11 +1,13 @@
 /**
- * An HTTP server speaking the BHXH gateway's contract (token, 2018 and 2024 card checks) over
+ * An HTTP server speaking the BHXH gateway's contract (token, 2018 and 2024 card checks, the
+ * 2025 history) over
  * node:http, seeded from the simulated identity catalog, with switches that make it misbehave
  * the ways the real one does (slow, down, 5xx, 401, malformed answers, HTML pages, dropped
  * connections). The default lookup service on a fresh machine; tests and the benchmark use it.
  *
  * Admin endpoint (for the developer panel and scripts; loopback only by default):
  *   POST /__sim/mode {"mode": "..."}   POST /__sim/expire-tokens   GET /__sim/state
+ *   GET /__sim/received (the officer fields and encodings each call carried)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -14,9 +16,21 @@ import type { SimGatewayMode } from '../../shared/domain';
 import { nullLogger, type Logger } from '../../main/logging/logger';
 import type { SimulatedGatewayControl } from '../../main/services-contract';
 import { hospitalDay, VIETNAM_TIME_ZONE } from '../../shared/hospital-day';
-import { CHECK_PATHS, TOKEN_PATH } from '../../main/insurance/wire';
+import { CHECK_PATHS, HISTORY_PATH, TOKEN_PATH } from '../../main/insurance/wire';
 import { SIM_GATEWAY_PASSWORD, SIM_GATEWAY_USERNAME } from './sim-credentials';
-import { simAnswer, type SimEndpoint } from './sim-records';
+import { simAnswer, simHistory, type SimEndpoint, type SimOfficer } from './sim-records';
+
+/** The three calls of the gateway, each of which may be told to refuse one body encoding. */
+export type SimCall = 'token' | 'check' | 'history';
+export type SimEncoding = 'form' | 'json';
+
+/** What the simulator received on a call: the officer fields and the encoding, nothing else. */
+export interface SimReceived {
+  call: SimCall;
+  encoding: SimEncoding;
+  hoTenCb: string | null;
+  cccdCb: string | null;
+}
 
 /** The UI's modes plus the bad answers the tests need. */
 export type SimGatewayTestMode =
@@ -75,12 +89,20 @@ export interface SimGatewayOptions {
   expiresIn?: 'time' | 'seconds' | 'none';
   /** HTTP status in 'error-5xx' mode. Default 503. */
   errorStatus?: number;
+  /**
+   * Encodings each call refuses (as the real Lskcb2025 refused JSON, reference §2): a refused
+   * token request sees no credentials, a refused check or history answers 205.
+   */
+  refuse?: Partial<Record<SimCall, SimEncoding>>;
+  /** The facility's registered officers (054/055); null: any well-formed officer is accepted. */
+  officers?: readonly SimOfficer[] | null;
 }
 
 export interface SimGatewayStats {
   /** Requests received on each path, whatever the mode made of them. */
   tokenRequests: number;
   checkRequests: number;
+  historyRequests: number;
   /** TCP connections accepted (a client reusing keep-alive sockets opens few). */
   connections: number;
 }
@@ -98,6 +120,10 @@ export interface SimGatewayHandle extends SimulatedGatewayControl {
   resetStats(): void;
   /** Every token handed out so far (tests check none reaches a log line). */
   issuedTokens(): string[];
+  /** Make one call refuse one encoding (null: accept both). */
+  refuseEncoding(call: SimCall, encoding: SimEncoding | null): void;
+  /** The officer fields and encodings received, oldest first. */
+  received(): SimReceived[];
 }
 
 const MAX_BODY = 64 * 1024;
@@ -121,8 +147,12 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
+function encodingOf(contentType: string): SimEncoding {
+  return /json/i.test(contentType) ? 'json' : 'form';
+}
+
 function parseBody(text: string, contentType: string): Record<string, unknown> | null {
-  if (/json/i.test(contentType)) {
+  if (encodingOf(contentType) === 'json') {
     try {
       const v = JSON.parse(text) as unknown;
       return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : null;
@@ -155,7 +185,15 @@ export async function startSimulatedGateway(
   let errorStatus = options.errorStatus ?? 503;
   const tokens = new Map<string, { idToken: string; expiresAt: number }>();
   const issued: string[] = [];
-  const stats: SimGatewayStats = { tokenRequests: 0, checkRequests: 0, connections: 0 };
+  const stats: SimGatewayStats = {
+    tokenRequests: 0,
+    checkRequests: 0,
+    historyRequests: 0,
+    connections: 0,
+  };
+  const refuse: Partial<Record<SimCall, SimEncoding>> = { ...options.refuse };
+  const officers = options.officers ?? null;
+  const received: SimReceived[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const passwordMd5 = md5(SIM_GATEWAY_PASSWORD);
@@ -231,30 +269,66 @@ export async function startSimulatedGateway(
     return credentialsOk(q.get('username'), q.get('password'));
   }
 
+  /** The body as the gateway reads it: in the encoding it accepts on this call, or nothing. */
+  function readAs(
+    call: SimCall,
+    text: string,
+    contentType: string,
+  ): Record<string, unknown> | null {
+    const encoding = encodingOf(contentType);
+    const body = refuse[call] === encoding ? null : parseBody(text, contentType);
+    received.push({
+      call,
+      encoding,
+      hoTenCb: typeof body?.hoTenCb === 'string' ? body.hoTenCb : null,
+      cccdCb: typeof body?.cccdCb === 'string' ? body.cccdCb : null,
+    });
+    return body;
+  }
+
+  function refusedFormat(res: http.ServerResponse): void {
+    send(res, 200, JSON.stringify({ maKetQua: '205', ghiChu: 'Lỗi sai định dạng tham số.' }));
+  }
+
+  function unauthorizedCheck(res: http.ServerResponse): void {
+    send(
+      res,
+      401,
+      JSON.stringify({ maKetQua: '401', ghiChu: 'Token không hợp lệ hoặc đã hết hạn.' }),
+    );
+  }
+
+  function historyCall(
+    res: http.ServerResponse,
+    q: URLSearchParams,
+    text: string,
+    contentType: string,
+  ): void {
+    if (mode === 'unauthorized-check' || !authorized(q)) return unauthorizedCheck(res);
+    const body = readAs('history', text, contentType);
+    if (!body) return refusedFormat(res);
+    send(
+      res,
+      200,
+      JSON.stringify(simHistory(body, hospitalDay(now(), VIETNAM_TIME_ZONE), officers)),
+    );
+  }
+
   function check(
     res: http.ServerResponse,
     q: URLSearchParams,
     text: string,
     endpoint: SimEndpoint,
+    contentType: string,
   ): void {
-    if (mode === 'unauthorized-check' || !authorized(q)) {
-      send(
-        res,
-        401,
-        JSON.stringify({ maKetQua: '401', ghiChu: 'Token không hợp lệ hoặc đã hết hạn.' }),
-      );
-      return;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = Object.fromEntries(new URLSearchParams(text));
-    }
+    if (mode === 'unauthorized-check' || !authorized(q)) return unauthorizedCheck(res);
+    const body = readAs('check', text, contentType);
+    if (!body) return refusedFormat(res);
     const answer: Record<string, unknown> = simAnswer(
       body,
       endpoint,
       hospitalDay(now(), VIETNAM_TIME_ZONE),
+      officers,
     );
     const json = JSON.stringify(answer);
     switch (mode) {
@@ -314,7 +388,10 @@ export async function startSimulatedGateway(
     text: string,
   ): void {
     if (req.method === 'GET' && path === '/__sim/state') {
-      return send(res, 200, JSON.stringify({ mode, slowMs, errorStatus, stats }));
+      return send(res, 200, JSON.stringify({ mode, slowMs, errorStatus, stats, refuse }));
+    }
+    if (req.method === 'GET' && path === '/__sim/received') {
+      return send(res, 200, JSON.stringify(received));
     }
     if (req.method === 'POST' && path === '/__sim/expire-tokens') {
       control.expireTokens();
@@ -346,17 +423,19 @@ export async function startSimulatedGateway(
     const endpoint = (Object.keys(CHECK_PATHS) as SimEndpoint[]).find(
       (k) => CHECK_PATHS[k] === path,
     );
-    if (path !== TOKEN_PATH && !endpoint)
+    if (path !== TOKEN_PATH && path !== HISTORY_PATH && !endpoint)
       return send(res, 404, HTML_PAGE, 'text/html; charset=utf-8');
     if (req.method !== 'POST') return send(res, 405, HTML_PAGE, 'text/html; charset=utf-8');
     if (path === TOKEN_PATH) stats.tokenRequests++;
+    else if (path === HISTORY_PATH) stats.historyRequests++;
     else stats.checkRequests++;
     if (outage(req, res)) return;
     if (!(await delay(res))) return;
     if (outage(req, res)) return; // the mode may have changed while the answer was slow
-    if (path === TOKEN_PATH)
-      return token(res, parseBody(text, String(req.headers['content-type'] ?? '')));
-    check(res, url.searchParams, text, endpoint!);
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (path === TOKEN_PATH) return token(res, readAs('token', text, contentType));
+    if (path === HISTORY_PATH) return historyCall(res, url.searchParams, text, contentType);
+    check(res, url.searchParams, text, endpoint!, contentType);
   }
 
   const server = http.createServer((req, res) => {
@@ -406,9 +485,15 @@ export async function startSimulatedGateway(
     },
     stats: () => ({ ...stats }),
     issuedTokens: () => [...issued],
+    refuseEncoding(call, encoding) {
+      if (encoding) refuse[call] = encoding;
+      else delete refuse[call];
+    },
+    received: () => received.map((r) => ({ ...r })),
     resetStats() {
       stats.tokenRequests = 0;
       stats.checkRequests = 0;
+      stats.historyRequests = 0;
       stats.connections = 0;
     },
     async close() {

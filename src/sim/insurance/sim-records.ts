@@ -66,6 +66,11 @@ function addYears(iso: IsoDate, years: number): IsoDate {
   return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+function addDays(iso: IsoDate, days: number): IsoDate {
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
 interface Window {
   from: IsoDate;
   to: IsoDate;
@@ -149,6 +154,22 @@ function findPerson(maThe: string): Lookup {
 }
 
 function history(identity: SimIdentity, today: IsoDate): unknown[] {
+  if (identity.insurance.openStayElsewhere) {
+    // Admitted at another hospital yesterday morning, not discharged: no ngayRa, no outcome.
+    const y = addDays(today, -1).replaceAll('-', '');
+    return [
+      {
+        maHoSo: `${identity.index}${y}0009`,
+        maCSKCB: '79024',
+        ngayVao: `${y}0815`,
+        ngayRa: null,
+        tenBenh: 'Viêm ruột thừa cấp',
+        tinhTrang: null,
+        kqDieuTri: null,
+        lyDoVV: '2',
+      },
+    ];
+  }
   // Two made-up visits for people with an even index: enough to exercise the mapping.
   if (identity.index % 2 !== 0) return [];
   const year = Number(today.slice(0, 4)) - 1;
@@ -182,7 +203,55 @@ function dobMatches(query: string, registered: IsoDate | null): boolean {
   return /^\d{4}$/.test(query) ? query === registered.slice(0, 4) : query === wire;
 }
 
-export function simAnswer(body: unknown, endpoint: SimEndpoint, today: IsoDate): SimAnswer {
+/** The facility's registered checking officers: 054 when the ID is not one, 055 on a name mismatch. */
+export interface SimOfficer {
+  name: string;
+  idNumber: string;
+}
+
+function officerCode(
+  b: Record<string, unknown>,
+  registered: readonly SimOfficer[] | null,
+): string | null {
+  if (typeof b.cccdCb !== 'string' || !CCCD_NUMBER.test(b.cccdCb)) return '054';
+  if (typeof b.hoTenCb !== 'string' || !b.hoTenCb.trim()) return '055';
+  if (!registered) return null;
+  const officer = registered.find((o) => o.idNumber === b.cccdCb);
+  if (!officer) return '054';
+  return nameKey(officer.name) === nameKey(b.hoTenCb) ? null : '055';
+}
+
+/**
+ * The treatment history (Lskcb2025): the same checks of the question as the card check, then
+ * `dsLichSuKCB2025` (null when the person has no visits, as the real one answers).
+ */
+export function simHistory(
+  body: unknown,
+  today: IsoDate,
+  officers: readonly SimOfficer[] | null = null,
+): Record<string, unknown> {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const asCheck = simAnswer(body, '2024', today, officers);
+  const code = asCheck.maKetQua;
+  if (!['000', '001', '002', '003', '004', '010'].includes(code)) {
+    return { maKetQua: code, ghiChu: asCheck.ghiChu, dsLichSuKCB2025: null };
+  }
+  const maThe = typeof b.maThe === 'string' ? b.maThe.trim().toUpperCase() : '';
+  const lookup = findPerson(maThe);
+  const items = 'found' in lookup ? history(lookup.found.identity, today) : [];
+  return {
+    maKetQua: '000',
+    ghiChu: 'Lấy lịch sử KCB thành công.',
+    dsLichSuKCB2025: items.length ? items : null,
+  };
+}
+
+export function simAnswer(
+  body: unknown,
+  endpoint: SimEndpoint,
+  today: IsoDate,
+  officers: readonly SimOfficer[] | null = null,
+): SimAnswer {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const maThe = typeof b.maThe === 'string' ? b.maThe.trim().toUpperCase() : '';
   const hoTen = typeof b.hoTen === 'string' ? b.hoTen : '';
@@ -191,8 +260,8 @@ export function simAnswer(body: unknown, endpoint: SimEndpoint, today: IsoDate):
     return answer('205');
   }
   if (endpoint === '2024') {
-    if (typeof b.cccdCb !== 'string' || !CCCD_NUMBER.test(b.cccdCb)) return answer('054');
-    if (typeof b.hoTenCb !== 'string' || !b.hoTenCb.trim()) return answer('055');
+    const refused = officerCode(b, officers);
+    if (refused) return answer(refused);
   }
   const lookup = findPerson(maThe);
   if ('code' in lookup) return answer(lookup.code);

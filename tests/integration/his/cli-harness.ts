@@ -1,8 +1,9 @@
 /**
- * Runs the check-in, HIS and evidence commands under the real CLI frame (commander + runCommand +
+ * Runs the check-in, HIS, evidence and audit commands under the real CLI frame (commander + runCommand +
  * CliContext). `node --import tsx tests/integration/his/cli-harness.ts <args>`.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from '../../../src/cli/commands/audit';
 import { registerCheckin } from '../../../src/cli/commands/checkin';
 import { registerEvidence } from '../../../src/cli/commands/evidence';
 import { registerHis } from '../../../src/cli/commands/his';
@@ -12,7 +13,7 @@ import { failWith } from '../../../src/cli/output';
 const program = new Command().name('kiosk').exitOverride();
 let ctx: CliContext | undefined;
 const getCtx = (): CliContext => (ctx ??= createCliContext({}));
-for (const register of [registerCheckin, registerHis, registerEvidence]) {
+for (const register of [registerCheckin, registerHis, registerEvidence, registerAudit]) {
   register(program, getCtx);
 }
 

@@ -23,6 +23,8 @@ export function testConfig(insurance: Record<string, unknown> = {}): KioskConfig
         retryBaseMs: 50,
         circuitFailureThreshold: 3,
         circuitResetMs: 5000,
+        // Every lookup reaches the simulator unless a test is about reusing answers.
+        answerReuseMinutes: 0,
         ...insurance,
       },
     },

@@ -8,12 +8,14 @@ import path from 'node:path';
 import type {
   AccessKeyInput,
   CardReadResult,
+  CheckingOfficer,
   GatewayStatus,
   InsuranceOutcome,
   InsuranceQuery,
   InsuranceResult,
   PrintOutcome,
   ReaderStatus,
+  TreatmentHistory,
   Visit,
 } from '../../../src/shared/domain';
 import { kioskError } from '../../../src/shared/errors';
@@ -200,8 +202,31 @@ export class FakeInsurance implements InsuranceService {
   private state: GatewayStatus['state'] = 'online';
   private listeners = new Set<(s: GatewayStatus) => void>();
 
+  /** The officer each lookup carried (undefined: none given, the configured one). */
+  readonly officers: (CheckingOfficer | null | undefined)[] = [];
+  /** What history() answers: null → not offered (like a service without the call). */
+  historyAnswer: (() => Promise<TreatmentHistory>) | null = null;
+  /** The answer the last history() call gives (tests wait for it). */
+  lastHistory: Promise<TreatmentHistory> | null = null;
+  history?: (query: InsuranceQuery, options?: LookupOptions) => Promise<TreatmentHistory> = (
+    _query,
+    options = {},
+  ) => {
+    this.officers.push(options.officer);
+    this.lastHistory = this.historyAnswer
+      ? this.historyAnswer()
+      : Promise.resolve({
+          status: 'off',
+          code: null,
+          items: [],
+          checkedAt: new Date().toISOString(),
+        });
+    return this.lastHistory;
+  };
+
   async lookup(query: InsuranceQuery, options: LookupOptions = {}): Promise<InsuranceResult> {
     this.queries.push(query);
+    this.officers.push(options.officer);
     this.days.push(options.day);
     const mode = this.mode;
     switch (mode.kind) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CheckinState } from '../../../src/shared/domain';
+import type { CheckingOfficer, CheckinState } from '../../../src/shared/domain';
 import type { KioskConfig } from '../../../src/main/config/schema';
 import { createMemoryLogger } from '../../../src/main/logging/file-logger';
 import {
@@ -29,6 +29,7 @@ export function createHarness(
     store?: (s: SqliteStore) => KioskStore;
     now?: Date;
     idleTimeoutMs?: number | null;
+    officer?: () => CheckingOfficer | null;
   } = {},
 ): Harness {
   const dir = tempDir('kiosk-checkin-');
@@ -51,6 +52,7 @@ export function createHarness(
     background: false,
     cardRemovedHoldMs: 30,
     idleTimeoutMs: o.idleTimeoutMs ?? null,
+    ...(o.officer ? { officer: o.officer } : {}),
   });
   const states: CheckinState[] = [];
   services.checkin.onState((s) => states.push(s));

@@ -58,7 +58,13 @@ export const insuranceSchema = z
       .regex(/^[0-9a-fA-F]{32}$/, 'passwordMd5: 32 hex digits')
       .nullable(),
     passwordCase: z.enum(['upper', 'lower']),
-    tokenBody: z.enum(['form', 'json']),
+    /**
+     * How the token request, the card check and the history are sent: `form` (urlencoded; the
+     * one encoding seen working on all three) or `json`. The sources disagree (reference §2).
+     */
+    bodyEncoding: z.enum(['form', 'json']),
+    /** The token request only, when it must differ from `bodyEncoding` (null: the same). */
+    tokenBody: z.enum(['form', 'json']).nullable(),
     /** Card-check endpoint generation. */
     apiVersion: z.enum(['2018', '2024']),
     /** Checking officer (hoTenCb / cccdCb), required by the 2024 API. */
@@ -69,6 +75,21 @@ export const insuranceSchema = z
     requestTimeoutMs: z.number().int().min(500).max(120000),
     /** A check-in waits at most this long for the lookup, then goes on with cache/pending. */
     checkinBudgetMs: z.number().int().min(200).max(60000),
+    /**
+     * The treatment history (Lskcb2025) waits at most this long, apart from the check-in's own
+     * budget: it never delays nor fails a check-in.
+     */
+    historyBudgetMs: z.number().int().min(200).max(60000),
+    /** The history is asked at all (some accounts may not have it). */
+    historyEnabled: z.boolean(),
+    /**
+     * An answer for the same person and question is reused for this long instead of asking
+     * again (a re-scan, a second try); 0 asks every time. Public tools use 15 minutes.
+     */
+    answerReuseMinutes: z
+      .number()
+      .min(0)
+      .max(24 * 60),
     /** A cached result younger than this is used offline without staff confirmation. */
     cacheMaxAgeHours: z
       .number()
@@ -153,11 +174,15 @@ export const insuranceDefaults = {
   password: null,
   passwordMd5: null,
   passwordCase: 'upper',
-  tokenBody: 'form',
+  bodyEncoding: 'form',
+  tokenBody: null,
   apiVersion: '2024',
   officer: PLACEHOLDER_OFFICER,
   requestTimeoutMs: 15000,
   checkinBudgetMs: 4000,
+  historyBudgetMs: 3000,
+  historyEnabled: true,
+  answerReuseMinutes: 15,
   cacheMaxAgeHours: 72,
   circuitFailureThreshold: 3,
   circuitResetMs: 30000,

@@ -23,7 +23,7 @@ export const postgresSchema = z
     /**
      * PEM file of the CA that signed the server's certificate: TLS with the certificate verified
      * (against this CA and the URL's host). Required unless the host is this machine; TLS is set
-     * here only, never in the URL (`sslmode=...` is refused: ../../store/postgres/pg-tls.ts).
+     * here only, never in the URL (`sslmode=...` is refused: ../pg-tls.ts).
      */
     caFile: z.string().min(1).optional(),
     /** Client certificate and key (PEM) when pg_hba.conf asks for one (`clientcert=verify-full`). */

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Department, Lane, Visit } from '../../../shared/domain';
+import { cardInUseOf } from '../../../shared/domain';
 import type {
   Bundle,
   BundleEntry,
@@ -105,10 +106,12 @@ export function buildPatient(input: VisitHandoffInput): Patient {
 export function buildCoverage(input: VisitHandoffInput, patientRef: string): Coverage | null {
   const result = input.visit.insurance.result;
   const card = result?.card;
-  if (!result || !card?.number) return null;
+  const inUse = cardInUseOf(result ?? null);
+  if (!result || !card?.number || !inUse) return null;
   const { systems } = input;
-  // A replaced card (codes 003/004) is used with its new number, like on the slip.
-  const number = result.replacement?.number ?? card.number;
+  // A replaced card (codes 003/004) is used with its new number once it has started, like on
+  // the slip.
+  const number = inUse.number;
   const extension: Extension[] = [];
   if (card.coveragePercent !== null) {
     extension.push({
@@ -116,7 +119,7 @@ export function buildCoverage(input: VisitHandoffInput, patientRef: string): Cov
       valueDecimal: card.coveragePercent,
     });
   }
-  const facility = result.replacement?.registeredFacility ?? card.registeredFacility;
+  const facility = inUse.registeredFacility;
   if (facility) {
     extension.push({
       url: `${systems.extensionBase}/bhyt-registered-facility`,

@@ -15,6 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  AuditEntry,
   CardIdentity,
   Discrepancy,
   InsuranceResult,
@@ -27,6 +28,7 @@ import { toErrorShape } from '../../../shared/errors';
 import { createListeners } from '../../util/listeners';
 import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
+import type { AuditStore } from '../audit-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import type { OfflineVisitImporter } from '../offline-visits-contract';
 import type { SqliteStore } from '../sqlite/sqlite-store';
@@ -90,6 +92,7 @@ export class HospitalStore implements KioskStore {
   readonly location: string;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
+  readonly audit: AuditStore;
 
   private readonly server: ServerStore;
   private readonly local: SqliteStore;
@@ -124,6 +127,7 @@ export class HospitalStore implements KioskStore {
     this.maxMs = o.reconnectMaxMs ?? RECONNECT_DEFAULTS.maxMs;
     this.hisOutbox = o.server.hisOutbox;
     this.lookupEvidence = this.failoverEvidence();
+    this.audit = this.failoverAudit();
     this.feed = o.watchChanges?.((date) => this.changeListeners.emit({ date })) ?? null;
     // Is the server there, and are there offline visits left by an earlier run (closed or cut
     // off before the server came back)?
@@ -524,6 +528,32 @@ export class HospitalStore implements KioskStore {
   }
 
   /** Evidence of an offline visit stays with it on the station's file; the rest on the server. */
+  /**
+   * Staff actions go to the server while it answers and into the station's own file while it
+   * does not (they are not uploaded: both stay append-only); reads show both.
+   */
+  private failoverAudit(): AuditStore {
+    const server = this.server.audit;
+    const local = this.local.audit;
+    const both = async (read: (s: AuditStore) => Promise<AuditEntry[]>): Promise<AuditEntry[]> => {
+      const here = await read(local);
+      const there = await this.serverOr(
+        () => read(server),
+        async () => [],
+      );
+      return [...there, ...here].sort((a, b) => a.at.localeCompare(b.at));
+    };
+    return {
+      append: (entry) =>
+        this.serverOr(
+          () => server.append(entry),
+          () => local.append(entry),
+        ),
+      between: (from, to) => both((s) => s.between(from, to)),
+      forVisit: (visitId) => both((s) => s.forVisit(visitId)),
+    };
+  }
+
   private failoverEvidence(): LookupEvidenceStore {
     const server = this.server.lookupEvidence;
     const local = this.local.lookupEvidence;

@@ -48,6 +48,7 @@ export function lazyServer(location: string, open: () => Promise<ServerStore>): 
     location,
     hisOutbox: deferred(async () => (await ensure()).hisOutbox),
     lookupEvidence: deferred(async () => (await ensure()).lookupEvidence),
+    audit: deferred(async () => (await ensure()).audit),
     close: async () => {
       closed = true;
       const store = opened ?? (await opening?.catch(() => null));

@@ -22,7 +22,7 @@ export const VISITS_CHANNEL = 'kiosk_visits';
 
 export interface PgChangeFeedOptions {
   url: string;
-  /** TLS as the pool has it (../postgres/pg-tls.ts). */
+  /** TLS as the pool has it (../../config/pg-tls.ts). */
   tls?: PgTlsFiles;
   /** A day's visits changed (`null`: after a reconnection, anything may have). */
   onChange: (day: string | null) => void;

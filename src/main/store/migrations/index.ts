@@ -11,6 +11,7 @@ import { migration0006 } from './0006-chip-verification';
 import { migration0007 } from './0007-offline-visits';
 import { migration0008 } from './0008-print-owner';
 import { migration0009 } from './0009-chip-acceptance';
+import { migration0010 } from './0010-audit-log';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

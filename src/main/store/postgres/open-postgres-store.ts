@@ -11,6 +11,7 @@ import { migratePg, pgSchemaVersion } from './pg-migrate';
 import { pgCalling } from './pg-calling';
 import { PgHisOutbox } from './pg-his-outbox';
 import { PgLookupEvidence } from './pg-lookup-evidence';
+import { PgAuditLog } from './pg-audit-log';
 import { kioskLinkAppointment, PgKioskStore } from './pg-kiosk-store';
 import { createPgPool, pgLocation, pgRead } from './pg-pool';
 import { PostgresStore, type PgStoreParts, type PostgresStoreOptions } from './postgres-store';
@@ -24,6 +25,7 @@ function partsFor(pool: pg.Pool, access: 'kiosk' | 'tables'): PgStoreParts {
   return {
     hisOutbox,
     lookupEvidence: new PgLookupEvidence(pool),
+    audit: new PgAuditLog(pool),
     calling: pgCalling(pool),
   };
 }

@@ -62,6 +62,8 @@ export const ROLE_GRANTS: Readonly<Record<StationMode, readonly string[]>> = {
     `GRANT SELECT, INSERT, UPDATE, DELETE ON public.identity_cache, public.lookup_cache,
        public.outbox, public.discrepancies, public.his_outbox, public.lookup_evidence TO %ROLE%`,
     'GRANT SELECT, INSERT ON public.visit_progress_events TO %ROLE%',
+    // The audit trail: written and read, never changed (its triggers refuse that to everyone).
+    'GRANT SELECT, INSERT ON public.audit_log TO %ROLE%',
   ],
   room: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',

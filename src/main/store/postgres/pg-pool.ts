@@ -48,7 +48,7 @@ export function pgLocation(pool: pg.Pool): string {
 }
 
 /**
- * How this URL and these files connect (./pg-tls.ts), the PEM files read; a missing file or a
+ * How this URL and these files connect (../../config/pg-tls.ts), the PEM files read; a missing file or a
  * refused configuration is STORE_TLS. The LISTEN connection and doctor use it too.
  */
 export function pgConnection(o: Pick<PgPoolOptions, 'url' | 'tls'>): PgTlsPlan {
@@ -69,7 +69,7 @@ export function createPgPool(o: PgPoolOptions): pg.Pool {
   const statementTimeout = o.statementTimeoutMs ?? PG_POOL_DEFAULTS.statementTimeoutMs;
   const connectTimeout = o.connectTimeoutMs ?? PG_POOL_DEFAULTS.connectTimeoutMs;
   const pool = new pg.Pool({
-    // Without TLS parameters: node-postgres would let them override `ssl` (./pg-tls.ts).
+    // Without TLS parameters: node-postgres would let them override `ssl` (../../config/pg-tls.ts).
     connectionString: plan.url,
     ssl: plan.ssl,
     max: o.max ?? PG_POOL_DEFAULTS.max,

@@ -60,6 +60,7 @@ import type {
 import { storeErrors } from '../store-errors';
 import type { PgMigration } from './migrations';
 import { pgSchemaVersion } from './pg-migrate';
+import type { AuditStore } from '../audit-contract';
 import {
   inPgTransaction,
   notifyVisitsChanged,
@@ -85,6 +86,7 @@ export type PgCalling = Pick<
 export interface PgStoreParts {
   hisOutbox: HisOutboxStore;
   lookupEvidence: LookupEvidenceStore;
+  audit: AuditStore;
   calling: PgCalling;
 }
 
@@ -105,6 +107,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly location: string;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
+  readonly audit: AuditStore;
   private readonly calling: PgCalling;
   private closed = false;
   /** Retries of a check-in that lost the race to the same person's other check-in. */
@@ -121,6 +124,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     this.location = pgLocation(pool);
     this.hisOutbox = parts.hisOutbox;
     this.lookupEvidence = parts.lookupEvidence;
+    this.audit = parts.audit;
     this.calling = parts.calling;
   }
 

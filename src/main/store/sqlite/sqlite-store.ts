@@ -54,6 +54,8 @@ import { schemaVersionOf } from '../migrate';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import { SqliteHisOutbox } from './his-outbox';
 import { SqliteLookupEvidence } from './lookup-evidence';
+import { SqliteAuditLog } from './audit-log';
+import type { AuditStore } from '../audit-contract';
 import type { LookupEvidenceStore } from '../evidence-contract';
 
 function prepareStatements(db: Database.Database) {
@@ -181,6 +183,7 @@ export class SqliteStore implements KioskStore {
   private closed = false;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
+  readonly audit: AuditStore;
   private readonly printRun: PrintRun;
 
   constructor(options: SqliteStoreOptions) {
@@ -204,6 +207,11 @@ export class SqliteStore implements KioskStore {
         (during, body) => this.guard(during, body),
       );
       this.lookupEvidence = new SqliteLookupEvidence(
+        this.db,
+        (during, body) => this.write(during, body),
+        (during, body) => this.guard(during, body),
+      );
+      this.audit = new SqliteAuditLog(
         this.db,
         (during, body) => this.write(during, body),
         (during, body) => this.guard(during, body),

@@ -10,6 +10,7 @@ import { ReadProgressBar } from '../components/ReadProgressBar';
 import { useHospitalClock, usePick } from '../components/use-lang';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
+import { TreatmentHistoryPanel } from './TreatmentHistoryPanel';
 
 type Step<S extends CheckinState['step']> = Extract<CheckinState, { step: S }>;
 
@@ -160,6 +161,7 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
       <PatientSummary patient={state.patient} compact />
       <PassiveAuth state={state} />
       <InsuranceSummary insurance={state.insurance} />
+      <TreatmentHistoryPanel history={state.history} openStay={state.openStayElsewhere} />
       {state.existingVisits.length > 0 && (
         <p data-testid="existing-visits">
           {t('desk.checkin.existing', {

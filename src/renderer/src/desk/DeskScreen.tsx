@@ -13,6 +13,7 @@ import { RoomCaller } from '../calling/RoomCaller';
 import { CheckinPanel } from './CheckinPanel';
 import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { HisPanel } from './HisPanel';
+import { OfficerPanel } from './OfficerPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { StationTitle } from './StationTitle';
 import { ServerOfflineBanner } from './ServerOfflineBanner';
@@ -61,6 +62,7 @@ export function DeskScreen() {
       <StatusBar />
       <div className="desk-body">
         <div className="desk-left">
+          <OfficerPanel />
           <CheckinPanel />
           <ManualEntryForm />
         </div>

@@ -6,6 +6,8 @@ import { ErrorSentence } from '../components/ErrorSentence';
 import { useHospitalClock, usePick } from '../components/use-lang';
 import { selectDepartments, useAppStore } from '../stores/app-store';
 import { useVisitsStore } from '../stores/visits-store';
+import { useStaffStore } from '../stores/staff-store';
+import { VisitAuditPanel } from './VisitAuditPanel';
 
 export const VISIT_SEARCH_ID = 'visits-search';
 
@@ -121,6 +123,9 @@ function VisitRow({ visit }: { visit: Visit }) {
   const rowError = useVisitsStore((s) => s.rowErrors[visit.id]);
   const reprint = useVisitsStore((s) => s.reprint);
   const [cancelling, setCancelling] = useState(false);
+  const showingAudit = useStaffStore((s) => s.audit?.visitId === visit.id);
+  const showAudit = useStaffStore((s) => s.showAudit);
+  const hideAudit = useStaffStore((s) => s.hideAudit);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const cancelled = visit.status === 'cancelled';
   // Closing the form (Escape, Back) puts the keyboard back where it was, not on the page start.
@@ -158,6 +163,7 @@ function VisitRow({ visit }: { visit: Visit }) {
           {t(`progress.${visit.progress?.state ?? 'waiting'}`)}
           {visit.progress?.room ? ` · ${visit.progress.room}` : ''}
         </td>
+        {/* The visit's staff actions come last: reprint and cancel keep their keyboard order. */}
         <td className="row-actions">
           {!cancelled && (
             <>
@@ -183,11 +189,22 @@ function VisitRow({ visit }: { visit: Visit }) {
               </button>
             </>
           )}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="visit-audit-toggle"
+            aria-expanded={showingAudit}
+            aria-label={t('desk.audit.showLabel', { number: visit.queueNumber })}
+            onClick={() => (showingAudit ? hideAudit() : void showAudit(visit.id))}
+          >
+            {t('desk.audit.show')}
+          </button>
         </td>
       </tr>
-      {(cancelling || rowError) && (
+      {(cancelling || rowError || showingAudit) && (
         <tr className="row-extra">
           <td colSpan={9}>
+            {showingAudit && <VisitAuditPanel visitId={visit.id} />}
             {rowError && (
               <ErrorSentence audience="staff" error={rowError} testId="visit-row-error" />
             )}

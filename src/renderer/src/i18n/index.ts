@@ -10,10 +10,18 @@ import chipTrustEn from './chip-trust.en.json';
 import chipTrustVi from './chip-trust.vi.json';
 import en from './en.json';
 import vi from './vi.json';
+import staffEn from './staff.en.json';
+import staffVi from './staff.vi.json';
 
 type Tree = { [key: string]: string | Tree };
 
-/** Topic files add keys to the main translation; a nested object is merged, not replaced. */
+/**
+ * Topic files (one per feature, so that several people add texts at once) add keys to the main
+ * translation; a nested object is merged, not replaced.
+ */
+const TOPICS_VI: Tree[] = [chipTrustVi, staffVi];
+const TOPICS_EN: Tree[] = [chipTrustEn, staffEn];
+
 function deepMerge(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };
   for (const [key, value] of Object.entries(extra)) {
@@ -28,8 +36,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: deepMerge(vi, chipTrustVi) },
-    en: { translation: deepMerge(en, chipTrustEn) },
+    vi: { translation: TOPICS_VI.reduce<Tree>((all, topic) => deepMerge(all, topic), vi) },
+    en: { translation: TOPICS_EN.reduce<Tree>((all, topic) => deepMerge(all, topic), en) },
   },
   lng: 'vi',
   fallbackLng: 'vi',

@@ -12,6 +12,7 @@ import { useCheckinStore } from './checkin-store';
 import { asErrorShape } from './error-shape';
 import { useHisStore } from './his-store';
 import { useSimStore } from './sim-store';
+import { useStaffStore } from './staff-store';
 import { useVisitsStore } from './visits-store';
 
 function isDesk(): boolean {
@@ -65,6 +66,9 @@ function subscribe(api: KioskApi): () => void {
     api.on('his.changed', (status) => {
       if (isDesk()) useHisStore.getState().apply(status);
     }),
+    api.on('staff.changed', (officer) => {
+      if (isDesk()) useStaffStore.getState().apply(officer);
+    }),
     api.on('store.changed', (storeStatus) => {
       if (isDesk()) useAppStore.setState({ storeStatus });
     }),
@@ -112,6 +116,9 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
           ),
           useVisitsStore.getState().load(),
           settle(api.request('his.status', {}), (status) => useHisStore.getState().apply(status)),
+          settle(api.request('staff.current', null), (officer) =>
+            useStaffStore.getState().apply(officer),
+          ),
         ]
       : useAppStore.getState().mode === 'room'
         ? [useVisitsStore.getState().load()]

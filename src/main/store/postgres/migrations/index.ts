@@ -9,6 +9,7 @@ import { pgMigration0003 } from './0003-calling-his-evidence';
 import { pgMigration0004 } from './0004-print-owner';
 import { pgMigration0005 } from './0005-chip-acceptance';
 import { pgMigration0006 } from './0006-kiosk-functions';
+import { pgMigration0007 } from './0007-audit-log';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -20,6 +21,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0004,
   pgMigration0005,
   pgMigration0006,
+  pgMigration0007,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -1,0 +1,116 @@
+/**
+ * The desk with the app's real services (simulated reader and gateway, SQLite): staff actions
+ * need a signed-in officer, the lookup carries her (the simulator records hoTenCb / cccdCb), and
+ * the visit's history of staff actions lists what she did.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import { dispatchRequest } from '../../../src/main/api/dispatch';
+import { loadConfig } from '../../../src/main/config/load-config';
+import { nullLogger } from '../../../src/main/logging/logger';
+import type { AuditEntry, Visit } from '../../../src/shared/domain';
+import { simIdentity, simQrText } from '../../../src/sim/data/identities';
+import type { SimGatewayHandle } from '../../../src/sim/insurance/sim-gateway';
+
+const OFFICER = { name: 'Trần Thị Lễ Tân', idNumber: '001190000123' };
+const AN = simIdentity(1).card;
+
+describe('desk staff actions with the real services', () => {
+  let dataDir: string;
+  let services: AppServices;
+  const call = async (name: string, input: unknown = null): Promise<unknown> => {
+    const res = await dispatchRequest(services.handlers, name, input, { mode: 'desk' });
+    if (!res.ok) throw Object.assign(new Error(res.error.code), { code: res.error.code });
+    return res.value;
+  };
+  const until = async (step: string): Promise<void> => {
+    for (let i = 0; i < 400; i++) {
+      if (services.checkin.current().step === step) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`never reached ${step}: ${services.checkin.current().step}`);
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-desk-audit-'));
+    const { config } = loadConfig(dataDir);
+    config.station.mode = 'desk';
+    config.staff.signInRequired = true;
+    services = await createAppServices({ dataDir, config, logger: nullLogger });
+  });
+  afterAll(async () => {
+    await services?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('without a signed-in officer, a staff action is refused and nothing is asked', async () => {
+    await expect(
+      call('checkin.manualIdentity', {
+        idNumber: AN.idNumber,
+        fullName: AN.fullName,
+        dateOfBirth: AN.dateOfBirth,
+        sex: 'M',
+      }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_STAFF_SIGN_IN_REQUIRED' });
+    expect(
+      (services.simulatedGateway as SimGatewayHandle).received().filter((r) => r.call === 'check'),
+    ).toEqual([]);
+  });
+
+  it('signed in: the lookup carries her, and the visit lists her actions', async () => {
+    expect(await call('staff.signIn', OFFICER)).toMatchObject({ ...OFFICER, method: 'typed' });
+    expect(services.currentOfficer()).toEqual(OFFICER);
+    await call('checkin.manualIdentity', {
+      idNumber: AN.idNumber,
+      fullName: AN.fullName,
+      dateOfBirth: AN.dateOfBirth,
+      sex: 'M',
+    });
+    await until('choose-department');
+    const visit = (await call('checkin.choose', { department: 'KHAM', lane: 'elderly' })) as Visit;
+    await until('done');
+    await call('visits.cancel', { visitId: visit.id, reason: 'nhầm khoa' });
+
+    const checks = (services.simulatedGateway as SimGatewayHandle)
+      .received()
+      .filter((r) => r.call === 'check');
+    expect(checks.at(-1)).toMatchObject({ hoTenCb: OFFICER.name, cccdCb: OFFICER.idNumber });
+
+    const trail = (await call('audit.visit', { visitId: visit.id })) as AuditEntry[];
+    expect(trail.map((e) => e.action)).toEqual(['manual-identity', 'lane-changed', 'cancel']);
+    for (const e of trail) {
+      expect(e).toMatchObject({
+        officerName: OFFICER.name,
+        officerIdNumber: OFFICER.idNumber,
+        stationId: services.config.station.id,
+        visitId: visit.id,
+      });
+    }
+    expect(trail[1]!.detail).toBe('elderly');
+    expect(trail[2]!.reason).toBe('nhầm khoa');
+  });
+
+  it('staff settling a check-in whose chip failed its authenticity check is recorded as accepting it', async () => {
+    await call('sim.insertCard', { index: 6 }); // tampered SOD
+    await until('need-key');
+    await call('checkin.provideKey', { kind: 'qr', text: simQrText(simIdentity(6)) });
+    await until('choose-department');
+    const state = services.checkin.current();
+    expect(state.step === 'choose-department' && state.needsStaff?.code).toBe(
+      'CHECKIN_CARD_NOT_GENUINE',
+    );
+    await call('checkin.override', { decision: 'self-pay', note: 'đã xem thẻ' });
+    const visit = (await call('checkin.choose', { department: 'KHAM', lane: 'normal' })) as Visit;
+    await until('done');
+    await call('sim.removeCard');
+    const trail = (await call('audit.visit', { visitId: visit.id })) as AuditEntry[];
+    expect(trail.map((e) => [e.action, e.detail, e.reason])).toEqual([
+      ['override', 'self-pay', 'đã xem thẻ'],
+      ['accept-unverified-chip', 'self-pay', null],
+    ]);
+    expect(trail.every((e) => e.officerIdNumber === OFFICER.idNumber)).toBe(true);
+  });
+});
