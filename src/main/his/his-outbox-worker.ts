@@ -40,7 +40,7 @@ export interface HisWorker {
   sweep(): Promise<number>;
   /** One pass over due items, or over one visit (regardless of its schedule). */
   runOnce(options?: { visitId?: string }): Promise<HisPass & { results: HisSendResult[] }>;
-  /** A sweep and a pass now, unless one is running. */
+  /** A sweep and a pass now; asked while one runs, another right after it (and waits for it). */
   runSoon(): Promise<void>;
   start(): void;
   stop(): Promise<void>;
@@ -172,18 +172,35 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
     return pass;
   }
 
+  let again = false;
+  /**
+   * A sweep and a pass. A trigger while one runs is not dropped: it asks for another round after
+   * the current one (whose sweep may have looked before the change), and its caller waits for
+   * that round, so each state the visit passed through while the worker was busy goes out, in
+   * order, rather than only the last one at the next interval.
+   */
   async function tick(): Promise<void> {
-    if (running) return;
+    if (running) {
+      again = true;
+      await running;
+      return;
+    }
     running = (async () => {
-      try {
-        await sweep();
-        await runOnce();
-      } catch (err) {
-        log.warn('HIS pass failed', { code: toErrorShape(err).code });
-      }
+      do {
+        again = false;
+        try {
+          await sweep();
+          await runOnce();
+        } catch (err) {
+          log.warn('HIS pass failed', { code: toErrorShape(err).code });
+        }
+      } while (again);
     })();
-    await running;
-    running = null;
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
   }
 
   return {
