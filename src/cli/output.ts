@@ -40,6 +40,7 @@ export function exitCodeFor(code: string): number {
   if (code.startsWith('CARD_') || code.startsWith('INSURANCE_') || code.startsWith('PRINT_')) {
     return 3;
   }
+  if (code === 'HIS_UNREACHABLE') return 3;
   return 1;
 }
 
