@@ -75,6 +75,25 @@ export const storeErrors = {
       `The database server ${server} refused the login (wrong user or password). Check store.postgres.url or PGPASSWORD.`,
       e,
     ),
+  /** PostgreSQL: the server answers but has no database of that name (SQLSTATE 3D000). */
+  noDatabase: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_NO_DATABASE',
+      `Máy chủ cơ sở dữ liệu ${server} không có cơ sở dữ liệu này. Hãy tạo nó (createdb --owner <người dùng> <tên>) hoặc sửa tên trong store.postgres.url.`,
+      `The database server ${server} has no such database. Create it (createdb --owner <user> <name>) or correct the name in store.postgres.url.`,
+      e,
+    ),
+  /**
+   * PostgreSQL: the role may log in but lacks rights on schema public or its tables (SQLSTATE
+   * 42501), e.g. not the database's owner on PostgreSQL 15+, where public is no longer open to all.
+   */
+  noPrivilege: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_NO_PRIVILEGE',
+      `Người dùng cơ sở dữ liệu không có quyền trên lược đồ public của ${server} (tạo bảng, đọc hoặc ghi). Hãy cho người dùng này làm chủ cơ sở dữ liệu (createdb --owner) hoặc cấp quyền (GRANT) trên lược đồ public.`,
+      `The database user has no rights on schema public at ${server} (to create tables, read or write). Make this user the database's owner (createdb --owner) or GRANT it rights on schema public.`,
+      e,
+    ),
   closed: (): KioskError =>
     kioskError('STORE_CLOSED', 'Cơ sở dữ liệu đã đóng.', 'The database has been closed.'),
   failed: (e: Extra = {}): KioskError =>
@@ -121,9 +140,11 @@ function fromPostgres(code: string, extra: Extra, location: string): KioskError 
   if (code.startsWith('08') || PG_UNREACHABLE.has(code))
     return storeErrors.unreachable(location, extra);
   if (code === '28P01' || code === '28000') return storeErrors.denied(location, extra);
-  if (code === '3D000') return storeErrors.cannotOpen(location, extra);
+  // The server's own words: not SQLite's "data folder" nor "read-only file".
+  if (code === '3D000') return storeErrors.noDatabase(location, extra);
+  if (code === '42501') return storeErrors.noPrivilege(location, extra);
   if (code === '53100') return storeErrors.full(extra);
-  if (code === '25006' || code === '42501') return storeErrors.readOnly(extra);
+  if (code === '25006') return storeErrors.readOnly(extra);
   if (code === 'XX001' || code === 'XX002') return storeErrors.corrupt(extra);
   // Serialisation failure, deadlock, lock or statement timeout: busy, worth a retry.
   if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014')
