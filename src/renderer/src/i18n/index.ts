@@ -6,13 +6,33 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../shared/domain';
+import deskLanesEn from './desk-lanes.en.json';
+import deskLanesVi from './desk-lanes.vi.json';
 import en from './en.json';
 import vi from './vi.json';
+
+type Texts = { [key: string]: string | Texts };
+
+/** Topic files (`<topic>.<lang>.json`) merged into the main translation, key by key. */
+export function mergeTexts(base: Texts, ...more: Texts[]): Texts {
+  const out: Texts = { ...base };
+  for (const extra of more) {
+    for (const [k, v] of Object.entries(extra)) {
+      const had = out[k];
+      out[k] =
+        typeof v === 'object' && typeof had === 'object' ? mergeTexts(had, v) : (v as string);
+    }
+  }
+  return out;
+}
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: mergeTexts(vi, deskLanesVi) },
+    en: { translation: mergeTexts(en, deskLanesEn) },
+  },
   lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
