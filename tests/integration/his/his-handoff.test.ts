@@ -197,9 +197,8 @@ describe.each(ENGINES)(
         });
         for (const item of items) {
           const visit = (await store.getVisit(item.visitId))!;
-          const { buildVisitTransactions } = await import(
-            '../../../src/main/his/fhir/visit-bundle'
-          );
+          const { buildVisitTransactions } =
+            await import('../../../src/main/his/fhir/visit-bundle');
           await sendVisit(
             client,
             buildVisitTransactions({
