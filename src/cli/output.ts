@@ -34,12 +34,19 @@ export function failWith(err: unknown, opts: OutputOptions = {}): void {
   process.exitCode = exitCodeFor(shape.code);
 }
 
+/**
+ * Codes of other domains that are still usage or configuration errors: a malformed queue number
+ * typed by the operator, a room code missing from `queue.rooms`.
+ */
+const USAGE_CODES = new Set(['QUEUE_NUMBER_INVALID', 'QUEUE_UNKNOWN_ROOM']);
+
 /** 2 = usage or configuration, 3 = device/service could not answer, 1 = anything else. */
 export function exitCodeFor(code: string): number {
-  if (code.startsWith('CONFIG_') || code.startsWith('USAGE_')) return 2;
+  if (code.startsWith('CONFIG_') || code.startsWith('USAGE_') || USAGE_CODES.has(code)) return 2;
   if (code.startsWith('CARD_') || code.startsWith('INSURANCE_') || code.startsWith('PRINT_')) {
     return 3;
   }
+  if (code === 'HIS_UNREACHABLE') return 3;
   return 1;
 }
 

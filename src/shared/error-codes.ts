@@ -110,6 +110,7 @@ export const ERROR_CODES = {
   // Calling patients in.
   QUEUE_DEPARTMENT_NOT_IN_ROOM: 'request',
   QUEUE_NUMBER_INVALID: 'request',
+  QUEUE_NUMBER_UNKNOWN: 'request',
   QUEUE_OTHER_ROOM: 'request',
   QUEUE_TRANSITION_INVALID: 'request',
   QUEUE_UNKNOWN_ROOM: 'request',
@@ -130,6 +131,7 @@ export const ERROR_CODES = {
   STORE_LOCKED: 'system',
   STORE_MIGRATION_PENDING: 'system',
   STORE_NOT_PERMITTED: 'system',
+  STORE_NO_DATABASE: 'system',
   STORE_READONLY: 'system',
   STORE_TLS: 'system',
   STORE_TOO_NEW: 'system',

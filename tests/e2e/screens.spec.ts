@@ -246,6 +246,41 @@ test('a simulated station says MÔ PHỎNG on the kiosk and the desk; a real one
   await expect(page.getByTestId('simulated-badge')).toHaveCount(0);
 });
 
+test('on the desk the MÔ PHỎNG band sits in the top bar and never covers the visits table', async ({
+  page,
+}) => {
+  // A short window, so that the desk's page scrolls (as on a laptop at the desk).
+  await page.setViewportSize({ width: 1280, height: 560 });
+  station = await startScriptedStation({
+    info: { simulated: { reader: false, gateway: true } },
+    visits: [scriptedVisit(1), scriptedVisit(2)],
+  });
+  await page.goto(station.deskUrl);
+  station.push(choosing());
+  const badge = page.getByTestId('simulated-badge');
+  await expect(badge).toContainText('MÔ PHỎNG');
+  await expect(page.locator('.desk-header').getByTestId('simulated-badge')).toHaveCount(1);
+  const head = page.getByTestId('visits-table').locator('thead');
+  await expect(head).toBeVisible();
+  const overlaps = async (): Promise<boolean> => {
+    const a = await badge.boundingBox();
+    const b = await head.boundingBox();
+    if (!a || !b) return false;
+    return (
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    );
+  };
+  expect(await overlaps()).toBe(false);
+  // Scrolled so that the table's column headers are at the top of the window.
+  await head.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect.poll(async () => (await head.boundingBox())?.y ?? -1).toBeLessThan(5);
+  expect(await overlaps()).toBe(false);
+  // The lane field speaks to staff, not as the patient.
+  await expect(page.getByTestId('desk-lane').locator('option[value="normal"]')).toHaveText(
+    'Thường (không ưu tiên)',
+  );
+});
+
 test.describe('a desk browser set to another zone', () => {
   test.use({ timezoneId: 'America/Los_Angeles' });
 

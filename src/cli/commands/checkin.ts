@@ -4,6 +4,7 @@ import { createSlipPrinter } from '../../main/print';
 import type { SlipPrinter } from '../../main/services-contract';
 import {
   LANES,
+  type BookedAppointment,
   type CheckinState,
   type Lane,
   type StaffOverride,
@@ -24,7 +25,8 @@ import { visitLine } from './visits';
 
 interface CheckinOpts extends KeyOptions {
   reader: string;
-  department: string;
+  /** Needed unless a HIS booking chooses the department (his.appointments). */
+  department?: string;
   lane: string;
   simIdentity?: string;
   override?: string;
@@ -52,7 +54,7 @@ function checkOptions(
   opts: CheckinOpts,
   departments: string[],
 ): { lane: Lane; override: StaffOverride | null } {
-  if (!departments.includes(opts.department)) {
+  if (opts.department !== undefined && !departments.includes(opts.department)) {
     throw usage(
       `--department: một trong ${departments.join(', ')}`,
       `--department must be one of ${departments.join(', ')}`,
@@ -112,6 +114,8 @@ interface CheckinOutput {
   visit: Visit;
   /** true: the person already had this visit today; the existing number was given again. */
   reprint: boolean;
+  /** The HIS booking that chose the department, when one did. */
+  booking: BookedAppointment | null;
 }
 
 async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOutput> {
@@ -170,20 +174,33 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
         );
       }
       await checkin.override(override, 'CLI');
-    } else if (state.step === 'choose-department' && override) {
-      await checkin.override(override, 'CLI');
+    } else if (override) {
+      // A staff decision answers a question the check-in asked; when it asked none, applying it
+      // would overrule a valid answer (an insured person recorded as self-pay).
+      process.stderr.write(
+        `notice: --override ${override} ignored: this check-in needs no staff decision\n`,
+      );
     }
     state = checkin.current();
-    if (state.step !== 'choose-department') throw stoppedAt(state);
-    const visit = await checkin.choose(opts.department, lane);
+    // A HIS booking (his.appointments) already chose the department and made the visit.
+    if (state.step !== 'done') {
+      if (state.step !== 'choose-department') throw stoppedAt(state);
+      if (opts.department === undefined) {
+        throw usage(
+          '--department: cần chọn khoa (không có lịch hẹn nào chọn sẵn)',
+          '--department is needed: no booking chose the department',
+        );
+      }
+      await checkin.choose(opts.department, lane);
+    }
     const done = checkin.current();
-    const reprint = done.step === 'done' ? done.reprint : false;
-    if (done.step === 'done' && done.printError) {
+    if (done.step !== 'done') throw stoppedAt(done);
+    if (done.printError) {
       // The visit stands; the operator learns that the slip did not come out.
       process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
       process.exitCode = 3;
     }
-    return { visit, reprint };
+    return { visit: done.visit, reprint: done.reprint, booking: done.booking ?? null };
   } finally {
     for (const close of closers.reverse()) {
       try {
@@ -204,7 +221,10 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
     )
     .requiredOption('--reader <name>', 'reader name, as listed by `readers`');
   addKeyOptions(cmd)
-    .requiredOption('--department <code>', 'department code from the configuration, e.g. KHAM')
+    .option(
+      '--department <code>',
+      'department code from the configuration, e.g. KHAM (not needed when a HIS booking chooses it)',
+    )
     .option('--lane <lane>', `priority lane: ${LANES.join('|')}`, 'normal')
     .option('--sim-identity <n>', 'simulated reader only: place catalog card <n> first')
     .option('--override <decision>', `staff decision when one is needed: ${OVERRIDES.join('|')}`)
@@ -216,7 +236,10 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
         opts,
         () => runCheckin(ctx(), opts),
         (r) =>
-          `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}`,
+          `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}` +
+          (r.booking
+            ? `\nbooked ${r.booking.start} (HIS appointment ${r.booking.appointmentId})`
+            : ''),
       ),
     );
 };

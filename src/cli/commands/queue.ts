@@ -6,6 +6,10 @@ import { wavDurationSeconds } from '../../main/calling/speech/wav';
 import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import type { RegisterCommand } from '../output';
 import { runCommand } from '../output';
+import { ROOM_ACTIONS, type RoomAction, type Visit } from '../../shared/domain';
+import { kioskError } from '../../shared/errors';
+import { hospitalDay } from '../../shared/hospital-day';
+import type { KioskStore } from '../../main/store/store-contract';
 import { withStore } from './visits';
 
 interface CallOpts {
@@ -19,10 +23,58 @@ interface BoardOpts {
   json?: boolean;
 }
 
-function withCalling<T>(ctx: CliContext, use: (calling: CallingService) => Promise<T>): Promise<T> {
+function withCalling<T>(
+  ctx: CliContext,
+  use: (calling: CallingService, store: KioskStore) => Promise<T>,
+): Promise<T> {
   return withStore(ctx, (store) =>
-    use(createCallingService({ config: ctx.config().config, dataDir: ctx.dataDir, store })),
+    use(createCallingService({ config: ctx.config().config, dataDir: ctx.dataDir, store }), store),
   );
+}
+
+interface ActOpts {
+  room: string;
+  visit?: string;
+  number?: string;
+  json?: boolean;
+}
+
+const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
+
+function actionOf(text: string): RoomAction {
+  if (!(ROOM_ACTIONS as readonly string[]).includes(text)) {
+    throw usage(
+      `hành động: một trong ${ROOM_ACTIONS.join(', ')}`,
+      `the action must be one of ${ROOM_ACTIONS.join(', ')}`,
+    );
+  }
+  return text as RoomAction;
+}
+
+/** The visit by id, or by today's queue number as the room sees it on the board. */
+async function visitIdOf(store: KioskStore, opts: ActOpts, timeZone: string): Promise<string> {
+  if ((opts.visit === undefined) === (opts.number === undefined)) {
+    throw usage(
+      'cần đúng một trong --visit <mã lượt khám> hoặc --number <số thứ tự>',
+      'give exactly one of --visit <visit id> or --number <queue number>',
+    );
+  }
+  if (opts.visit !== undefined) return opts.visit;
+  const wanted = opts.number!.trim().toUpperCase();
+  const today = await store.listVisits({
+    date: hospitalDay(new Date(), timeZone),
+    includeCancelled: true,
+  });
+  const found: Visit | undefined = today.find((v) => v.queueNumber === wanted);
+  if (!found) {
+    throw kioskError(
+      'QUEUE_NUMBER_UNKNOWN',
+      `Hôm nay không có số thứ tự ${wanted}`,
+      `No visit has the queue number ${wanted} today`,
+      { detail: wanted },
+    );
+  }
+  return found.id;
 }
 
 interface SayOpts {
@@ -53,6 +105,29 @@ export const registerQueue: RegisterCommand = (program, ctx) => {
         opts,
         () => withCalling(ctx(), (c) => c.callNext(opts.room, opts.department)),
         (v) => (v ? `${v.queueNumber} → ${opts.room.toUpperCase()}` : 'nobody is waiting'),
+      ),
+    );
+
+  queue
+    .command('act <action>')
+    .description(
+      `a room's action on a visit: ${ROOM_ACTIONS.join(' | ')} (call again, skip a no-show, patient in, done, call a skipped one back); prints the visit`,
+    )
+    .requiredOption('--room <code>', 'the room acting, a room of queue.rooms, e.g. 101')
+    .option('--visit <id>', 'the visit id')
+    .option('--number <queue number>', "today's queue number, e.g. KHAM-T-004")
+    .option('--json', 'JSON output')
+    .action(async (actionText: string, opts: ActOpts) =>
+      runCommand(
+        opts,
+        () =>
+          withCalling(ctx(), async (c, store) => {
+            const action = actionOf(actionText);
+            const visitId = await visitIdOf(store, opts, ctx().config().config.hospital.timeZone);
+            return c.act(visitId, action, opts.room);
+          }),
+        (v) =>
+          `${v.queueNumber}: ${v.progress?.state ?? 'waiting'}${v.progress?.room ? ` (${v.progress.room})` : ''}`,
       ),
     );
 

@@ -82,7 +82,8 @@ export function createCallingService(o: CallingServiceOptions): CallingService {
         room: room.code,
         departments: department ? [department] : room.departments,
         stationId: config.station.id,
-        at: at.toISOString(),
+        // The time of the call is read by the store inside its transaction (see ChangeTime).
+        at: () => now().toISOString(),
         policy: policyOf(config),
       });
       if (visit) changed();
@@ -96,7 +97,7 @@ export function createCallingService(o: CallingServiceOptions): CallingService {
         action,
         room: room.code,
         stationId: config.station.id,
-        at: now().toISOString(),
+        at: () => now().toISOString(),
       });
       changed();
       return visit;

@@ -16,8 +16,7 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';
 import type { KioskStore } from '../store/store-contract';
-import type { Bundle } from './fhir/fhir-types';
-import { buildVisitBundle } from './fhir/visit-bundle';
+import { buildVisitTransactions, type VisitTransactions } from './fhir/visit-bundle';
 import type { HisClient, HisSendOutcome } from './his-client';
 
 export interface HisWorkerOptions {
@@ -41,7 +40,7 @@ export interface HisWorker {
   sweep(): Promise<number>;
   /** One pass over due items, or over one visit (regardless of its schedule). */
   runOnce(options?: { visitId?: string }): Promise<HisPass & { results: HisSendResult[] }>;
-  /** A sweep and a pass now, unless one is running. */
+  /** A sweep and a pass now; asked while one runs, another right after it (and waits for it). */
   runSoon(): Promise<void>;
   start(): void;
   stop(): Promise<void>;
@@ -63,8 +62,24 @@ function departmentOf(config: HisWorkerOptions['config'], code: string): Departm
   );
 }
 
-export function bundleHash(bundle: Bundle): string {
-  return createHash('sha256').update(JSON.stringify(bundle)).digest('hex');
+export function bundleHash(transactions: VisitTransactions): string {
+  return createHash('sha256').update(JSON.stringify(transactions)).digest('hex');
+}
+
+/**
+ * Sends the visit's transactions in order; the first that is not accepted is the answer (the
+ * rest wait for the next attempt, which starts again from the first: both are idempotent).
+ */
+export async function sendVisit(
+  client: HisClient,
+  transactions: VisitTransactions,
+): Promise<HisSendOutcome> {
+  let last: HisSendOutcome | null = null;
+  for (const bundle of [transactions.ensure, transactions.update]) {
+    last = await client.sendTransaction(bundle);
+    if (last.kind !== 'accepted') return last;
+  }
+  return last!;
 }
 
 export function createHisWorker(o: HisWorkerOptions): HisWorker {
@@ -74,9 +89,9 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
   let running: Promise<unknown> | null = null;
   const iso = (ms = 0): string => new Date(o.now().getTime() + ms).toISOString();
 
-  async function bundleFor(visit: Visit, appointmentId: string | null): Promise<Bundle> {
+  async function bundleFor(visit: Visit, appointmentId: string | null): Promise<VisitTransactions> {
     const cached = await o.store.getIdentity(visit.patient.idNumber);
-    return buildVisitBundle({
+    return buildVisitTransactions({
       visit,
       identity: cached
         ? {
@@ -130,7 +145,7 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
       if (!visit || !visit.patient.idNumber) continue;
       const bundle = await bundleFor(visit, item.appointmentId);
       const hash = bundleHash(bundle);
-      const outcome = await o.client.sendTransaction(bundle);
+      const outcome = await sendVisit(o.client, bundle);
       pass.results.push({ visitId: item.visitId, outcome });
       if (outcome.kind === 'accepted') {
         await o.store.hisOutbox.markSent(item.visitId, hash, outcome.status, iso());
@@ -157,18 +172,35 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
     return pass;
   }
 
+  let again = false;
+  /**
+   * A sweep and a pass. A trigger while one runs is not dropped: it asks for another round after
+   * the current one (whose sweep may have looked before the change), and its caller waits for
+   * that round, so each state the visit passed through while the worker was busy goes out, in
+   * order, rather than only the last one at the next interval.
+   */
   async function tick(): Promise<void> {
-    if (running) return;
+    if (running) {
+      again = true;
+      await running;
+      return;
+    }
     running = (async () => {
-      try {
-        await sweep();
-        await runOnce();
-      } catch (err) {
-        log.warn('HIS pass failed', { code: toErrorShape(err).code });
-      }
+      do {
+        again = false;
+        try {
+          await sweep();
+          await runOnce();
+        } catch (err) {
+          log.warn('HIS pass failed', { code: toErrorShape(err).code });
+        }
+      } while (again);
     })();
-    await running;
-    running = null;
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
   }
 
   return {

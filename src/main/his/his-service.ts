@@ -9,19 +9,36 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { KioskStore } from '../store/store-contract';
 import { createHisClient, type HisClient } from './his-client';
-import { createHisWorker, type HisSendResult, type HisWorker } from './his-outbox-worker';
+import {
+  createHisWorker,
+  type HisPass,
+  type HisSendResult,
+  type HisWorker,
+} from './his-outbox-worker';
 
 export interface HisService {
   readonly client: HisClient;
   readonly worker: HisWorker;
-  /** Counts and refusals; with `ping`, also whether the HIS answers now. */
-  status(options?: { ping?: boolean }): Promise<HisStatus>;
+  /**
+   * Counts and refusals; with `ping`, also whether the HIS answers now; with `sweep`, after
+   * recording the current state of recent visits first (so a visit never swept counts as waiting).
+   */
+  status(options?: { ping?: boolean; sweep?: boolean }): Promise<HisStatus>;
+  /**
+   * Sweeps, then sends everything due until nothing due is left (for a station without the app's
+   * background worker: a script or cron); what this run did and the status after it.
+   */
+  deliver(): Promise<HisDelivery>;
   /** Sends one visit now (a refused one included); the HIS's answer. */
   send(visitId: string): Promise<HisSendResult>;
   /** Asks for a sweep and a pass soon (after a visit changed). */
   nudge(): void;
   start(): void;
   stop(): Promise<void>;
+}
+
+export interface HisDelivery extends HisPass {
+  status: HisStatus;
 }
 
 export interface HisServiceOptions {
@@ -50,16 +67,31 @@ export function openHisService(o: HisServiceOptions): HisService | null {
   });
   let nudgeTimer: NodeJS.Timeout | null = null;
 
-  return {
+  const service: HisService = {
     client,
     worker,
     async status(options = {}) {
+      if (options.sweep) await worker.sweep();
       const counts = await o.store.hisOutbox.counts();
       const refusals = await o.store.hisOutbox.refusals();
       const reachable = options.ping
         ? (await client.ping(Math.min(o.config.his.requestTimeoutMs, 5000))).reachable
         : null;
       return { enabled: true, reachable, ...counts, refusals };
+    },
+    async deliver() {
+      await worker.sweep();
+      const total: HisPass = { accepted: 0, refused: 0, deferred: 0 };
+      // Each pass claims up to a batch of due items; a deferred one is due again only later, so
+      // the loop ends when every due visit got its answer in this run.
+      for (;;) {
+        const pass = await worker.runOnce();
+        if (pass.results.length === 0) break;
+        total.accepted += pass.accepted;
+        total.refused += pass.refused;
+        total.deferred += pass.deferred;
+      }
+      return { ...total, status: await service.status() };
     },
     async send(visitId) {
       const visit = await o.store.getVisit(visitId);
@@ -94,4 +126,5 @@ export function openHisService(o: HisServiceOptions): HisService | null {
       await worker.stop();
     },
   };
+  return service;
 }

@@ -108,13 +108,26 @@ export interface PurgeReport {
   discrepanciesDeleted: number;
 }
 
+/**
+ * When a call or room action happened: a time, or a clock the store reads inside its write
+ * transaction, once the locks are held, so that the order of the recorded times is the order in
+ * which the changes were made (a time read before waiting for the lock could be older than that
+ * of a change that overtook it, and the board would list them out of order).
+ */
+export type ChangeTime = IsoDateTime | (() => IsoDateTime);
+
+/** The time of a change, read now (inside the transaction). */
+export function changeTimeNow(at: ChangeTime): IsoDateTime {
+  return typeof at === 'function' ? at() : at;
+}
+
 export interface CallNextRequest {
   date: IsoDate;
   room: string;
   /** The departments whose waiting visits this room calls. */
   departments: readonly string[];
   stationId: string;
-  at: IsoDateTime;
+  at: ChangeTime;
   policy: QueuePolicy;
 }
 
@@ -123,7 +136,7 @@ export interface RoomActionRequest {
   action: RoomAction;
   room: string;
   stationId: string;
-  at: IsoDateTime;
+  at: ChangeTime;
 }
 
 export interface RoomActionResult {

@@ -88,12 +88,16 @@ export const storeErrors = {
       `The secure (TLS) connection to the database server ${server} failed: its certificate is not vouched for by the configured CA (store.postgres.caFile), the server offers no TLS, or a certificate file cannot be read. Please call technical staff.`,
       e,
     ),
-  /** The station's role is not allowed this (it is for another kind of station). */
+  /**
+   * PostgreSQL refused the role this (SQLSTATE 42501, permission denied): a station's role holds
+   * only its kind's rights, and migrating needs the database's owner (on PostgreSQL 15+ schema
+   * public is no longer open to all).
+   */
   notPermitted: (server: string, e: Extra = {}): KioskError =>
     kioskError(
       'STORE_NOT_PERMITTED',
-      `Tài khoản cơ sở dữ liệu của máy này không được phép làm việc này trên ${server} (dành cho loại máy khác). Hãy kiểm tra store.postgres.url và quyền của tài khoản.`,
-      `This station's database role may not do this on ${server} (it is for another kind of station). Check store.postgres.url and the role's rights.`,
+      `Tài khoản cơ sở dữ liệu không có quyền làm việc này trên ${server} (PostgreSQL: permission denied). Tài khoản của máy trạm chỉ có quyền của loại máy đó: kiểm tra store.postgres.url; nâng cấp lược đồ cần tài khoản chủ sở hữu cơ sở dữ liệu (createdb --owner) hoặc quyền (GRANT) trên lược đồ public.`,
+      `The database role may not do this on ${server} (PostgreSQL: permission denied). A station's role holds only its kind's rights: check store.postgres.url; migrating needs the database's owner (createdb --owner) or rights (GRANT) on schema public.`,
       e,
     ),
   /** The server's schema is older than this app's, and this station's role may not migrate it. */
@@ -103,6 +107,14 @@ export const storeErrors = {
       `Cơ sở dữ liệu ${server} đang ở lược đồ ${found}, phiên bản này cần ${latest}. Tài khoản của máy trạm không được nâng cấp: chạy "store migrate --owner-url" bằng tài khoản chủ sở hữu.`,
       `The database ${server} is at schema ${found}; this version needs ${latest}. A station's role may not migrate it: run "store migrate --owner-url" with the owner role.`,
       { detail: `schema ${found} < ${latest}` },
+    ),
+  /** PostgreSQL: the server answers but has no database of that name (SQLSTATE 3D000). */
+  noDatabase: (server: string, e: Extra = {}): KioskError =>
+    kioskError(
+      'STORE_NO_DATABASE',
+      `Máy chủ cơ sở dữ liệu ${server} không có cơ sở dữ liệu này. Hãy tạo nó (createdb --owner <người dùng> <tên>) hoặc sửa tên trong store.postgres.url.`,
+      `The database server ${server} has no such database. Create it (createdb --owner <user> <name>) or correct the name in store.postgres.url.`,
+      e,
     ),
   closed: (): KioskError =>
     kioskError('STORE_CLOSED', 'Cơ sở dữ liệu đã đóng.', 'The database has been closed.'),
@@ -170,9 +182,10 @@ function fromPostgres(code: string, extra: Extra, location: string): KioskError 
   if (code.startsWith('08') || PG_UNREACHABLE.has(code))
     return storeErrors.unreachable(location, extra);
   if (code === '28P01' || code === '28000') return storeErrors.denied(location, extra);
-  if (code === '3D000') return storeErrors.cannotOpen(location, extra);
-  if (code === '53100') return storeErrors.full(extra);
+  // The server's own words: not SQLite's "data folder" nor "read-only file".
+  if (code === '3D000') return storeErrors.noDatabase(location, extra);
   if (code === '42501') return storeErrors.notPermitted(location, extra);
+  if (code === '53100') return storeErrors.full(extra);
   if (code === '25006') return storeErrors.readOnly(extra);
   if (code === 'XX001' || code === 'XX002') return storeErrors.corrupt(extra);
   // Serialisation failure, deadlock, lock or statement timeout: busy, worth a retry.

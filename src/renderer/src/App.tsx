@@ -51,7 +51,8 @@ export function App() {
   return (
     <>
       <StationScreen mode={mode} />
-      <SimulatedBadge parts={info.simulated} />
+      {/* The desk puts it in its own top bar. */}
+      {mode !== 'desk' && <SimulatedBadge parts={info.simulated} />}
     </>
   );
 }

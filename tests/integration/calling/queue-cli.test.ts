@@ -43,3 +43,56 @@ describe('queue call / queue board', () => {
     expect(JSON.parse(empty.stdout)).toBeNull();
   });
 });
+
+describe('queue act', () => {
+  it(
+    "a room's actions from the command line, with the README's exit codes",
+    { timeout: 180_000 },
+    async () => {
+      const dir = tempDir('kiosk-queue-act-');
+      const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
+      const { visit } = await store.checkIn(
+        pendingCheckIn('079300000002', {
+          date: hospitalDay(new Date(), 'Asia/Ho_Chi_Minh'),
+          createdAt: new Date().toISOString(),
+          recheck: null,
+        }),
+      );
+      await store.close();
+      expect((await cli(['queue', 'call', '--room', '101'], dir)).code).toBe(0);
+
+      // By the number on the slip, as the room sees it.
+      const again = await cli(
+        ['queue', 'act', 'call-again', '--room', '101', '--number', visit.queueNumber, '--json'],
+        dir,
+      );
+      expect(again.code, again.stderr).toBe(0);
+      expect((JSON.parse(again.stdout) as Visit).progress).toMatchObject({
+        state: 'called',
+        calls: 2,
+      });
+      for (const [action, state] of [
+        ['patient-in', 'in-room'],
+        ['done', 'done'],
+      ] as const) {
+        const r = await cli(
+          ['queue', 'act', action, '--room', '101', '--visit', visit.id, '--json'],
+          dir,
+        );
+        expect(r.code, r.stderr).toBe(0);
+        expect((JSON.parse(r.stdout) as Visit).progress?.state).toBe(state);
+      }
+
+      // Not allowed now (done cannot be recalled): 1. An unknown action or room: usage, 2.
+      const late = await cli(['queue', 'act', 'recall', '--room', '101', '--visit', visit.id], dir);
+      expect(late.code).toBe(1);
+      expect(late.stderr).toContain('QUEUE_TRANSITION_INVALID');
+      const typo = await cli(['queue', 'act', 'fly', '--room', '101', '--visit', visit.id], dir);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('USAGE_INVALID');
+      const room = await cli(['queue', 'act', 'skip', '--room', '999', '--visit', visit.id], dir);
+      expect(room.code).toBe(2);
+      expect(room.stderr).toContain('QUEUE_UNKNOWN_ROOM');
+    },
+  );
+});

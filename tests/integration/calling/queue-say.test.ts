@@ -31,7 +31,7 @@ describe('queue say', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { text: { vi: string } };
-    expect(json.text.vi).toBe('Mời số khám không không bốn đến phòng một trăm lẻ một');
+    expect(json.text.vi).toBe('Mời số ca không một khám không không bốn đến phòng một trăm lẻ một');
     const seconds = headerSeconds(out);
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(10);
@@ -43,7 +43,7 @@ describe('queue say', () => {
     const dir = fresh();
     const clips = path.join(dir, 'clips');
     mkdirSync(clips);
-    const words = 'mời số khám không bốn đến phòng một trăm lẻ'.split(' ');
+    const words = 'mời số ca khám không bốn đến phòng một trăm lẻ'.split(' ');
     // Stand-in recordings: 0.2 s tones at 44.1 kHz stereo (not the call format, so sox converts).
     for (const w of words) {
       execFileSync('sox', [
@@ -69,8 +69,8 @@ describe('queue say', () => {
       dir,
     );
     expect(r.code, r.stderr).toBe(0);
-    // chime 0.7 + pause 0.25 + 12 words × (0.2 + 0.06 gap)
-    expect(headerSeconds(out)).toBeCloseTo(0.7 + 0.25 + 12 * 0.26, 1);
+    // chime 0.7 + pause 0.25 + 15 words × (0.2 + 0.06 gap): "ca không một" is the station
+    expect(headerSeconds(out)).toBeCloseTo(0.7 + 0.25 + 15 * 0.26, 1);
   });
 
   it('refuses an unknown room with a typed error', async () => {
@@ -88,7 +88,30 @@ describe('queue say', () => {
       ],
       dir,
     );
-    expect(r.code).toBe(1);
+    // A room missing from the configuration is a configuration error: exit 2 (README).
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/QUEUE_UNKNOWN_ROOM/);
+  });
+
+  it('refuses a malformed number as a usage error (exit 2)', async () => {
+    const dir = fresh();
+    const r = await cli(
+      ['queue', 'say', '--number', 'hello', '--room', '101', '--out', path.join(dir, 'x.wav')],
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/QUEUE_NUMBER_INVALID/);
+  });
+
+  it('the same offline number of two stations gives two different WAVs', async () => {
+    const dir = fresh();
+    const wavs: Buffer[] = [];
+    for (const number of ['K01-KHAM-O-003', 'K02-KHAM-O-003']) {
+      const out = path.join(dir, `${number}.wav`);
+      const r = await cli(['queue', 'say', '--number', number, '--room', '101', '--out', out], dir);
+      expect(r.code, r.stderr).toBe(0);
+      wavs.push(readFileSync(out));
+    }
+    expect(wavs[0]!.equals(wavs[1]!)).toBe(false);
   });
 });

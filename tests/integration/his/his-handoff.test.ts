@@ -5,7 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, configSchema, type KioskConfig } from '../../../src/main/config/schema';
 import { createHisClient } from '../../../src/main/his/his-client';
-import { createHisWorker, type HisWorker } from '../../../src/main/his/his-outbox-worker';
+import {
+  createHisWorker,
+  sendVisit,
+  type HisWorker,
+} from '../../../src/main/his/his-outbox-worker';
 import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { sampleVisit } from '../../../src/sim/sample-visits';
@@ -193,9 +197,11 @@ describe.each(ENGINES)(
         });
         for (const item of items) {
           const visit = (await store.getVisit(item.visitId))!;
-          const { buildVisitBundle } = await import('../../../src/main/his/fhir/visit-bundle');
-          await client.sendTransaction(
-            buildVisitBundle({
+          const { buildVisitTransactions } =
+            await import('../../../src/main/his/fhir/visit-bundle');
+          await sendVisit(
+            client,
+            buildVisitTransactions({
               visit,
               identity: null,
               department: config.departments.find((d) => d.code === visit.department)!,

@@ -3,6 +3,7 @@
  * sharing one server adds (several stations' stores at once, the schema runner).
  */
 import pg from 'pg';
+import type { KioskError } from '../../../src/shared/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
@@ -177,11 +178,39 @@ describeOnPg('PostgreSQL store', (started) => {
       }
     });
 
-    it('a missing database is STORE_CANNOT_OPEN', async () => {
+    it("a missing database is STORE_NO_DATABASE, said in the server's words", async () => {
       const url = `postgres://${cluster.user}@127.0.0.1:${cluster.port}/nope`;
-      await expect(openPostgresStore({ url })).rejects.toThrow(
-        expect.objectContaining({ code: 'STORE_CANNOT_OPEN' }),
-      );
+      const err = await openPostgresStore({ url }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'STORE_NO_DATABASE' });
+      const { en, vi } = (err as KioskError).localized;
+      expect(en).toContain('has no such database');
+      expect(en).toContain(`127.0.0.1:${cluster.port}`);
+      // Not SQLite's advice about a data folder.
+      expect(`${en} ${vi}`).not.toMatch(/data folder|thư mục dữ liệu/);
+    });
+
+    it('a role without rights on schema public is STORE_NOT_PERMITTED, not "read-only"', async () => {
+      const url = await freshDatabase(cluster);
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      const role = `norights_${process.pid}`;
+      try {
+        await admin.query(`CREATE ROLE ${role} LOGIN`);
+        // PostgreSQL 15+ gives PUBLIC no CREATE on public; say it for older servers too.
+        const db = new pg.Client({ connectionString: url });
+        await db.connect();
+        await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+        await db.end();
+        const asRole = url.replace(`//${cluster.user}@`, `//${role}@`);
+        const err = await openPostgresStore({ url: asRole }).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'STORE_NOT_PERMITTED' });
+        const { en, vi } = (err as KioskError).localized;
+        expect(en).toContain('schema public');
+        expect(`${en} ${vi}`).not.toMatch(/read-only|chỉ cho phép đọc/);
+      } finally {
+        await admin.query(`DROP OWNED BY ${role}`).catch(() => {});
+        await admin.end();
+      }
     });
   });
 });

@@ -2,14 +2,20 @@
  * A local FHIR R4 endpoint for tests: plain node:http, resources kept in memory. It validates
  * what it receives with medplum's R4 validator (422 with an OperationOutcome when invalid),
  * stores what it accepts, runs `transaction` bundles all-or-nothing with conditional
- * create (ifNoneExist) and conditional update (PUT Type?identifier=system|value), resolves
- * `urn:uuid:` references, and answers searches by identifier (Appointment also by date).
+ * create (ifNoneExist), conditional update (PUT Type?identifier=system|value) and conditional
+ * FHIRPath Patch (PATCH Type?identifier=…, a Parameters body), resolves `urn:uuid:` references,
+ * and answers searches by identifier (Appointment also by date). Like a strict HIS it also
+ * enforces two R4 rules medplum's validator lets through: an extension's url is an absolute URL
+ * (422 for a URN), and the entries of one transaction must not resolve to the same resource
+ * (http.html transaction rules: 400).
  * Tests tell it to misbehave: answer 500, 409 or 422, or hang without answering.
  * Test-only: nothing here ships with the kiosk.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { applyFhirPathPatch, PatchError } from './fhirpath-patch-apply';
 import { ensureIndexed, validateR4 } from './r4-validator';
+import { isAbsoluteExtensionUrl } from '../../../src/main/his/fhir/identifier-systems';
 
 type Json = Record<string, unknown>;
 interface Stored {
@@ -33,6 +39,13 @@ export interface FhirTestServer {
   requireAuthorization(value: string | null): void;
   /** Stored resources of one type (latest versions). */
   all(resourceType: string): Json[];
+  /** Every version of one type the server stored, oldest first (what the HIS has seen). */
+  history(resourceType: string): Json[];
+  /**
+   * Holds transactions unanswered until the returned function is called; `arrived` resolves
+   * when the first held one has come in.
+   */
+  hold(): { arrived: Promise<void>; release: () => void };
   /** Puts a resource in the store as the HIS would have it (e.g. a booked Appointment). */
   seed(resource: Json): Json;
   received: ReceivedRequest[];
@@ -92,6 +105,8 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
   let requiredAuth: string | null = null;
   const received: ReceivedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
+  const versions = new Map<string, Json[]>();
+  let gate: { arrived: () => void; released: Promise<void> } | null = null;
 
   const table = (type: string): Map<string, Stored> => {
     let t = store.get(type);
@@ -117,7 +132,35 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
     });
   }
 
+  /** Every extension url in the resource, wherever it sits. */
+  function extensionUrls(value: unknown, at: string, out: { url: unknown; at: string }[]): void {
+    if (Array.isArray(value)) value.forEach((v, i) => extensionUrls(v, `${at}[${i}]`, out));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if ((k === 'extension' || k === 'modifierExtension') && Array.isArray(v)) {
+          v.forEach((e: Json, i) => out.push({ url: e?.url, at: `${at}.${k}[${i}]` }));
+        }
+        extensionUrls(v, `${at}.${k}`, out);
+      }
+    }
+  }
+
   function validate(resource: Json): void {
+    // R4 extensibility: "url ... SHALL be a URL" (the StructureDefinition's canonical URL).
+    const found: { url: unknown; at: string }[] = [];
+    extensionUrls(resource, resource.resourceType as string, found);
+    const bad = found.filter((e) => typeof e.url !== 'string' || !isAbsoluteExtensionUrl(e.url));
+    if (bad.length > 0) {
+      throw new HttpFailure(422, {
+        resourceType: 'OperationOutcome',
+        issue: bad.map((e) => ({
+          severity: 'error',
+          code: 'invalid',
+          details: { text: `Extension.url must be an absolute URL, not ${String(e.url)}` },
+          expression: [`${e.at}.url`],
+        })),
+      });
+    }
     const issues = validateR4(resource as { resourceType: string });
     if (issues.length > 0) {
       throw new HttpFailure(422, {
@@ -164,11 +207,22 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
     };
     const ids = new Map<string, string>();
     const plans: { type: string; id: string; status: string }[] = [];
+    const touched = new Set<string>();
+    const touch = (type: string, id: string): void => {
+      // R4 http.html: overlapping resource identities in one transaction SHALL fail it.
+      if (touched.has(`${type}/${id}`)) {
+        throw new HttpFailure(
+          400,
+          outcome('processing', `${type}/${id} is the target of two entries of one transaction`),
+        );
+      }
+      touched.add(`${type}/${id}`);
+    };
     for (const e of entries) {
       const resource = e.resource as Json;
-      const type = resource.resourceType as string;
       const request = e.request as { method: string; url: string; ifNoneExist?: string };
       const [path, query = ''] = request.url.split('?');
+      const type = request.method === 'PATCH' ? path! : (resource.resourceType as string);
       if (path !== type) throw new HttpFailure(400, outcome('invalid', `url ${path} for ${type}`));
       let id: string;
       let status: string;
@@ -178,17 +232,39 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
             ([k, v]) => k === 'identifier' && matchesIdentifier(s.resource, v),
           ),
         );
-      if (request.method === 'PUT' && query) {
+      if (request.method === 'PATCH' && query) {
+        const found = matches(query);
+        if (found.length === 0)
+          throw new HttpFailure(404, outcome('not-found', `${type}?${query}`));
+        if (found.length > 1) {
+          throw new HttpFailure(412, outcome('multiple-matches', `${type}: several matches`));
+        }
+        id = found[0]!.resource.id as string;
+        touch(type, id);
+        let patched: Json;
+        try {
+          patched = applyFhirPathPatch(found[0]!.resource, resource);
+        } catch (err) {
+          if (!(err instanceof PatchError)) throw err;
+          throw new HttpFailure(422, outcome('processing', `patch: ${err.message}`));
+        }
+        validate(patched);
+        view(type).set(id, { resource: patched, version: found[0]!.version + 1 });
+        plans.push({ type, id, status: '200 OK' });
+        continue;
+      } else if (request.method === 'PUT' && query) {
         const found = matches(query);
         if (found.length > 1) {
           throw new HttpFailure(412, outcome('multiple-matches', `${type}: several matches`));
         }
         id = found[0] ? (found[0].resource.id as string) : String(nextId++);
         status = found[0] ? '200 OK' : '201 Created';
+        touch(type, id);
       } else if (request.method === 'POST') {
         const found = request.ifNoneExist ? matches(request.ifNoneExist) : [];
         id = found[0] ? (found[0].resource.id as string) : String(nextId++);
         status = found[0] ? '200 OK' : '201 Created';
+        touch(type, id);
         if (found[0]) {
           if (e.fullUrl) ids.set(e.fullUrl as string, `${type}/${id}`);
           plans.push({ type, id, status });
@@ -204,7 +280,13 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
     }
     for (const [type, t] of staged) {
       for (const [id, s] of t) {
-        t.set(id, { ...s, resource: resolveRefs(s.resource, ids) as Json });
+        const resolved = { ...s, resource: resolveRefs(s.resource, ids) as Json };
+        t.set(id, resolved);
+        if (table(type).get(id)?.version !== s.version) {
+          const list = versions.get(type) ?? [];
+          list.push(structuredClone(resolved.resource));
+          versions.set(type, list);
+        }
       }
       store.set(type, t);
     }
@@ -276,6 +358,16 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
         url: url.pathname + url.search,
         authorization: req.headers.authorization,
       });
+      if (gate && req.method === 'POST') {
+        const g = gate;
+        g.arrived();
+        void g.released.then(() => answer());
+        return;
+      }
+      answer();
+    });
+    function answer(): void {
+      const url = new URL(req.url ?? '/', 'http://localhost');
       const send = (status: number, json: Json): void => {
         res.writeHead(status, { 'content-type': 'application/fhir+json; charset=utf-8' });
         res.end(JSON.stringify(json));
@@ -309,7 +401,7 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
         if (err instanceof HttpFailure) send(err.status, err.outcome);
         else send(500, outcome('exception', String(err)));
       }
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -323,6 +415,21 @@ export async function startFhirTestServer(): Promise<FhirTestServer> {
       requiredAuth = value;
     },
     all: (type) => [...table(type).values()].map((s) => s.resource),
+    history: (type) => [...(versions.get(type) ?? [])],
+    hold: () => {
+      let arrived!: () => void;
+      let release!: () => void;
+      const arrivedP = new Promise<void>((r) => (arrived = r));
+      const released = new Promise<void>((r) => (release = r));
+      gate = { arrived, released };
+      return {
+        arrived: arrivedP,
+        release: () => {
+          gate = null;
+          release();
+        },
+      };
+    },
     seed: (resource) => {
       validate(resource);
       const id = (resource.id as string | undefined) ?? String(nextId++);

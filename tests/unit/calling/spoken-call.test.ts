@@ -81,8 +81,8 @@ describe('the spoken call', () => {
 
   it('says the example call from the issue', () => {
     const t = callText('K01-KHAM-T-004', '101', { departmentWords: { KHAM: 'KHÁM' } });
-    expect(t.vi).toBe('Mời số KHÁM không không bốn đến phòng một trăm lẻ một');
-    expect(t.en).toBe('Number K H A M 0 0 4, room 101.');
+    expect(t.vi).toBe('Mời số ca không một KHÁM không không bốn đến phòng một trăm lẻ một');
+    expect(t.en).toBe('K 0 1 K H A M 0 0 4, room 101.');
   });
 
   it('says the lane letter of a priority lane, and a room by its spoken name', () => {
@@ -94,9 +94,22 @@ describe('the spoken call', () => {
     expect(t.en).toBe('Number N H I E 0 1 2, the emergency unit.');
   });
 
+  it('offline numbers of two stations sound different: the station is said first', () => {
+    const a = callText('K01-KHAM-O-003', '101', { departmentWords: { KHAM: 'khám' } });
+    const b = callText('K02-KHAM-O-003', '101', { departmentWords: { KHAM: 'khám' } });
+    expect(a.vi).not.toBe(b.vi);
+    expect(a.en).not.toBe(b.en);
+    expect(b.vi).toBe('Mời số ca không hai khám o không không ba đến phòng một trăm lẻ một');
+    expect(b.en).toBe('K 0 2 K H A M O 0 0 3, room 101.');
+    // A shared-queue number has no station to say.
+    expect(callText('KHAM-O-003', '101', { departmentWords: { KHAM: 'khám' } }).vi).toBe(
+      'Mời số khám o không không ba đến phòng một trăm lẻ một',
+    );
+  });
+
   it('spells a department without a configured word', () => {
     expect(callText('K01-RHM-T-001', '110').vi).toBe(
-      'Mời số e rờ hát em mờ không không một đến phòng một trăm mười',
+      'Mời số ca không một e rờ hát em mờ không không một đến phòng một trăm mười',
     );
   });
 });

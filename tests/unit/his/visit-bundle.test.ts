@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Department } from '../../../src/shared/domain';
-import type { Coverage, Encounter, Patient } from '../../../src/main/his/fhir/fhir-types';
+import type { Bundle, Coverage, Encounter, Patient } from '../../../src/main/his/fhir/fhir-types';
 import { DEFAULT_IDENTIFIER_SYSTEMS as SYS } from '../../../src/main/his/fhir/identifier-systems';
-import { buildVisitBundle, type VisitHandoffInput } from '../../../src/main/his/fhir/visit-bundle';
+import {
+  buildVisitTransactions,
+  type VisitHandoffInput,
+} from '../../../src/main/his/fhir/visit-bundle';
 import { validateR4 } from '../../support/his/r4-validator';
 import { sampleVisit } from '../../../src/sim/sample-visits';
 import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
@@ -27,15 +30,19 @@ function input(index: number, extra: Partial<VisitHandoffInput> = {}): VisitHand
   };
 }
 
+/** The first transaction carries each resource whole (the conditional creates). */
+const buildVisitBundle = (i: VisitHandoffInput): Bundle => buildVisitTransactions(i).ensure;
+
 describe('visit as a FHIR R4 transaction', () => {
   it('every catalog identity gives a bundle the medplum R4 validator accepts, entry by entry', () => {
     for (const id of SIM_IDENTITIES) {
-      const bundle = buildVisitBundle(input(id.index));
-      expect(validateR4(bundle), `identity ${id.index}`).toEqual([]);
-      for (const e of bundle.entry ?? []) {
-        expect(validateR4(e.resource!), `identity ${id.index} ${e.resource!.resourceType}`).toEqual(
-          [],
-        );
+      const { ensure, update } = buildVisitTransactions(input(id.index));
+      for (const bundle of [ensure, update]) {
+        expect(validateR4(bundle), `identity ${id.index}`).toEqual([]);
+        for (const e of bundle.entry ?? []) {
+          const what = `identity ${id.index} ${e.request!.method} ${e.resource!.resourceType}`;
+          expect(validateR4(e.resource!), what).toEqual([]);
+        }
       }
     }
   });
@@ -66,8 +73,9 @@ describe('visit as a FHIR R4 transaction', () => {
     expect(p.gender).toBe('male');
     expect(p.address![0]!.text).toContain('Phố Giả Định');
     expect(pe!.request).toEqual({
-      method: 'PUT',
-      url: `Patient?identifier=${encodeURIComponent(`${SYS.cccd}|001085012345`)}`,
+      method: 'POST',
+      url: 'Patient',
+      ifNoneExist: `identifier=${encodeURIComponent(`${SYS.cccd}|001085012345`)}`,
     });
   });
 
@@ -99,8 +107,8 @@ describe('visit as a FHIR R4 transaction', () => {
     });
     expect(c.payor[0]!.display).toContain('BHXH');
     expect(c.beneficiary.reference).toBe(bundle.entry![0]!.fullUrl);
-    expect(entry.request!.url).toBe(
-      `Coverage?identifier=${encodeURIComponent(`${SYS.insuranceCard}|DN4010123456781`)}`,
+    expect(entry.request!.ifNoneExist).toBe(
+      `identifier=${encodeURIComponent(`${SYS.insuranceCard}|DN4010123456781`)}`,
     );
   });
 
@@ -128,8 +136,8 @@ describe('visit as a FHIR R4 transaction', () => {
     expect(e.period!.start).toBe(visit.createdAt);
     expect(e.appointment).toEqual([{ reference: 'Appointment/appt-7' }]);
     expect(e.subject!.reference).toBe(bundle.entry![0]!.fullUrl);
-    expect(entry.request!.url).toBe(
-      `Encounter?identifier=${encodeURIComponent(`${SYS.visit}|${visit.id}`)}`,
+    expect(entry.request!.ifNoneExist).toBe(
+      `identifier=${encodeURIComponent(`${SYS.visit}|${visit.id}`)}`,
     );
 
     const cancelled = buildVisitBundle(input(1, { visit: { ...visit, status: 'cancelled' } }));
@@ -163,5 +171,54 @@ describe('visit as a FHIR R4 transaction', () => {
     expect(JSON.stringify(buildVisitBundle(input(3)))).toBe(
       JSON.stringify(buildVisitBundle(input(3))),
     );
+  });
+});
+
+describe('Coverage.status is the state of the record (R4 fm-status), not "may use today"', () => {
+  function coverageFor(code: string, outcome: string, over: { validTo?: string } = {}): Coverage {
+    const base = sampleVisit(1);
+    const result = base.insurance.result!;
+    const visit = {
+      ...base,
+      insurance: {
+        ...base.insurance,
+        result: {
+          ...result,
+          code,
+          outcome: outcome as typeof result.outcome,
+          mayUseInsurance: false,
+          card: { ...result.card!, ...over },
+        },
+      },
+    };
+    const bundle = buildVisitBundle(input(1, { visit }));
+    return bundle.entry!.find((e) => e.resource!.resourceType === 'Coverage')!.resource as Coverage;
+  }
+
+  it('an expired card (010) is an active Coverage whose period has ended', () => {
+    const c = coverageFor('010', 'not-insured', { validTo: '2025-12-31' });
+    expect(c.status).toBe('active');
+    expect(c.period!.end).toBe('2025-12-31');
+  });
+
+  it('a confirmed card whose dates do not cover today is still active', () => {
+    expect(coverageFor('000', 'insured', { validTo: '2025-12-31' }).status).toBe('active');
+  });
+
+  it('a card BHXH withdrew (revoked 110, reduced 120-124) is cancelled', () => {
+    for (const code of ['110', '120', '121', '122', '123', '124']) {
+      expect(coverageFor(code, 'not-insured').status, code).toBe('cancelled');
+    }
+  });
+
+  it('a card the lookup did not confirm (not found, re-enter, service error) is a draft', () => {
+    for (const [code, outcome] of [
+      ['050', 'not-insured'],
+      ['060', 're-enter'],
+      ['500', 'retry-later'],
+      ['999', 'unknown-code'],
+    ] as const) {
+      expect(coverageFor(code, outcome).status, code).toBe('draft');
+    }
   });
 });

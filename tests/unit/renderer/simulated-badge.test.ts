@@ -47,3 +47,34 @@ describe('the SIMULATED badge on the screens', () => {
     }
   });
 });
+
+describe('the desk speaks to staff', () => {
+  it("its lane choices are staff's words, not the kiosk patient's answer", () => {
+    const vi = i18n.getFixedT('vi');
+    const en = i18n.getFixedT('en');
+    // The kiosk asks the patient "are you in a priority group?" and offers "No, regular queue".
+    expect(vi('lane.normal')).toBe('Không, tôi xếp hàng thường');
+    expect(vi('deskLane.normal')).toBe('Thường (không ưu tiên)');
+    expect(en('deskLane.normal')).toBe('Regular (no priority)');
+    for (const lane of ['normal', 'elderly', 'child', 'disability', 'pregnant', 'emergency']) {
+      for (const t of [vi, en]) {
+        const text = t(`deskLane.${lane}`);
+        expect(text, lane).not.toBe(`deskLane.${lane}`);
+        expect(text, lane).not.toMatch(/\b(tôi|I|my)\b|^Không,|^No,/);
+      }
+    }
+  });
+});
+
+describe('where the badge sits', () => {
+  it('inline (the desk top bar) it is part of the flow, not a band fixed over the page', () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nextProvider,
+        { i18n },
+        createElement(SimulatedBadge, { parts: { reader: true, gateway: false }, inline: true }),
+      ),
+    );
+    expect(html).toContain('simulated-badge-inline');
+  });
+});

@@ -3,8 +3,11 @@
  *
  * "Mời số KHÁM không không bốn đến phòng một trăm lẻ một": the department's spoken word, the lane
  * letter (left out for the ordinary lane, whose numbers are the most common), the counter's
- * digits one by one as printed on the slip, then the room read as a number. The station prefix
- * of offline numbers is not said: one room's patients come from one queue.
+ * digits one by one as printed on the slip, then the room read as a number. A number with a
+ * station prefix (`K02-KHAM-O-003`) starts with the station, spelled and read digit by digit
+ * ("ca không hai"): offline numbers of different stations share department, letter and counter,
+ * and once uploaded wait in the same queue, so without it two waiting patients would hear the
+ * same call.
  */
 import { digitsOneByOne, numberInWords, type NumberReadingOptions } from './vietnamese-numbers';
 
@@ -64,6 +67,14 @@ export function codeInWords(code: string, opts: NumberReadingOptions = {}): stri
     .join(' ');
 }
 
+/** A station prefix as said: letters spelled, digits one by one ("K02" → "ca không hai"). */
+export function stationInWords(station: string): string {
+  return [...station.toUpperCase()]
+    .filter((c) => /[A-Z0-9]/.test(c))
+    .map((c) => (/\d/.test(c) ? digitsOneByOne(c) : (LETTER_NAMES[c] ?? c)))
+    .join(' ');
+}
+
 export interface CallTextOptions extends NumberReadingOptions {
   /** Spoken word per department code, e.g. `{ KHAM: "khám" }`; missing codes are spelled. */
   departmentWords?: Readonly<Record<string, string>>;
@@ -89,13 +100,17 @@ export function callText(
   const sayLane = parts.laneLetter !== (opts.normalLaneLetter ?? 'T');
   const lane = sayLane ? (LETTER_NAMES[parts.laneLetter] ?? parts.laneLetter) : null;
   const roomVi = opts.roomWords?.vi ?? `phòng ${codeInWords(roomCode, opts)}`;
-  const vi = ['Mời số', dept, lane, digitsOneByOne(parts.digits), 'đến', roomVi]
+  const station = parts.station ? stationInWords(parts.station) : null;
+  const vi = ['Mời số', station, dept, lane, digitsOneByOne(parts.digits), 'đến', roomVi]
     .filter(Boolean)
     .join(' ');
   const spelled = [...parts.department].join(' ');
   const enDigits = [...parts.digits].join(' ');
   const roomEn = opts.roomWords?.en ?? `room ${roomCode}`;
   // Short on purpose: the whole call (chime, Vietnamese, English) should stay under ten seconds.
-  const en = `Number ${spelled}${sayLane ? ` ${parts.laneLetter}` : ''} ${enDigits}, ${roomEn}.`;
+  // With a station the call opens with it instead of "Number": the whole call still fits in ten
+  // seconds with espeak's default rate ("K 0 2 K H A M O 0 0 3, room 101.").
+  const opening = parts.station ? [...parts.station].filter((c) => c !== '-').join(' ') : 'Number';
+  const en = `${opening} ${spelled}${sayLane ? ` ${parts.laneLetter}` : ''} ${enDigits}, ${roomEn}.`;
   return { vi, en };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSECURE_SERVICE_URL, isSecureServiceUrl } from '../secure-url';
-import { DEFAULT_IDENTIFIER_SYSTEMS } from './identifier-systems';
+import { DEFAULT_IDENTIFIER_SYSTEMS, isAbsoluteExtensionUrl } from './identifier-systems';
 
 /** The hospital information system that receives each visit as FHIR R4 (issue 14). */
 export const hisSchema = z
@@ -45,7 +45,13 @@ export const hisSchema = z
         queueNumber: z.string().min(1),
         department: z.string().min(1),
         lane: z.string().min(1),
-        extensionBase: z.string().min(1),
+        /** Canonical base of the extensions' StructureDefinitions (R4: a URL, not a URN). */
+        extensionBase: z
+          .string()
+          .refine(
+            isAbsoluteExtensionUrl,
+            'an absolute URL such as https://fhir.your-hospital.vn/StructureDefinition (R4: an extension url is a URL, not a URN)',
+          ),
       })
       .strict(),
   })

@@ -5,6 +5,13 @@
  * names no system for the CCCD number, the old 9-digit ID, our visits or queue numbers, so those
  * live in the kiosk's own `urn:cccd-kiosk:` namespace. A hospital whose HIS expects other URIs
  * sets them in `his.systems` (configuration); these are only the defaults.
+ *
+ * Extensions are different: R4 (extensibility.html, "url ... SHALL be a URL") wants an
+ * extension's `url` to be the canonical URL of the StructureDefinition that defines it, so it
+ * is an absolute http(s) address, never a URN. `extensionBase` is that canonical base: the
+ * default names a host under the reserved `.example` domain (RFC 2606), which says "ours, not
+ * resolvable"; a hospital that publishes the two definitions of docs/fhir/ on its own server
+ * sets `his.systems.extensionBase` to where they live (the `url` inside each file changes with it).
  */
 export interface IdentifierSystems {
   /** 12-digit CCCD number (số định danh cá nhân) */
@@ -23,7 +30,10 @@ export interface IdentifierSystems {
   department: string;
   /** Lanes (normal, elderly, ...) as a second coding of Encounter.priority */
   lane: string;
-  /** Prefix of the kiosk's extension URLs (coverage percentage, registered facility) */
+  /**
+   * Canonical base of the kiosk's StructureDefinitions (coverage percentage, registered
+   * facility): an absolute http(s) URL without a trailing slash; `<base>/<extension id>`.
+   */
   extensionBase: string;
 }
 
@@ -36,5 +46,14 @@ export const DEFAULT_IDENTIFIER_SYSTEMS: IdentifierSystems = {
   queueNumber: 'urn:cccd-kiosk:sid:queue-number',
   department: 'urn:cccd-kiosk:cs:department',
   lane: 'urn:cccd-kiosk:cs:lane',
-  extensionBase: 'urn:cccd-kiosk:extension',
+  extensionBase: 'https://fhir.cccd-kiosk.example/StructureDefinition',
 };
+
+/**
+ * R4's rule for `Extension.url` as a check: an absolute URL with a scheme and an authority
+ * (`https://…`), so not a URN nor a relative reference. One place: the configuration refuses
+ * an `extensionBase` that breaks it and the tests hold every emitted extension to it.
+ */
+export function isAbsoluteExtensionUrl(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i.test(url) && !/^urn:/i.test(url);
+}

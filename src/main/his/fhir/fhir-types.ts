@@ -137,12 +137,39 @@ export interface OperationOutcome {
   issue: OperationOutcomeIssue[];
 }
 
-export type HandoffResource = Patient | Coverage | Encounter;
+/** One parameter of a Parameters resource (here: the parts of a FHIRPath Patch operation). */
+export interface ParametersParameter {
+  name: string;
+  valueCode?: string;
+  valueString?: string;
+  valueUri?: string;
+  valueDate?: string;
+  valueDateTime?: string;
+  valueDecimal?: number;
+  valueBoolean?: boolean;
+  valueCodeableConcept?: CodeableConcept;
+  valueHumanName?: HumanName;
+  valueIdentifier?: Identifier;
+  valueAddress?: Address;
+  valuePeriod?: Period;
+  part?: ParametersParameter[];
+}
+
+export interface Parameters {
+  resourceType: 'Parameters';
+  parameter?: ParametersParameter[];
+}
+
+export type HandoffResource = Patient | Coverage | Encounter | Parameters;
 
 export interface BundleEntry<R = HandoffResource> {
   fullUrl?: string;
   resource?: R;
-  request?: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; ifNoneExist?: string };
+  request?: {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    ifNoneExist?: string;
+  };
   response?: { status: string; location?: string; outcome?: OperationOutcome };
 }
 

@@ -5,8 +5,24 @@
  */
 export {
   DEFAULT_IDENTIFIER_SYSTEMS,
+  isAbsoluteExtensionUrl,
   type IdentifierSystems,
 } from '../../config/sections/identifier-systems';
+import type { IdentifierSystems } from '../../config/sections/identifier-systems';
+
+/** The ids of the kiosk's extensions (docs/fhir/StructureDefinition-<id>.json). */
+export const KIOSK_EXTENSIONS = {
+  coveragePercent: 'bhyt-coverage-percent',
+  registeredFacility: 'bhyt-registered-facility',
+} as const;
+
+/** An extension's canonical URL: `<extensionBase>/<id>`. */
+export function extensionUrl(
+  systems: Pick<IdentifierSystems, 'extensionBase'>,
+  id: string,
+): string {
+  return `${systems.extensionBase.replace(/\/+$/, '')}/${id}`;
+}
 
 /** `system|value` as FHIR search and conditional URLs want it, escaped for a query string. */
 export function identifierToken(system: string, value: string): string {

@@ -1,12 +1,23 @@
 /**
- * One visit as a FHIR R4 transaction: Patient, Coverage (when a BHYT card is known) and
- * Encounter. Every entry is a conditional update keyed on a stable identifier (CCCD number,
- * card number, visit id), so sending the same visit twice - after a crash, a timeout whose
- * answer was lost, or a later change such as a cancellation - updates instead of duplicating.
- * Pure: the same visit gives the same bytes.
+ * One visit as two FHIR R4 transactions about Patient, Coverage (when a BHYT card is known) and
+ * Encounter, each keyed on a stable identifier (CCCD number, card number, visit id):
+ *
+ * 1. `ensure`: a conditional create (`POST` with `ifNoneExist`) of each, so a resource the HIS
+ *    lacks is made whole, and one it has is left alone;
+ * 2. `update`: a conditional FHIRPath `PATCH` of each that rewrites only the elements the kiosk
+ *    owns (see fhirpath-patch.ts), so what the HIS added itself - its record number, a phone, a
+ *    practitioner on the Encounter - survives every resend and later change.
+ *
+ * Two transactions, not one: R4 (http.html, transaction processing rules) says a transaction
+ * SHALL fail when the resource identities its entries resolve to overlap, and a create and a
+ * patch of the same Patient do. Both are idempotent, so a failure between them is mended by
+ * sending both again (the outbox marks the visit sent only after the second).
+ * Sending the same visit twice - after a crash, a timeout whose answer was lost, or a later change
+ * such as a cancellation - updates instead of duplicating. Pure: the same visit gives the same
+ * bytes.
  */
 import { createHash } from 'node:crypto';
-import type { Department, Lane, Visit } from '../../../shared/domain';
+import type { Department, InsuranceResult, Lane, Visit } from '../../../shared/domain';
 import { cardInUseOf } from '../../../shared/domain';
 import type {
   Bundle,
@@ -18,7 +29,13 @@ import type {
   Identifier,
   Patient,
 } from './fhir-types';
-import { identifierToken, type IdentifierSystems } from './identifier-systems';
+import { fhirPathPatch, literal, own, type PatchOperation } from './fhirpath-patch';
+import {
+  extensionUrl,
+  identifierToken,
+  KIOSK_EXTENSIONS,
+  type IdentifierSystems,
+} from './identifier-systems';
 
 export interface VisitHandoffInput {
   visit: Visit;
@@ -115,21 +132,21 @@ export function buildCoverage(input: VisitHandoffInput, patientRef: string): Cov
   const extension: Extension[] = [];
   if (card.coveragePercent !== null) {
     extension.push({
-      url: `${systems.extensionBase}/bhyt-coverage-percent`,
+      url: extensionUrl(systems, KIOSK_EXTENSIONS.coveragePercent),
       valueDecimal: card.coveragePercent,
     });
   }
   const facility = inUse.registeredFacility;
   if (facility) {
     extension.push({
-      url: `${systems.extensionBase}/bhyt-registered-facility`,
+      url: extensionUrl(systems, KIOSK_EXTENSIONS.registeredFacility),
       valueIdentifier: { system: systems.facility, value: facility.code },
     });
   }
   const coverage: Coverage = {
     resourceType: 'Coverage',
     identifier: [{ use: 'official', system: systems.insuranceCard, value: number }],
-    status: result.mayUseInsurance ? 'active' : 'cancelled',
+    status: coverageStatus(result),
     type: { coding: [{ system: ACT_CODE, code: 'PUBLICPOL', display: 'public healthcare' }] },
     subscriberId: number,
     beneficiary: { reference: patientRef },
@@ -198,41 +215,205 @@ export function buildEncounter(input: VisitHandoffInput, patientRef: string): En
   return encounter;
 }
 
-/** The transaction the HIS receives for the visit as it is now. */
-export function buildVisitBundle(input: VisitHandoffInput): Bundle {
+/**
+ * Coverage.status is the state of the Coverage record itself (R4 value set
+ * fm-status: active | cancelled | draft | entered-in-error), not whether the patient may use the
+ * card today:
+ * - BHXH withdrew the card (revoked 110, reported reduced 120-124): the policy itself was
+ *   rescinded, `cancelled`;
+ * - the card answered but is out of date (010, or valid dates that do not cover today): the
+ *   policy is what it was, `active`; its past `period` is what says it no longer applies;
+ * - the service confirmed the card (000-004): `active`;
+ * - anything else (not found, data to re-enter, service errors, unknown codes): BHXH has not
+ *   confirmed that this card number is a policy at all, so the record is `draft`, made active
+ *   by a later lookup that confirms it.
+ */
+const WITHDRAWN_CODES = new Set(['110', '120', '121', '122', '123', '124']);
+const CONFIRMED_OUTCOMES = new Set<InsuranceResult['outcome']>([
+  'insured',
+  'insured-with-notes',
+  'replaced-card',
+]);
+
+export function coverageStatus(result: InsuranceResult): Coverage['status'] {
+  if (WITHDRAWN_CODES.has(result.code)) return 'cancelled';
+  if (result.code === '010' || CONFIRMED_OUTCOMES.has(result.outcome)) return 'active';
+  return 'draft';
+}
+
+/** The two transactions the HIS receives for the visit as it is now (see the top of the file). */
+export interface VisitTransactions {
+  ensure: Bundle;
+  update: Bundle;
+}
+
+function patientPatch(patient: Patient, systems: IdentifierSystems): PatchOperation[] {
+  const oldId = patient.identifier?.find((i) => i.system === systems.oldId);
+  const name = patient.name?.[0];
+  const address = patient.address?.[0];
+  return [
+    ...own(
+      'Patient',
+      'identifier',
+      `Patient.identifier.where(system=${literal(systems.oldId)})`,
+      oldId ? { valueIdentifier: oldId } : null,
+    ),
+    ...own(
+      'Patient',
+      'name',
+      "Patient.name.where(use='official')",
+      name ? { valueHumanName: name } : null,
+    ),
+    ...own('Patient', 'gender', 'Patient.gender', { valueCode: patient.gender! }),
+    ...own(
+      'Patient',
+      'birthDate',
+      'Patient.birthDate',
+      patient.birthDate ? { valueDate: patient.birthDate } : null,
+    ),
+    ...own(
+      'Patient',
+      'address',
+      "Patient.address.where(use='home')",
+      address ? { valueAddress: address } : null,
+    ),
+  ];
+}
+
+function coveragePatch(coverage: Coverage): PatchOperation[] {
+  const ops: PatchOperation[] = [
+    { type: 'replace', path: 'Coverage.status', value: { valueCode: coverage.status } },
+    ...own('Coverage', 'subscriberId', 'Coverage.subscriberId', {
+      valueString: coverage.subscriberId!,
+    }),
+    ...own(
+      'Coverage',
+      'period',
+      'Coverage.period',
+      coverage.period ? { valuePeriod: coverage.period } : null,
+    ),
+  ];
+  for (const id of Object.values(KIOSK_EXTENSIONS)) {
+    const url = coverage.extension?.find((e) => e.url.endsWith(`/${id}`))?.url;
+    const ext = url ? coverage.extension!.find((e) => e.url === url)! : null;
+    // Matched by the id at the end, so a change of extensionBase replaces the old extension.
+    const select = `Coverage.extension.where(url.endsWith(${literal(`/${id}`)}))`;
+    ops.push(
+      ...own(
+        'Coverage',
+        'extension',
+        select,
+        ext
+          ? {
+              part: [
+                { name: 'url', valueUri: ext.url },
+                ext.valueIdentifier
+                  ? { name: 'valueIdentifier', valueIdentifier: ext.valueIdentifier }
+                  : { name: 'valueDecimal', valueDecimal: ext.valueDecimal! },
+              ],
+            }
+          : null,
+      ),
+    );
+  }
+  const plan = coverage.class?.[0];
+  ops.push(
+    ...own(
+      'Coverage',
+      'class',
+      "Coverage.class.where(type.coding.code='plan')",
+      plan
+        ? {
+            part: [
+              { name: 'type', valueCodeableConcept: plan.type },
+              { name: 'value', valueString: plan.value },
+              ...(plan.name ? [{ name: 'name', valueString: plan.name }] : []),
+            ],
+          }
+        : null,
+    ),
+  );
+  return ops;
+}
+
+function encounterPatch(encounter: Encounter, systems: IdentifierSystems): PatchOperation[] {
+  const queueId = encounter.identifier?.find((i) => i.system === systems.queueNumber);
+  return [
+    { type: 'replace', path: 'Encounter.status', value: { valueCode: encounter.status } },
+    ...own(
+      'Encounter',
+      'identifier',
+      `Encounter.identifier.where(system=${literal(systems.queueNumber)})`,
+      queueId ? { valueIdentifier: queueId } : null,
+    ),
+    ...own(
+      'Encounter',
+      'serviceType',
+      'Encounter.serviceType',
+      encounter.serviceType ? { valueCodeableConcept: encounter.serviceType } : null,
+    ),
+    ...own(
+      'Encounter',
+      'priority',
+      'Encounter.priority',
+      encounter.priority ? { valueCodeableConcept: encounter.priority } : null,
+    ),
+    ...own(
+      'Encounter',
+      'period',
+      'Encounter.period',
+      encounter.period ? { valuePeriod: encounter.period } : null,
+    ),
+  ];
+}
+
+export function buildVisitTransactions(input: VisitHandoffInput): VisitTransactions {
   const { visit, systems } = input;
   const patientUrl = `urn:uuid:${nameBasedUuid(`patient:${visit.patient.idNumber}`)}`;
-  const entries: BundleEntry[] = [
+  const patient = buildPatient(input);
+  const patientQuery = `identifier=${identifierToken(systems.cccd, visit.patient.idNumber)}`;
+  const ensure: BundleEntry[] = [
     {
       fullUrl: patientUrl,
-      resource: buildPatient(input),
-      request: {
-        method: 'PUT',
-        url: `Patient?identifier=${identifierToken(systems.cccd, visit.patient.idNumber)}`,
-      },
+      resource: patient,
+      request: { method: 'POST', url: 'Patient', ifNoneExist: patientQuery },
+    },
+  ];
+  const update: BundleEntry[] = [
+    {
+      resource: fhirPathPatch(patientPatch(patient, systems)),
+      request: { method: 'PATCH', url: `Patient?${patientQuery}` },
     },
   ];
   const coverage = buildCoverage(input, patientUrl);
   if (coverage) {
     const number = coverage.subscriberId!;
-    entries.push({
+    const query = `identifier=${identifierToken(systems.insuranceCard, number)}`;
+    ensure.push({
       fullUrl: `urn:uuid:${nameBasedUuid(`coverage:${number}`)}`,
       resource: coverage,
-      request: {
-        method: 'PUT',
-        url: `Coverage?identifier=${identifierToken(systems.insuranceCard, number)}`,
-      },
+      request: { method: 'POST', url: 'Coverage', ifNoneExist: query },
+    });
+    update.push({
+      resource: fhirPathPatch(coveragePatch(coverage)),
+      request: { method: 'PATCH', url: `Coverage?${query}` },
     });
   }
-  entries.push({
+  const encounter = buildEncounter(input, patientUrl);
+  const encounterQuery = `identifier=${identifierToken(systems.visit, visit.id)}`;
+  ensure.push({
     fullUrl: `urn:uuid:${nameBasedUuid(`encounter:${visit.id}`)}`,
-    resource: buildEncounter(input, patientUrl),
-    request: {
-      method: 'PUT',
-      url: `Encounter?identifier=${identifierToken(systems.visit, visit.id)}`,
-    },
+    resource: encounter,
+    request: { method: 'POST', url: 'Encounter', ifNoneExist: encounterQuery },
   });
-  return { resourceType: 'Bundle', type: 'transaction', entry: entries };
+  update.push({
+    resource: fhirPathPatch(encounterPatch(encounter, systems)),
+    request: { method: 'PATCH', url: `Encounter?${encounterQuery}` },
+  });
+  return {
+    ensure: { resourceType: 'Bundle', type: 'transaction', entry: ensure },
+    update: { resourceType: 'Bundle', type: 'transaction', entry: update },
+  };
 }
 
 /**

@@ -17,11 +17,12 @@ import type pg from 'pg';
 import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
 import { chooseNext } from '../../domain/queue-policy';
 import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
-import type {
-  CallNextRequest,
-  RecentCall,
-  RoomActionRequest,
-  RoomActionResult,
+import {
+  changeTimeNow,
+  type CallNextRequest,
+  type RecentCall,
+  type RoomActionRequest,
+  type RoomActionResult,
 } from '../store-contract';
 import { visitFromRow as visitOf, type VisitRow } from '../rows';
 import { inPgTransaction, notifyVisitsChanged, pgRead } from './pg-pool';
@@ -92,8 +93,9 @@ export function pgCalling(pool: pg.Pool) {
             [next.id],
           );
           if (locked.rowCount === 1) {
-            const row = (await c.query<VisitRow>(MARK_CALLED, [req.room, req.at, next.id]))
-              .rows[0]!;
+            // Read with the room's lock and the visit's row held, just before the write.
+            const at = changeTimeNow(req.at);
+            const row = (await c.query<VisitRow>(MARK_CALLED, [req.room, at, next.id])).rows[0]!;
             await recordChange(c, {
               visitId: row.id,
               day: req.date,
@@ -101,7 +103,7 @@ export function pgCalling(pool: pg.Pool) {
               action: 'call-next',
               room: req.room,
               stationId: req.stationId,
-              at: req.at,
+              at,
             });
             return visitOf(row);
           }
@@ -119,13 +121,15 @@ export function pgCalling(pool: pg.Pool) {
         if (!row) throw visitNotFoundError();
         const { state, room } = visitOf(row).progress!;
         const step = applyRoomAction(req.action, { state, room }, req.room);
+        // Read with the visit's row locked, just before the write.
+        const at = changeTimeNow(req.at);
         const after =
           step.to === 'called'
-            ? await c.query<VisitRow>(MARK_CALLED, [req.room, req.at, row.id])
+            ? await c.query<VisitRow>(MARK_CALLED, [req.room, at, row.id])
             : await c.query<VisitRow>(
                 `UPDATE visits SET progress = $1, progress_room = $2, progress_at = $3
                  WHERE id = $4 RETURNING *`,
-                [step.to, req.room, req.at, row.id],
+                [step.to, req.room, at, row.id],
               );
         await recordChange(c, {
           visitId: row.id,
@@ -134,7 +138,7 @@ export function pgCalling(pool: pg.Pool) {
           action: req.action,
           room: req.room,
           stationId: req.stationId,
-          at: req.at,
+          at,
         });
         return { visit: visitOf(after.rows[0]!), announces: step.announces };
       });

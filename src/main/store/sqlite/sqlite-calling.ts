@@ -7,11 +7,12 @@ import type Database from 'better-sqlite3';
 import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
 import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
 import { chooseNext } from '../../domain/queue-policy';
-import type {
-  CallNextRequest,
-  RecentCall,
-  RoomActionRequest,
-  RoomActionResult,
+import {
+  changeTimeNow,
+  type CallNextRequest,
+  type RecentCall,
+  type RoomActionRequest,
+  type RoomActionResult,
 } from '../store-contract';
 import { visitFromRow, type VisitRow } from '../rows';
 
@@ -60,16 +61,10 @@ export function prepareCalling(db: Database.Database) {
       const lanes = calledLanes.all(req.date, req.room).map((r) => r.lane as Lane);
       const next = chooseNext(waiting, lanes, req.policy);
       if (!next) return null;
-      called(next.row, req.room, req.at);
-      insertEvent.run(
-        next.row.id,
-        req.date,
-        'called',
-        'call-next',
-        req.room,
-        req.stationId,
-        req.at,
-      );
+      // Inside the IMMEDIATE transaction: no other change can come between this time and the write.
+      const at = changeTimeNow(req.at);
+      called(next.row, req.room, at);
+      insertEvent.run(next.row.id, req.date, 'called', 'call-next', req.room, req.stationId, at);
       return visitFromRow(visitById.get(next.row.id)!);
     },
 
@@ -83,9 +78,10 @@ export function prepareCalling(db: Database.Database) {
         { state: current, room: row.progress_room ?? null },
         req.room,
       );
-      if (step.to === 'called') called(row, req.room, req.at);
-      else setProgress.run(step.to, req.room, req.at, row.id);
-      insertEvent.run(row.id, row.day, step.to, req.action, req.room, req.stationId, req.at);
+      const at = changeTimeNow(req.at);
+      if (step.to === 'called') called(row, req.room, at);
+      else setProgress.run(step.to, req.room, at, row.id);
+      insertEvent.run(row.id, row.day, step.to, req.action, req.room, req.stationId, at);
       return { visit: visitFromRow(visitById.get(row.id)!), announces: step.announces };
     },
 

@@ -217,7 +217,8 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
         >
           {lanes.map((l) => (
             <option key={l} value={l}>
-              {t(`lane.${l}`)}
+              {/* Staff's words, not the kiosk's patient voice ("No, regular queue"). */}
+              {t(`deskLane.${l}`)}
             </option>
           ))}
         </select>

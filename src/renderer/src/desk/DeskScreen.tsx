@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { SimulatedBadge } from '../components/SimulatedBadge';
 import { DevPanel } from '../dev/DevPanel';
 import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
 import { isEditableTarget } from '../lib/keyboard-wedge';
@@ -42,6 +43,7 @@ export function DeskScreen() {
   const step = useCheckinStore((s) => s.state.step);
   const provideQr = useCheckinStore((s) => s.provideQr);
   const storeStatus = useAppStore((s) => s.storeStatus);
+  const simulated = useAppStore((s) => s.info?.simulated);
   useDeskShortcuts();
   // A scanner aimed at a card's QR while the reader waits for the key: no field needs focus.
   useKeyboardWedge((text) => void provideQr(text), step === 'need-key' || step === 'idle');
@@ -53,6 +55,7 @@ export function DeskScreen() {
       </a>
       <header className="desk-header">
         <StationTitle title={t('desk.title')} />
+        {simulated && <SimulatedBadge parts={simulated} inline />}
         <p className="desk-shortcuts" data-testid="desk-shortcuts">
           <kbd>/</kbd> {t('desk.shortcutSearch')} · <kbd>F2</kbd> {t('desk.shortcutManual')}
         </p>

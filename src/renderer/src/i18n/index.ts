@@ -8,6 +8,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../shared/domain';
 import chipTrustEn from './chip-trust.en.json';
 import chipTrustVi from './chip-trust.vi.json';
+import deskLanesEn from './desk-lanes.en.json';
+import deskLanesVi from './desk-lanes.vi.json';
 import en from './en.json';
 import vi from './vi.json';
 import staffEn from './staff.en.json';
@@ -19,8 +21,8 @@ type Tree = { [key: string]: string | Tree };
  * Topic files (one per feature, so that several people add texts at once) add keys to the main
  * translation; a nested object is merged, not replaced.
  */
-const TOPICS_VI: Tree[] = [chipTrustVi, staffVi];
-const TOPICS_EN: Tree[] = [chipTrustEn, staffEn];
+const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi];
+const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn];
 
 function deepMerge(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };
