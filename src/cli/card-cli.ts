@@ -11,6 +11,14 @@ import { SimulatedReader } from '../sim/card/simulated-reader';
 import { SIM_IDENTITIES } from '../sim/data/identities';
 import type { CliContext } from './context';
 import { CAN_NUMBER, ID_NUMBER } from '../shared/identity-input';
+import { readPresentedInput, toKioskError, type PresentedInput } from '../shared/presented-input';
+
+/** `--qr` or `--card` text through the one parser; its typed INPUT_* error when malformed. */
+export function presentedFrom(text: string): PresentedInput {
+  const read = readPresentedInput(text);
+  if (!read.ok) throw toKioskError(read.error);
+  return read.value;
+}
 
 export interface KeyOptions {
   qr?: string;
@@ -26,7 +34,7 @@ export function addKeyOptions(cmd: Command): Command {
   return cmd
     .option(
       '--qr <text>',
-      'the QR text printed on the card front (ID|old ID|name|DOB|sex|address|issue date)',
+      'a scanned QR: the CCCD front (ID|old ID|name|DOB|sex|address|issue date) or, where the command takes it, a BHYT card QR (…|$)',
     )
     .option(
       '--id <digits>',
@@ -76,9 +84,14 @@ export function accessKeyFromOptions(opts: KeyOptions): AccessKeyInput {
     return { kind: 'can', can: opts.can };
   }
   if (opts.qr !== undefined) {
-    if (!opts.qr.includes('|'))
-      throw usage('--qr không giống mã QR trên thẻ CCCD', '--qr does not look like a CCCD QR text');
-    return { kind: 'qr', text: opts.qr };
+    const input = presentedFrom(opts.qr);
+    if (input.kind !== 'cccd-qr') {
+      throw usage(
+        '--qr ở đây phải là mã QR trên thẻ căn cước (mở chip)',
+        '--qr here must be the QR of a CCCD (it opens the chip)',
+      );
+    }
+    return { kind: 'qr', text: input.text };
   }
   if (opts.mrz !== undefined) {
     const text = opts.mrz.replace(/\s+/g, '');

@@ -128,6 +128,12 @@ export interface CheckinService {
   current(): CheckinState;
   onState(listener: (state: CheckinState) => void): () => void;
   provideKey(key: AccessKeyInput): Promise<void>;
+  /** Any typed or scanned identity text, routed by its shape (src/shared/presented-input). */
+  present(text: string): Promise<void>;
+  /** At "place your card": the person has no card with them. */
+  withoutCard(): Promise<void>;
+  /** "No documents": a number in the reception desk's queue. */
+  noDocuments(): Promise<Visit>;
   manualIdentity(input: ManualIdentityInput): Promise<void>;
   choose(department: string, lane: Lane): Promise<Visit>;
   override(decision: StaffOverride, note?: string): Promise<void>;

@@ -38,6 +38,12 @@ export interface ApiRequests {
   'checkin.current': { input: null; output: CheckinState };
   /** The chip key from a scanned QR, typed ID + date of birth, or an MRZ. */
   'checkin.provideKey': { input: AccessKeyInput; output: null };
+  /** Anything typed or scanned: a CCCD or BHYT card QR, a typed 12/15/10-character number. */
+  'checkin.present': { input: { text: string }; output: null };
+  /** At "place your card": no card with me (returning patient, else a desk ticket). */
+  'checkin.withoutCard': { input: null; output: null };
+  /** "Không có giấy tờ / No documents": a desk ticket. */
+  'checkin.noDocuments': { input: null; output: Visit };
   /** Desk: identity typed by staff when no card can be read. */
   'checkin.manualIdentity': { input: ManualIdentityInput; output: null };
   /** Commit the visit for the person on screen and print the slip. */
@@ -133,6 +139,9 @@ export const REQUEST_NAMES = [
   'gateway.status',
   'checkin.current',
   'checkin.provideKey',
+  'checkin.present',
+  'checkin.withoutCard',
+  'checkin.noDocuments',
   'checkin.manualIdentity',
   'checkin.choose',
   'checkin.override',

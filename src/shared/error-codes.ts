@@ -144,6 +144,22 @@ export const ERROR_CODES = {
   STAFF_BAD_INPUT: 'request',
   STAFF_CHIP_NOT_VERIFIED: 'request',
   STAFF_NO_CARD: 'card-contact',
+  // Typed or scanned identity text (src/shared/presented-input): scan or type again.
+  INPUT_BHYT_QR_CODE: 'card-key',
+  INPUT_BHYT_QR_DOB: 'card-key',
+  INPUT_BHYT_QR_FIELDS: 'card-key',
+  INPUT_BHYT_QR_NAME: 'card-key',
+  INPUT_BHYT_QR_SEX: 'card-key',
+  INPUT_BHYT_QR_UNFINISHED: 'card-key',
+  INPUT_CCCD_QR_DOB: 'card-key',
+  INPUT_CCCD_QR_FIELDS: 'card-key',
+  INPUT_EMPTY: 'card-key',
+  INPUT_NOT_A_CARD: 'card-key',
+  INPUT_TOO_LONG: 'card-key',
+  INPUT_TYPED_BHYT: 'card-key',
+  INPUT_TYPED_LENGTH: 'card-key',
+  INPUT_TYPED_OLD_CMND: 'card-key',
+  INPUT_VNEID_QR: 'card-key',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -35,6 +35,9 @@ export const REQUEST_ACCESS = {
 
   'checkin.current': CHECKIN,
   'checkin.provideKey': CHECKIN,
+  'checkin.present': CHECKIN,
+  'checkin.withoutCard': CHECKIN,
+  'checkin.noDocuments': CHECKIN,
   'checkin.manualIdentity': DESK,
   'checkin.choose': CHECKIN,
   'checkin.override': DESK,

@@ -59,7 +59,7 @@ test('a keyboard-wedge scan anywhere on the page sends the QR as the chip key', 
       await new Promise((r) => setTimeout(r, 2));
     }
   }, qr);
-  await expect.poll(() => calls('checkin.provideKey')).toEqual([{ kind: 'qr', text: qr }]);
+  await expect.poll(() => calls('checkin.present')).toEqual([{ text: qr }]);
 });
 
 test('a person typing slowly is not taken for a scan', async ({ page }) => {
@@ -70,7 +70,7 @@ test('a person typing slowly is not taken for a scan', async ({ page }) => {
   await page.keyboard.type('001085012345', { delay: 120 });
   await page.keyboard.press('Enter');
   await page.waitForTimeout(300);
-  expect(calls('checkin.provideKey')).toEqual([]);
+  expect(calls('checkin.present')).toEqual([]);
 });
 
 test('insurance outcomes in plain words: cached offline with its time, stale, self-pay', async ({

@@ -16,6 +16,7 @@ import {
   addKeyOptions,
   cliReaderService,
   parseSimIdentity,
+  presentedFrom,
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
@@ -24,10 +25,13 @@ import { runCommand, type RegisterCommand } from '../output';
 import { visitLine } from './visits';
 
 interface CheckinOpts extends KeyOptions {
-  reader: string;
+  /** Needed only when a chip is read (not for a BHYT card QR or --card). */
+  reader?: string;
+  /** A typed BHYT card code (15) or social-insurance number (10). */
+  card?: string;
   /** Needed unless a HIS booking chooses the department (his.appointments). */
   department?: string;
-  lane: string;
+  lane?: string;
   simIdentity?: string;
   override?: string;
   acceptChip?: boolean;
@@ -53,14 +57,14 @@ const noPrinter: SlipPrinter = {
 function checkOptions(
   opts: CheckinOpts,
   departments: string[],
-): { lane: Lane; override: StaffOverride | null } {
+): { lane: Lane | null; override: StaffOverride | null } {
   if (opts.department !== undefined && !departments.includes(opts.department)) {
     throw usage(
       `--department: một trong ${departments.join(', ')}`,
       `--department must be one of ${departments.join(', ')}`,
     );
   }
-  if (!LANES.includes(opts.lane as Lane)) {
+  if (opts.lane !== undefined && !LANES.includes(opts.lane as Lane)) {
     throw usage(
       `--lane: một trong ${LANES.join(', ')}`,
       `--lane must be one of ${LANES.join(', ')}`,
@@ -73,7 +77,7 @@ function checkOptions(
     );
   }
   return {
-    lane: opts.lane as Lane,
+    lane: (opts.lane as Lane | undefined) ?? null,
     override: (opts.override as StaffOverride | undefined) ?? null,
   };
 }
@@ -116,12 +120,44 @@ interface CheckinOutput {
   reprint: boolean;
   /** The HIS booking that chose the department, when one did. */
   booking: BookedAppointment | null;
+  /** A number in the reception desk's queue (an unknown typed number). */
+  deskTicket: boolean;
+}
+
+/**
+ * Text that checks in without a chip: a BHYT card QR (`--qr …|$`) or `--card`; null when the
+ * options name a chip key instead. Bad text is its typed INPUT_* error.
+ */
+function textWithoutChip(opts: CheckinOpts): string | null {
+  if (opts.card !== undefined) {
+    const others = [opts.qr, opts.id, opts.can, opts.mrz, opts.dob, opts.simIdentity];
+    if (others.some((o) => o !== undefined)) {
+      throw usage(
+        '--card không đi cùng khóa chip hay --sim-identity',
+        '--card goes without a chip key or --sim-identity',
+      );
+    }
+    const input = presentedFrom(opts.card);
+    if (input.kind !== 'typed-bhyt' && input.kind !== 'typed-social-insurance') {
+      throw usage(
+        '--card: mã thẻ BHYT 15 ký tự hoặc mã số BHXH 10 chữ số (số căn cước: --id)',
+        '--card: the 15-character BHYT code or the 10-digit social-insurance number (a CCCD number: --id)',
+      );
+    }
+    return opts.card;
+  }
+  if (opts.qr !== undefined && presentedFrom(opts.qr).kind === 'bhyt-qr') return opts.qr;
+  return null;
 }
 
 async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOutput> {
   const { config } = ctx.config();
   const logger = ctx.logger();
-  const key = accessKeyFromOptions(opts);
+  const withoutChip = textWithoutChip(opts);
+  const key = withoutChip === null ? accessKeyFromOptions(opts) : null;
+  if (key && !opts.reader) {
+    throw usage('Cần --reader để đọc chip', '--reader is needed to read a chip');
+  }
   const { lane, override } = checkOptions(
     opts,
     config.departments.map((d) => d.code),
@@ -131,14 +167,14 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
   try {
     const simulated = cards.simulated!;
     if (opts.simIdentity !== undefined) {
-      if (opts.reader !== simulated.readerName) {
+      if (!opts.reader || opts.reader !== simulated.readerName) {
         throw usage(
           `--sim-identity chỉ dùng với đầu đọc "${simulated.readerName}"`,
           `--sim-identity only applies to the reader "${simulated.readerName}"`,
         );
       }
     }
-    await settleReaders(cards, opts.reader, 3000);
+    if (key) await settleReaders(cards, opts.reader!, 3000);
     const opened = await openInsurance({ config, logger });
     closers.push(() => opened.close());
     const printer = opts.print
@@ -152,7 +188,7 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
       cards,
       insurance: opened.insurance,
       printer,
-      readerName: opts.reader,
+      readerName: opts.reader ?? null,
       background: false,
     });
     closers.push(() => services.close());
@@ -160,10 +196,14 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
     // The card goes on the reader after the services listen, as a patient would place it.
     if (opts.simIdentity !== undefined) simulated.insert(parseSimIdentity(opts.simIdentity));
     const { checkin } = services;
-    await checkin.provideKey(key);
+    if (key) await checkin.provideKey(key);
+    else await checkin.present(withoutChip!);
     // Staff running the command looked at the card: the configured officer accepts it.
     if (checkin.current().step === 'see-desk' && opts.acceptChip) await checkin.acceptChip(null);
     let state = checkin.current();
+    if (state.step === 'done' && state.deskTicket) {
+      return { visit: state.visit, reprint: false, booking: null, deskTicket: true };
+    }
     if (state.step === 'choose-department' && state.needsStaff) {
       if (!override) {
         throw kioskError(
@@ -191,7 +231,8 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
           '--department is needed: no booking chose the department',
         );
       }
-      await checkin.choose(opts.department, lane);
+      // No --lane: the lane the law gives (age, BHYT group), else the normal one.
+      await checkin.choose(opts.department, lane ?? state.priority?.lane ?? 'normal');
     }
     const done = checkin.current();
     if (done.step !== 'done') throw stoppedAt(done);
@@ -200,7 +241,12 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
       process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
       process.exitCode = 3;
     }
-    return { visit: done.visit, reprint: done.reprint, booking: done.booking ?? null };
+    return {
+      visit: done.visit,
+      reprint: done.reprint,
+      booking: done.booking ?? null,
+      deskTicket: false,
+    };
   } finally {
     for (const close of closers.reverse()) {
       try {
@@ -219,13 +265,20 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
       'run a whole check-in: read the card, look up the insurance (online, cached or pending), ' +
         'create the visit with its queue number, optionally print the slip',
     )
-    .requiredOption('--reader <name>', 'reader name, as listed by `readers`');
+    .option('--reader <name>', 'reader name, as listed by `readers` (not for --card or a BHYT QR)');
   addKeyOptions(cmd)
+    .option(
+      '--card <code>',
+      'a typed BHYT card code (15 characters) or social-insurance number (10 digits), no reader',
+    )
     .option(
       '--department <code>',
       'department code from the configuration, e.g. KHAM (not needed when a HIS booking chooses it)',
     )
-    .option('--lane <lane>', `priority lane: ${LANES.join('|')}`, 'normal')
+    .option(
+      '--lane <lane>',
+      `lane: ${LANES.join('|')} (default: the priority the law gives, else normal)`,
+    )
     .option('--sim-identity <n>', 'simulated reader only: place catalog card <n> first')
     .option('--override <decision>', `staff decision when one is needed: ${OVERRIDES.join('|')}`)
     .option('--accept-chip', 'accept a card whose chip is not trusted (staff checked the card)')
@@ -236,10 +289,12 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
         opts,
         () => runCheckin(ctx(), opts),
         (r) =>
-          `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}` +
-          (r.booking
-            ? `\nbooked ${r.booking.start} (HIS appointment ${r.booking.appointmentId})`
-            : ''),
+          r.deskTicket
+            ? `desk ticket (mời đến quầy tiếp đón / please go to the reception desk): ${visitLine(r.visit)}\nvisit id ${r.visit.id}`
+            : `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}` +
+              (r.booking
+                ? `\nbooked ${r.booking.start} (HIS appointment ${r.booking.appointmentId})`
+                : ''),
       ),
     );
 };

@@ -6,13 +6,16 @@ import {
   addKeyOptions,
   cliReaderService,
   parseSimIdentity,
+  presentedFrom,
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
 import { runCommand, type RegisterCommand } from '../output';
+import type { PresentedInput } from '../../shared/presented-input';
 
 interface ReadOptions extends KeyOptions {
-  reader: string;
+  /** Needed to read a chip; `--qr` alone only parses the text. */
+  reader?: string;
   simIdentity?: string;
   photo: boolean;
   photoOut?: string;
@@ -65,7 +68,29 @@ export function readOutputJson(r: CardReadResult) {
 
 type ReadJson = ReturnType<typeof readOutputJson>;
 
-function human(v: ReadJson): string {
+/** What a `--qr` text is, as the kiosk would read it (no chip involved). */
+export function presentedOutputJson(input: PresentedInput) {
+  switch (input.kind) {
+    case 'cccd-qr':
+      return { kind: input.kind, ...input.qr };
+    case 'bhyt-qr':
+      return { kind: input.kind, ...input.card };
+    default:
+      return input;
+  }
+}
+
+type PresentedJson = ReturnType<typeof presentedOutputJson>;
+
+function humanPresented(v: PresentedJson): string {
+  const lines = Object.entries(v)
+    .filter(([k]) => k !== 'kind')
+    .map(([k, value]) => `  ${k}: ${Array.isArray(value) ? value.join('|') : (value ?? '-')}`);
+  return [`${v.kind} (not verified: a QR or a typed number can be made up)`, ...lines].join('\n');
+}
+
+function human(v: ReadJson | PresentedJson): string {
+  if ('kind' in v) return humanPresented(v);
   return [
     `${v.fullName}  (${v.idNumber})`,
     `born ${v.dateOfBirth ?? '?'}, ${v.sex ?? '?'}, ${v.nationality}, ${v.ethnicity}, religion: ${v.religion || '-'}`,
@@ -88,7 +113,10 @@ export const registerRead: RegisterCommand = (program, ctx) => {
       'read a CCCD chip (BAC, DG1/DG13/DG2, passive authentication) and print the holder; ' +
         'for the simulated reader, --sim-identity <n> inserts catalog card n first',
     )
-    .requiredOption('--reader <name>', 'reader name, as listed by `readers`');
+    .option(
+      '--reader <name>',
+      'reader name, as listed by `readers`; without it --qr is only parsed',
+    );
   addKeyOptions(cmd)
     .option('--sim-identity <n>', 'simulated reader only: insert catalog card <n> before reading')
     .option('--no-photo', 'skip DG2 (the face image)')
@@ -97,13 +125,26 @@ export const registerRead: RegisterCommand = (program, ctx) => {
     .action(async (opts: ReadOptions) =>
       runCommand(
         opts,
-        async () => {
+        async (): Promise<ReadJson | PresentedJson> => {
+          // Any scanned text is read as the kiosk reads it; only a CCCD QR with a reader opens a chip.
+          if (opts.qr !== undefined) {
+            const input = presentedFrom(opts.qr);
+            if (!opts.reader || input.kind !== 'cccd-qr') return presentedOutputJson(input);
+          }
+          if (!opts.reader) {
+            throw kioskError(
+              'USAGE_INVALID',
+              'Cần --reader để đọc chip',
+              '--reader is needed to read a chip',
+            );
+          }
+          const reader = opts.reader;
           const key = accessKeyFromOptions(opts);
           const service = cliReaderService(ctx());
           try {
             const simulated = service.simulated!;
             if (opts.simIdentity !== undefined) {
-              if (opts.reader !== simulated.readerName) {
+              if (reader !== simulated.readerName) {
                 throw kioskError(
                   'USAGE_INVALID',
                   `--sim-identity chỉ dùng với đầu đọc "${simulated.readerName}"`,
@@ -111,15 +152,15 @@ export const registerRead: RegisterCommand = (program, ctx) => {
                 );
               }
               simulated.insert(parseSimIdentity(opts.simIdentity));
-            } else if (opts.reader === simulated.readerName) {
+            } else if (reader === simulated.readerName) {
               throw kioskError(
                 'CARD_NO_CARD',
                 'Đầu đọc mô phỏng chưa có thẻ: thêm --sim-identity <n>.',
                 'The simulated reader is empty: add --sim-identity <n> to insert a catalog card.',
               );
             }
-            await settleReaders(service, opts.reader, 3000);
-            const { result, photo } = await service.read(opts.reader, key, {
+            await settleReaders(service, reader, 3000);
+            const { result, photo } = await service.read(reader, key, {
               skipPhoto: !opts.photo,
             });
             if (opts.photoOut && photo) writeFileAtomicSync(opts.photoOut, photo);

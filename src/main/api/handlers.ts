@@ -66,6 +66,9 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
 
     'checkin.current': async () => s.checkin.current(),
     'checkin.provideKey': async (key) => s.checkin.provideKey(key).then(() => null),
+    'checkin.present': async ({ text }) => s.checkin.present(text).then(() => null),
+    'checkin.withoutCard': async () => s.checkin.withoutCard().then(() => null),
+    'checkin.noDocuments': async () => s.checkin.noDocuments(),
     'checkin.manualIdentity': async (input) =>
       s.staff.actions
         .forPersonOnScreen({ action: 'manual-identity' }, () => s.checkin.manualIdentity(input))
@@ -158,7 +161,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     },
     'sim.scanQr': async ({ index }) => {
       // What a keyboard-wedge scanner pointed at the card front would deliver.
-      await s.checkin.provideKey({ kind: 'qr', text: simCards().qrText(index) });
+      await s.checkin.present(simCards().qrText(index));
       return null;
     },
     'sim.setGateway': async ({ mode }) => {

@@ -49,6 +49,10 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
   'gateway.status': none,
   'checkin.current': none,
   'checkin.provideKey': accessKey,
+  // The shape is read in main by the one parser (src/shared/presented-input), which never throws.
+  'checkin.present': z.object({ text: z.string().min(1).max(4000) }).strict(),
+  'checkin.withoutCard': none,
+  'checkin.noDocuments': none,
   // The values are checked by the shared rules the desk and main use (one place).
   'checkin.manualIdentity': z
     .object({
@@ -57,6 +61,8 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
       dateOfBirth: z.string().max(40),
       sex: z.enum(['M', 'F']),
       cardNumber: z.string().max(40).optional(),
+      document: z.enum(['typed-cccd', 'vneid-desk', 'cccd-qr', 'bhyt-qr', 'none']).optional(),
+      ticketVisitId: z.string().min(1).max(64).optional(),
     })
     .strict()
     .superRefine((value, ctx) => {

@@ -15,7 +15,9 @@ import type {
   InsuranceQuery,
   KioskErrorShape,
   Lane,
+  LawPriority,
   ManualIdentityInput,
+  PresentedDocument,
   PatientView,
   ReaderState,
   ReaderStatus,
@@ -55,7 +57,24 @@ import {
   type FailedLookupEvidence,
 } from '../evidence/failed-lookup';
 import { validateManualIdentity } from './manual-identity';
-import { patientFromCard, patientFromIdentity, patientFromManual } from '../domain/patient-view';
+import {
+  patientFromBhytQr,
+  patientFromCard,
+  patientFromIdentity,
+  patientFromKnown,
+  patientFromManual,
+  unidentifiedPatient,
+} from '../domain/patient-view';
+import {
+  readPresentedInput,
+  toKioskError,
+  type BhytQr,
+  type TypedNumber,
+} from '../../shared/presented-input';
+import { cardGroupOf } from '../domain/current-card';
+import { cardInUseOf } from '../../shared/domain';
+import { lawPriority } from '../domain/law-priority';
+import { keyOfTyped, patientKeys } from '../domain/patient-keys';
 import type { PrintVisit } from './print-visit';
 import type { FindBooking } from './booked-appointment';
 
@@ -117,6 +136,16 @@ interface Session {
   evidence: FailedLookupEvidence | null;
   /** The HIS booking this person is checked in for (no choosing), when one was found. */
   booking: BookedAppointment | null;
+  /** What the person showed (issue 21); a chip read makes it `chip`. */
+  document: PresentedDocument | null;
+  /** A child's guardian from the BHYT card QR, for the slip. */
+  guardianName: string | null;
+  /** The lane the law gives and why (computed when the choice is shown). */
+  priority: LawPriority | null;
+  /** This check-in is a ticket for the reception desk (no identity to check in with). */
+  deskTicket: boolean;
+  /** The desk is completing this ticket: it keeps its number (store.completeTicket). */
+  ticket: Visit | null;
 }
 
 /** Steps that wait for the person, not for a device or a service (those have their own timeouts). */
@@ -162,6 +191,10 @@ function identityOf(result: CardReadResult): CardIdentity {
   return out as unknown as CardIdentity;
 }
 
+/** The lookup cache's key: the CCCD number, or the card of a person who has none (a child). */
+const lookupCacheKey = (patient: PatientView): string =>
+  patient.idNumber || `bhyt:${patient.cardNumber ?? ''}`;
+
 const hasCard = (s: ReaderState | undefined): boolean => s === 'card-present' || s === 'reading';
 
 export class CheckinMachine implements CheckinService {
@@ -200,6 +233,132 @@ export class CheckinMachine implements CheckinService {
     return this.stateListeners.on(listener);
   }
 
+  /**
+   * Anything typed or scanned, routed by its shape (src/shared/presented-input): a CCCD QR or a
+   * typed ID number is the chip's key; a BHYT card QR checks in by the card; a typed BHYT code or
+   * social-insurance number finds a returning patient, or gives a desk ticket. Bad text is one
+   * typed INPUT_* error and changes nothing.
+   */
+  async present(text: string): Promise<void> {
+    const read = readPresentedInput(text);
+    if (!read.ok) throw toKioskError(read.error);
+    const input = read.value;
+    switch (input.kind) {
+      // The chip is the document once read; "without the card" keeps what was shown.
+      case 'cccd-qr':
+        return this.provideKey({ kind: 'qr', text: input.text });
+      case 'typed-cccd':
+        return this.provideKey({ kind: 'id', idNumber: input.idNumber });
+      case 'bhyt-qr':
+        return this.bhytCard(input.card);
+      case 'typed-bhyt':
+      case 'typed-social-insurance':
+        return this.typedNumber(input);
+    }
+  }
+
+  /**
+   * The person at "place your card" has none with them: a returning patient goes on with what
+   * the station knew of their ID number (a CCCD QR: with its own name and date of birth, for the
+   * service to confirm), anyone else gets a desk ticket.
+   */
+  async withoutCard(): Promise<void> {
+    if (this.state.step !== 'need-card') {
+      throw checkinErrors.wrongStep('withoutCard', this.state.step);
+    }
+    const key = this.session.key;
+    const read = key?.kind === 'qr' ? readPresentedInput(key.text) : null;
+    const qr = read?.ok && read.value.kind === 'cccd-qr' ? read.value.qr : null;
+    if (qr) return this.typedNumber({ kind: 'typed-cccd', idNumber: qr.idNumber }, qr);
+    if (key?.kind === 'id' || key?.kind === 'id-dob') {
+      return this.typedNumber({ kind: 'typed-cccd', idNumber: key.idNumber });
+    }
+    this.startSession();
+    await this.deskTicket('none');
+  }
+
+  /** "Không có giấy tờ / No documents": a number in the reception desk's queue. */
+  async noDocuments(): Promise<Visit> {
+    this.refuseWhenBusy();
+    this.startSession();
+    return this.deskTicket('none');
+  }
+
+  /** A BHYT card QR (paper, plastic or VssID): the lookup by its code, name and date of birth. */
+  private async bhytCard(card: BhytQr): Promise<void> {
+    this.refuseWhenBusy();
+    this.startSession();
+    const s = this.session;
+    s.patient = patientFromBhytQr(card);
+    s.document = 'bhyt-qr';
+    s.guardianName = card.guardianName;
+    s.query = { cardNumber: card.cardCode, fullName: card.fullName, dateOfBirth: card.dateOfBirth };
+    this.log.info('bhyt card qr', { parts: card.parts, tenDigits: card.groupCode === null });
+    await this.runLookup();
+  }
+
+  /**
+   * A number alone: the returning patient the station knows by it checks in with the name and
+   * date of birth it knew, asked of the service afresh; anyone else gets a desk ticket, never a
+   * dead end. `qr`: a CCCD QR without its card, whose own name and date of birth may be asked.
+   */
+  private async typedNumber(
+    typed: TypedNumber,
+    qr?: { idNumber: string; fullName: string; dateOfBirth: string; sex: 'M' | 'F' | null },
+  ): Promise<void> {
+    this.refuseWhenBusy();
+    this.startSession();
+    const s = this.session;
+    const document: PresentedDocument = qr ? 'cccd-qr' : typed.kind;
+    const found = await this.o.store.findPatient(keyOfTyped(typed)).catch((err: unknown) => {
+      this.log.warn('returning patient not looked up', { code: toErrorShape(err).code });
+      return null;
+    });
+    if (!this.live(s)) return;
+    const known = found?.patient ?? (qr ? { ...qr, cardNumber: null } : null);
+    this.log.info('typed number', { kind: typed.kind, known: Boolean(found), qr: Boolean(qr) });
+    if (!known?.dateOfBirth) {
+      await this.deskTicket(document);
+      return;
+    }
+    s.document = document;
+    s.patient = { ...patientFromKnown(known), ...(found ? {} : { source: 'qr' as const }) };
+    const typedCard =
+      typed.kind === 'typed-bhyt'
+        ? typed.cardCode
+        : typed.kind === 'typed-social-insurance'
+          ? typed.socialInsuranceNumber
+          : null;
+    const card = known.cardNumber ?? typedCard;
+    const asked = { fullName: known.fullName, dateOfBirth: known.dateOfBirth };
+    s.query = known.idNumber
+      ? { idNumber: known.idNumber, ...asked }
+      : { cardNumber: card!, ...asked };
+    await this.runLookup();
+  }
+
+  /** A number in the reception desk's queue for someone the station cannot check in itself. */
+  private async deskTicket(document: PresentedDocument): Promise<Visit> {
+    const s = this.session;
+    s.patient = unidentifiedPatient();
+    s.document = document;
+    s.deskTicket = true;
+    s.decision = {
+      insurance: {
+        source: 'disabled',
+        result: null,
+        cachedAt: null,
+        stale: false,
+        note: 'desk ticket: identity and insurance at the reception desk',
+      },
+      needsStaff: null,
+      recheck: false,
+    };
+    s.choice = { department: this.o.config.arrivals.reception.code, lane: 'normal' };
+    this.log.info('desk ticket', { document });
+    return this.runCommit();
+  }
+
   async provideKey(key: AccessKeyInput): Promise<void> {
     this.refuseWhenBusy();
     let reader: string | null = null;
@@ -223,9 +382,16 @@ export class CheckinMachine implements CheckinService {
   async manualIdentity(input: ManualIdentityInput): Promise<void> {
     const valid = validateManualIdentity(input, this.today(this.o.now()));
     this.refuseWhenBusy();
+    const ticket = input.ticketVisitId ? await this.o.store.getVisit(input.ticketVisitId) : null;
+    if (input.ticketVisitId && (!ticket || ticket.status !== 'active' || ticket.patient.fullName)) {
+      throw checkinErrors.visitNotFound(input.ticketVisitId);
+    }
+    this.refuseWhenBusy();
     this.startSession();
     const s = this.session;
+    s.ticket = ticket;
     s.patient = patientFromManual(valid);
+    s.document = input.document ?? 'typed-cccd';
     s.query = valid.cardNumber
       ? { cardNumber: valid.cardNumber, fullName: valid.fullName, dateOfBirth: valid.dateOfBirth }
       : { idNumber: valid.idNumber, fullName: valid.fullName, dateOfBirth: valid.dateOfBirth };
@@ -255,7 +421,7 @@ export class CheckinMachine implements CheckinService {
     const s = this.session;
     const current = s.decision!;
     const cached =
-      decision === 'use-cached' ? await this.o.store.getLookup(s.patient!.idNumber) : null;
+      decision === 'use-cached' ? await this.o.store.getLookup(lookupCacheKey(s.patient!)) : null;
     // The person may have been reset while the store answered.
     if (!this.live(s) || this.state.step !== 'choose-department') return;
     s.decision = applyOverride({
@@ -372,6 +538,11 @@ export class CheckinMachine implements CheckinService {
       chipAcceptance: null,
       evidence: null,
       booking: null,
+      document: null,
+      guardianName: null,
+      priority: null,
+      deskTicket: false,
+      ticket: null,
     };
   }
 
@@ -552,6 +723,7 @@ export class CheckinMachine implements CheckinService {
     if (!this.live(s)) return;
     s.patient = patientFromCard(out);
     s.identity = identityOf(out.result);
+    s.document = 'chip';
     s.query = {
       idNumber: out.result.idNumber,
       fullName: out.result.fullName,
@@ -647,9 +819,10 @@ export class CheckinMachine implements CheckinService {
     s.failed = null;
     this.set({ step: 'looking-up', patient });
     // The HIS is asked while the insurance answers: a booking costs the person no extra wait.
-    const bookingSearch = this.o.findBooking
-      ? this.o.findBooking(patient.idNumber, this.today(this.o.now()), s.abort.signal)
-      : Promise.resolve(null);
+    const bookingSearch =
+      this.o.findBooking && patient.idNumber
+        ? this.o.findBooking(patient.idNumber, this.today(this.o.now()), s.abort.signal)
+        : Promise.resolve(null);
     this.askHistory(s);
     const attempt = await this.lookup(s);
     const booking = await bookingSearch;
@@ -657,11 +830,10 @@ export class CheckinMachine implements CheckinService {
     const now = this.o.now();
     try {
       const answered = attempt.kind === 'answered' && isUsableAnswer(attempt.result);
-      if (answered) await this.cacheLookup(patient.idNumber, attempt.result);
+      const cacheKey = lookupCacheKey(patient);
+      if (answered) await this.cacheLookup(cacheKey, attempt.result);
       const cached =
-        answered || attempt.kind === 'disabled'
-          ? null
-          : await this.o.store.getLookup(patient.idNumber);
+        answered || attempt.kind === 'disabled' ? null : await this.o.store.getLookup(cacheKey);
       const decision = decideInsurance({
         attempt,
         cached,
@@ -669,7 +841,18 @@ export class CheckinMachine implements CheckinService {
         timeZone: this.o.config.hospital.timeZone,
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
-      const existing = await this.o.store.visitsOfPerson(this.today(now), patient.idNumber);
+      // The card in force (the new one of a 003/004 once started) goes on the visit and slip.
+      const current = cardInUseOf(decision.insurance.result)?.number ?? null;
+      if (current) patient.cardNumber = current;
+      // Remembered only on a verdict: a trusted chip (settled before the lookup), or the service
+      // confirming this card with this name and date of birth; never a QR or a typed number on
+      // its own word.
+      if (answered && attempt.result.mayUseInsurance) {
+        await this.rememberPatient(patient, attempt.result);
+      }
+      const existing = patient.idNumber
+        ? await this.o.store.visitsOfPerson(this.today(now), patient.idNumber)
+        : [];
       if (!this.live(s)) return;
       s.decision = decision;
       s.existing = existing;
@@ -687,6 +870,12 @@ export class CheckinMachine implements CheckinService {
     });
     // A booked person goes to the booked department without choosing, unless staff must
     // decide first (then the choice screen, with staff, as for anyone).
+    // A completed desk ticket stays where its number is (no choosing), unless staff must decide.
+    if (s.ticket && !s.decision.needsStaff) {
+      s.choice = { department: s.ticket.department, lane: s.ticket.lane };
+      await this.runCommit().catch(() => undefined); // the error is on screen as the state
+      return;
+    }
     if (s.booking && !s.decision.needsStaff) {
       s.choice = { department: s.booking.department, lane: 'normal' };
       await this.runCommit().catch(() => undefined); // the error is on screen as the state
@@ -733,20 +922,56 @@ export class CheckinMachine implements CheckinService {
 
   private showChoice(): void {
     const s = this.session;
+    const patient = s.patient!;
+    s.priority = lawPriority(
+      { dateOfBirth: patient.dateOfBirth, cardGroup: cardGroupOf(patient.cardNumber ?? null) },
+      this.today(this.o.now()),
+      this.o.config.arrivals.priority,
+    );
     const stay = openStayElsewhere(s.history, this.o.config.hospital.facilityCode);
     const decision = s.decision!;
     decision.needsStaff ??= stayElsewhereNeedsStaff(this.o.config.station.mode, stay);
     this.set({
       step: 'choose-department',
-      patient: s.patient!,
+      patient,
       insurance: decision.insurance,
       needsStaff: decision.needsStaff,
       existingVisits: s.existing,
+      priority: s.priority,
       // The history's diagnoses are for staff: a public kiosk screen never receives them.
       ...(this.o.config.station.mode === 'desk'
         ? { history: s.history, openStayElsewhere: stay }
         : {}),
     });
+  }
+
+  private async rememberPatient(
+    patient: PatientView,
+    result: Parameters<KioskStore['saveLookup']>[1],
+  ): Promise<void> {
+    const s = this.session;
+    const keys = patientKeys(
+      patient.idNumber,
+      [patient.cardNumber ?? null, s.query?.cardNumber ?? null],
+      result,
+    );
+    try {
+      await this.o.store.rememberPatient(
+        keys,
+        {
+          idNumber: patient.idNumber || null,
+          cardNumber: patient.cardNumber ?? null,
+          socialInsuranceNumber: result.card?.socialInsuranceNumber ?? null,
+          fullName: patient.fullName,
+          dateOfBirth: patient.dateOfBirth,
+          sex: patient.sex,
+          source: patient.source === 'chip' ? 'chip' : 'gateway',
+        },
+        this.o.now().toISOString(),
+      );
+    } catch (err) {
+      this.log.warn('returning patient not remembered', { code: toErrorShape(err).code });
+    }
   }
 
   private async runCommit(): Promise<Visit> {
@@ -760,7 +985,7 @@ export class CheckinMachine implements CheckinService {
     const date = this.today(at);
     let created: boolean;
     try {
-      const result = await this.o.store.checkIn({
+      const request = {
         date,
         stationId: this.o.config.station.id,
         department,
@@ -770,13 +995,19 @@ export class CheckinMachine implements CheckinService {
           fullName: patient.fullName,
           dateOfBirth: patient.dateOfBirth,
           sex: patient.sex,
+          ...(patient.cardNumber ? { cardNumber: patient.cardNumber } : {}),
         },
         identitySource: patient.source,
+        ...(s.document ? { document: s.document } : {}),
+        priority: s.priority,
         chipVerification: chipVerificationOf(patient, s.chipAcceptance),
         insurance: decision.insurance,
         createdAt: at.toISOString(),
         recheck: decision.recheck ? s.query : null,
-      });
+      };
+      const result = s.ticket
+        ? await this.completeTicket(s.ticket.id, request)
+        : await this.o.store.checkIn(request);
       s.visit = result.visit;
       s.reprint = !result.created;
       created = result.created;
@@ -823,13 +1054,26 @@ export class CheckinMachine implements CheckinService {
     return this.runPrint(s);
   }
 
+  /** The ticket's visit with the person on it; "created" so its evidence and re-check are kept. */
+  private async completeTicket(
+    visitId: string,
+    request: Parameters<KioskStore['checkIn']>[0],
+  ): Promise<{ visit: Visit; created: boolean }> {
+    const visit = await this.o.store.completeTicket(visitId, request);
+    if (!visit) throw checkinErrors.visitNotFound(visitId);
+    this.log.info('desk ticket completed', { document: request.document ?? null });
+    return { visit, created: true };
+  }
+
   private async runPrint(s: Session): Promise<Visit> {
     s.failed = null;
     this.set({ step: 'printing', visit: s.visit! });
     const booked = s.booking && s.booking.department === s.visit!.department;
-    const { visit, outcome } = await this.o.printVisit(
-      booked ? { ...s.visit!, bookedStart: s.booking!.start } : s.visit!,
-    );
+    const { visit, outcome } = await this.o.printVisit({
+      ...s.visit!,
+      ...(booked ? { bookedStart: s.booking!.start } : {}),
+      ...(s.guardianName ? { guardianName: s.guardianName } : {}),
+    });
     s.visit = visit;
     if (!this.live(s)) return visit;
     s.failed = outcome.status === 'failed' ? 'print' : null;
@@ -839,6 +1083,7 @@ export class CheckinMachine implements CheckinService {
       reprint: s.reprint,
       printError: outcome.error,
       booking: s.booking,
+      ...(s.deskTicket ? { deskTicket: true } : {}),
     });
     this.later(this.o.config.station.doneReturnSeconds * 1000, s, () => {
       if (this.state.step === 'done') this.reset();

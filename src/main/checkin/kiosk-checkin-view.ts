@@ -8,6 +8,7 @@ export function kioskCheckinView(checkin: CheckinService): CheckinService {
     current: () => kioskStateView(checkin.current()),
     onState: (listener) => checkin.onState((state) => listener(kioskStateView(state))),
     choose: async (department, lane) => kioskVisitView(await checkin.choose(department, lane)),
+    noDocuments: async () => kioskVisitView(await checkin.noDocuments()),
   };
 }
 
@@ -17,6 +18,9 @@ function bind(c: CheckinService): CheckinService {
     current: () => c.current(),
     onState: (l) => c.onState(l),
     provideKey: (k) => c.provideKey(k),
+    present: (t) => c.present(t),
+    withoutCard: () => c.withoutCard(),
+    noDocuments: () => c.noDocuments(),
     manualIdentity: (i) => c.manualIdentity(i),
     choose: (d, l) => c.choose(d, l),
     override: (d, n) => c.override(d, n),

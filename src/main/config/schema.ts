@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { arrivalsDefaults, arrivalsSchema } from './sections/arrivals';
 import { hisDefaults, hisSchema } from './sections/his';
 import { insuranceDefaults, insuranceSchema, isPlaceholderOfficer } from './sections/insurance';
 import { INSECURE_SERVICE_URL, isSecureServiceUrl } from './secure-url';
@@ -42,6 +43,7 @@ export const configSchema = z
     queue: queueSchema,
     his: hisSchema,
     staff: staffSchema,
+    arrivals: arrivalsSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -187,6 +189,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   queue: queueDefaults,
   his: hisDefaults,
   staff: staffDefaults,
+  arrivals: arrivalsDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

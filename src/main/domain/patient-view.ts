@@ -1,4 +1,5 @@
 /** What the screen shows about the person: built from a chip read or from staff's typing. */
+import type { BhytQr } from '../../shared/presented-input';
 import type {
   CardIdentity,
   CardReadResult,
@@ -62,5 +63,57 @@ export function patientFromManual(input: ManualIdentityInput): PatientView {
     passiveAuthentication: null,
     chipAuthentication: null,
     idNumberCheck: null,
+  };
+}
+
+const NOT_A_CHIP = {
+  photoDataUrl: null,
+  photoFormat: null,
+  passiveAuthentication: null,
+  chipAuthentication: null,
+  idNumberCheck: null,
+} as const;
+
+/** A BHYT card QR: no CCCD number (a child has none), the card code instead. Not verified. */
+export function patientFromBhytQr(card: BhytQr): PatientView {
+  return {
+    idNumber: '',
+    fullName: card.fullName,
+    dateOfBirth: card.dateOfBirth,
+    sex: card.sex,
+    cardNumber: card.cardCode,
+    source: 'qr',
+    ...NOT_A_CHIP,
+  };
+}
+
+/** A returning patient found by a typed number: what the station knew of them. */
+export function patientFromKnown(known: {
+  idNumber: string | null;
+  cardNumber: string | null;
+  fullName: string;
+  dateOfBirth: string | null;
+  sex: PatientView['sex'];
+}): PatientView {
+  return {
+    idNumber: known.idNumber ?? '',
+    fullName: known.fullName,
+    dateOfBirth: known.dateOfBirth,
+    sex: known.sex,
+    cardNumber: known.cardNumber,
+    source: 'typed',
+    ...NOT_A_CHIP,
+  };
+}
+
+/** Nobody yet: a desk ticket for a person the station cannot identify. */
+export function unidentifiedPatient(): PatientView {
+  return {
+    idNumber: '',
+    fullName: '',
+    dateOfBirth: null,
+    sex: null,
+    source: 'typed',
+    ...NOT_A_CHIP,
   };
 }

@@ -6,7 +6,8 @@
  * The station prefix keeps stations apart when they work offline, each with its own counter; the
  * lane letter comes from the Vietnamese word so that staff can call it out:
  *   T thường (ordinary), C cao tuổi (elderly), E trẻ em dưới 6 tuổi (child under 6),
- *   K khuyết tật (disability), P phụ nữ có thai (pregnant), U ưu tiên cấp cứu (urgent/emergency).
+ *   K khuyết tật (disability), P phụ nữ có thai (pregnant), U ưu tiên cấp cứu (urgent/emergency),
+ *   N người có công (merit).
  * The counter restarts at 1 each day; it has at least three digits and grows past 999.
  *
  * On the hospital's server (PostgreSQL) all stations share one counter per department and lane,
@@ -22,6 +23,7 @@ export const LANE_LETTERS: Readonly<Record<Lane, string>> = {
   disability: 'K',
   pregnant: 'P',
   emergency: 'U',
+  merit: 'N', // người có công
 };
 
 export function formatServerQueueNumber(department: string, lane: Lane, seq: number): string {

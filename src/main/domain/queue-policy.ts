@@ -25,7 +25,7 @@ export interface QueuePolicy {
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = {
   emergencyFirst: true,
-  priorityLanes: ['elderly', 'child', 'disability', 'pregnant'],
+  priorityLanes: ['elderly', 'child', 'disability', 'pregnant', 'merit'],
   priorityPerTurn: 1,
   normalPerTurn: 2,
 };

@@ -4,6 +4,7 @@
  */
 import type { CheckingOfficer, InsuranceQuery } from '../../shared/domain';
 import { BHYT_NUMBER, CCCD_NUMBER, normalizeCardNumber } from './card-number';
+import { SOCIAL_INSURANCE_NUMBER } from '../../shared/presented-input';
 import { NAME_MAX_LENGTH, NAME_MIN_LENGTH } from '../../shared/identity-input';
 import { dobToWire } from './dates';
 import { insuranceErrors } from './errors';
@@ -24,9 +25,6 @@ export interface PreparedQuery {
   queryKey: string;
 }
 
-/** The 10-digit social-insurance number (mã số BHXH). */
-export const SOCIAL_INSURANCE_NUMBER = /^\d{10}$/;
-
 /**
  * The one number of a query, as the gateway's `maThe`: 12-digit CCCD, 15-character card code or
  * 10-digit social-insurance number (reference §2). Refused unless exactly one is given and it
@@ -42,8 +40,10 @@ export function queryNumber(q: InsuranceQuery): string {
     );
   }
   if (id && !CCCD_NUMBER.test(id)) throw insuranceErrors.invalidQuery('idNumber: 12 digits');
-  if (card && !BHYT_NUMBER.test(card)) {
-    throw insuranceErrors.invalidQuery('cardNumber: 2 letters, level 1-5, 12 digits');
+  // The 10-digit social-insurance number alone is the code of a 2021-model card (the gateway
+  // answers with the full 15-character code: the team's BHXH gateway reference §2).
+  if (card && !BHYT_NUMBER.test(card) && !SOCIAL_INSURANCE_NUMBER.test(card)) {
+    throw insuranceErrors.invalidQuery('cardNumber: 2 letters, level 1-5, 12 digits; or 10 digits');
   }
   if (sin && !SOCIAL_INSURANCE_NUMBER.test(sin)) {
     throw insuranceErrors.invalidQuery('socialInsuranceNumber: 10 digits');

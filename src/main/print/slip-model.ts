@@ -75,10 +75,12 @@ const LANE_LABELS: Record<Lane, LocalizedText> = {
   disability: { vi: 'ƯU TIÊN · Người khuyết tật', en: 'PRIORITY · Person with a disability' },
   pregnant: { vi: 'ƯU TIÊN · Phụ nữ có thai', en: 'PRIORITY · Pregnant woman' },
   emergency: { vi: 'CẤP CỨU', en: 'EMERGENCY' },
+  merit: { vi: 'ƯU TIÊN · Người có công', en: 'PRIORITY · Person of merit' },
 };
 
 const L = {
   title: { vi: 'PHIẾU ĐĂNG KÝ KHÁM BỆNH', en: 'Check-in slip' },
+  guardian: { vi: 'Người giám hộ', en: 'Guardian' },
   queue: { vi: 'Số thứ tự', en: 'Queue number' },
   name: { vi: 'Họ và tên', en: 'Name' },
   yearOfBirth: { vi: 'Năm sinh', en: 'Year of birth' },
@@ -132,7 +134,13 @@ export function buildSlipModel(
     en: language === 'vi+en' ? text.en : null,
   });
   const zone = config.printer.timeZone ?? config.hospital.timeZone;
-  const dept = config.departments.find((d) => d.code === visit.department);
+  const reception = config.arrivals.reception;
+  // The reception desk's queue (a person the kiosk could not identify) is not a department.
+  const dept =
+    config.departments.find((d) => d.code === visit.department) ??
+    (visit.department === reception.code
+      ? { name: reception.name, room: reception.name, directions: null }
+      : undefined);
   // A department removed from the configuration since the visit: print its code, never fail.
   const code = { vi: visit.department, en: visit.department };
 
@@ -160,6 +168,8 @@ export function buildSlipModel(
     patient: [
       { label: t(L.name), value: visit.patient.fullName },
       { label: t(L.yearOfBirth), value: /^\d{4}$/.test(year) ? year : '—' },
+      // A child's BHYT card names the parent or guardian who brings them.
+      ...(visit.guardianName ? [{ label: t(L.guardian), value: visit.guardianName }] : []),
     ],
     insurance,
     footer: [

@@ -35,6 +35,8 @@ const columnsIn = (timeZone: string): Column[] => [
   ['date_of_birth', (v) => v.patient.dateOfBirth],
   ['sex', (v) => v.patient.sex],
   ['identity_source', (v) => v.identitySource],
+  ['document', (v) => v.document ?? null],
+  ['priority_reason', (v) => v.priority?.reason.vi ?? null],
   ['insurance_source', (v) => v.insurance.source],
   ['insurance_code', (v) => v.insurance.result?.code ?? null],
   ['insurance_outcome', (v) => v.insurance.result?.outcome ?? null],

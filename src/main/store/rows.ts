@@ -14,6 +14,8 @@ import type {
   InsuranceResult,
   KioskErrorShape,
   Lane,
+  LawPriority,
+  PresentedDocument,
   PassiveAuthStatus,
   PrintStatus,
   Sex,
@@ -43,6 +45,10 @@ export interface VisitRow {
   patient_dob: string | null;
   patient_sex: string | null;
   identity_source: string;
+  /** From schema 9 (arrivals). */
+  patient_card_number?: string | null;
+  document?: string | null;
+  priority_json?: string | null;
   insurance_json: string;
   created_at: string;
   status: string;
@@ -138,7 +144,11 @@ export function visitFromRow(row: VisitRow): Visit {
       fullName: row.patient_name ?? '',
       dateOfBirth: row.patient_dob,
       sex: (row.patient_sex as Sex | null) ?? null,
+      ...(row.patient_card_number ? { cardNumber: row.patient_card_number } : {}),
     },
+    // Absent rather than null on visits that did not record them (older rows, purged ones).
+    ...(row.document ? { document: row.document as PresentedDocument } : {}),
+    ...(row.priority_json ? { priority: JSON.parse(row.priority_json) as LawPriority } : {}),
     identitySource: row.identity_source as IdentitySource,
     chipVerification:
       row.passive_auth && row.chip_auth

@@ -19,7 +19,9 @@ import type {
   IsoDateTime,
   KioskErrorShape,
   Lane,
+  LawPriority,
   Patient,
+  PresentedDocument,
   PrintStatus,
   RoomAction,
   Visit,
@@ -42,6 +44,10 @@ export interface CheckInRequest {
   lane: Lane;
   patient: Patient;
   identitySource: IdentitySource;
+  /** What the person showed (issue 21); absent: not recorded. */
+  document?: PresentedDocument;
+  /** The lane the law gave and why. */
+  priority?: LawPriority | null;
   /** From the chip read; absent or null for typed data. */
   chipVerification?: ChipVerification | null;
   insurance: VisitInsurance;
@@ -74,6 +80,22 @@ export interface VisitQuery {
 export interface CachedIdentity {
   identity: CardIdentity;
   readAt: IsoDateTime;
+}
+
+/**
+ * A person the station has seen before, found again by CCCD, BHYT code or social-insurance
+ * number (issue 21). Only a verified chip (`chip`) or an answer of the insurance service that
+ * confirmed the card with this name and date of birth (`gateway`) puts one here: a QR or a typed
+ * number alone is never remembered as who someone is.
+ */
+export interface KnownPatient {
+  idNumber: string | null;
+  cardNumber: string | null;
+  socialInsuranceNumber: string | null;
+  fullName: string;
+  dateOfBirth: string | null;
+  sex: Patient['sex'];
+  source: 'chip' | 'gateway';
 }
 
 export interface OutboxItem {
@@ -173,6 +195,12 @@ export interface KioskStore {
   listVisits(query: VisitQuery): Promise<Visit[]>;
   /** Active visits of one person on one day. */
   visitsOfPerson(date: IsoDate, idNumber: string): Promise<Visit[]>;
+  /**
+   * Fills in who a reception-desk ticket is (issue 21: "no documents" or an unknown number) and
+   * how they pay, keeping its queue number. Only an active ticket nobody has been put on yet;
+   * null otherwise. `request` carries the person, identity source, document, insurance and re-check.
+   */
+  completeTicket(visitId: string, request: CheckInRequest): Promise<Visit | null>;
   /** null when no such visit. Cancelling also drops its pending recheck. */
   cancelVisit(id: string, reason: string, at: IsoDateTime): Promise<Visit | null>;
   recordPrint(
@@ -194,6 +222,9 @@ export interface KioskStore {
   getIdentity(idNumber: string): Promise<CachedIdentity | null>;
   saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: IsoDateTime): Promise<void>;
   getLookup(idNumber: string): Promise<CachedLookup | null>;
+  /** Remembers `patient` under each of `keys` (see ../domain/patient-keys.ts). */
+  rememberPatient(keys: string[], patient: KnownPatient, seenAt: IsoDateTime): Promise<void>;
+  findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: IsoDateTime } | null>;
 
   /**
    * Outbox items due at `now` (all of them with `ignoreSchedule`), leased until `leaseUntil` so

@@ -19,7 +19,9 @@ import type {
   TreatmentHistoryItem,
 } from './insurance';
 
-export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
+/** `merit`: người có công với cách mạng, a priority group of Luật KBCB 2023 Điều 3 khoản 2. */
+export type Lane =
+  'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency' | 'merit';
 
 export const LANES: readonly Lane[] = [
   'normal',
@@ -28,6 +30,38 @@ export const LANES: readonly Lane[] = [
   'disability',
   'pregnant',
   'emergency',
+  'merit',
+] as const;
+
+/** The lane the law gives a person and why ("78 tuổi", "thẻ CC"), shown and kept on the visit. */
+export interface LawPriority {
+  lane: Lane;
+  reason: LocalizedText;
+}
+
+/**
+ * What the person showed to check in. Only `chip` is a verified identity; a QR or a typed number
+ * can be made up, and the visit says which it was.
+ */
+export type PresentedDocument =
+  | 'chip'
+  | 'cccd-qr'
+  | 'bhyt-qr'
+  | 'typed-cccd'
+  | 'typed-bhyt'
+  | 'typed-social-insurance'
+  | 'vneid-desk'
+  | 'none';
+
+export const PRESENTED_DOCUMENTS: readonly PresentedDocument[] = [
+  'chip',
+  'cccd-qr',
+  'bhyt-qr',
+  'typed-cccd',
+  'typed-bhyt',
+  'typed-social-insurance',
+  'vneid-desk',
+  'none',
 ] as const;
 
 /**
@@ -63,10 +97,13 @@ export interface VisitInsurance {
 }
 
 export interface Patient {
+  /** The 12-digit CCCD number; '' for a person known only by a BHYT card (a child) or not yet. */
   idNumber: string;
   fullName: string;
   dateOfBirth: IsoDate | null;
   sex: Sex | null;
+  /** The current BHYT card code when the check-in had one (the person's key without a CCCD). */
+  cardNumber?: string | null;
 }
 
 /** How the chip behind a visit was verified; null on a visit made from typed data. */
@@ -109,6 +146,12 @@ export interface Visit {
   progress?: VisitProgressInfo;
   /** The HIS booking's start, on the slip printed at check-in (not kept in the store). */
   bookedStart?: IsoDateTime | null;
+  /** What the person showed to check in; null on visits from before it was recorded. */
+  document?: PresentedDocument | null;
+  /** The lane the law gave and why, when it did (kept even if another lane was chosen). */
+  priority?: LawPriority | null;
+  /** A child's guardian from the BHYT card, on the slip printed at check-in (not kept). */
+  guardianName?: string | null;
 }
 
 /** A re-check from the outbox that disagreed with what was used at check-in. */
@@ -164,6 +207,8 @@ export type CheckinState =
       history?: TreatmentHistory | null;
       /** A stay elsewhere without discharge (decided in main): the desk shows a warning. */
       openStayElsewhere?: TreatmentHistoryItem | null;
+      /** The lane the law gives (preselected) and why; the person or staff may choose another. */
+      priority?: LawPriority | null;
     }
   /**
    * The chip's data is not trusted (src/main/domain/chip-trust.ts): nothing was cached, looked up
@@ -180,6 +225,8 @@ export type CheckinState =
       printError: KioskErrorShape | null;
       /** The HIS appointment this visit was checked in for, when there was one. */
       booking?: BookedAppointment | null;
+      /** A number in the reception desk's queue: "Mời đến quầy tiếp đón". */
+      deskTicket?: boolean;
     }
   | { step: 'error'; error: KioskErrorShape; canRetry: boolean };
 
@@ -200,6 +247,10 @@ export interface ManualIdentityInput {
   sex: Sex;
   /** Optional 15-character BHYT number typed by staff */
   cardNumber?: string;
+  /** What the person showed the desk (e.g. `vneid-desk`); default `typed-cccd`. */
+  document?: PresentedDocument;
+  /** A reception-desk ticket this completes: the visit keeps its number. */
+  ticketVisitId?: string;
 }
 
 export interface PrintOutcome {

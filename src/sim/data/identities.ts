@@ -650,3 +650,54 @@ export function simIdentity(index: number): SimIdentity {
   if (!found) throw new RangeError(`no simulated identity ${index} (1-${SIM_IDENTITIES.length})`);
   return found;
 }
+
+/**
+ * Children under 6 known only by their BHYT card (no CCCD, so no chip): they check in by the
+ * card's QR (src/sim/data/bhyt-qr-text.ts) or a typed card code. Kept apart from SIM_IDENTITIES,
+ * which are chips; the simulated lookup service knows both. `card.idNumber` is ''.
+ */
+export interface SimCardOnlyPerson extends Omit<SimIdentity, 'mrzExpiry' | 'photo'> {
+  /** The parent or guardian printed on the child's card (hex in the QR's field 10). */
+  guardianName: string;
+}
+
+export const SIM_CARD_ONLY_PEOPLE: readonly SimCardOnlyPerson[] = [
+  {
+    index: 101,
+    label: 'Child under 6, BHYT card only',
+    card: person({
+      idNumber: '',
+      fullName: 'Trần Minh Khôi',
+      dateOfBirth: '2023-05-20',
+      sex: 'M',
+      placeOfResidence: 'Số 7 Ngõ Giả Định, Phường Mô Phỏng, Quận Cầu Giấy, Hà Nội',
+      fatherName: 'Trần Văn Mẫu',
+      religion: '',
+    }),
+    guardianName: 'Trần Văn Mẫu',
+    insurance: insured('child-under-6', 'TE1010230520101', {
+      validFrom: '2023-05-20',
+      validTo: '2029-05-19',
+    }),
+    notes: ['No CCCD: BHYT card QR or typed code', 'TE level 1, 100 %', 'guardian on the card'],
+  },
+  {
+    index: 102,
+    label: 'Child under 6, 2021-model card (10 digits)',
+    card: person({
+      idNumber: '',
+      fullName: 'Lê Ngọc Hà',
+      dateOfBirth: '2024-09-09',
+      sex: 'F',
+      placeOfResidence: '',
+      motherName: 'Lê Thị Thử',
+      religion: '',
+    }),
+    guardianName: 'Lê Thị Thử',
+    insurance: insured('child-under-6', 'TE1010240909202', {
+      validFrom: '2024-09-09',
+      validTo: '2030-09-08',
+    }),
+    notes: ['No CCCD', '2021-model card: the QR holds the 10-digit number only'],
+  },
+];

@@ -7,7 +7,12 @@
  * valid and an "expired" one stays expired whatever year the simulator runs in.
  */
 import type { IsoDate } from '../../shared/domain';
-import { SIM_IDENTITIES, type InsuranceScenario, type SimIdentity } from '../data/identities';
+import {
+  SIM_CARD_ONLY_PEOPLE,
+  SIM_IDENTITIES,
+  type InsuranceScenario,
+  type SimIdentity,
+} from '../data/identities';
 import { BHYT_NUMBER, CCCD_NUMBER } from '../../main/insurance/card-number';
 import { isoToWireDate } from '../../main/insurance/dates';
 import { nameKey } from '../../main/insurance/names';
@@ -129,8 +134,14 @@ interface Match {
 
 type Lookup = { found: Match } | { code: string };
 
+/** Everyone the register knows: chip holders and children with a BHYT card only. */
+const PEOPLE: readonly Pick<SimIdentity, 'index' | 'card' | 'insurance'>[] = [
+  ...SIM_IDENTITIES,
+  ...SIM_CARD_ONLY_PEOPLE,
+];
+
 function findPerson(maThe: string): Lookup {
-  const people = SIM_IDENTITIES;
+  const people = PEOPLE as readonly SimIdentity[];
   if (CCCD_NUMBER.test(maThe)) {
     const identity = people.find((p) => p.card.idNumber === maThe);
     return identity ? { found: { identity, byNewCard: false } } : { code: '050' };

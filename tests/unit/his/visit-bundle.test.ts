@@ -112,6 +112,24 @@ describe('visit as a FHIR R4 transaction', () => {
     );
   });
 
+  it('Encounter: the document shown as an extension with an absolute URL, and R4-valid', () => {
+    const bundle = buildVisitBundle(
+      input(1, { visit: { ...sampleVisit(1), document: 'bhyt-qr' } }),
+    );
+    const enc = bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!
+      .resource as Encounter;
+    expect(enc.extension).toEqual([{ url: expect.any(String), valueCode: 'bhyt-qr' }]);
+    // FHIR: an extension's url names its StructureDefinition; an absolute http(s) URL, not a URN.
+    expect(new URL(enc.extension![0]!.url).protocol).toBe('https:');
+    expect(validateR4(enc)).toEqual([]);
+    expect(validateR4(bundle)).toEqual([]);
+    // A visit from before documents were recorded carries none.
+    const old = buildVisitBundle(input(1)).entry!.find(
+      (e) => e.resource!.resourceType === 'Encounter',
+    )!.resource as Encounter;
+    expect(old.extension).toBeUndefined();
+  });
+
   it('no Coverage for a visit without a card', () => {
     const visit = {
       ...sampleVisit(1),

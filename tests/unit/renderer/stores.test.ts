@@ -170,12 +170,13 @@ describe('pushed events', () => {
 });
 
 describe('actions', () => {
-  it('send a scanned QR as the chip key', async () => {
+  it('send scanned or typed text to main as it came, for the one parser there', async () => {
     await connect();
     await useCheckinStore.getState().provideQr('001085012345||Nguyễn Văn An|14031985|Nam||');
-    expect(api.called('checkin.provideKey')).toEqual([
-      { kind: 'qr', text: '001085012345||Nguyễn Văn An|14031985|Nam||' },
+    expect(api.called('checkin.present')).toEqual([
+      { text: '001085012345||Nguyễn Văn An|14031985|Nam||' },
     ]);
+    expect(api.called('checkin.provideKey')).toEqual([]);
   });
 
   it('land a failed request in the store as the typed error', async () => {

@@ -167,6 +167,109 @@ export function storeContract(engine: EngineUnderTest): void {
       expect(await s.getVisit('nope')).toBeNull();
     });
 
+    it('a person known only by a BHYT card (a child) keeps one active visit per department and day', async () => {
+      const s = await open();
+      const child = (over: Partial<CheckInRequest> = {}) =>
+        request({
+          patient: {
+            idNumber: '',
+            fullName: 'Nguyễn Bé Thử',
+            dateOfBirth: '2022-06-01',
+            sex: 'F',
+            cardNumber: 'TE1790123456780',
+          },
+          identitySource: 'qr',
+          document: 'bhyt-qr',
+          priority: { lane: 'child', reason: { vi: '4 tuổi', en: '4 years old' } },
+          lane: 'child',
+          ...over,
+        });
+      const first = await s.checkIn(child());
+      expect(first.created).toBe(true);
+      expect(first.visit.patient).toMatchObject({ idNumber: '', cardNumber: 'TE1790123456780' });
+      expect(first.visit.document).toBe('bhyt-qr');
+      expect(first.visit.priority).toEqual({
+        lane: 'child',
+        reason: { vi: '4 tuổi', en: '4 years old' },
+      });
+      const again = await s.checkIn(child({ stationId: 'K02' }));
+      expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
+      // Another child's card is another person; two desk tickets without any number are two.
+      const other = await s.checkIn(
+        child({ patient: { ...child().patient, cardNumber: 'TE1790123456781' } }),
+      );
+      expect(other.created).toBe(true);
+      const unknown = () =>
+        request({
+          patient: { idNumber: '', fullName: '', dateOfBirth: null, sex: null },
+          identitySource: 'typed',
+          document: 'none',
+        });
+      const a = await s.checkIn(unknown());
+      const b = await s.checkIn(unknown());
+      expect(a.visit.id).not.toBe(b.visit.id);
+      expect(a.visit.document).toBe('none');
+    });
+
+    it('a desk ticket is completed in place once: same id and number, the person on it', async () => {
+      const s = await open();
+      const ticket = (
+        await s.checkIn(
+          request({
+            department: 'TD',
+            patient: { idNumber: '', fullName: '', dateOfBirth: null, sex: null },
+            identitySource: 'typed',
+            document: 'none',
+          }),
+        )
+      ).visit;
+      const done = await s.completeTicket(
+        ticket.id,
+        request({ department: 'TD', identitySource: 'typed', document: 'vneid-desk' }),
+      );
+      expect(done).toMatchObject({
+        id: ticket.id,
+        queueNumber: ticket.queueNumber,
+        document: 'vneid-desk',
+        patient: { idNumber: '001085012345', fullName: 'Nguyễn Văn An' },
+        insurance: { source: 'online' },
+      });
+      expect(await s.completeTicket(ticket.id, request({ department: 'TD' }))).toBeNull();
+      expect(await s.completeTicket('nope', request())).toBeNull();
+      // A visit made for a known person is not a ticket.
+      const known = (await s.checkIn(request({ department: 'NOI' }))).visit;
+      expect(await s.completeTicket(known.id, request({ id: '001085099999' }))).toBeNull();
+    });
+
+    it('remembers a returning patient under each key, the newest sighting winning', async () => {
+      const s = await open();
+      const known = {
+        idNumber: null,
+        cardNumber: 'TE1790123456780',
+        socialInsuranceNumber: '0123456780',
+        fullName: 'Nguyễn Bé Thử',
+        dateOfBirth: '2022-06-01',
+        sex: 'F' as const,
+        source: 'gateway' as const,
+      };
+      await s.rememberPatient(
+        ['bhyt:TE1790123456780', 'bhxh:0123456780'],
+        known,
+        `${DAY}T02:00:00.000Z`,
+      );
+      expect(await s.findPatient('bhxh:0123456780')).toEqual({
+        patient: known,
+        seenAt: `${DAY}T02:00:00.000Z`,
+      });
+      await s.rememberPatient(
+        ['bhxh:0123456780'],
+        { ...known, fullName: 'Cũ' },
+        `${DAY}T01:00:00.000Z`,
+      );
+      expect((await s.findPatient('bhxh:0123456780'))!.patient.fullName).toBe('Nguyễn Bé Thử');
+      expect(await s.findPatient('bhxh:9999999999')).toBeNull();
+    });
+
     it('caches identities, and the lookup cache keeps the newest answer', async () => {
       const s = await open();
       const identity = { idNumber: '7', fullName: 'Trần Thị Bảy', dateOfBirth: null } as never;

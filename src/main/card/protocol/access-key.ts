@@ -11,14 +11,8 @@ import type { AccessKeyInput, IsoDate } from '../../../shared/domain';
 import { kioskError, type KioskError } from '../../../shared/errors';
 import { parseTd1 } from './lds/dg1';
 import { cccdDocumentNumber, composeMrzInfo, isoToYymmdd } from './mrz-info';
-import {
-  CAN_NUMBER,
-  CARD_QR_MESSAGES,
-  ID_NUMBER,
-  isRealIsoDate,
-  parseCardQr,
-  type CardQr,
-} from '../../../shared/identity-input';
+import { CAN_NUMBER, ID_NUMBER, isRealIsoDate, type CardQr } from '../../../shared/identity-input';
+import { readPresentedInput } from '../../../shared/presented-input';
 
 export interface BacCandidate {
   mrzInfo: string;
@@ -42,14 +36,21 @@ export function keyInvalid(detailEn: string, vi: string): KioskError {
   );
 }
 
-/** The card-front QR (src/shared/identity-input.ts), CARD_KEY_INVALID when it is not one. */
+/**
+ * The CCCD QR, read through the one door for scanned text (src/shared/presented-input), so the
+ * scanner's quirks are handled as at the kiosk; CARD_KEY_INVALID when it is not a CCCD QR (a
+ * BHYT card QR opens no chip).
+ */
 export function parseQrText(text: string): QrData {
-  const parsed = parseCardQr(text);
-  if (!parsed.ok) {
-    const m = CARD_QR_MESSAGES[parsed.error];
-    throw keyInvalid(m.en, m.vi);
-  }
-  return parsed.value;
+  const read = readPresentedInput(text);
+  if (read.ok && read.value.kind === 'cccd-qr') return read.value.qr;
+  const m = read.ok
+    ? {
+        vi: 'Mã QR không phải mã trên thẻ căn cước.',
+        en: 'the QR text is not the one on a CCCD',
+      }
+    : read.error.message;
+  throw keyInvalid(m.en, m.vi);
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -21,7 +21,9 @@ export const queueSchema = z
     policy: z
       .object({
         emergencyFirst: z.boolean().default(true),
-        priorityLanes: z.array(lane).default(['elderly', 'child', 'disability', 'pregnant']),
+        priorityLanes: z
+          .array(lane)
+          .default(['elderly', 'child', 'disability', 'pregnant', 'merit']),
         priorityPerTurn: z.number().int().min(1).max(10).default(1),
         normalPerTurn: z.number().int().min(1).max(10).default(2),
       })
@@ -78,7 +80,7 @@ export const queueSchema = z
 export const queueDefaults = {
   policy: {
     emergencyFirst: true,
-    priorityLanes: ['elderly', 'child', 'disability', 'pregnant'],
+    priorityLanes: ['elderly', 'child', 'disability', 'pregnant', 'merit'],
     priorityPerTurn: 1,
     normalPerTurn: 2,
   },

@@ -101,6 +101,7 @@ export type EncounterStatus =
 export interface Encounter {
   resourceType: 'Encounter';
   id?: string;
+  extension?: Extension[];
   identifier?: Identifier[];
   status: EncounterStatus;
   class: Coding;

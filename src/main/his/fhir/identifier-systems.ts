@@ -14,6 +14,7 @@ import type { IdentifierSystems } from '../../config/sections/identifier-systems
 export const KIOSK_EXTENSIONS = {
   coveragePercent: 'bhyt-coverage-percent',
   registeredFacility: 'bhyt-registered-facility',
+  presentedDocument: 'presented-document',
 } as const;
 
 /** An extension's canonical URL: `<extensionBase>/<id>`. */

@@ -66,6 +66,7 @@ const LANE_PRIORITY: Record<Lane, { code: string; display: string }> = {
   disability: { code: 'A', display: 'ASAP' },
   pregnant: { code: 'A', display: 'ASAP' },
   emergency: { code: 'EM', display: 'emergency' },
+  merit: { code: 'A', display: 'ASAP' },
 };
 
 /** A UUID (RFC 4122 layout, version 5 bits) derived from a name, so bundles are reproducible. */
@@ -185,6 +186,13 @@ function priorityOf(lane: Lane, systems: IdentifierSystems): CodeableConcept {
   };
 }
 
+/**
+ * What the person showed to check in (chip, cccd-qr, bhyt-qr, typed-cccd, typed-bhyt,
+ * typed-social-insurance, vneid-desk, none): only `chip` is a verified identity. FHIR R4 has no
+ * element for it, so an extension (docs/fhir/StructureDefinition-presented-document.json) under
+ * the same canonical base as the others.
+ */
+
 export function buildEncounter(input: VisitHandoffInput, patientRef: string): Encounter {
   const { visit, department, systems } = input;
   const encounter: Encounter = {
@@ -211,6 +219,11 @@ export function buildEncounter(input: VisitHandoffInput, patientRef: string): En
   };
   if (input.appointmentId) {
     encounter.appointment = [{ reference: `Appointment/${input.appointmentId}` }];
+  }
+  if (visit.document) {
+    encounter.extension = [
+      { url: extensionUrl(systems, KIOSK_EXTENSIONS.presentedDocument), valueCode: visit.document },
+    ];
   }
   return encounter;
 }

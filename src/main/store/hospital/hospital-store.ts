@@ -34,6 +34,7 @@ import type { OfflineVisitImporter } from '../offline-visits-contract';
 import type { SqliteStore } from '../sqlite/sqlite-store';
 import type {
   CachedIdentity,
+  KnownPatient,
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
@@ -344,6 +345,14 @@ export class HospitalStore implements KioskStore {
     );
   }
 
+  async completeTicket(visitId: string, request: CheckInRequest): Promise<Visit | null> {
+    return this.onVisit(
+      visitId,
+      () => this.local.completeTicket(visitId, request),
+      (server) => server.completeTicket(visitId, request),
+    );
+  }
+
   async cancelVisit(id: string, reason: string, at: string): Promise<Visit | null> {
     return this.onVisit(
       id,
@@ -397,6 +406,22 @@ export class HospitalStore implements KioskStore {
     await this.serverOr(
       (server) => server.saveLookup(idNumber, result, fetchedAt),
       async () => undefined,
+    );
+  }
+
+  async rememberPatient(keys: string[], patient: KnownPatient, seenAt: string): Promise<void> {
+    await this.local.rememberPatient(keys, patient, seenAt);
+    await this.serverOr(
+      (server) => server.rememberPatient(keys, patient, seenAt),
+      async () => undefined,
+    );
+  }
+
+  async findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: string } | null> {
+    return this.newerCached(
+      await this.local.findPatient(key),
+      (server) => server.findPatient(key),
+      (found) => found.seenAt,
     );
   }
 

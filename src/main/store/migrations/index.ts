@@ -12,6 +12,7 @@ import { migration0007 } from './0007-offline-visits';
 import { migration0008 } from './0008-print-owner';
 import { migration0009 } from './0009-chip-acceptance';
 import { migration0010 } from './0010-audit-log';
+import { migration0011 } from './0011-arrivals';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

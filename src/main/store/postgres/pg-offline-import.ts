@@ -64,6 +64,8 @@ function values(o: OfflineVisit): unknown[] {
     insurance: v.insurance,
     createdAt: v.createdAt,
     recheck: null,
+    ...(v.document ? { document: v.document } : {}),
+    priority: v.priority ?? null,
   };
   return [
     ...newVisitValues(asRequest, { id: v.id, queueSeq: v.queueSeq, queueNumber: v.queueNumber }),

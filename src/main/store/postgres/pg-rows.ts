@@ -36,6 +36,9 @@ export const NEW_VISIT_COLUMNS = [
   'chip_accepted_at',
   'insurance_json',
   'created_at',
+  'patient_card_number',
+  'document',
+  'priority_json',
 ] as const;
 
 export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
@@ -48,7 +51,7 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     req.lane,
     v.queueSeq,
     v.queueNumber,
-    req.patient.idNumber,
+    req.patient.idNumber || null,
     req.patient.fullName,
     req.patient.dateOfBirth,
     req.patient.sex,
@@ -62,6 +65,9 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     chip?.acceptedAt ?? null,
     JSON.stringify(storedInsurance(req.insurance)),
     req.createdAt,
+    req.patient.cardNumber ?? null,
+    req.document ?? null,
+    req.priority ? JSON.stringify(req.priority) : null,
   ];
 }
 

@@ -42,6 +42,7 @@ import {
 } from '../rows';
 import type {
   CachedIdentity,
+  KnownPatient,
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
@@ -92,6 +93,10 @@ export interface PgStoreParts {
 
 const ACTIVE_VISIT_OF = `SELECT * FROM visits
   WHERE day = $1 AND department = $2 AND patient_id_number = $3 AND status = 'active'`;
+
+const ACTIVE_VISIT_OF_CARD = `SELECT * FROM visits
+  WHERE day = $1 AND department = $2 AND patient_card_number = $3
+    AND patient_id_number IS NULL AND status = 'active'`;
 
 const SAVE_LOOKUP = `INSERT INTO lookup_cache (id_number, result_json, fetched_at) VALUES ($1, $2, $3)
   ON CONFLICT (id_number) DO UPDATE SET result_json = excluded.result_json,
@@ -153,11 +158,16 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write('check-in', async (c) => {
-          const existing = await c.query<VisitRow>(ACTIVE_VISIT_OF, [
-            req.date,
-            req.department,
-            req.patient.idNumber,
-          ]);
+          const card = req.patient.cardNumber ?? null;
+          // A person without a CCCD (a child on a BHYT card) is known by the card; a desk ticket
+          // for someone not yet identified by neither, so never a duplicate.
+          const existing =
+            req.patient.idNumber || card
+              ? await c.query<VisitRow>(
+                  req.patient.idNumber ? ACTIVE_VISIT_OF : ACTIVE_VISIT_OF_CARD,
+                  [req.date, req.department, req.patient.idNumber || card],
+                )
+              : { rows: [] as VisitRow[] };
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           // The counter row stays locked until this transaction ends: the next station's
           // check-in waits here and then sees this one's number (or the old one after a rollback).
@@ -189,8 +199,10 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       } catch (err) {
         // Another station checked the same person in to the same department a moment earlier:
         // this transaction (its number included) was rolled back; the next attempt finds theirs.
-        if (violatedUnique(err) !== 'visits_one_active_per_person' || attempt >= CHECKIN_ATTEMPTS)
-          throw err;
+        const index = violatedUnique(err);
+        const samePerson =
+          index === 'visits_one_active_per_person' || index === 'visits_one_active_per_card';
+        if (!samePerson || attempt >= CHECKIN_ATTEMPTS) throw err;
       }
     }
   }
@@ -226,6 +238,39 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       [date, idNumber],
     );
     return rows.map(visitFromRow);
+  }
+
+  async completeTicket(visitId: string, req: CheckInRequest): Promise<Visit | null> {
+    return this.write('complete ticket', async (c) => {
+      const changed = await c.query(
+        `UPDATE visits SET patient_id_number = $2, patient_name = $3, patient_dob = $4,
+           patient_sex = $5, patient_card_number = $6, identity_source = $7, document = $8,
+           priority_json = $9, insurance_json = $10
+         WHERE id = $1 AND status = 'active' AND patient_id_number IS NULL
+           AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
+        [
+          visitId,
+          req.patient.idNumber || null,
+          req.patient.fullName,
+          req.patient.dateOfBirth,
+          req.patient.sex,
+          req.patient.cardNumber ?? null,
+          req.identitySource,
+          req.document ?? null,
+          req.priority ? JSON.stringify(req.priority) : null,
+          JSON.stringify(storedInsurance(req.insurance)),
+        ],
+      );
+      if ((changed.rowCount ?? 0) === 0) return null;
+      if (req.recheck) {
+        await c.query(
+          `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at)
+           VALUES ($1, $2, $3, $3)`,
+          [visitId, JSON.stringify(req.recheck), req.createdAt],
+        );
+      }
+      return this.visitIn(c, visitId, true);
+    });
   }
 
   async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
@@ -333,6 +378,32 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     await this.write('cache lookup', async (c) => {
       await c.query(SAVE_LOOKUP, [idNumber, JSON.stringify(storedResult(result)), fetchedAt]);
     });
+  }
+
+  async rememberPatient(keys: string[], patient: KnownPatient, seenAt: string): Promise<void> {
+    await this.write('remember patient', async (c) => {
+      for (const key of keys) {
+        await c.query(
+          `INSERT INTO patient_keys (key, person_json, source, seen_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (key) DO UPDATE SET person_json = excluded.person_json,
+             source = excluded.source, seen_at = excluded.seen_at
+           WHERE excluded.seen_at >= patient_keys.seen_at`,
+          [key, JSON.stringify(patient), patient.source, seenAt],
+        );
+      }
+    });
+  }
+
+  async findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: string } | null> {
+    const rows = await this.read<{ person_json: string; seen_at: string }>(
+      'find patient',
+      'SELECT person_json, seen_at FROM patient_keys WHERE key = $1',
+      [key],
+    );
+    const row = rows[0];
+    return row
+      ? { patient: JSON.parse(row.person_json) as KnownPatient, seenAt: row.seen_at }
+      : null;
   }
 
   async getLookup(idNumber: string): Promise<CachedLookup | null> {
@@ -519,7 +590,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
         // the new values are computed here and written in one statement.
         await c.query(
           `UPDATE visits v SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-             patient_sex = NULL, cancelled_reason = NULL, flagged = false,
+             patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = false,
              insurance_json = n.insurance_json, anonymised_at = $3
            FROM unnest($1::text[], $2::text[]) AS n (id, insurance_json)
            WHERE v.id = n.id`,
@@ -545,9 +616,10 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
         identitiesDeleted: await count('DELETE FROM identity_cache WHERE read_at < $1', [
           req.cacheBefore,
         ]),
-        lookupsDeleted: await count('DELETE FROM lookup_cache WHERE fetched_at < $1', [
-          req.cacheBefore,
-        ]),
+        lookupsDeleted:
+          (await count('DELETE FROM lookup_cache WHERE fetched_at < $1', [req.cacheBefore])) +
+          // Names and numbers of returning patients age out with the caches they came from.
+          (await count('DELETE FROM patient_keys WHERE seen_at < $1', [req.cacheBefore])),
       };
       await notifyVisitsChanged(
         c,

@@ -16,6 +16,7 @@ import type {
 import { formatQueueNumber } from '../../domain/queue-number';
 import type {
   CachedIdentity,
+  KnownPatient,
   CachedLookup,
   CheckInRequest,
   CheckInResult,
@@ -65,6 +66,11 @@ function prepareStatements(db: Database.Database) {
       `SELECT * FROM visits
        WHERE day = ? AND department = ? AND patient_id_number = ? AND status = 'active'`,
     ),
+    activeVisitOfCard: db.prepare<[string, string, string], VisitRow>(
+      `SELECT * FROM visits
+       WHERE day = ? AND department = ? AND patient_card_number = ?
+         AND patient_id_number IS NULL AND status = 'active'`,
+    ),
     visitsOfPerson: db.prepare<[string, string], VisitRow>(
       `SELECT * FROM visits WHERE day = ? AND patient_id_number = ? AND status = 'active'
        ORDER BY created_at`,
@@ -74,12 +80,12 @@ function prepareStatements(db: Database.Database) {
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
          chip_accepted_by_name, chip_accepted_by_id, chip_accepted_at,
-         insurance_json, created_at, offline)
+         insurance_json, created_at, offline, patient_card_number, document, priority_json)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
          @chip_accepted_by_name, @chip_accepted_by_id, @chip_accepted_at,
-         @insurance_json, @created_at, @offline)`,
+         @insurance_json, @created_at, @offline, @patient_card_number, @document, @priority_json)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -122,6 +128,15 @@ function prepareStatements(db: Database.Database) {
     ),
     getLookup: db.prepare<[string], { result_json: string; fetched_at: string }>(
       'SELECT result_json, fetched_at FROM lookup_cache WHERE id_number = ?',
+    ),
+    rememberPatient: db.prepare<[string, string, string, string]>(
+      `INSERT INTO patient_keys (key, person_json, source, seen_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET person_json = excluded.person_json,
+         source = excluded.source, seen_at = excluded.seen_at
+       WHERE excluded.seen_at >= patient_keys.seen_at`,
+    ),
+    findPatient: db.prepare<[string], { person_json: string; seen_at: string }>(
+      'SELECT person_json, seen_at FROM patient_keys WHERE key = ?',
     ),
 
     insertOutbox: db.prepare<[string, string, string, string]>(
@@ -246,7 +261,12 @@ export class SqliteStore implements KioskStore {
 
   async checkIn(req: CheckInRequest): Promise<CheckInResult> {
     return this.write('check-in', () => {
-      const existing = this.s.activeVisitOf.get(req.date, req.department, req.patient.idNumber);
+      const card = req.patient.cardNumber ?? null;
+      const existing = req.patient.idNumber
+        ? this.s.activeVisitOf.get(req.date, req.department, req.patient.idNumber)
+        : card
+          ? this.s.activeVisitOfCard.get(req.date, req.department, card)
+          : undefined;
       if (existing) return { visit: visitFromRow(existing), created: false };
       const laneSeq = this.nextSeq({
         day: req.date,
@@ -273,7 +293,7 @@ export class SqliteStore implements KioskStore {
         queue_seq: seq,
         queue_number:
           offline?.number ?? formatQueueNumber(req.stationId, req.department, req.lane, seq),
-        patient_id_number: req.patient.idNumber,
+        patient_id_number: req.patient.idNumber || null,
         patient_name: req.patient.fullName,
         patient_dob: req.patient.dateOfBirth,
         patient_sex: req.patient.sex,
@@ -288,11 +308,45 @@ export class SqliteStore implements KioskStore {
         insurance_json: JSON.stringify(insurance),
         created_at: req.createdAt,
         offline: offline ? 1 : 0,
+        patient_card_number: card,
+        document: req.document ?? null,
+        priority_json: req.priority ? JSON.stringify(req.priority) : null,
       });
       if (req.recheck) {
         this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
       }
       return { visit: visitFromRow(this.s.visitById.get(id)!), created: true };
+    });
+  }
+
+  async completeTicket(visitId: string, req: CheckInRequest): Promise<Visit | null> {
+    return this.write('complete ticket', () => {
+      const changed = this.db
+        .prepare(
+          `UPDATE visits SET patient_id_number = @id_number, patient_name = @name,
+             patient_dob = @dob, patient_sex = @sex, patient_card_number = @card,
+             identity_source = @source, document = @document, priority_json = @priority,
+             insurance_json = @insurance
+           WHERE id = @visit AND status = 'active' AND patient_id_number IS NULL
+             AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
+        )
+        .run({
+          visit: visitId,
+          id_number: req.patient.idNumber || null,
+          name: req.patient.fullName,
+          dob: req.patient.dateOfBirth,
+          sex: req.patient.sex,
+          card: req.patient.cardNumber ?? null,
+          source: req.identitySource,
+          document: req.document ?? null,
+          priority: req.priority ? JSON.stringify(req.priority) : null,
+          insurance: JSON.stringify(storedInsurance(req.insurance)),
+        }).changes;
+      if (changed === 0) return null;
+      if (req.recheck) {
+        this.s.insertOutbox.run(visitId, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
+      }
+      return visitFromRow(this.s.visitById.get(visitId)!);
     });
   }
 
@@ -390,6 +444,23 @@ export class SqliteStore implements KioskStore {
   async saveLookup(idNumber: string, result: InsuranceResult, fetchedAt: string): Promise<void> {
     this.write('cache lookup', () => {
       this.s.saveLookup.run(idNumber, JSON.stringify(storedResult(result)), fetchedAt);
+    });
+  }
+
+  async rememberPatient(keys: string[], patient: KnownPatient, seenAt: string): Promise<void> {
+    this.write('remember patient', () => {
+      for (const key of keys) {
+        this.s.rememberPatient.run(key, JSON.stringify(patient), patient.source, seenAt);
+      }
+    });
+  }
+
+  async findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: string } | null> {
+    return this.guard('find patient', () => {
+      const row = this.s.findPatient.get(key);
+      return row
+        ? { patient: JSON.parse(row.person_json) as KnownPatient, seenAt: row.seen_at }
+        : null;
     });
   }
 
@@ -515,7 +586,7 @@ export class SqliteStore implements KioskStore {
         .all(req.visitsBefore);
       const anonymise = this.db.prepare<[string, string, string]>(
         `UPDATE visits SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-           patient_sex = NULL, cancelled_reason = NULL, flagged = 0, insurance_json = ?,
+           patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = 0, insurance_json = ?,
            anonymised_at = ?
          WHERE id = ?`,
       );
@@ -535,9 +606,12 @@ export class SqliteStore implements KioskStore {
         identitiesDeleted: this.db
           .prepare('DELETE FROM identity_cache WHERE read_at < ?')
           .run(req.cacheBefore).changes,
-        lookupsDeleted: this.db
-          .prepare('DELETE FROM lookup_cache WHERE fetched_at < ?')
-          .run(req.cacheBefore).changes,
+        lookupsDeleted:
+          this.db.prepare('DELETE FROM lookup_cache WHERE fetched_at < ?').run(req.cacheBefore)
+            .changes +
+          // Names and numbers of returning patients age out with the caches they came from.
+          this.db.prepare('DELETE FROM patient_keys WHERE seen_at < ?').run(req.cacheBefore)
+            .changes,
       };
     });
     // Old copies of the purged rows can sit in the WAL until a checkpoint; fold them in now.

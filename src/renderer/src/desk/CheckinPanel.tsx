@@ -139,7 +139,10 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
   const choose = useCheckinStore((s) => s.choose);
   const override = useCheckinStore((s) => s.override);
   const [department, setDepartment] = useState(departments[0]?.code ?? '');
-  const [lane, setLane] = useState<Lane>('normal');
+  // The lane the law gives is preselected (staff may change it); its reason is shown below.
+  const [lane, setLane] = useState<Lane>(
+    state.priority && lanes.includes(state.priority.lane) ? state.priority.lane : 'normal',
+  );
   const [note, setNote] = useState('');
   const departmentRef = useRef<HTMLSelectElement>(null);
   // The department is what staff choose next: take them there, unless they are typing elsewhere.
@@ -222,6 +225,11 @@ function Choose({ state }: { state: Step<'choose-department'> }) {
             </option>
           ))}
         </select>
+        {state.priority && (
+          <p className="hint" data-testid="desk-priority-reason">
+            {t('arrivals.priorityReason', { reason: pick(state.priority.reason) })}
+          </p>
+        )}
         <button
           type="submit"
           className="button button-primary"

@@ -15,11 +15,13 @@ import { useHospitalClock } from '../components/use-lang';
 import {
   EMPTY_MANUAL_FORM,
   formFromCardQr,
+  isPresentedWithoutForm,
   validateManualForm,
   type ManualErrors,
   type ManualForm,
 } from '../lib/manual-identity';
 import { useCheckinStore } from '../stores/checkin-store';
+import { useTicketStore } from '../stores/ticket-store';
 
 export const MANUAL_FIRST_FIELD_ID = 'manual-qr';
 
@@ -35,6 +37,11 @@ export function ManualEntryForm() {
   const [qr, setQr] = useState('');
   const [qrError, setQrError] = useState(false);
   const [sent, setSent] = useState(false);
+  /** Staff saw the ID on the person's VNeID app (its QR is for an officer's app, not us). */
+  const [vneid, setVneid] = useState(false);
+  const present = useCheckinStore((s) => s.provideQr);
+  const ticket = useTicketStore((s) => s.ticket);
+  const chooseTicket = useTicketStore((s) => s.choose);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   const update = (field: Field, value: string): void => {
@@ -47,6 +54,13 @@ export function ManualEntryForm() {
     if (event.key !== 'Enter') return;
     event.preventDefault();
     const filled = formFromCardQr(qr);
+    if (!filled && isPresentedWithoutForm(qr)) {
+      // A BHYT card QR or a typed card number: checked in as at the kiosk.
+      setQrError(false);
+      setQr('');
+      void present(qr);
+      return;
+    }
     setQrError(filled === null);
     if (!filled) return;
     setForm(filled);
@@ -65,7 +79,14 @@ export function ManualEntryForm() {
       if (first) document.getElementById(`manual-${first}`)?.focus();
       return;
     }
-    if (await manualIdentity(result.value)) {
+    const input = {
+      ...result.value,
+      ...(vneid ? { document: 'vneid-desk' as const } : {}),
+      ...(ticket ? { ticketVisitId: ticket.id } : {}),
+    };
+    if (await manualIdentity(input)) {
+      setVneid(false);
+      chooseTicket(null);
       setForm(EMPTY_MANUAL_FORM);
       setErrors({});
       setSent(true);
@@ -118,6 +139,19 @@ export function ManualEntryForm() {
         {t('manual.title')} <kbd>F2</kbd>
       </h2>
       <p className="hint">{t('manual.intro')}</p>
+      {ticket && (
+        <p className="lead" data-testid="manual-ticket">
+          {t('arrivals.completingTicket', { number: ticket.queueNumber })}{' '}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="manual-ticket-clear"
+            onClick={() => chooseTicket(null)}
+          >
+            {t('actions.back')}
+          </button>
+        </p>
+      )}
       <div className="field">
         <label htmlFor={MANUAL_FIRST_FIELD_ID}>{t('manual.qr')}</label>
         <input
@@ -157,6 +191,17 @@ export function ManualEntryForm() {
           )}
         </div>
         {textField('cardNumber', 'manual.cardNumber', 'manual.cardHint')}
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              data-testid="manual-vneid"
+              checked={vneid}
+              onChange={(e) => setVneid(e.target.checked)}
+            />{' '}
+            {t('arrivals.vneidShown')}
+          </label>
+        </div>
         <button
           ref={submitRef}
           type="submit"

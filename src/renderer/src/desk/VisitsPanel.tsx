@@ -1,4 +1,6 @@
 /** Today's visits: search, filters, reprint, cancel with a reason. */
+import { isOpenTicket, useTicketStore } from '../stores/ticket-store';
+import { MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/domain';
@@ -122,6 +124,7 @@ function VisitRow({ visit }: { visit: Visit }) {
   );
   const rowError = useVisitsStore((s) => s.rowErrors[visit.id]);
   const reprint = useVisitsStore((s) => s.reprint);
+  const chooseTicket = useTicketStore((s) => s.choose);
   const [cancelling, setCancelling] = useState(false);
   const showingAudit = useStaffStore((s) => s.audit?.visitId === visit.id);
   const showAudit = useStaffStore((s) => s.showAudit);
@@ -149,6 +152,12 @@ function VisitRow({ visit }: { visit: Visit }) {
           {visit.patient.dateOfBirth && (
             <span className="hint"> · {visit.patient.dateOfBirth.slice(0, 4)}</span>
           )}
+          {visit.document && (
+            <span className="hint" data-testid="visit-document" data-document={visit.document}>
+              {' '}
+              · {t(`arrivals.document.${visit.document}`)}
+            </span>
+          )}
         </td>
         <td>{department ? pick(department.name) : visit.department}</td>
         <td>{t(`laneShort.${visit.lane}`)}</td>
@@ -167,6 +176,20 @@ function VisitRow({ visit }: { visit: Visit }) {
         <td className="row-actions">
           {!cancelled && (
             <>
+              {isOpenTicket(visit) && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  data-testid="visit-complete-ticket"
+                  aria-label={t('arrivals.completeTicketLabel', { number: visit.queueNumber })}
+                  onClick={() => {
+                    chooseTicket({ id: visit.id, queueNumber: visit.queueNumber });
+                    document.getElementById(MANUAL_FIRST_FIELD_ID)?.focus();
+                  }}
+                >
+                  {t('arrivals.completeTicket')}
+                </button>
+              )}
               <button
                 type="button"
                 className="button button-small"

@@ -12,6 +12,8 @@ import deskLanesEn from './desk-lanes.en.json';
 import deskLanesVi from './desk-lanes.vi.json';
 import en from './en.json';
 import vi from './vi.json';
+import arrivalsEn from './arrivals.en.json';
+import arrivalsVi from './arrivals.vi.json';
 import staffEn from './staff.en.json';
 import staffVi from './staff.vi.json';
 
@@ -21,8 +23,8 @@ type Tree = { [key: string]: string | Tree };
  * Topic files (one per feature, so that several people add texts at once) add keys to the main
  * translation; a nested object is merged, not replaced.
  */
-const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi];
-const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn];
+const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi, arrivalsVi];
+const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn, arrivalsEn];
 
 function deepMerge(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };

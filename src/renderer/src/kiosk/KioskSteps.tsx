@@ -1,7 +1,7 @@
 /** One component per check-in step, as the patient sees it. */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckinState, Department, Lane, Visit } from '../../../shared/domain';
+import type { CheckinState, Department, Lane, LawPriority, Visit } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
@@ -10,6 +10,7 @@ import { useHospitalClock, usePick } from '../components/use-lang';
 import { useCountdown } from '../hooks/use-idle-timeout';
 import { selectDepartments, selectLanes, useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
+import { Keypad, NoDocumentsButton } from './Keypad';
 
 type Step<S extends CheckinState['step']> = Extract<CheckinState, { step: S }>;
 
@@ -120,9 +121,18 @@ function Idle() {
   const { t } = useTranslation();
   return (
     <StepFrame testId="kiosk-idle" title={t('kiosk.idle.title')}>
-      <CardPicture />
-      <p className="lead">{t('kiosk.idle.hint')}</p>
-      <p className="hint">{t('kiosk.idle.help')}</p>
+      <div className="idle-inputs">
+        <div>
+          <CardPicture />
+          <p className="lead">{t('kiosk.idle.hint')}</p>
+          <p className="hint">{t('kiosk.idle.help')}</p>
+          <p className="hint" data-testid="vneid-hint">
+            {t('arrivals.vneid')}
+          </p>
+        </div>
+        <Keypad />
+      </div>
+      <NoDocumentsButton />
     </StepFrame>
   );
 }
@@ -141,11 +151,24 @@ function NeedKey({ state, onEnd }: { state: Step<'need-key'>; onEnd: () => void 
 
 function NeedCard({ onEnd }: { onEnd: () => void }) {
   const { t } = useTranslation();
+  const busy = useCheckinStore((s) => s.busy);
+  const withoutCard = useCheckinStore((s) => s.withoutCard);
   return (
     <StepFrame testId="kiosk-need-card" title={t('kiosk.needCard.title')}>
       <CardPicture />
       <p className="lead">{t('kiosk.needCard.hint')}</p>
-      <EndButton onEnd={onEnd} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="without-card"
+          disabled={busy}
+          onClick={() => void withoutCard()}
+        >
+          {t('arrivals.noCard')}
+        </button>
+        <EndButton onEnd={onEnd} />
+      </div>
     </StepFrame>
   );
 }
@@ -181,7 +204,11 @@ function departmentVisit(visits: Visit[], code: string): Visit | undefined {
 function Choose({ state, onEnd }: { state: Step<'choose-department'>; onEnd: () => void }) {
   const [department, setDepartment] = useState<Department | null>(null);
   return department ? (
-    <ChooseLane department={department} onBack={() => setDepartment(null)} />
+    <ChooseLane
+      department={department}
+      priority={state.priority ?? null}
+      onBack={() => setDepartment(null)}
+    />
   ) : (
     <ChooseDepartment state={state} onChoose={setDepartment} onEnd={onEnd} />
   );
@@ -243,23 +270,41 @@ function ChooseDepartment({
   );
 }
 
-function ChooseLane({ department, onBack }: { department: Department; onBack: () => void }) {
+function ChooseLane({
+  department,
+  priority,
+  onBack,
+}: {
+  department: Department;
+  priority: LawPriority | null;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const pick = usePick();
   const lanes = useAppStore(selectLanes);
   const busy = useCheckinStore((s) => s.busy);
   const choose = useCheckinStore((s) => s.choose);
-  // Regular queue first: most people need no priority and should not have to read the list.
-  const ordered: Lane[] = ['normal', ...lanes.filter((l) => l !== 'normal')];
+  // The lane the law gives comes first, preselected with its reason; else the regular queue
+  // first (most people need no priority). Pregnancy and disability stay for the person to say.
+  const first: Lane = priority && lanes.includes(priority.lane) ? priority.lane : 'normal';
+  const ordered: Lane[] = [
+    first,
+    ...(['normal', ...lanes] as Lane[]).filter((l) => l !== first),
+  ].filter((l, i, all) => all.indexOf(l) === i);
   return (
     <StepFrame testId="kiosk-choose-lane" title={t('kiosk.lane.title')}>
       <p className="lead">{t('kiosk.lane.for', { department: pick(department.name) })}</p>
+      {priority && first === priority.lane && (
+        <p className="lead" data-testid="lane-priority-reason">
+          {t('arrivals.priorityPreselected', { reason: pick(priority.reason) })}
+        </p>
+      )}
       <div className="lane-grid">
         {ordered.map((lane) => (
           <button
             key={lane}
             type="button"
-            className={`button lane-button${lane === 'normal' ? ' button-primary' : ''}`}
+            className={`button lane-button${lane === first ? ' button-primary' : ''}`}
             data-testid={`lane-${lane}`}
             disabled={busy}
             onClick={() => void choose(department.code, lane)}
@@ -308,6 +353,12 @@ function Done({ state, onEnd }: { state: Step<'done'>; onEnd: () => void }) {
       title={state.printError ? t('kiosk.done.titleNoSlip') : t('kiosk.done.title')}
     >
       {state.reprint && <p className="lead">{t('kiosk.done.reprint')}</p>}
+      {state.deskTicket && (
+        <div className="directions" data-testid="done-desk-ticket">
+          <p className="department-name">{t('arrivals.deskTicket')}</p>
+          <p>{t('arrivals.deskTicketHint')}</p>
+        </div>
+      )}
       <p className="queue-label">{t('kiosk.done.number')}</p>
       <p className="queue-number" data-testid="queue-number">
         {visit.queueNumber}

@@ -14,7 +14,6 @@ import type {
 } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { asErrorShape } from './error-shape';
-import { ID_NUMBER } from '../../../shared/identity-input';
 
 export interface CheckinStoreState {
   state: CheckinState;
@@ -23,7 +22,10 @@ export interface CheckinStoreState {
   actionError: KioskErrorShape | null;
 
   applyState(state: CheckinState): void;
+  /** Typed or scanned identity text of any kind. */
   provideQr(text: string): Promise<void>;
+  withoutCard(): Promise<void>;
+  noDocuments(): Promise<void>;
   manualIdentity(input: ManualIdentityInput): Promise<boolean>;
   choose(department: string, lane: Lane): Promise<Visit | null>;
   override(decision: StaffOverride, note?: string): Promise<void>;
@@ -66,12 +68,14 @@ export const useCheckinStore = create<CheckinStoreState>()((set, get) => {
       set((s) => (s.state.step === state.step ? { state } : { state, actionError: null }));
     },
     async provideQr(text) {
-      // 12 typed digits (or a scanner that sends only the number): the ID alone opens PACE cards.
-      const id = text.trim();
-      const key = ID_NUMBER.test(id)
-        ? ({ kind: 'id', idNumber: id } as const)
-        : ({ kind: 'qr', text } as const);
-      await act(() => kioskApi().request('checkin.provideKey', key));
+      // Main reads the shape (src/shared/presented-input): one rule for kiosk, desk and CLI.
+      await act(() => kioskApi().request('checkin.present', { text }));
+    },
+    async withoutCard() {
+      await act(() => kioskApi().request('checkin.withoutCard', null));
+    },
+    async noDocuments() {
+      await act(() => kioskApi().request('checkin.noDocuments', null));
     },
     async manualIdentity(input) {
       const result = await act(() => kioskApi().request('checkin.manualIdentity', input));

@@ -1,0 +1,120 @@
+/**
+ * Every patient who walks in (issue 21), at the kiosk against the real services (simulated card
+ * and lookup service) through the web host: a child by the BHYT card QR, the keypad then the
+ * card, an unknown typed number, no papers; each screen axe-clean. The QR is written by hand in
+ * the layout of the team's QR-formats reference §1.4 for the simulator's made-up child 101 (no CCCD).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { simIdentity } from '../../src/sim/data/identities';
+import { seriousViolations } from './support/axe';
+import { submitManualEntry } from './support/desk-page';
+import { closeDevPanel, insertCard } from './support/kiosk-page';
+import { startTestHost, type TestHost } from './support/web-host';
+
+const CHILD_QR =
+  'TE1010230520101|5472e1baa76e204d696e68204b68c3b469|20/05/2023|1|53e1bb912037204e67c3b5204769e1baa320c490e1bb8b6e682c205068c6b0e1bb9d6e67204dc3b4205068e1bb8f6e672c205175e1baad6e2043e1baa775204769e1baa5792c2048c3a0204ee1bb9969|01 - 001|20/05/2023|19/05/2029|20/05/2023|01010230520101|5472e1baa76e2056c4836e204de1baab75|4|01/01/2020|0000000000000000-7102|$';
+
+let host: TestHost;
+
+test.beforeEach(async () => {
+  host = await startTestHost({ config: { station: { doneReturnSeconds: 30 } } });
+});
+
+test.afterEach(async () => {
+  await host?.close();
+});
+
+/** A keyboard-wedge scanner: the text far faster than a person types, then Enter. */
+async function scan(page: Page, text: string): Promise<void> {
+  await page.evaluate(async (t) => {
+    for (const key of [...t, 'Enter']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }, text);
+}
+
+async function typeOnKeypad(page: Page, digits: string): Promise<void> {
+  for (const d of digits) await page.getByTestId(`key-${d}`).click();
+  await expect(page.getByTestId('keypad-display')).toHaveText(digits);
+  await page.getByTestId('key-ok').click();
+}
+
+test('a child by the BHYT card QR: the child lane preselected with its reason, a number', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await scan(page, CHILD_QR);
+  await expect(page.getByTestId('kiosk-choose-department')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('patient-name')).toHaveText('Trần Minh Khôi');
+  await page.getByTestId('department-NHI').click();
+  await expect(page.getByTestId('lane-priority-reason')).toContainText('3 tuổi');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('lane-child').click();
+  await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('queue-number')).toHaveText(/-NHI-E-001$/);
+});
+
+test('the ID number on the keypad, then the card: PACE opens it with the CAN', async ({ page }) => {
+  const person = simIdentity(1).card;
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await typeOnKeypad(page, person.idNumber);
+  await expect(page.getByTestId('kiosk-need-card')).toBeVisible();
+  await insertCard(page, 1);
+  await closeDevPanel(page);
+  await expect(page.getByTestId('kiosk-choose-department')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('patient-name')).toHaveText(person.fullName);
+});
+
+test('an unknown typed number gets a desk ticket, never a dead end', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  for (const d of '9876543210') await page.getByTestId(`key-${d}`).click();
+  await page.getByTestId('key-ok').click();
+  await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('done-desk-ticket')).toContainText('Mời đến quầy tiếp đón');
+  await expect(page.getByTestId('queue-number')).toHaveText(/-TD-T-001$/);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('no papers: a ticket at the kiosk, completed at the desk with the same number', async ({
+  page,
+  context,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await page.getByTestId('no-documents').click();
+  await expect(page.getByTestId('done-desk-ticket')).toBeVisible({ timeout: 30_000 });
+  const number = (await page.getByTestId('queue-number').textContent())!.trim();
+  expect(number).toMatch(/-TD-T-001$/);
+  await page.getByTestId('kiosk-finish').click();
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+
+  const desk = await context.newPage();
+  await desk.goto(host.deskUrl);
+  const row = desk.getByTestId(`visit-${number}`);
+  await expect(row.getByTestId('visit-document')).toHaveAttribute('data-document', 'none');
+  await row.getByTestId('visit-complete-ticket').click();
+  await expect(desk.getByTestId('manual-ticket')).toContainText(number);
+  expect(await seriousViolations(desk)).toEqual([]);
+  const person = simIdentity(3).card;
+  await desk.getByTestId('manual-vneid').check();
+  await submitManualEntry(desk, {
+    idNumber: person.idNumber,
+    fullName: person.fullName,
+    dateOfBirth: person.dateOfBirth!,
+    sex: person.sex!,
+  });
+  await expect(desk.getByTestId('desk-checkin')).toHaveAttribute('data-step', 'done', {
+    timeout: 30_000,
+  });
+  await expect(row).toContainText(person.fullName);
+  await expect(row.getByTestId('visit-document')).toHaveAttribute('data-document', 'vneid-desk');
+  const visits = await host.services.visits.list({});
+  expect(visits.map((v) => [v.queueNumber, v.patient.fullName])).toEqual([
+    [number, person.fullName],
+  ]);
+});
