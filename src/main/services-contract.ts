@@ -4,6 +4,8 @@
  */
 import type { ApiEvents, EventName } from '../shared/api-contract';
 import type {
+  FaceCheckReport,
+  FaceVerification,
   AccessKeyInput,
   CardIdentity,
   CardReadResult,
@@ -119,6 +121,8 @@ export interface CheckinService {
   manualIdentity(input: ManualIdentityInput): Promise<void>;
   choose(department: string, lane: Lane): Promise<Visit>;
   override(decision: StaffOverride, note?: string): Promise<void>;
+  /** The camera step's report (issue 23); main decides and keeps only the decision. */
+  faceResult(report: FaceCheckReport): Promise<FaceVerification>;
   retry(): Promise<void>;
   /** Back to idle; drops every personal detail held in memory. */
   reset(): void;

@@ -8,6 +8,8 @@ import type {
   AppInfo,
   CheckinState,
   Discrepancy,
+  FaceCheckReport,
+  FaceVerification,
   GatewayStatus,
   IsoDate,
   KioskErrorShape,
@@ -42,6 +44,8 @@ export interface ApiRequests {
   'checkin.choose': { input: { department: string; lane: Lane }; output: Visit };
   /** Staff decision when the lookup service is down or asks to re-enter. */
   'checkin.override': { input: { decision: StaffOverride; note?: string }; output: null };
+  /** The camera step's outcome (issue 23): score, liveness and model only, never a frame. */
+  'checkin.faceResult': { input: FaceCheckReport; output: FaceVerification };
   'checkin.retry': { input: null; output: null };
   /** Back to idle; every personal detail is dropped from main's memory. */
   'checkin.reset': { input: null; output: null };
@@ -114,6 +118,7 @@ export const REQUEST_NAMES = [
   'checkin.manualIdentity',
   'checkin.choose',
   'checkin.override',
+  'checkin.faceResult',
   'checkin.retry',
   'checkin.reset',
   'checkin.reprint',

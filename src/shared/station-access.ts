@@ -38,6 +38,7 @@ export const REQUEST_ACCESS = {
   'checkin.manualIdentity': DESK,
   'checkin.choose': CHECKIN,
   'checkin.override': DESK,
+  'checkin.faceResult': CHECKIN,
   'checkin.retry': CHECKIN,
   'checkin.reset': CHECKIN,
   'checkin.reprint': CHECKIN,

@@ -66,6 +66,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'checkin.choose': async ({ department, lane }) => s.checkin.choose(department, lane),
     'checkin.override': async ({ decision, note }) =>
       s.checkin.override(decision, note).then(() => null),
+    'checkin.faceResult': async (report) => s.checkin.faceResult(report),
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();

@@ -6,6 +6,10 @@
  * (session check), so nothing of theirs reappears on screen.
  */
 import type {
+  FaceCheckReport,
+  FacePolicy,
+  FaceVerification,
+  StationMode,
   AccessKeyInput,
   BookedAppointment,
   CardIdentity,
@@ -29,6 +33,13 @@ import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
 import type { KioskStore } from '../store/store-contract';
 import { chipTrustProblem, chipVerificationOf } from '../domain/chip-trust';
+import {
+  decideFace,
+  faceCheckApplies,
+  faceErrors,
+  faceVerificationOf,
+  missingFaceCheck,
+} from '../domain/face-decision';
 import { checkinErrors } from '../domain/checkin-errors';
 import {
   applyOverride,
@@ -93,6 +104,8 @@ interface Session {
   /** The chip read needed a staff decision (see ./chip-trust.ts), and whether staff gave it. */
   chipNeedsStaff: boolean;
   chipAcceptedByStaff: boolean;
+  /** The face check's decision (../domain/face-decision.ts); null until the screen reports. */
+  face: FaceVerification | null;
   /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
   evidence: FailedLookupEvidence | null;
   /** The HIS booking this person is checked in for (no choosing), when one was found. */
@@ -222,8 +235,54 @@ export class CheckinMachine implements CheckinService {
     if (!LANES.includes(lane)) throw checkinErrors.unknownLane(String(lane));
     const needsStaff = this.session.decision?.needsStaff;
     if (needsStaff) throw checkinErrors.needsStaff(needsStaff.code);
+    const faceMissing = missingFaceCheck(
+      this.session.patient!,
+      this.session.face,
+      this.faceRules(),
+    );
+    if (faceMissing) throw faceMissing;
     this.session.choice = { department, lane };
     return this.runCommit();
+  }
+
+  /**
+   * The camera step's report (issue 23), once per person, while they choose: main decides what
+   * it means (../domain/face-decision.ts). A no-match puts the staff notice on screen, as an
+   * unverified chip does. Only the decision is kept; the report never carries a frame.
+   */
+  async faceResult(report: FaceCheckReport): Promise<FaceVerification> {
+    if (this.state.step !== 'choose-department') {
+      throw checkinErrors.wrongStep('faceResult', this.state.step);
+    }
+    const s = this.session;
+    if (
+      s.patient!.source !== 'chip' ||
+      !faceCheckApplies(this.faceRules(), this.o.config.face.atDesk)
+    ) {
+      throw faceErrors.notAsked();
+    }
+    // One report per person: a screen may not retry until a photo of the holder passes.
+    if (s.face) throw checkinErrors.wrongStep('faceResult', 'face-decided');
+    const outcome = decideFace(report, this.faceRules());
+    s.face = outcome.verification;
+    if (outcome.needsStaff && !s.decision!.needsStaff) {
+      s.decision!.needsStaff = outcome.needsStaff.toShape();
+    }
+    this.log.info('face decided', {
+      decision: outcome.verification.decision,
+      liveness: outcome.verification.liveness,
+      needsStaff: outcome.needsStaff?.code ?? null,
+    });
+    this.showChoice();
+    return outcome.verification;
+  }
+
+  private faceRules(): { policy: FacePolicy; threshold: number; mode: StationMode } {
+    return {
+      policy: this.o.config.face.policy,
+      threshold: this.o.config.face.threshold,
+      mode: this.o.config.station.mode,
+    };
   }
 
   async override(decision: StaffOverride, note?: string): Promise<void> {
@@ -330,6 +389,7 @@ export class CheckinMachine implements CheckinService {
       reprint: false,
       chipNeedsStaff: false,
       chipAcceptedByStaff: false,
+      face: null,
       evidence: null,
       booking: null,
     };
@@ -679,6 +739,7 @@ export class CheckinMachine implements CheckinService {
         },
         identitySource: patient.source,
         chipVerification: chipVerificationOf(patient, s.chipAcceptedByStaff),
+        faceVerification: faceVerificationOf(patient, s.face),
         insurance: decision.insurance,
         createdAt: at.toISOString(),
         recheck: decision.recheck ? s.query : null,

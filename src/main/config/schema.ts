@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faceDefaults, faceSchema } from './sections/face';
 import { hisDefaults, hisSchema } from './sections/his';
 import {
   insuranceDefaults,
@@ -44,6 +45,7 @@ export const configSchema = z
     printer: printerSchema,
     queue: queueSchema,
     his: hisSchema,
+    face: faceSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -168,6 +170,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   printer: printerDefaults,
   queue: queueDefaults,
   his: hisDefaults,
+  face: faceDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

@@ -5,6 +5,7 @@
  * the flow needs: an insurance result never keeps its treatment history (health data the slip
  * and the offline decision do not use).
  */
+import { faceFromRow, type FaceColumns } from './face-columns';
 import type {
   CardIdentity,
   ChipAuthStatus,
@@ -60,6 +61,12 @@ export interface VisitRow {
   chip_auth: string | null;
   chip_auth_method: string | null;
   chip_accepted_by_staff: DbBoolean;
+  /** From schema 9 (face check): ./face-columns.ts. */
+  face_decision?: FaceColumns['face_decision'];
+  face_score?: number | null;
+  face_threshold?: number | null;
+  face_liveness?: FaceColumns['face_liveness'];
+  face_model?: string | null;
 }
 
 export interface OutboxRow {
@@ -145,6 +152,7 @@ export function visitFromRow(row: VisitRow): Visit {
             acceptedByStaff: fromDbBoolean(row.chip_accepted_by_staff),
           }
         : null,
+    faceVerification: faceFromRow(row),
     insurance: JSON.parse(row.insurance_json) as VisitInsurance,
     createdAt: row.created_at,
     status: row.status === 'cancelled' ? 'cancelled' : 'active',

@@ -10,6 +10,7 @@
  */
 import type {
   ChipVerification,
+  FaceVerification,
   CardIdentity,
   Discrepancy,
   IdentitySource,
@@ -43,6 +44,8 @@ export interface CheckInRequest {
   identitySource: IdentitySource;
   /** From the chip read; absent or null for typed data. */
   chipVerification?: ChipVerification | null;
+  /** The face check's decision; absent or null for typed data. */
+  faceVerification?: FaceVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   /**

@@ -10,4 +10,5 @@ export * from './visit';
 export * from './calling';
 export * from './station';
 export * from './his';
+export * from './face';
 export * from './store';

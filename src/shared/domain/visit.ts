@@ -11,6 +11,7 @@ import type {
   ReadProgress,
 } from './card';
 import type { IsoDate, IsoDateTime, Sex } from './common';
+import type { FaceVerification } from './face';
 import type { InsuranceOutcome, InsuranceResult } from './insurance';
 
 export type Lane = 'normal' | 'elderly' | 'child' | 'disability' | 'pregnant' | 'emergency';
@@ -79,6 +80,8 @@ export interface Visit {
   patient: Patient;
   identitySource: IdentitySource;
   chipVerification: ChipVerification | null;
+  /** The face check's decision (never a frame or a template); null or absent on typed visits. */
+  faceVerification?: FaceVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   status: 'active' | 'cancelled';

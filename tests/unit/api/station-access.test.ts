@@ -40,6 +40,7 @@ describe('station-mode allow-list', () => {
       'checkin.current',
       'checkin.provideKey',
       'checkin.choose',
+      'checkin.faceResult',
       'checkin.retry',
       'checkin.reset',
       'checkin.reprint',

@@ -10,6 +10,7 @@ import { migration0005 } from './0005-his-outbox-and-lookup-evidence';
 import { migration0006 } from './0006-chip-verification';
 import { migration0007 } from './0007-offline-visits';
 import { migration0008 } from './0008-print-owner';
+import { migration0009 } from './0009-face-verification';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

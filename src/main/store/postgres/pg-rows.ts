@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { CheckInRequest } from '../store-contract';
 import { storedInsurance } from '../rows';
+import { faceColumns } from '../face-columns';
 
 export interface NewVisit {
   id: string;
@@ -33,6 +34,11 @@ export const NEW_VISIT_COLUMNS = [
   'chip_accepted_by_staff',
   'insurance_json',
   'created_at',
+  'face_decision',
+  'face_score',
+  'face_threshold',
+  'face_liveness',
+  'face_model',
 ] as const;
 
 export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
@@ -56,6 +62,7 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     chip?.acceptedByStaff ?? false,
     JSON.stringify(storedInsurance(req.insurance)),
     req.createdAt,
+    ...Object.values(faceColumns(req.faceVerification)),
   ];
 }
 

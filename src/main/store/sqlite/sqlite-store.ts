@@ -51,6 +51,7 @@ import {
   type VisitRow,
 } from '../rows';
 import { schemaVersionOf } from '../migrate';
+import { faceColumns } from '../face-columns';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import { SqliteHisOutbox } from './his-outbox';
 import { SqliteLookupEvidence } from './lookup-evidence';
@@ -71,11 +72,13 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
-         insurance_json, created_at, offline)
+         insurance_json, created_at, offline,
+         face_decision, face_score, face_threshold, face_liveness, face_model)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
-         @insurance_json, @created_at, @offline)`,
+         @insurance_json, @created_at, @offline,
+         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -275,6 +278,7 @@ export class SqliteStore implements KioskStore {
         insurance_json: JSON.stringify(insurance),
         created_at: req.createdAt,
         offline: offline ? 1 : 0,
+        ...faceColumns(req.faceVerification),
       });
       if (req.recheck) {
         this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);

@@ -7,6 +7,7 @@ import { pgMigration0001 } from './0001-core';
 import { pgMigration0002 } from './0002-offline-visits';
 import { pgMigration0003 } from './0003-calling-his-evidence';
 import { pgMigration0004 } from './0004-print-owner';
+import { pgMigration0005 } from './0005-face-verification';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -16,6 +17,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0002,
   pgMigration0003,
   pgMigration0004,
+  pgMigration0005,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
