@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { faceAssetsPlugin } from './scripts/face-assets-plugin';
 
 export default defineConfig({
   main: {
@@ -22,7 +23,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    // faceAssetsPlugin: the face check's models and .wasm files, served beside index.html.
+    plugins: [react(), faceAssetsPlugin()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -11,6 +11,7 @@ import { createAppServices, type AppServices } from './app-services';
 import { resolveDataDir } from './config/data-dir';
 import { loadConfig } from './config/load-config';
 import { registerIpc } from './electron/ipc';
+import { mayGrantPermission, type MediaPermissionContext } from './electron/media-permission';
 import { lockDownApp } from './electron/lockdown';
 import { lockdownPolicy } from './electron/station-lockdown';
 import { createMainWindow } from './electron/window';
@@ -75,13 +76,46 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: {
           ...details.responseHeaders,
           'Content-Security-Policy': [
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+            // 'wasm-unsafe-eval': the face check's TensorFlow.js compiles its own WebAssembly (served
+            // by us); it allows WebAssembly compilation only, not eval() or inline script.
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
           ],
         },
       });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-      callback(false),
+    // Everything refused but the camera for the face check, to our page only (media-permission.ts).
+    const rendererUrlForPermissions = !app.isPackaged
+      ? (process.env.ELECTRON_RENDERER_URL ?? null)
+      : null;
+    const permissionContext: MediaPermissionContext = {
+      own: {
+        rendererUrl: rendererUrlForPermissions,
+        rendererFile: join(here, '../renderer/index.html'),
+      },
+      mode: config.station.mode,
+      face: { policy: config.face.policy, atDesk: config.face.atDesk },
+    };
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(
+        mayGrantPermission(
+          {
+            permission,
+            mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+            requestingUrl: details.requestingUrl,
+          },
+          permissionContext,
+        ),
+      ),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+      mayGrantPermission(
+        {
+          permission,
+          mediaTypes: details.mediaType ? [details.mediaType] : undefined,
+          requestingUrl: details.requestingUrl ?? requestingOrigin,
+        },
+        permissionContext,
+      ),
     );
 
     const policy = lockdownPolicy({

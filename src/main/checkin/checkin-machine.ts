@@ -56,6 +56,7 @@ import {
   type FailedLookupEvidence,
 } from '../evidence/failed-lookup';
 import { validateManualIdentity } from './manual-identity';
+import { photoAsJpeg } from '../card/photo-jpeg';
 import { patientFromCard, patientFromIdentity, patientFromManual } from '../domain/patient-view';
 import type { PrintVisit } from './print-visit';
 import type { FindBooking } from './booked-appointment';
@@ -575,7 +576,11 @@ export class CheckinMachine implements CheckinService {
       this.log.warn('identity not cached', { code: toErrorShape(err).code });
     }
     if (!this.live(s)) return;
-    s.patient = patientFromCard(out);
+    s.patient = patientFromCard({
+      ...out,
+      photoJpeg:
+        out.result.photo.format === 'jpeg' ? null : photoAsJpeg(out.result.photo.format, out.photo),
+    });
     s.query = {
       idNumber: out.result.idNumber,
       fullName: out.result.fullName,

@@ -7,12 +7,18 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../shared/domain';
 import en from './en.json';
+import faceEn from './face.en.json';
+import faceVi from './face.vi.json';
 import vi from './vi.json';
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // Each feature's texts in their own files (face.*.json), merged in: no key is shared.
+  resources: {
+    vi: { translation: { ...vi, ...faceVi } },
+    en: { translation: { ...en, ...faceEn } },
+  },
   lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
