@@ -54,7 +54,9 @@ async function withCamera(y4m: string | null): Promise<Page> {
         : []),
     ],
   });
-  return browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A context of its own (axe needs one), as the page fixture has.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
 }
 
 async function startKiosk(): Promise<void> {

@@ -24,7 +24,7 @@ export const faceSchema = z
 
 export const faceDefaults = {
   policy: 'optional',
-  threshold: 0.5,
+  threshold: 0.6,
   atDesk: false,
   cameraSeconds: 20,
 } as const satisfies z.input<typeof faceSchema>;

@@ -17,7 +17,7 @@ type Input = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement;
 
 export interface FaceEngine {
   model: FaceModel;
-  /** Every face in the picture, largest first. */
+  /** Every face in the picture, the one nearest the middle first. */
   faces(input: Input): Promise<FaceFrame[]>;
   similarity(a: readonly number[], b: readonly number[]): number;
 }
@@ -86,5 +86,10 @@ async function detect(human: HumanInstance, input: Input): Promise<FaceFrame[]> 
       embedding: f.embedding,
     });
   }
-  return frames.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
+  return frames.sort((a, b) => offCentre(a) - offCentre(b));
+}
+
+/** The person at the kiosk stands in the middle of the frame; others pass behind or beside. */
+function offCentre(f: FaceFrame): number {
+  return Math.hypot(f.box[0] + f.box[2] / 2 - 0.5, f.box[1] + f.box[3] / 2 - 0.5);
 }
