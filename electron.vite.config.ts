@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { faceAssetsPlugin } from './scripts/face-assets-plugin';
 
 /**
  * Writes out/main/chunk-map.json: which source modules each main chunk holds and which chunks
@@ -52,7 +53,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    // faceAssetsPlugin: the face check's models and .wasm files, served beside index.html.
+    plugins: [react(), faceAssetsPlugin()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -1,4 +1,5 @@
 /** What the screens need to know about this station, from the configuration. */
+import { faceCheckApplies } from './domain/face-decision';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/domain';
@@ -62,6 +63,14 @@ export function buildAppInfo(input: {
       room: config.queue.room,
       displayRooms: [...config.queue.display.rooms],
       sound: config.queue.display.sound,
+    },
+    face: {
+      policy: config.face.policy,
+      enabled: faceCheckApplies(
+        { policy: config.face.policy, mode: config.station.mode },
+        config.face.atDesk,
+      ),
+      cameraSeconds: config.face.cameraSeconds,
     },
   };
 }

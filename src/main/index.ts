@@ -11,6 +11,7 @@ import { createAppServices, type AppServices } from './app-services';
 import { resolveDataDir } from './config/data-dir';
 import { loadConfig } from './config/load-config';
 import { registerIpc } from './electron/ipc';
+import type { MediaPermissionContext } from './electron/media-permission';
 import { lockDownApp, lockDownContents } from './electron/lockdown';
 import { lockdownPolicy } from './electron/station-lockdown';
 import { createMainWindow } from './electron/window';
@@ -75,11 +76,25 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: {
           ...details.responseHeaders,
           'Content-Security-Policy': [
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+            // 'wasm-unsafe-eval': the face check's TensorFlow.js compiles its own WebAssembly (served
+            // by us); it allows WebAssembly compilation only, not eval() or inline script.
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
           ],
         },
       });
     });
+    // Everything refused but the camera for the face check, to our page only (media-permission.ts).
+    const rendererUrlForPermissions = !app.isPackaged
+      ? (process.env.ELECTRON_RENDERER_URL ?? null)
+      : null;
+    const permissionContext: MediaPermissionContext = {
+      own: {
+        rendererUrl: rendererUrlForPermissions,
+        rendererFile: join(here, '../renderer/index.html'),
+      },
+      mode: config.station.mode,
+      face: { policy: config.face.policy, atDesk: config.face.atDesk },
+    };
 
     const policy = lockdownPolicy({
       mode: config.station.mode,
@@ -107,7 +122,11 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     const rendererUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
-    lockDownContents({ rendererUrl, rendererFile: join(here, '../renderer/index.html') }, logger);
+    lockDownContents(
+      { rendererUrl, rendererFile: join(here, '../renderer/index.html') },
+      permissionContext,
+      logger,
+    );
     window = createMainWindow({
       mode: config.station.mode,
       fullscreen: config.station.fullscreen,

@@ -4,6 +4,8 @@
  */
 import type { ApiEvents, EventName } from '../shared/api-contract';
 import type {
+  FaceCheckReport,
+  FaceVerification,
   AccessKeyInput,
   CheckingOfficer,
   TreatmentHistory,
@@ -141,6 +143,8 @@ export interface CheckinService {
   claimReprint(): Visit;
   /** Desk: staff accept a chip whose data is not trusted (step 'see-desk'); who is recorded. */
   acceptChip(officer?: { name: string; idNumber: string } | null): Promise<void>;
+  /** The camera step's report (issue 23); main decides and keeps only the decision. */
+  faceResult(report: FaceCheckReport): Promise<FaceVerification>;
   retry(): Promise<void>;
   /** Back to idle; drops every personal detail held in memory. */
   reset(): void;

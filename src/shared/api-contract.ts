@@ -8,6 +8,8 @@ import type {
   AppInfo,
   CheckinState,
   Discrepancy,
+  FaceCheckReport,
+  FaceVerification,
   GatewayStatus,
   IsoDate,
   KioskErrorShape,
@@ -55,6 +57,8 @@ export interface ApiRequests {
     input: { officer?: { name: string; idNumber: string } };
     output: null;
   };
+  /** The camera step's outcome (issue 23): score, liveness and model only, never a frame. */
+  'checkin.faceResult': { input: FaceCheckReport; output: FaceVerification };
   'checkin.retry': { input: null; output: null };
   /** Back to idle; every personal detail is dropped from main's memory. */
   'checkin.reset': { input: null; output: null };
@@ -146,6 +150,7 @@ export const REQUEST_NAMES = [
   'checkin.choose',
   'checkin.override',
   'checkin.acceptChip',
+  'checkin.faceResult',
   'checkin.retry',
   'checkin.reset',
   'checkin.reprint',

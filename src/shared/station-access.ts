@@ -42,6 +42,7 @@ export const REQUEST_ACCESS = {
   'checkin.choose': CHECKIN,
   'checkin.override': DESK,
   'checkin.acceptChip': DESK,
+  'checkin.faceResult': CHECKIN,
   'checkin.retry': CHECKIN,
   'checkin.reset': CHECKIN,
   'checkin.reprint': CHECKIN,

@@ -94,6 +94,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
           s.checkin.acceptChip(officer ?? s.staff.sessions.currentOfficer() ?? undefined),
         )
         .then(() => null),
+    'checkin.faceResult': async (report) => s.checkin.faceResult(report),
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();

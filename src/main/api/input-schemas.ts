@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
-import { LANES, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
+import { LANES, LIVENESS_VERDICTS, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
 import { hospitalDay } from '../../shared/hospital-day';
 import {
   CAN_NUMBER,
@@ -18,6 +18,27 @@ const idNumber = z.string().regex(ID_NUMBER, 'ID number: 12 digits');
 const none = z.null().optional();
 const lane = z.enum(LANES as unknown as [string, ...string[]]);
 const roomCode = z.string().regex(/^[A-Z0-9]{1,6}$/, 'room code: 1-6 capital letters or digits');
+
+const livenessVerdict = z.enum(LIVENESS_VERDICTS);
+const faceModel = z
+  .object({ name: z.string().min(1).max(60), version: z.string().min(1).max(30) })
+  .strict();
+/** The camera step's report: numbers and names only (strict: no room for a frame or template). */
+const faceReport = z.discriminatedUnion('outcome', [
+  z
+    .object({
+      outcome: z.literal('compared'),
+      score: z.number().min(0).max(1),
+      liveness: livenessVerdict,
+      model: faceModel,
+    })
+    .strict(),
+  z.object({ outcome: z.literal('no-face'), liveness: livenessVerdict, model: faceModel }).strict(),
+  z.object({ outcome: z.literal('declined') }).strict(),
+  z
+    .object({ outcome: z.literal('unavailable'), reason: z.string().regex(/^[a-z-]{1,40}$/) })
+    .strict(),
+]);
 
 const accessKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr'), text: z.string().min(1).max(2000) }).strict(),
@@ -93,6 +114,7 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
         .optional(),
     })
     .strict(),
+  'checkin.faceResult': faceReport,
   'checkin.retry': none,
   'checkin.reset': none,
   'checkin.reprint': none,

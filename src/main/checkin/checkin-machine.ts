@@ -6,6 +6,10 @@
  * (session check), so nothing of theirs reappears on screen.
  */
 import type {
+  FaceCheckReport,
+  FacePolicy,
+  FaceVerification,
+  StationMode,
   AccessKeyInput,
   BookedAppointment,
   CardIdentity,
@@ -39,6 +43,13 @@ import {
   type ChipAcceptance,
   type ChipTrustPolicy,
 } from '../domain/chip-trust';
+import {
+  decideFace,
+  faceCheckApplies,
+  faceErrors,
+  faceVerificationOf,
+  missingFaceCheck,
+} from '../domain/face-decision';
 import { checkinErrors } from '../domain/checkin-errors';
 import {
   applyOverride,
@@ -75,6 +86,7 @@ import { cardGroupOf } from '../domain/current-card';
 import { cardInUseOf } from '../../shared/domain';
 import { lawPriority } from '../domain/law-priority';
 import { keyOfTyped, patientKeys } from '../domain/patient-keys';
+import { photoAsJpeg } from '../card/photo-jpeg';
 import type { PrintVisit } from './print-visit';
 import type { FindBooking } from './booked-appointment';
 
@@ -132,6 +144,8 @@ interface Session {
   identity: CardIdentity | null;
   /** Staff at the desk accepted a chip its own checks did not make trusted (domain/chip-trust). */
   chipAcceptance: ChipAcceptance | null;
+  /** The face check's decision (../domain/face-decision.ts); null until the screen reports. */
+  face: FaceVerification | null;
   /** The failed lookup of this check-in, kept with the visit once it exists (QĐ 2555). */
   evidence: FailedLookupEvidence | null;
   /** The HIS booking this person is checked in for (no choosing), when one was found. */
@@ -410,8 +424,54 @@ export class CheckinMachine implements CheckinService {
     if (!lanesFor(this.o.config.station.mode).includes(lane)) throw checkinErrors.laneNotHere(lane);
     const needsStaff = this.session.decision?.needsStaff;
     if (needsStaff) throw checkinErrors.needsStaff(needsStaff.code);
+    const faceMissing = missingFaceCheck(
+      this.session.patient!,
+      this.session.face,
+      this.faceRules(),
+    );
+    if (faceMissing) throw faceMissing;
     this.session.choice = { department, lane };
     return this.runCommit();
+  }
+
+  /**
+   * The camera step's report (issue 23), once per person, while they choose: main decides what
+   * it means (../domain/face-decision.ts). A no-match puts the staff notice on screen, as an
+   * unverified chip does. Only the decision is kept; the report never carries a frame.
+   */
+  async faceResult(report: FaceCheckReport): Promise<FaceVerification> {
+    if (this.state.step !== 'choose-department') {
+      throw checkinErrors.wrongStep('faceResult', this.state.step);
+    }
+    const s = this.session;
+    if (
+      s.patient!.source !== 'chip' ||
+      !faceCheckApplies(this.faceRules(), this.o.config.face.atDesk)
+    ) {
+      throw faceErrors.notAsked();
+    }
+    // One report per person: a screen may not retry until a photo of the holder passes.
+    if (s.face) throw checkinErrors.wrongStep('faceResult', 'face-decided');
+    const outcome = decideFace(report, this.faceRules());
+    s.face = outcome.verification;
+    if (outcome.needsStaff && !s.decision!.needsStaff) {
+      s.decision!.needsStaff = outcome.needsStaff.toShape();
+    }
+    this.log.info('face decided', {
+      decision: outcome.verification.decision,
+      liveness: outcome.verification.liveness,
+      needsStaff: outcome.needsStaff?.code ?? null,
+    });
+    this.showChoice();
+    return outcome.verification;
+  }
+
+  private faceRules(): { policy: FacePolicy; threshold: number; mode: StationMode } {
+    return {
+      policy: this.o.config.face.policy,
+      threshold: this.o.config.face.threshold,
+      mode: this.o.config.station.mode,
+    };
   }
 
   async override(decision: StaffOverride, note?: string): Promise<void> {
@@ -536,6 +596,7 @@ export class CheckinMachine implements CheckinService {
       reprinted: 0,
       identity: null,
       chipAcceptance: null,
+      face: null,
       evidence: null,
       booking: null,
       document: null,
@@ -721,7 +782,11 @@ export class CheckinMachine implements CheckinService {
       return;
     }
     if (!this.live(s)) return;
-    s.patient = patientFromCard(out);
+    s.patient = patientFromCard({
+      ...out,
+      photoJpeg:
+        out.result.photo.format === 'jpeg' ? null : photoAsJpeg(out.result.photo.format, out.photo),
+    });
     s.identity = identityOf(out.result);
     s.document = 'chip';
     s.query = {
@@ -1001,6 +1066,7 @@ export class CheckinMachine implements CheckinService {
         ...(s.document ? { document: s.document } : {}),
         priority: s.priority,
         chipVerification: chipVerificationOf(patient, s.chipAcceptance),
+        faceVerification: faceVerificationOf(patient, s.face),
         insurance: decision.insurance,
         createdAt: at.toISOString(),
         recheck: decision.recheck ? s.query : null,

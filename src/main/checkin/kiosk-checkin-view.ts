@@ -21,6 +21,7 @@ function bind(c: CheckinService): CheckinService {
     present: (t) => c.present(t),
     withoutCard: () => c.withoutCard(),
     noDocuments: () => c.noDocuments(),
+    faceResult: (r) => c.faceResult(r),
     manualIdentity: (i) => c.manualIdentity(i),
     choose: (d, l) => c.choose(d, l),
     override: (d, n) => c.override(d, n),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { arrivalsDefaults, arrivalsSchema } from './sections/arrivals';
+import { faceDefaults, faceSchema } from './sections/face';
 import { hisDefaults, hisSchema } from './sections/his';
 import { insuranceDefaults, insuranceSchema, isPlaceholderOfficer } from './sections/insurance';
 import { INSECURE_SERVICE_URL, isSecureServiceUrl } from './secure-url';
@@ -44,6 +45,7 @@ export const configSchema = z
     his: hisSchema,
     staff: staffSchema,
     arrivals: arrivalsSchema,
+    face: faceSchema,
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -190,6 +192,7 @@ export const defaultConfig: z.input<typeof configSchema> = {
   his: hisDefaults,
   staff: staffDefaults,
   arrivals: arrivalsDefaults,
+  face: faceDefaults,
   log: { level: 'info', maxFileBytes: 5_000_000, maxFiles: 5 },
 };
 

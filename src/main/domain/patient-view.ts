@@ -11,9 +11,14 @@ import type {
 export interface ChipReadForView {
   result: CardReadResult;
   photo: Uint8Array | null;
+  /**
+   * DG2's image as JPEG when it was in another format (JPEG 2000, decoded in main: see
+   * src/main/card/photo-jpeg.ts); absent: shown only when it is JPEG already.
+   */
+  photoJpeg?: Uint8Array | null;
 }
 
-/** Browsers show JPEG; JPEG 2000 (some chips) has no browser decoder, so no picture then. */
+/** Browsers show JPEG; JPEG 2000 (some chips) has no browser decoder: main converts it first. */
 export function photoDataUrl(format: string, bytes: Uint8Array | null): string | null {
   if (!bytes || bytes.length === 0 || format !== 'jpeg') return null;
   return `data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}`;
@@ -27,7 +32,9 @@ export function patientFromCard(out: ChipReadForView): PatientView {
     dateOfBirth: r.dateOfBirth,
     sex: r.sex,
     source: 'chip',
-    photoDataUrl: photoDataUrl(r.photo.format, out.photo),
+    photoDataUrl: out.photoJpeg
+      ? photoDataUrl('jpeg', out.photoJpeg)
+      : photoDataUrl(r.photo.format, out.photo),
     photoFormat: out.photo ? r.photo.format : null,
     passiveAuthentication: r.passiveAuthentication,
     chipAuthentication: r.chipAuthentication,

@@ -22,9 +22,9 @@ import {
   GUARDED_PARTITIONS,
   isOwnPage,
   mayFrameNavigate,
-  mayGrantPermission,
   type OwnPage,
 } from './navigation-guard';
+import { mayGrantPermission, type MediaPermissionContext } from './media-permission';
 import { mayCloseWindow, type LockdownPolicy } from './station-lockdown';
 import { reactionTo, type WindowEvent, type WindowShape } from './window-behaviour';
 
@@ -68,22 +68,52 @@ export function lockDownApp(policy: LockdownPolicy, startAtLogin: boolean, logge
   }
 }
 
-/** No permission for any page, asked (request) or checked (check), in every session we use. */
-function denyPermissions(s: Session): void {
-  s.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(mayGrantPermission(permission)),
+/**
+ * Permissions, asked (request) or checked (check), in every session we use: none, except the
+ * camera for the face check to our own page where it runs (media-permission.ts decides); the
+ * slip windows' partition gets `null`, so nothing at all.
+ */
+function guardPermissions(s: Session, media: MediaPermissionContext | null): void {
+  s.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(
+      media !== null &&
+        mayGrantPermission(
+          {
+            permission,
+            mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+            requestingUrl: details.requestingUrl,
+          },
+          media,
+        ),
+    ),
   );
-  s.setPermissionCheckHandler((_wc, permission) => mayGrantPermission(permission));
+  s.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin, details) =>
+      media !== null &&
+      mayGrantPermission(
+        {
+          permission,
+          mediaTypes: details.mediaType ? [details.mediaType] : undefined,
+          requestingUrl: details.requestingUrl ?? requestingOrigin,
+        },
+        media,
+      ),
+  );
 }
 
 /**
  * Before any window: every web contents the app ever creates (the main window, the slip
  * windows, anything a page might make) opens no window, attaches no webview and navigates no
- * frame away from our page; no session grants a permission.
+ * frame away from our page; no session grants a permission but the face check's camera.
  */
-export function lockDownContents(own: OwnPage, logger: Logger): void {
-  denyPermissions(session.defaultSession);
-  for (const partition of GUARDED_PARTITIONS) denyPermissions(session.fromPartition(partition));
+export function lockDownContents(
+  own: OwnPage,
+  media: MediaPermissionContext,
+  logger: Logger,
+): void {
+  guardPermissions(session.defaultSession, media);
+  for (const partition of GUARDED_PARTITIONS)
+    guardPermissions(session.fromPartition(partition), null);
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -46,15 +46,6 @@ export function mayFrameNavigate(url: string, isMainFrame: boolean, own: OwnPage
   return isMainFrame && isOwnPage(url, own);
 }
 
-/**
- * Whether a page may use a permission (camera, microphone, location, notifications, HID, serial,
- * clipboard reads, ...): never. The kiosk reads cards and prints in main; no page of ours, nor the
- * slip windows, needs any, and a page that asks is not ours.
- */
-export function mayGrantPermission(_permission: string): boolean {
-  return false;
-}
-
 /** The session the slip windows lay slips out in (print-adapter.ts). */
 export const SLIP_PRINT_PARTITION = 'slip-print';
 

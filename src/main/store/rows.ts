@@ -5,6 +5,7 @@
  * the flow needs: an insurance result never keeps its treatment history (health data the slip
  * and the offline decision do not use).
  */
+import { faceFromRow, type FaceColumns } from './face-columns';
 import type {
   CardIdentity,
   ChipAuthStatus,
@@ -70,6 +71,12 @@ export interface VisitRow {
   chip_accepted_by_name?: string | null;
   chip_accepted_by_id?: string | null;
   chip_accepted_at?: string | null;
+  /** From schema 12 (SQLite) / 9 (PostgreSQL), the face check: ./face-columns.ts. */
+  face_decision?: FaceColumns['face_decision'];
+  face_score?: number | null;
+  face_threshold?: number | null;
+  face_liveness?: FaceColumns['face_liveness'];
+  face_model?: string | null;
 }
 
 export interface OutboxRow {
@@ -163,6 +170,7 @@ export function visitFromRow(row: VisitRow): Visit {
             acceptedAt: row.chip_accepted_at ?? null,
           }
         : null,
+    faceVerification: faceFromRow(row),
     insurance: JSON.parse(row.insurance_json) as VisitInsurance,
     createdAt: row.created_at,
     status: row.status === 'cancelled' ? 'cancelled' : 'active',

@@ -10,6 +10,7 @@
  */
 import type {
   ChipVerification,
+  FaceVerification,
   CardIdentity,
   Discrepancy,
   IdentitySource,
@@ -50,6 +51,8 @@ export interface CheckInRequest {
   priority?: LawPriority | null;
   /** From the chip read; absent or null for typed data. */
   chipVerification?: ChipVerification | null;
+  /** The face check's decision; absent or null for typed data. */
+  faceVerification?: FaceVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   /**

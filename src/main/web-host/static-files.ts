@@ -19,6 +19,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.ico': 'image/x-icon',
+  // The face check's TensorFlow.js backend: streaming compilation needs this type.
+  '.wasm': 'application/wasm',
 };
 
 export interface StaticFile {

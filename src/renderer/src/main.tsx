@@ -8,6 +8,7 @@ import './styles/kiosk.css';
 import './styles/desk.css';
 import './styles/calling.css';
 import './styles/arrivals.css';
+import './styles/face.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,5 +10,6 @@ export * from './visit';
 export * from './calling';
 export * from './station';
 export * from './his';
+export * from './face';
 export * from './store';
 export * from './staff';

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../errors';
 import type { SimulatedParts } from '../simulated-station';
 import type { QueueRoom } from './calling';
 import type { Language } from './common';
+import type { FaceCheckSettings } from './face';
 import type { Department, Lane } from './visit';
 
 /**
@@ -36,6 +37,8 @@ export interface AppInfo {
     /** The display plays the spoken call. */
     sound: boolean;
   };
+  /** The face check of the chip photo (absent from older hosts: no check). */
+  face?: FaceCheckSettings;
 }
 
 export interface SimCardSummary {

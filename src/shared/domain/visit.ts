@@ -18,6 +18,7 @@ import type {
   TreatmentHistory,
   TreatmentHistoryItem,
 } from './insurance';
+import type { FaceVerification } from './face';
 
 /** `merit`: người có công với cách mạng, a priority group of Luật KBCB 2023 Điều 3 khoản 2. */
 export type Lane =
@@ -134,6 +135,8 @@ export interface Visit {
   patient: Patient;
   identitySource: IdentitySource;
   chipVerification: ChipVerification | null;
+  /** The face check's decision (never a frame or a template); null or absent on typed visits. */
+  faceVerification?: FaceVerification | null;
   insurance: VisitInsurance;
   createdAt: IsoDateTime;
   status: 'active' | 'cancelled';

@@ -12,9 +12,27 @@ export function simPhotoFileName(identity: Pick<SimIdentity, 'index' | 'photo'>)
 }
 
 const cache = new Map<string, Uint8Array>();
+const replaced = new Map<number, Uint8Array>();
+
+/**
+ * Puts a real face on catalog card `index` in place of its drawn one (a 240×320 JPEG, e.g. made
+ * from a face photo an npm package ships for testing: the face check's end-to-end tests). The
+ * card signs it like any DG2 when the reader next builds the card; null puts the drawing back.
+ * JPEG cards only (the JPEG 2000 card keeps its codestream).
+ */
+export function replaceSimPhoto(
+  identity: Pick<SimIdentity, 'index' | 'photo'>,
+  jpeg: Uint8Array | null,
+): void {
+  if (identity.photo !== 'jpeg') throw new Error(`card ${identity.index} carries JPEG 2000`);
+  if (jpeg) replaced.set(identity.index, jpeg);
+  else replaced.delete(identity.index);
+}
 
 /** The photo bytes for a catalog identity (read once, then cached). */
 export function loadSimPhoto(identity: Pick<SimIdentity, 'index' | 'photo'>): Uint8Array {
+  const real = replaced.get(identity.index);
+  if (real) return real;
   const name = simPhotoFileName(identity);
   let bytes = cache.get(name);
   if (!bytes) {

@@ -43,6 +43,7 @@ describe('station-mode allow-list', () => {
       'checkin.withoutCard',
       'checkin.noDocuments',
       'checkin.choose',
+      'checkin.faceResult',
       'checkin.retry',
       'checkin.reset',
       'checkin.reprint',

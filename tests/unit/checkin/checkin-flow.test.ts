@@ -87,11 +87,11 @@ describe('check-in flow', () => {
     await h.waitFor('choose-department');
   });
 
-  it('a JPEG 2000 photo is not offered to the browser', async () => {
+  it('a JPEG 2000 photo reaches the browser as JPEG (decoded in main; Chromium has no decoder)', async () => {
     h = createHarness();
     const choice = await toChoice(h, 7);
     expect(choice.patient.photoFormat).toBe('jpeg2000');
-    expect(choice.patient.photoDataUrl).toBeNull();
+    expect(choice.patient.photoDataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//);
   });
 
   it('offline with a fresh cached result: used, marked, queued for a re-check', async () => {

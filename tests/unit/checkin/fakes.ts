@@ -21,6 +21,7 @@ import type {
 import { kioskError } from '../../../src/shared/errors';
 import type { ErrorCode } from '../../../src/shared/error-codes';
 import { parseConfig } from '../../../src/main/config/load-config';
+import { loadSimPhoto } from '../../../src/sim/card/sim-photos';
 import type { KioskConfig } from '../../../src/main/config/schema';
 import type {
   CardReadOptions,
@@ -123,11 +124,13 @@ export class FakeCards implements CardReaderService {
       const sim = simIdentity(index);
       opts.onIdentity?.(sim.card);
       opts.onProgress?.({ phase: 'photo', percent: 80 });
+      // A JPEG 2000 card carries its real codestream: main decodes it for the screen.
+      const photo = sim.photo === 'jpeg2000' ? loadSimPhoto(sim) : JPEG;
       opts.onProgress?.({ phase: 'verify', percent: 100 });
       const result: CardReadResult = {
         ...sim.card,
         mrz: 'I<VNM...',
-        photo: { format: sim.photo, bytes: JPEG.length },
+        photo: { format: sim.photo, bytes: photo.length },
         passiveAuthentication: sim.sodTampered
           ? { status: 'invalid', detail: 'DG1 hash differs', failedCheck: 'dg-hash' }
           : this.passiveAuthentication,
@@ -135,7 +138,7 @@ export class FakeCards implements CardReaderService {
         stats: { apdus: 20, bytesRead: 3000, ms: 5 },
         idNumberCheck: { consistent: true, problems: [] },
       };
-      return { result, photo: JPEG };
+      return { result, photo };
     } finally {
       this.reading = false;
       this.emit();

@@ -15,8 +15,8 @@ import {
   GUARDED_PARTITIONS,
   isOwnPage,
   mayFrameNavigate,
-  mayGrantPermission,
 } from '../../../src/main/electron/navigation-guard';
+import { mayGrantPermission } from '../../../src/main/electron/media-permission';
 import { lockdownPolicy, mayCloseWindow } from '../../../src/main/electron/station-lockdown';
 import { reactionTo, windowShape } from '../../../src/main/electron/window-behaviour';
 import { parseConfig } from '../../../src/main/config/load-config';
@@ -285,7 +285,14 @@ describe('every web contents and session (Electron checklist)', () => {
     expect(mayFrameNavigate('file:///opt/kiosk/out/renderer/index.html', false, own)).toBe(false);
   });
 
-  it('no permission is granted, and the slip printer partition is guarded too', () => {
+  it('no permission but the face check camera is granted, and the slip printer partition is guarded too', () => {
+    // Our own page on a station whose face check is off: nothing at all, the camera included.
+    const context = {
+      own: { rendererUrl: null, rendererFile: '/opt/kiosk/out/renderer/index.html' },
+      mode: 'kiosk' as const,
+      face: { policy: 'off' as const, atDesk: false },
+    };
+    const requestingUrl = 'file:///opt/kiosk/out/renderer/index.html';
     for (const permission of [
       'media',
       'geolocation',
@@ -296,7 +303,9 @@ describe('every web contents and session (Electron checklist)', () => {
       'usb',
       'openExternal',
     ]) {
-      expect(mayGrantPermission(permission)).toBe(false);
+      expect(
+        mayGrantPermission({ permission, mediaTypes: ['video'], requestingUrl }, context),
+      ).toBe(false);
     }
     expect(GUARDED_PARTITIONS).toContain('slip-print');
   });

@@ -270,6 +270,32 @@ export function storeContract(engine: EngineUnderTest): void {
       expect(await s.findPatient('bhxh:9999999999')).toBeNull();
     });
 
+    it('keeps the face check decision, score, liveness and model, and no more', async () => {
+      const s = await open();
+      const faceVerification = {
+        decision: 'no-match' as const,
+        score: 0.4375,
+        threshold: 0.55,
+        liveness: 'not-live' as const,
+        model: 'human-faceres@3.3.6',
+      };
+      const { visit } = await s.checkIn(request({ faceVerification }));
+      expect((await s.getVisit(visit.id))!.faceVerification).toEqual(faceVerification);
+      const declined = {
+        decision: 'declined' as const,
+        score: null,
+        threshold: null,
+        liveness: 'not-checked' as const,
+        model: null,
+      };
+      const other = await s.checkIn(request({ department: 'NOI', faceVerification: declined }));
+      expect((await s.getVisit(other.visit.id))!.faceVerification).toEqual(declined);
+      const typed = await s.checkIn(
+        request({ department: 'NHI', identitySource: 'typed', faceVerification: null }),
+      );
+      expect((await s.getVisit(typed.visit.id))!.faceVerification).toBeNull();
+    });
+
     it('caches identities, and the lookup cache keeps the newest answer', async () => {
       const s = await open();
       const identity = { idNumber: '7', fullName: 'Trần Thị Bảy', dateOfBirth: null } as never;

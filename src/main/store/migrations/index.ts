@@ -13,6 +13,7 @@ import { migration0008 } from './0008-print-owner';
 import { migration0009 } from './0009-chip-acceptance';
 import { migration0010 } from './0010-audit-log';
 import { migration0011 } from './0011-arrivals';
+import { migration0012 } from './0012-face-verification';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -61,6 +61,7 @@ function values(o: OfflineVisit): unknown[] {
     patient: v.patient,
     identitySource: v.identitySource,
     chipVerification: v.chipVerification,
+    faceVerification: v.faceVerification ?? null,
     insurance: v.insurance,
     createdAt: v.createdAt,
     recheck: null,

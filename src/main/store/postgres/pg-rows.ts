@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { CheckInRequest } from '../store-contract';
 import { storedInsurance } from '../rows';
+import { faceColumns } from '../face-columns';
 
 export interface NewVisit {
   id: string;
@@ -39,6 +40,11 @@ export const NEW_VISIT_COLUMNS = [
   'patient_card_number',
   'document',
   'priority_json',
+  'face_decision',
+  'face_score',
+  'face_threshold',
+  'face_liveness',
+  'face_model',
 ] as const;
 
 export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
@@ -68,6 +74,7 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     req.patient.cardNumber ?? null,
     req.document ?? null,
     req.priority ? JSON.stringify(req.priority) : null,
+    ...Object.values(faceColumns(req.faceVerification)),
   ];
 }
 

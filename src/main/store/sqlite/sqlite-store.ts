@@ -52,6 +52,7 @@ import {
   type VisitRow,
 } from '../rows';
 import { schemaVersionOf } from '../migrate';
+import { faceColumns } from '../face-columns';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import { SqliteHisOutbox } from './his-outbox';
 import { SqliteLookupEvidence } from './lookup-evidence';
@@ -80,12 +81,14 @@ function prepareStatements(db: Database.Database) {
          patient_id_number, patient_name, patient_dob, patient_sex, identity_source,
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
          chip_accepted_by_name, chip_accepted_by_id, chip_accepted_at,
-         insurance_json, created_at, offline, patient_card_number, document, priority_json)
+         insurance_json, created_at, offline, patient_card_number, document, priority_json,
+         face_decision, face_score, face_threshold, face_liveness, face_model)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
          @chip_accepted_by_name, @chip_accepted_by_id, @chip_accepted_at,
-         @insurance_json, @created_at, @offline, @patient_card_number, @document, @priority_json)`,
+         @insurance_json, @created_at, @offline, @patient_card_number, @document, @priority_json,
+         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -311,6 +314,7 @@ export class SqliteStore implements KioskStore {
         patient_card_number: card,
         document: req.document ?? null,
         priority_json: req.priority ? JSON.stringify(req.priority) : null,
+        ...faceColumns(req.faceVerification),
       });
       if (req.recheck) {
         this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);

@@ -4,6 +4,7 @@ import { isEditableTarget } from '../lib/keyboard-wedge';
 import { useTranslation } from 'react-i18next';
 import type { CheckinState, Lane, StaffOverride } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
+import { FaceCheck } from '../face/FaceCheck';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
@@ -84,7 +85,7 @@ function CheckinBody({ state }: { state: CheckinState }) {
         </>
       );
     case 'choose-department':
-      return <Choose state={state} />;
+      return <ChooseWithFace state={state} />;
     case 'committing':
     case 'printing':
       return <p role="status">{t('kiosk.printing.title')}</p>;
@@ -128,6 +129,16 @@ function NeedKey({ state }: { state: Step<'need-key'> }) {
       </form>
     </>
   );
+}
+
+/** The face check first when this desk runs it (face.atDesk), as on the kiosk. */
+function ChooseWithFace({ state }: { state: Step<'choose-department'> }) {
+  const face = useAppStore((s) => s.info?.face);
+  const [faceDone, setFaceDone] = useState(false);
+  if (face?.enabled && !faceDone && state.patient.source === 'chip' && !state.needsStaff) {
+    return <FaceCheck patient={state.patient} settings={face} onDone={() => setFaceDone(true)} />;
+  }
+  return <Choose state={state} />;
 }
 
 function Choose({ state }: { state: Step<'choose-department'> }) {

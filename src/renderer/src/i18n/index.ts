@@ -11,6 +11,8 @@ import chipTrustVi from './chip-trust.vi.json';
 import deskLanesEn from './desk-lanes.en.json';
 import deskLanesVi from './desk-lanes.vi.json';
 import en from './en.json';
+import faceEn from './face.en.json';
+import faceVi from './face.vi.json';
 import vi from './vi.json';
 import arrivalsEn from './arrivals.en.json';
 import arrivalsVi from './arrivals.vi.json';
@@ -23,8 +25,8 @@ type Tree = { [key: string]: string | Tree };
  * Topic files (one per feature, so that several people add texts at once) add keys to the main
  * translation; a nested object is merged, not replaced.
  */
-const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi, arrivalsVi];
-const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn, arrivalsEn];
+const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi, arrivalsVi, faceVi];
+const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn, arrivalsEn, faceEn];
 
 function deepMerge(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinState, Department, Lane, LawPriority, Visit } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
+import { FaceCheck } from '../face/FaceCheck';
 import { InsuranceSummary } from '../components/InsuranceSummary';
 import { PatientSummary } from '../components/PatientSummary';
 import { ReadProgressBar } from '../components/ReadProgressBar';
@@ -203,6 +204,12 @@ function departmentVisit(visits: Visit[], code: string): Visit | undefined {
 
 function Choose({ state, onEnd }: { state: Step<'choose-department'>; onEnd: () => void }) {
   const [department, setDepartment] = useState<Department | null>(null);
+  const face = useAppStore((s) => s.info?.face);
+  const [faceDone, setFaceDone] = useState(false);
+  // The face check first, for a chip read with nothing else for staff to settle already.
+  if (face?.enabled && !faceDone && state.patient.source === 'chip' && !state.needsStaff) {
+    return <FaceCheck patient={state.patient} settings={face} onDone={() => setFaceDone(true)} />;
+  }
   return department ? (
     <ChooseLane
       department={department}

@@ -11,6 +11,7 @@ import { pgMigration0005 } from './0005-chip-acceptance';
 import { pgMigration0006 } from './0006-kiosk-functions';
 import { pgMigration0007 } from './0007-audit-log';
 import { pgMigration0008 } from './0008-arrivals';
+import { pgMigration0009 } from './0009-face-verification';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -24,6 +25,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0006,
   pgMigration0007,
   pgMigration0008,
+  pgMigration0009,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
