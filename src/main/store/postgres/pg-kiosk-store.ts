@@ -1,13 +1,14 @@
 /**
  * A public kiosk's store on the hospital's server: the same contract and the same check-in as
  * PostgresStore, but every step that reads or writes visits or the caches goes through the
- * kiosk_* functions (migration 0005), because a kiosk's role may not SELECT those tables
+ * kiosk_* functions (migrations 0006 and 0010), because a kiosk's role may not SELECT those tables
  * (../postgres/pg-grants.ts). What a kiosk-mode station asks of the store:
  *
  * - the person's visits today (shown on the choice screen) and the duplicate check,
  * - the queue counter, the visit insert with its re-check, the read-back of that visit,
  * - the print marks of its slip, and its own prints interrupted by the last shutdown,
- * - the identity and lookup caches (one ID at a time), the HIS booking link,
+ * - the identity and lookup caches (one ID at a time), the returning-patient keys, the HIS
+ * booking link,
  * - the failed-lookup evidence (a plain INSERT) and the change notification (pg_notify),
  * - the upload of its offline visits (kiosk_import_visit, and INSERT of their re-checks,
  *   evidence and calls).
@@ -27,29 +28,31 @@ import type {
 import { formatServerQueueNumber } from '../../domain/queue-number';
 import { isInterruptedPrint, pidAlive } from '../print-owner';
 import { storedResult, visitFromRow, type VisitRow } from '../rows';
-import type { CachedLookup, CheckInRequest, CheckInResult } from '../store-contract';
+import type { CachedLookup, CheckInRequest, CheckInResult, KnownPatient } from '../store-contract';
 import { inPgTransaction, notifyVisitsChanged } from './pg-pool';
-import { newVisitValues, violatedUnique } from './pg-rows';
+import { NEW_VISIT_COLUMNS, newVisitValues, violatedUnique } from './pg-rows';
 import { PostgresStore } from './postgres-store';
 import { importOfflineVisitsIn } from './pg-offline-import';
 import type { OfflineImportReport, OfflineVisit } from '../offline-visits-contract';
 import { randomUUID } from 'node:crypto';
-
-/** kiosk_insert_visit's parameters: the visit's columns (pg-rows.ts order) and the re-check. */
-const INSERT_VISIT = `SELECT * FROM public.kiosk_insert_visit(${Array.from(
-  { length: 19 },
-  (_, i) => `$${i + 1}`,
-).join(', ')})`;
 
 export class PgKioskStore extends PostgresStore {
   override async checkIn(req: CheckInRequest): Promise<CheckInResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write('check-in', async (c) => {
-          const existing = await c.query<VisitRow>(
-            'SELECT * FROM public.kiosk_active_visit($1, $2, $3)',
-            [req.date, req.department, req.patient.idNumber],
-          );
+          // As on the tables' path: by the CCCD, else by the card (a child), else a desk ticket
+          // for someone not yet identified, never a duplicate.
+          const card = req.patient.cardNumber ?? null;
+          const existing =
+            req.patient.idNumber || card
+              ? await c.query<VisitRow>(
+                  req.patient.idNumber
+                    ? 'SELECT * FROM public.kiosk_active_visit($1, $2, $3)'
+                    : 'SELECT * FROM public.kiosk_active_visit_of_card($1, $2, $3)',
+                  [req.date, req.department, req.patient.idNumber || card],
+                )
+              : { rows: [] as VisitRow[] };
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           const counter = await c.query<{ seq: number }>(
             'SELECT public.kiosk_next_queue_seq($1, $2, $3) AS seq',
@@ -62,10 +65,11 @@ export class PgKioskStore extends PostgresStore {
             queueSeq: seq,
             queueNumber: formatServerQueueNumber(req.department, req.lane, seq),
           });
-          const inserted = await c.query<VisitRow>(INSERT_VISIT, [
-            ...values,
-            req.recheck ? JSON.stringify(req.recheck) : null,
-          ]);
+          const row = Object.fromEntries(NEW_VISIT_COLUMNS.map((name, i) => [name, values[i]]));
+          const inserted = await c.query<VisitRow>(
+            'SELECT * FROM public.kiosk_insert_visit_row($1::json, $2)',
+            [JSON.stringify(row), req.recheck ? JSON.stringify(req.recheck) : null],
+          );
           await notifyVisitsChanged(c, [req.date]);
           return { visit: visitFromRow(inserted.rows[0]!), created: true };
         });
@@ -164,6 +168,37 @@ export class PgKioskStore extends PostgresStore {
     visits: readonly OfflineVisit[],
   ): Promise<OfflineImportReport> {
     return this.write('import offline visits', (c) => importOfflineVisitsIn(c, visits, 'kiosk'));
+  }
+
+  override async rememberPatient(
+    keys: string[],
+    patient: KnownPatient,
+    seenAt: string,
+  ): Promise<void> {
+    await this.write('remember patient', async (c) => {
+      for (const key of keys) {
+        await c.query('SELECT public.kiosk_remember_patient($1, $2, $3, $4)', [
+          key,
+          JSON.stringify(patient),
+          patient.source,
+          seenAt,
+        ]);
+      }
+    });
+  }
+
+  override async findPatient(
+    key: string,
+  ): Promise<{ patient: KnownPatient; seenAt: string } | null> {
+    const rows = await this.read<{ person_json: string; seen_at: string }>(
+      'find patient',
+      'SELECT * FROM public.kiosk_find_patient($1)',
+      [key],
+    );
+    const row = rows[0];
+    return row
+      ? { patient: JSON.parse(row.person_json) as KnownPatient, seenAt: row.seen_at }
+      : null;
   }
 
   override async getLookup(idNumber: string): Promise<CachedLookup | null> {

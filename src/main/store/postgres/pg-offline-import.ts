@@ -103,7 +103,7 @@ async function putVisit(c: pg.PoolClient, o: OfflineVisit): Promise<'imported' |
 
 /**
  * The same for a kiosk's role, which may not read visits: one function does it as the owner
- * (migration 0005, kiosk_import_visit), given the same columns and values.
+ * (migrations 0006 and 0010, kiosk_import_visit), given the same columns and values.
  */
 async function putVisitAsKiosk(c: pg.PoolClient, o: OfflineVisit): Promise<'imported' | 'already'> {
   const row = Object.fromEntries(COLUMNS.map((name, i) => [name, values(o)[i]]));

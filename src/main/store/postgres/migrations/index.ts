@@ -12,6 +12,7 @@ import { pgMigration0006 } from './0006-kiosk-functions';
 import { pgMigration0007 } from './0007-audit-log';
 import { pgMigration0008 } from './0008-arrivals';
 import { pgMigration0009 } from './0009-face-verification';
+import { pgMigration0010 } from './0010-kiosk-functions-new-columns';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -26,6 +27,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0007,
   pgMigration0008,
   pgMigration0009,
+  pgMigration0010,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
