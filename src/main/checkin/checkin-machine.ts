@@ -907,7 +907,7 @@ export class CheckinMachine implements CheckinService {
         cacheMaxAgeHours: this.o.config.insurance.cacheMaxAgeHours,
       });
       // The card in force (the new one of a 003/004 once started) goes on the visit and slip.
-      const current = cardInUseOf(decision.insurance.result)?.number ?? null;
+      const current = cardInUseOf(decision.insurance.result, this.today(now))?.number ?? null;
       if (current) patient.cardNumber = current;
       // Remembered only on a verdict: a trusted chip (settled before the lookup), or the service
       // confirming this card with this name and date of birth; never a QR or a typed number on

@@ -150,14 +150,16 @@ export type SimGatewayMode = (typeof SIM_GATEWAY_UI_MODES)[number];
 
 /**
  * The card a result lets the patient use. Results mapped since the 2025 gateway work carry it
- * (decided on the hospital's day); older cached ones fall back to the rule they were made with.
+ * (decided on the hospital's day); older cached ones fall back to the rule they were made with:
+ * the new card of a 003/004, once it has started on `today` when the day is known.
  */
-export function cardInUseOf(result: InsuranceResult | null): CardInUse | null {
+export function cardInUseOf(result: InsuranceResult | null, today?: IsoDate): CardInUse | null {
   if (!result) return null;
   if (result.cardInUse !== undefined) return result.cardInUse;
   const card = result.card;
   const renewed = result.outcome === 'replaced-card' ? result.replacement : null;
-  if (renewed?.number) {
+  const started = !today || !renewed?.validFrom || renewed.validFrom <= today;
+  if (renewed?.number && started) {
     return {
       number: renewed.number,
       validFrom: renewed.validFrom,

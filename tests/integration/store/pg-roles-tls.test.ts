@@ -211,11 +211,24 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     const kiosk = await connect('k01', verified());
     try {
       await expect(
-        kiosk.query(
-          `SELECT * FROM kiosk_insert_visit('v-x', $1, 'K01', 'KHAM', 'normal', 900, 'KHAM-T-900',
-             '001090000009', 'x', '1970-01-01', 'F', 'chip', NULL, NULL, NULL, false, '{}', $2, NULL)`,
-          [TEST_DAY, `${TEST_DAY}T02:00:00.000Z`],
-        ),
+        kiosk.query('SELECT * FROM kiosk_insert_visit_row($1::json, NULL)', [
+          JSON.stringify({
+            id: 'v-x',
+            day: TEST_DAY,
+            station_id: 'K01',
+            department: 'KHAM',
+            lane: 'normal',
+            queue_seq: 900,
+            queue_number: 'KHAM-T-900',
+            patient_id_number: '001090000009',
+            patient_name: 'x',
+            patient_dob: '1970-01-01',
+            patient_sex: 'F',
+            identity_source: 'chip',
+            insurance_json: '{}',
+            created_at: `${TEST_DAY}T02:00:00.000Z`,
+          }),
+        ]),
       ).rejects.toMatchObject({ code: '23514' });
     } finally {
       await kiosk.end();
@@ -392,6 +405,8 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         station: { id: 'K01', mode: 'kiosk' },
         store: { engine: 'postgres', postgres: { url: roleUrl('k01'), caFile } },
       }),
+      // It holds the role's password: readable by its owner only, as doctor requires.
+      { mode: 0o600 },
     );
     const status = await runCliHarness(CLI, dir, ['store', 'status']);
     expect(status.stdout).toContain('connection: TLS, server certificate verified (127.0.0.1)');

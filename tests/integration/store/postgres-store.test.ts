@@ -5,7 +5,12 @@
 import pg from 'pg';
 import type { KioskError } from '../../../src/shared/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migrations';
+import {
+  PG_LATEST_SCHEMA_VERSION,
+  PG_MIGRATIONS,
+} from '../../../src/main/store/postgres/migrations';
+import { migratePg } from '../../../src/main/store/postgres/pg-migrate';
+import { createPgPool } from '../../../src/main/store/postgres/pg-pool';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import type { PostgresStore } from '../../../src/main/store/postgres/postgres-store';
 import type { PgCluster } from '../support/pg-cluster';
@@ -189,7 +194,7 @@ describeOnPg('PostgreSQL store', (started) => {
       expect(`${en} ${vi}`).not.toMatch(/data folder|thư mục dữ liệu/);
     });
 
-    it('a role without rights on schema public is STORE_NOT_PERMITTED, not "read-only"', async () => {
+    it('a role without rights on schema public: a station is told to migrate with the owner; migrating says STORE_NOT_PERMITTED, not "read-only"', async () => {
       const url = await freshDatabase(cluster);
       const admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
@@ -202,11 +207,21 @@ describeOnPg('PostgreSQL store', (started) => {
         await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
         await db.end();
         const asRole = url.replace(`//${cluster.user}@`, `//${role}@`);
-        const err = await openPostgresStore({ url: asRole }).catch((e: unknown) => e);
-        expect(err).toMatchObject({ code: 'STORE_NOT_PERMITTED' });
-        const { en, vi } = (err as KioskError).localized;
-        expect(en).toContain('schema public');
-        expect(`${en} ${vi}`).not.toMatch(/read-only|chỉ cho phép đọc/);
+        // A station's start: the schema is older and this role may not change it.
+        const opening = await openPostgresStore({ url: asRole }).catch((e: unknown) => e);
+        expect(opening).toMatchObject({ code: 'STORE_MIGRATION_PENDING' });
+        expect((opening as KioskError).localized.en).toContain('store migrate --owner-url');
+        // `store migrate` with a role that is not the owner: refused in PostgreSQL's words.
+        const pool = createPgPool({ url: asRole });
+        try {
+          const err = await migratePg(pool, PG_MIGRATIONS).catch((e: unknown) => e);
+          expect(err).toMatchObject({ code: 'STORE_NOT_PERMITTED' });
+          const { en, vi } = (err as KioskError).localized;
+          expect(en).toContain('schema public');
+          expect(`${en} ${vi}`).not.toMatch(/read-only|chỉ cho phép đọc/);
+        } finally {
+          await pool.end();
+        }
       } finally {
         await admin.query(`DROP OWNED BY ${role}`).catch(() => {});
         await admin.end();

@@ -113,9 +113,21 @@ describe('extension urls are URLs (R4 extensibility)', () => {
 
   it('docs/fhir publishes one valid R4 StructureDefinition per extension, at the URL we send', () => {
     const dir = path.join(__dirname, '../../../docs/fhir');
-    const { ensure } = buildVisitTransactions(everyInput()[0]!);
-    const coverage = ensure.entry!.find((e) => e.resource!.resourceType === 'Coverage')!
-      .resource as { extension: { url: string; valueDecimal?: number }[] };
+    // A visit that carries every extension: an insured card, and the document shown.
+    const input = everyInput()[0]!;
+    const { ensure } = buildVisitTransactions({
+      ...input,
+      visit: { ...input.visit, document: 'chip' },
+    });
+    const resources = ensure.entry!.map(
+      (e) => e.resource as { resourceType: string; extension?: { url: string }[] },
+    );
+    // Where each extension goes (its StructureDefinition's context).
+    const carriedBy: Record<string, string> = {
+      [KIOSK_EXTENSIONS.coveragePercent]: 'Coverage',
+      [KIOSK_EXTENSIONS.registeredFacility]: 'Coverage',
+      [KIOSK_EXTENSIONS.presentedDocument]: 'Encounter',
+    };
     for (const id of Object.values(KIOSK_EXTENSIONS)) {
       const sd = JSON.parse(
         fs.readFileSync(path.join(dir, `StructureDefinition-${id}.json`), 'utf8'),
@@ -132,14 +144,15 @@ describe('extension urls are URLs (R4 extensibility)', () => {
       expect(isUrl(sd.url)).toBe(true);
       expect(sd.url).toBe(`${SYS.extensionBase}/${id}`);
       expect(sd.type).toBe('Extension');
-      expect(sd.context.map((c) => c.expression)).toEqual(['Coverage']);
+      expect(sd.context.map((c) => c.expression)).toEqual([carriedBy[id]]);
       const byPath = new Map(sd.differential.element.map((e) => [e.path, e]));
       expect(byPath.get('Extension.url')?.fixedUri).toBe(sd.url);
-      // The value type the definition allows is the one the Coverage carries.
-      const sent = coverage.extension.find((e) => e.url === sd.url)!;
+      // The value type the definition allows is the one the resource carries.
+      const carrier = resources.find((r) => r.resourceType === carriedBy[id]);
+      const sent = carrier?.extension?.find((e) => e.url === sd.url);
       expect(sent, id).toBeDefined();
       const code = byPath.get('Extension.value[x]')!.type![0]!.code;
-      expect(Object.keys(sent)).toContain(`value${code.charAt(0).toUpperCase()}${code.slice(1)}`);
+      expect(Object.keys(sent!)).toContain(`value${code.charAt(0).toUpperCase()}${code.slice(1)}`);
     }
   });
 });
