@@ -21,6 +21,7 @@ function result(r: InsuranceResult | null): InsuranceResult | null {
       ? { ...r.card, number: '', socialInsuranceNumber: null, address: null, holderName: null }
       : null,
     replacement: r.replacement ? { ...r.replacement, number: null } : null,
+    ...(r.cardInUse ? { cardInUse: { ...r.cardInUse, number: '' } } : {}),
     history: [],
   };
 }
@@ -29,8 +30,8 @@ function insurance(i: VisitInsurance): VisitInsurance {
   return { ...i, result: result(i.result) };
 }
 
-function patient<P extends { idNumber: string }>(p: P): P {
-  return { ...p, idNumber: '' };
+function patient<P extends { idNumber: string; cardNumber?: string | null }>(p: P): P {
+  return { ...p, idNumber: '', ...(p.cardNumber ? { cardNumber: null } : {}) };
 }
 
 export function kioskVisitView(v: Visit): Visit {
