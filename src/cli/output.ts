@@ -36,13 +36,21 @@ export function failWith(err: unknown, opts: OutputOptions = {}): void {
 
 /**
  * Codes of other domains that are still usage or configuration errors: a malformed queue number
- * typed by the operator, a room code missing from `queue.rooms`.
+ * typed by the operator, a room code missing from `queue.rooms`; identity text given on the
+ * command line that is no card's (INPUT_*).
  */
 const USAGE_CODES = new Set(['QUEUE_NUMBER_INVALID', 'QUEUE_UNKNOWN_ROOM']);
 
 /** 2 = usage or configuration, 3 = device/service could not answer, 1 = anything else. */
 export function exitCodeFor(code: string): number {
-  if (code.startsWith('CONFIG_') || code.startsWith('USAGE_') || USAGE_CODES.has(code)) return 2;
+  if (
+    code.startsWith('CONFIG_') ||
+    code.startsWith('USAGE_') ||
+    code.startsWith('INPUT_') ||
+    USAGE_CODES.has(code)
+  ) {
+    return 2;
+  }
   if (code.startsWith('CARD_') || code.startsWith('INSURANCE_') || code.startsWith('PRINT_')) {
     return 3;
   }

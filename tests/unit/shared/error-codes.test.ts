@@ -13,13 +13,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Codes written in src the ways an error gets one: kioskError('X', ...), code: 'X', = 'X'. */
+/**
+ * Codes written in src the ways an error gets one: kioskError('X', ...), code: 'X', = 'X', or a
+ * member of a typed union of codes (`  | 'X'`) that a module's errors are made from.
+ */
 function codesInSource(): Map<string, string> {
   const found = new Map<string, string>();
   const patterns = [
     /kioskError\(\s*'([A-Z][A-Z0-9_]+)'/g,
     /\bcode: '([A-Z][A-Z0-9]*_[A-Z0-9_]+|INTERNAL)'/g,
     /(?:REFUSED|CODE) = '([A-Z][A-Z0-9_]+)'/g,
+    /^ {2}\| '([A-Z][A-Z0-9]*_[A-Z0-9_]+)';?$/gm,
   ];
   for (const file of sourceFiles('src')) {
     const text = readFileSync(file, 'utf8');
