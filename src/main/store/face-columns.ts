@@ -1,5 +1,5 @@
 /**
- * The face check's columns on a visit (SQLite schema 9, PostgreSQL 5): the decision, the score
+ * The face check's columns on a visit (SQLite schema 12, PostgreSQL 9): the decision, the score
  * and threshold, the liveness verdict and the model. Never a frame or a template: there is no
  * column that could hold one.
  */

@@ -46,7 +46,7 @@ export interface VisitRow {
   patient_dob: string | null;
   patient_sex: string | null;
   identity_source: string;
-  /** From schema 9 (arrivals). */
+  /** From schema 11 (SQLite) / 8 (PostgreSQL): arrivals. */
   patient_card_number?: string | null;
   document?: string | null;
   priority_json?: string | null;

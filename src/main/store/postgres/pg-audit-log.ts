@@ -1,5 +1,5 @@
 /**
- * The audit trail on the hospital's PostgreSQL server (table audit_log, pg migration 0005), the
+ * The audit trail on the hospital's PostgreSQL server (table audit_log, pg migration 0007), the
  * same behaviour as the station's SQLite one (../sqlite/audit-log.ts).
  */
 import type pg from 'pg';

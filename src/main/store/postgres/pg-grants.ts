@@ -9,7 +9,7 @@
  * The rights follow each mode's requests (src/shared/station-access.ts) and the background work
  * the station runs (../../domain/station-duties.ts):
  * - kiosk: its check-in steps and the upload of its offline visits through the kiosk_* functions
- *   (migration 0005), and INSERT (never SELECT) of what comes with them: failed-lookup evidence,
+ *   (migrations 0006 and 0010), and INSERT (never SELECT) of what comes with them: failed-lookup evidence,
  *   re-checks, calls; no SELECT on visits, the caches or anything else but the schema version.
  * - desk: the staff's list, cancel, reprint, manual identity, override, the re-check outbox, the
  *   discrepancies, the HIS hand-off, the purge (which anonymises with UPDATE and deletes cache

@@ -1,4 +1,4 @@
-/** The audit trail in the station's SQLite file (table audit_log, migration 0009). */
+/** The audit trail in the station's SQLite file (table audit_log, migration 0010). */
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/domain';
 import type { AuditStore, NewAuditEntry } from '../audit-contract';
