@@ -65,4 +65,22 @@ export interface FaceCheckSettings {
   enabled: boolean;
   /** How long the camera looks for a live face before reporting `no-face`. */
   cameraSeconds: number;
+  /** Speak each instruction (face.speak); the screen shows them either way. */
+  speak: boolean;
 }
+
+/**
+ * The face check's spoken instructions (face.instructionAudio): fixed sentences, one per screen
+ * or camera guide, never anything about the person. `consent`: the question before the camera;
+ * `look-at-camera`, `closer`, `turn-head`: the challenge; `no-face`: the camera cannot see a face;
+ * `done`: the challenge passed, the comparison runs.
+ */
+export const FACE_INSTRUCTIONS = [
+  'consent',
+  'look-at-camera',
+  'closer',
+  'turn-head',
+  'no-face',
+  'done',
+] as const;
+export type FaceInstruction = (typeof FACE_INSTRUCTIONS)[number];
