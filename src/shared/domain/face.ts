@@ -72,8 +72,8 @@ export interface FaceCheckSettings {
 /**
  * The face check's spoken instructions (face.instructionAudio): fixed sentences, one per screen
  * or camera guide, never anything about the person. `consent`: the question before the camera;
- * `look-at-camera`, `closer`, `turn-head`: the challenge; `no-face`: the camera cannot see a face;
- * `done`: the challenge passed, the comparison runs.
+ * `look-at-camera`, `closer`, `turn-head`: the challenge; `no-face`: no face in the frame just now;
+ * the check's end: `done` (compared) or `not-seen` (no face in time: staff at the desk help).
  */
 export const FACE_INSTRUCTIONS = [
   'consent',
@@ -82,5 +82,6 @@ export const FACE_INSTRUCTIONS = [
   'turn-head',
   'no-face',
   'done',
+  'not-seen',
 ] as const;
 export type FaceInstruction = (typeof FACE_INSTRUCTIONS)[number];

@@ -39,6 +39,10 @@ export const FACE_INSTRUCTION_TEXT: Record<FaceInstruction, Record<Language, str
     vi: 'Xong, cảm ơn bạn. Đang đối chiếu.',
     en: 'Done, thank you. Comparing now.',
   },
+  'not-seen': {
+    vi: 'Máy ảnh không nhìn thấy khuôn mặt của bạn. Nhân viên tại quầy sẽ giúp bạn.',
+    en: 'The camera could not see your face. Staff at the desk will help you.',
+  },
 };
 
 export interface FaceInstructionSpeechSettings {
