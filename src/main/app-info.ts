@@ -71,6 +71,7 @@ export function buildAppInfo(input: {
         config.face.atDesk,
       ),
       cameraSeconds: config.face.cameraSeconds,
+      speak: config.face.speak,
     },
   };
 }

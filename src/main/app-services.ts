@@ -31,6 +31,7 @@ import { createCheckinServices } from './checkin/create-checkin-services';
 import { inDataDir } from './config/load-config';
 import { openStore } from './store/open-store';
 import { createCallingService, type CallingService } from './calling/calling-service';
+import { createFaceInstructionSpeech } from './calling/speech/face-instructions';
 import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
 import { openHisService } from './his/his-service';
@@ -253,6 +254,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       visits,
       outbox,
       calling,
+      faceSpeech: createFaceInstructionSpeech({
+        enabled: config.face.speak,
+        voice: config.queue.speech.voice,
+        wordsPerMinute: config.queue.speech.wordsPerMinute,
+      }),
       simCards: simulated ?? null,
       simGateway: opened.simulator,
       his,

@@ -9,11 +9,13 @@ import type {
   CheckinState,
   Discrepancy,
   FaceCheckReport,
+  FaceInstruction,
   FaceVerification,
   GatewayStatus,
   IsoDate,
   KioskErrorShape,
   Lane,
+  Language,
   ManualIdentityInput,
   OutboxSummary,
   PrintOutcome,
@@ -59,6 +61,11 @@ export interface ApiRequests {
   };
   /** The camera step's outcome (issue 23): score, liveness and model only, never a frame. */
   'checkin.faceResult': { input: FaceCheckReport; output: FaceVerification };
+  /** A face-check instruction spoken in one language, as a `data:audio/wav` URL (face.speak). */
+  'face.instructionAudio': {
+    input: { instruction: FaceInstruction; language: Language };
+    output: string;
+  };
   'checkin.retry': { input: null; output: null };
   /** Back to idle; every personal detail is dropped from main's memory. */
   'checkin.reset': { input: null; output: null };
@@ -151,6 +158,7 @@ export const REQUEST_NAMES = [
   'checkin.override',
   'checkin.acceptChip',
   'checkin.faceResult',
+  'face.instructionAudio',
   'checkin.retry',
   'checkin.reset',
   'checkin.reprint',

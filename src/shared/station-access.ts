@@ -43,6 +43,7 @@ export const REQUEST_ACCESS = {
   'checkin.override': DESK,
   'checkin.acceptChip': DESK,
   'checkin.faceResult': CHECKIN,
+  'face.instructionAudio': CHECKIN,
   'checkin.retry': CHECKIN,
   'checkin.reset': CHECKIN,
   'checkin.reprint': CHECKIN,

@@ -93,9 +93,22 @@ test('the holder turning their head matches the chip photo; the visit keeps only
   writeY4m(file, [frame, mirror(frame)], 15); // 1.5 s facing, 1.5 s turned, in a loop
   await startKiosk();
   const page = await withCamera(file);
+  // The spoken instructions the screen asks main for (item 5); whether Chromium plays them does
+  // not matter here: the check goes on either way.
+  const spoken: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/request/face.instructionAudio')) spoken.push(r.postDataJSON());
+  });
   await readCardToConsent(page);
   const report = await runCheck(page);
   expect(report).toMatchObject({ outcome: 'compared', liveness: 'live' });
+  // The consent question, then the camera's guide as the screen showed it: which guides get
+  // painted depends on how long the model holds the page's thread between frames.
+  expect(spoken[0]).toEqual({ instruction: 'consent', language: 'vi' });
+  expect(spoken.slice(1)).toContainEqual({
+    instruction: expect.stringMatching(/^(look-at-camera|turn-head)$/),
+    language: 'vi',
+  });
   expect(report.outcome === 'compared' && report.score).toBeGreaterThanOrEqual(
     faceDefaults.threshold,
   );

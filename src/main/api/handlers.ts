@@ -16,6 +16,7 @@ import type {
   VisitsService,
 } from '../services-contract';
 import type { CallingService } from '../calling/calling-service';
+import type { FaceInstructionSpeech } from '../calling/speech/face-instructions';
 import { staffHandlers, type StaffServices } from './staff-handlers';
 
 export interface HandlerServices {
@@ -26,6 +27,8 @@ export interface HandlerServices {
   visits: VisitsService;
   outbox: OutboxService;
   calling: CallingService;
+  /** The face check's spoken instructions (fixed sentences, cached). */
+  faceSpeech: FaceInstructionSpeech;
   simCards: SimulatedCardControl | null;
   simGateway: SimulatedGatewayControl | null;
   /** null when the HIS hand-off is off. */
@@ -95,6 +98,8 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
         )
         .then(() => null),
     'checkin.faceResult': async (report) => s.checkin.faceResult(report),
+    'face.instructionAudio': async ({ instruction, language }) =>
+      `data:audio/wav;base64,${(await s.faceSpeech.audio(instruction, language)).toString('base64')}`,
     'checkin.retry': async () => s.checkin.retry().then(() => null),
     'checkin.reset': async () => {
       s.checkin.reset();

@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import type { RequestName } from '../../shared/api-contract';
-import { LANES, LIVENESS_VERDICTS, ROOM_ACTIONS, SIM_GATEWAY_UI_MODES } from '../../shared/domain';
+import {
+  FACE_INSTRUCTIONS,
+  LANES,
+  LIVENESS_VERDICTS,
+  ROOM_ACTIONS,
+  SIM_GATEWAY_UI_MODES,
+} from '../../shared/domain';
 import { hospitalDay } from '../../shared/hospital-day';
 import {
   CAN_NUMBER,
@@ -155,6 +161,9 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
     .strict(),
   'queue.board': z.object({ rooms: z.array(roomCode).max(50).optional() }).strict(),
   'queue.audio': z.object({ visitId: z.string().min(1).max(100), room: roomCode }).strict(),
+  'face.instructionAudio': z
+    .object({ instruction: z.enum(FACE_INSTRUCTIONS), language: z.enum(['vi', 'en']) })
+    .strict(),
   'sim.setGateway': z.object({ mode: z.enum(SIM_GATEWAY_UI_MODES) }).strict(),
   'staff.current': none,
   // The name's length and the ID's digits are checked by main (officer-sessions.ts).

@@ -65,4 +65,23 @@ export interface FaceCheckSettings {
   enabled: boolean;
   /** How long the camera looks for a live face before reporting `no-face`. */
   cameraSeconds: number;
+  /** Speak each instruction (face.speak); the screen shows them either way. */
+  speak: boolean;
 }
+
+/**
+ * The face check's spoken instructions (face.instructionAudio): fixed sentences, one per screen
+ * or camera guide, never anything about the person. `consent`: the question before the camera;
+ * `look-at-camera`, `closer`, `turn-head`: the challenge; `no-face`: no face in the frame just now;
+ * the check's end: `done` (compared) or `not-seen` (no face in time: staff at the desk help).
+ */
+export const FACE_INSTRUCTIONS = [
+  'consent',
+  'look-at-camera',
+  'closer',
+  'turn-head',
+  'no-face',
+  'done',
+  'not-seen',
+] as const;
+export type FaceInstruction = (typeof FACE_INSTRUCTIONS)[number];

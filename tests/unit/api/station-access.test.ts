@@ -44,6 +44,7 @@ describe('station-mode allow-list', () => {
       'checkin.noDocuments',
       'checkin.choose',
       'checkin.faceResult',
+      'face.instructionAudio',
       'checkin.retry',
       'checkin.reset',
       'checkin.reprint',

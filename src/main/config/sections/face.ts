@@ -19,6 +19,11 @@ export const faceSchema = z
     atDesk: z.boolean(),
     /** The camera looks this long for a live face before "no face" (staff then decide). */
     cameraSeconds: z.number().int().min(5).max(120),
+    /**
+     * Speak each instruction (espeak-ng, the voice and speed of queue.speech) in the screen's
+     * language; the large text is there either way.
+     */
+    speak: z.boolean(),
   })
   .strict();
 
@@ -27,4 +32,5 @@ export const faceDefaults = {
   threshold: 0.6,
   atDesk: false,
   cameraSeconds: 20,
+  speak: true,
 } as const satisfies z.input<typeof faceSchema>;

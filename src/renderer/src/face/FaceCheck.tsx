@@ -11,8 +11,8 @@ import { kioskApi } from '../api';
 import { loadFaceEngine, type FaceEngine } from './face-engine';
 import { faceReport, type FaceFrame } from './face-report';
 import { headTurnProgress } from './liveness';
-
-type Guide = 'starting' | 'no-face' | 'closer' | 'look-straight' | 'turn-head' | 'checking';
+import type { FaceGuide as Guide } from './spoken-instruction';
+import { useSpokenInstruction } from './use-spoken-instruction';
 
 /** A face smaller than this share of the frame's width is too far for a good template. */
 const MIN_FACE_WIDTH = 0.18;
@@ -46,24 +46,35 @@ export function FaceCheck({
     return (
       <FaceConsent
         required={settings.policy === 'required'}
+        speak={settings.speak}
         onYes={() => setConsented(true)}
         onNo={() => void finish({ outcome: 'declined' })}
       />
     );
   }
-  return <FaceCamera patient={patient} seconds={settings.cameraSeconds} onReport={finish} />;
+  return (
+    <FaceCamera
+      patient={patient}
+      seconds={settings.cameraSeconds}
+      speak={settings.speak}
+      onReport={finish}
+    />
+  );
 }
 
 function FaceConsent({
   required,
+  speak,
   onYes,
   onNo,
 }: {
   required: boolean;
+  speak: boolean;
   onYes: () => void;
   onNo: () => void;
 }) {
   const { t } = useTranslation();
+  useSpokenInstruction('consent', speak);
   return (
     <section
       className="kiosk-step face-step"
@@ -102,15 +113,18 @@ function FaceConsent({
 function FaceCamera({
   patient,
   seconds,
+  speak,
   onReport,
 }: {
   patient: PatientView;
   seconds: number;
+  speak: boolean;
   onReport: (report: FaceCheckReport) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [guide, setGuide] = useState<Guide>('starting');
+  useSpokenInstruction(guide, speak);
   const stopped = useRef(false);
   const reportRef = useRef(onReport);
   reportRef.current = onReport;
@@ -168,7 +182,9 @@ function FaceCamera({
           setGuide(progress);
         }
         if (Date.now() > deadline) {
-          return end(faceReport(frames, reference, engine.similarity, engine.model));
+          const report = faceReport(frames, reference, engine.similarity, engine.model);
+          setGuide(report.outcome === 'no-face' ? 'not-seen' : 'checking');
+          return end(report);
         }
         await new Promise((r) => setTimeout(r, 50));
       }
