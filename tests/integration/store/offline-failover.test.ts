@@ -368,7 +368,7 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     }
   });
 
-  it('store status --json counts the offline visits waiting, also while the server is away', async () => {
+  it('store status --json counts the offline visits and staff actions waiting, also while the server is away', async () => {
     const dir = tempDir('kiosk-status-');
     const url = `postgres://kiosk@127.0.0.1:${pg().port + 1}/kiosk`; // nobody listens there
     fs.writeFileSync(
@@ -382,6 +382,15 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     try {
       await local.checkIn(checkIn('K04'));
       await local.checkIn(checkIn('K04'));
+      // A staff action recorded there too, waiting as well.
+      await createAuditTrail({
+        store: local,
+        stationId: 'K04',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        officer: () => null,
+        now: () => new Date(`${DAY}T02:00:00.000Z`),
+        logger: nullLogger,
+      }).record({ action: 'reprint', visitId: 'v-1' });
     } finally {
       await local.close();
     }
@@ -390,6 +399,7 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
       engine: 'postgres',
       reachable: false,
       offlineVisitsWaiting: 2,
+      offlineAuditWaiting: 1,
       error: { code: 'STORE_UNREACHABLE' },
     });
   }, 120_000);

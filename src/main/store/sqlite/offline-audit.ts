@@ -5,7 +5,8 @@
  * committed it, so a crash or a lost answer in between sends it again, and the server skips it
  * by its uid.
  */
-import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/domain';
 import { auditFromRow, type AuditRow } from '../audit-rows';
 
@@ -47,5 +48,30 @@ export class SqliteOfflineAudit {
       for (const uid of uids) n += mark.run(uid, at).changes;
       return n;
     });
+  }
+}
+
+/**
+ * How many audit entries a station's file holds that the server does not have yet, read without
+ * changing the file (`store status`): 0 when there is no file or no trail; every entry of a file
+ * from before migration 0013 (which its next opening gives a uid and uploads).
+ */
+export function offlineAuditWaitingIn(file: string): number {
+  if (!fs.existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const has = (table: string): boolean =>
+      db
+        .prepare<[string], { n: number }>(
+          "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
+        )
+        .get(table)!.n > 0;
+    if (!has('audit_log')) return 0;
+    const sql = has('audit_uploaded')
+      ? `SELECT count(*) AS n ${PENDING}`
+      : 'SELECT count(*) AS n FROM audit_log';
+    return db.prepare<[], { n: number }>(sql).get()!.n;
+  } finally {
+    db.close();
   }
 }
