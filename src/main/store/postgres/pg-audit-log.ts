@@ -1,6 +1,6 @@
 /**
- * The audit trail on the hospital's PostgreSQL server (table audit_log, pg migrations 0007 and 0011), the
- * same behaviour as the station's SQLite one (../sqlite/audit-log.ts).
+ * The audit trail on the hospital's PostgreSQL server (table audit_log, pg migrations 0007 and
+ * 0011), the same behaviour as the station's SQLite one (../sqlite/audit-log.ts).
  */
 import type pg from 'pg';
 import type { AuditEntry } from '../../../shared/domain';
