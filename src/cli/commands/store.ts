@@ -20,6 +20,9 @@ function statusLine(s: StoreHealth): string {
     `engine: ${s.engine} (${s.location})`,
     s.reachable ? `reachable, ${version}` : `NOT reachable: ${s.error?.message.en ?? ''}`,
     `offline visits waiting to upload: ${s.offlineVisitsWaiting ?? 'unknown'}`,
+    s.offlineAuditWaiting
+      ? `staff actions (audit entries) waiting to upload: ${s.offlineAuditWaiting}`
+      : '',
     s.engine === 'postgres' ? `connection: ${s.tls?.text ?? 'TLS unknown'}` : '',
     s.role
       ? `role: ${s.role.name} (${s.role.owner ? 'database owner' : s.role.kinds.map((k) => STATION_GROUP_ROLES[k]).join(', ') || 'no station group'})`

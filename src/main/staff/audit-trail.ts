@@ -3,6 +3,7 @@
  * station, the time and the hospital day. A failed write is logged (code only) and does not
  * undo the action it describes: the action already happened.
  */
+import { randomUUID } from 'node:crypto';
 import type { AuditRecord, CheckingOfficer } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import { hospitalDay } from '../../shared/hospital-day';
@@ -34,6 +35,9 @@ export function createAuditTrail(o: AuditTrailOptions): AuditTrail {
       const who = officer === undefined ? o.officer() : officer;
       try {
         await o.store.audit.append({
+          // Given here, before the first try: an entry the server committed without answering
+          // is written again on the station's file with the same uid, and uploaded only once.
+          uid: randomUUID(),
           at: at.toISOString(),
           day: hospitalDay(at, o.timeZone),
           action: entry.action,

@@ -13,3 +13,14 @@ export interface AuditStore {
   /** One visit's staff actions, oldest first. */
   forVisit(visitId: string): Promise<AuditEntry[]>;
 }
+
+/** The server's side of the upload of a station's offline entries (./hospital/offline-upload.ts). */
+export interface OfflineAuditImporter {
+  /**
+   * Inserts the entries with their uids in one transaction; an entry whose uid is already there
+   * is skipped (idempotent: an upload repeated after a lost answer never duplicates).
+   */
+  importOfflineEntries(
+    entries: readonly NewAuditEntry[],
+  ): Promise<{ imported: number; alreadyThere: number }>;
+}

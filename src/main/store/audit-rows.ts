@@ -5,6 +5,7 @@ import type { NewAuditEntry } from './audit-contract';
 export interface AuditRow {
   /** A number on SQLite, a string on PostgreSQL (bigint). */
   id: number | string;
+  uid: string;
   at: string;
   day: string;
   action: string;
@@ -17,10 +18,11 @@ export interface AuditRow {
 }
 
 export const AUDIT_INSERT_COLUMNS =
-  'at, day, action, officer_name, officer_id_number, station_id, visit_id, reason, detail';
+  'uid, at, day, action, officer_name, officer_id_number, station_id, visit_id, reason, detail';
 
 export function auditInsertValues(e: NewAuditEntry): (string | null)[] {
   return [
+    e.uid,
     e.at,
     e.day,
     e.action,
@@ -36,6 +38,7 @@ export function auditInsertValues(e: NewAuditEntry): (string | null)[] {
 export function auditFromRow(r: AuditRow): AuditEntry {
   return {
     id: Number(r.id),
+    uid: r.uid,
     at: r.at,
     day: r.day,
     action: r.action as AuditAction,

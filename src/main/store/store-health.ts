@@ -25,6 +25,7 @@ import { describePgTls, type PgTlsSummary } from '../config/pg-tls';
 import { schemaVersionOf } from './migrate';
 import { storeErrors, toStoreError } from './store-errors';
 import { offlineVisitsWaitingIn } from './sqlite/offline-visits';
+import { offlineAuditWaitingIn } from './sqlite/offline-audit';
 
 export interface StoreHealth {
   engine: 'sqlite' | 'postgres';
@@ -45,6 +46,8 @@ export interface StoreHealth {
    * file cannot be read (its error is in `error` unless the server's own comes first).
    */
   offlineVisitsWaiting: number | null;
+  /** The same for staff actions (audit entries) recorded there while the server was away. */
+  offlineAuditWaiting: number | null;
   error: KioskErrorShape | null;
   /**
    * On the hospital server: the role this station logs in as, the station kinds it belongs to
@@ -110,13 +113,16 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
   };
   // The station's own file, read even (above all) while the server is away.
   let offlineVisitsWaiting: number | null = 0;
+  let offlineAuditWaiting: number | null = 0;
   let fileError: KioskErrorShape | null = null;
   if (postgres) {
     const file = storeFile(dataDir, config);
     try {
       offlineVisitsWaiting = offlineVisitsWaitingIn(file);
+      offlineAuditWaiting = offlineAuditWaitingIn(file);
     } catch (err) {
       offlineVisitsWaiting = null;
+      offlineAuditWaiting = null;
       fileError = toErrorShape(toStoreError(err, 'count offline visits', file));
     }
   }
@@ -147,6 +153,7 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
     return {
       ...base,
       offlineVisitsWaiting,
+      offlineAuditWaiting,
       reachable: true,
       schemaVersion: version,
       migrationPending: version < latest,
@@ -157,6 +164,7 @@ export async function storeHealth(config: KioskConfig, dataDir: string): Promise
     return {
       ...base,
       offlineVisitsWaiting,
+      offlineAuditWaiting,
       reachable: false,
       schemaVersion: null,
       migrationPending: false,

@@ -36,7 +36,13 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One line of the append-only audit trail. */
 export interface AuditEntry {
+  /** This database's row number (the station's file and the server number apart). */
   id: number;
+  /**
+   * Given once when the action is recorded and kept wherever the entry goes: an entry written on
+   * a station's file while the hospital's server was away is uploaded by it, exactly once.
+   */
+  uid: string;
   at: IsoDateTime;
   /** The hospital day of `at` (exports select by day). */
   day: IsoDate;

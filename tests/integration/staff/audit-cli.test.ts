@@ -2,6 +2,7 @@
  * `audit --from --to --out file.csv` on each engine: the staff actions of those hospital days,
  * read back with a CSV reader written for the test.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,7 @@ describe.each(ENGINES)('audit export on %s', (kind) => {
       const { audit } = current().store;
       await audit.append({
         ...base,
+        uid: randomUUID(),
         at: '2026-11-23T01:00:00.000Z',
         day: '2026-11-23',
         action: 'sign-in',
@@ -75,6 +77,7 @@ describe.each(ENGINES)('audit export on %s', (kind) => {
       });
       await audit.append({
         ...base,
+        uid: randomUUID(),
         at: '2026-11-23T02:00:00.000Z',
         day: '2026-11-23',
         action: 'cancel',
@@ -83,6 +86,7 @@ describe.each(ENGINES)('audit export on %s', (kind) => {
       });
       await audit.append({
         ...base,
+        uid: randomUUID(),
         at: '2026-11-25T02:00:00.000Z',
         day: '2026-11-25',
         action: 'reprint',

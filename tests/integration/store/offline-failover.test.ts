@@ -12,6 +12,7 @@ import { expect, it } from 'vitest';
 import type { StoreStatus } from '../../../src/shared/domain';
 import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { nullLogger } from '../../../src/main/logging/logger';
+import { createAuditTrail } from '../../../src/main/staff/audit-trail';
 import type { HospitalStore } from '../../../src/main/store/hospital/hospital-store';
 import { openHospitalStore } from '../../../src/main/store/hospital/open-hospital-store';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
@@ -169,6 +170,86 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     }
   }, 60_000);
 
+  it('staff actions recorded while the server is away go up to it once, also when the upload is repeated or its answer lost', async () => {
+    const url = await freshDatabase(pg());
+    const { proxy, url: relayed } = await throughRelay(url, pg());
+    const localFile = path.join(tempDir('kiosk-D01-'), 'kiosk.sqlite');
+    const d01 = await openHospitalStore({
+      server: { url: relayed, connectTimeoutMs: 2000 },
+      localFile,
+      logger: nullLogger,
+      reconnectBaseMs: 100,
+      reconnectMaxMs: 500,
+      listen: false,
+    });
+    let minute = 0;
+    const trail = createAuditTrail({
+      store: d01,
+      stationId: 'D01',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      officer: () => ({ name: 'Trần Thị Lễ Tân', idNumber: '001190000123' }),
+      now: () => new Date(Date.UTC(2026, 10, 23, 2, ++minute)),
+      logger: nullLogger,
+    });
+    const check = await openPostgresStore({ url });
+    const onServer = async () =>
+      (await check.audit.between(DAY, DAY)).map((e) => `${e.action} ${e.visitId ?? ''}`);
+    try {
+      await trail.record({ action: 'sign-in', detail: 'card' });
+      expect(await onServer()).toEqual(['sign-in ']);
+
+      // The server stops: the cancel is recorded in the station's own file.
+      await pg().pause();
+      await trail.record({ action: 'cancel', visitId: 'v-1', reason: 'nhầm khoa' });
+      expect(d01.serverReachable).toBe(false);
+      expect((await d01.audit.forVisit('v-1')).map((e) => e.action)).toEqual(['cancel']);
+      // Back, and the first upload's COMMIT reaches the server but its answer is lost: the
+      // station cannot tell, keeps the entry waiting, and sends it again.
+      proxy.loseNextCommitAnswer();
+      await pg().start();
+      await until(async () => d01.serverReachable, 20_000);
+      await until(async () => (await onServer()).length === 2, 20_000);
+      await d01.syncNow();
+      // An online action whose COMMIT answer is lost: written on the station too, same uid.
+      proxy.loseNextCommitAnswer();
+      await trail.record({ action: 'reprint', visitId: 'v-1' });
+      await until(async () => d01.serverReachable, 20_000);
+      await d01.syncNow();
+      await d01.syncNow();
+
+      expect(await onServer()).toEqual(['sign-in ', 'cancel v-1', 'reprint v-1']);
+      const cancel = (await check.audit.forVisit('v-1'))[0]!;
+      expect(cancel).toMatchObject({
+        officerName: 'Trần Thị Lễ Tân',
+        officerIdNumber: '001190000123',
+        stationId: 'D01',
+        reason: 'nhầm khoa',
+      });
+      // The station reads both and shows each entry once.
+      expect((await d01.audit.between(DAY, DAY)).map((e) => e.action)).toEqual([
+        'sign-in',
+        'cancel',
+        'reprint',
+      ]);
+      expect((await d01.status()).uploadError).toBeNull();
+    } finally {
+      await d01.close();
+      await check.close();
+      await proxy.close();
+    }
+    // The station's file keeps its entries (append-only), all marked as on the server.
+    const local = openSqliteStore({ file: localFile, queueNumbers: 'offline' });
+    try {
+      expect((await local.audit.between(DAY, DAY)).map((e) => e.action)).toEqual([
+        'cancel',
+        'reprint',
+      ]);
+      expect(await local.offlineAudit.pendingCount()).toBe(0);
+    } finally {
+      await local.close();
+    }
+  }, 120_000);
+
   it('a server that goes silent mid-check-in (cable pulled): the station goes offline within seconds', async () => {
     const url = await freshDatabase(pg());
     const { proxy, url: relayed } = await throughRelay(url, pg());
@@ -287,7 +368,7 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     }
   });
 
-  it('store status --json counts the offline visits waiting, also while the server is away', async () => {
+  it('store status --json counts the offline visits and staff actions waiting, also while the server is away', async () => {
     const dir = tempDir('kiosk-status-');
     const url = `postgres://kiosk@127.0.0.1:${pg().port + 1}/kiosk`; // nobody listens there
     fs.writeFileSync(
@@ -301,6 +382,15 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
     try {
       await local.checkIn(checkIn('K04'));
       await local.checkIn(checkIn('K04'));
+      // A staff action recorded there too, waiting as well.
+      await createAuditTrail({
+        store: local,
+        stationId: 'K04',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        officer: () => null,
+        now: () => new Date(`${DAY}T02:00:00.000Z`),
+        logger: nullLogger,
+      }).record({ action: 'reprint', visitId: 'v-1' });
     } finally {
       await local.close();
     }
@@ -309,6 +399,7 @@ describeOnPg('hospital server stopped mid-run', (pg) => {
       engine: 'postgres',
       reachable: false,
       offlineVisitsWaiting: 2,
+      offlineAuditWaiting: 1,
       error: { code: 'STORE_UNREACHABLE' },
     });
   }, 120_000);

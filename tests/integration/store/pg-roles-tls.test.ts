@@ -8,6 +8,7 @@
  * store (the kiosk_* functions); a client without the CA, with the wrong CA, or without TLS is
  * refused; doctor and `store status` say which role and how the station connects.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -331,6 +332,41 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     } finally {
       await store.close();
       await feed.close();
+    }
+  });
+
+  it("a desk role uploads its station's offline audit entries, each once, and cannot change them", async () => {
+    const store = await openPostgresStore({ url: roleUrl('q1'), tls: { caFile } });
+    const entries = ['cancel', 'reprint'].map((action) => ({
+      uid: randomUUID(),
+      at: '2026-11-24T02:00:00.000Z',
+      day: '2026-11-24',
+      action: action as 'cancel' | 'reprint',
+      officerName: 'Trần Thị Lễ Tân',
+      officerIdNumber: '001190000123',
+      stationId: 'Q1',
+      visitId: 'v-audit',
+      reason: null,
+      detail: null,
+    }));
+    try {
+      expect(await store.audit.importOfflineEntries(entries)).toEqual({
+        imported: 2,
+        alreadyThere: 0,
+      });
+      expect(await store.audit.importOfflineEntries(entries)).toEqual({
+        imported: 0,
+        alreadyThere: 2,
+      });
+      expect(await store.audit.forVisit('v-audit')).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+    const desk = await connect('q1', verified());
+    try {
+      await expect(desk.query('DELETE FROM audit_log')).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await desk.end();
     }
   });
 

@@ -76,7 +76,10 @@ describe('doctor: the configuration file', () => {
 
   it('on a real file: a hand-written config with a password, 0644 fails, 0600 passes', () => {
     const withSecret = {
-      store: { engine: 'postgres', postgres: { url: `postgres://k@127.0.0.1/k?password=${SECRET}` } },
+      store: {
+        engine: 'postgres',
+        postgres: { url: `postgres://k@127.0.0.1/k?password=${SECRET}` },
+      },
     };
     const open = dirWith(withSecret, 0o644);
     const loaded = loadConfig(open);

@@ -17,6 +17,7 @@ function health(over: Partial<StoreHealth>): StoreHealth {
     latestSchemaVersion: 5,
     migrationPending: false,
     offlineVisitsWaiting: 0,
+    offlineAuditWaiting: 0,
     error: null,
     role: { name: 'k01', kinds: ['kiosk'], owner: false },
     tls: {

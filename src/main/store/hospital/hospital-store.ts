@@ -7,7 +7,8 @@
  * desk is told (status). A reconnect loop with backoff probes the server; once it answers, the
  * offline visits are uploaded with their own ids and numbers (the server skips ids it already
  * has, so a repeated or interrupted upload never duplicates), marked uploaded only after the
- * server committed, and the station goes back to the shared numbers.
+ * server committed, and the station goes back to the shared numbers. Staff actions recorded
+ * meanwhile go up after them the same way, each once by the uid it was given when recorded.
  *
  * While offline the station sees only its own file, so "already checked in today" can only find
  * visits made on this station while offline (see checkIn). A person who also checked in online
@@ -28,7 +29,7 @@ import { toErrorShape } from '../../../shared/errors';
 import { createListeners } from '../../util/listeners';
 import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
-import type { AuditStore } from '../audit-contract';
+import type { AuditStore, OfflineAuditImporter } from '../audit-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';
 import type { OfflineVisitImporter } from '../offline-visits-contract';
 import type { SqliteStore } from '../sqlite/sqlite-store';
@@ -52,9 +53,10 @@ import type {
 } from '../store-contract';
 import { isServerUnreachable, reconnectDelayMs } from './reachability';
 import { createSerial } from './serial';
-import { uploadOfflineVisits } from './offline-upload';
+import { uploadOfflineAudit, uploadOfflineVisits } from './offline-upload';
 
-export type ServerStore = KioskStore & OfflineVisitImporter;
+export type ServerStore = KioskStore &
+  OfflineVisitImporter & { readonly audit: AuditStore & OfflineAuditImporter };
 
 /** Something that tells this station about other stations' changes (LISTEN/NOTIFY). */
 export interface ChangeFeed {
@@ -213,7 +215,7 @@ export class HospitalStore implements KioskStore {
       // says so at once rather than at its first check-in.
       const first = !this.probed;
       this.probed = true;
-      if (!first && this.online && (await this.local.offlineVisits.pendingCount()) === 0) {
+      if (!first && this.online && !(await this.waitingUpload())) {
         this.attempt = 0;
         return;
       }
@@ -226,9 +228,20 @@ export class HospitalStore implements KioskStore {
           logger: this.log,
         }),
       );
+      await this.localTurn.run(() =>
+        uploadOfflineAudit({
+          local: this.local.offlineAudit,
+          server: this.server.audit,
+          at: () => this.now().toISOString(),
+          logger: this.log,
+        }),
+      );
       this.uploadError = null;
       this.backOnline();
       for (const date of days) this.changeListeners.emit({ date });
+      // Written on the file while this upload ran, before the station was back online: they go
+      // up with the next attempt rather than waiting for the server to go away again.
+      if (await this.waitingUpload()) this.schedule(reconnectDelayMs(0, this.baseMs, this.maxMs));
     } catch (err) {
       if (this.closed) return;
       if (isServerUnreachable(err)) {
@@ -242,6 +255,13 @@ export class HospitalStore implements KioskStore {
       }
       this.retryLater();
     }
+  }
+
+  private async waitingUpload(): Promise<boolean> {
+    return (
+      (await this.local.offlineVisits.pendingCount()) > 0 ||
+      (await this.local.offlineAudit.pendingCount()) > 0
+    );
   }
 
   private backOnline(): void {
@@ -552,10 +572,10 @@ export class HospitalStore implements KioskStore {
     return this.serverOnly(there);
   }
 
-  /** Evidence of an offline visit stays with it on the station's file; the rest on the server. */
   /**
    * Staff actions go to the server while it answers and into the station's own file while it
-   * does not (they are not uploaded: both stay append-only); reads show both.
+   * does not; the upload takes those up (by uid, once: ./offline-upload.ts). Reads show both,
+   * an entry on both (uploaded, or committed on the server without an answer) once.
    */
   private failoverAudit(): AuditStore {
     const server = this.server.audit;
@@ -566,7 +586,10 @@ export class HospitalStore implements KioskStore {
         () => read(server),
         async () => [],
       );
-      return [...there, ...here].sort((a, b) => a.at.localeCompare(b.at));
+      const onServer = new Set(there.map((e) => e.uid));
+      return [...there, ...here.filter((e) => !onServer.has(e.uid))].sort((a, b) =>
+        a.at.localeCompare(b.at),
+      );
     };
     return {
       append: (entry) =>
@@ -579,6 +602,7 @@ export class HospitalStore implements KioskStore {
     };
   }
 
+  /** Evidence of an offline visit stays with it on the station's file; the rest on the server. */
   private failoverEvidence(): LookupEvidenceStore {
     const server = this.server.lookupEvidence;
     const local = this.local.lookupEvidence;

@@ -1,11 +1,14 @@
 /**
- * One upload of the station's offline visits to the hospital's server, in batches, oldest first.
- * A batch is marked uploaded on the station only after the server committed it: a crash, a lost
- * connection or a full disk in between leaves it waiting, and the next upload sends it again,
- * which the server skips (it imports by visit id). Logs carry counts and visit ids, never names.
+ * One upload of the station's offline visits, then of its offline audit entries, to the
+ * hospital's server, in batches, oldest first. A batch is marked uploaded on the station only
+ * after the server committed it: a crash, a lost connection or a full disk in between leaves it
+ * waiting, and the next upload sends it again, which the server skips (it imports visits by id,
+ * audit entries by uid). Logs carry counts and visit ids, never names.
  */
 import type { Logger } from '../../logging/logger';
+import type { OfflineAuditImporter } from '../audit-contract';
 import type { OfflineVisitImporter } from '../offline-visits-contract';
+import type { SqliteOfflineAudit } from '../sqlite/offline-audit';
 import type { SqliteOfflineVisits } from '../sqlite/offline-visits';
 
 export const UPLOAD_BATCH = 200;
@@ -40,4 +43,28 @@ export async function uploadOfflineVisits(o: {
     }
   }
   return [...days];
+}
+
+/**
+ * The staff actions recorded on the station while the server was away, after the visits they
+ * name: the same way, in batches, oldest first, marked only after the server committed; the
+ * server takes each once by its uid. Logs carry counts only.
+ */
+export async function uploadOfflineAudit(o: {
+  local: SqliteOfflineAudit;
+  server: OfflineAuditImporter;
+  at: () => string;
+  logger: Logger;
+  batch?: number;
+}): Promise<void> {
+  for (;;) {
+    const batch = await o.local.pending(o.batch ?? UPLOAD_BATCH);
+    if (batch.length === 0) return;
+    const report = await o.server.importOfflineEntries(batch.map(({ id: _id, ...e }) => e));
+    await o.local.markUploaded(
+      batch.map((e) => e.uid),
+      o.at(),
+    );
+    o.logger.info('offline audit entries uploaded', report);
+  }
 }

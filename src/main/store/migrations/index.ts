@@ -14,6 +14,7 @@ import { migration0009 } from './0009-chip-acceptance';
 import { migration0010 } from './0010-audit-log';
 import { migration0011 } from './0011-arrivals';
 import { migration0012 } from './0012-face-verification';
+import { migration0013 } from './0013-audit-upload';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -61,7 +61,7 @@ import type {
 import { storeErrors } from '../store-errors';
 import type { PgMigration } from './migrations';
 import { pgSchemaVersion } from './pg-migrate';
-import type { AuditStore } from '../audit-contract';
+import type { AuditStore, OfflineAuditImporter } from '../audit-contract';
 import {
   inPgTransaction,
   notifyVisitsChanged,
@@ -87,7 +87,7 @@ export type PgCalling = Pick<
 export interface PgStoreParts {
   hisOutbox: HisOutboxStore;
   lookupEvidence: LookupEvidenceStore;
-  audit: AuditStore;
+  audit: AuditStore & OfflineAuditImporter;
   calling: PgCalling;
 }
 
@@ -112,7 +112,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly location: string;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
-  readonly audit: AuditStore;
+  readonly audit: AuditStore & OfflineAuditImporter;
   private readonly calling: PgCalling;
   private closed = false;
   /** Retries of a check-in that lost the race to the same person's other check-in. */

@@ -1,4 +1,4 @@
-/** The audit trail in the station's SQLite file (table audit_log, migration 0010). */
+/** The audit trail in the station's SQLite file (table audit_log, migrations 0010 and 0013). */
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/domain';
 import type { AuditStore, NewAuditEntry } from '../audit-contract';
@@ -22,7 +22,7 @@ export class SqliteAuditLog implements AuditStore {
     this.write('record staff action', () => {
       this.db
         .prepare(
-          `INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(...auditInsertValues(e));
     });

@@ -38,6 +38,7 @@ import { isInterruptedPrint, pidAlive, processRunId, type PrintRun } from '../pr
 import { prepareQueueCounter } from './queue-counter';
 import { prepareCalling } from './sqlite-calling';
 import { prepareOfflineNumber, SqliteOfflineVisits } from './offline-visits';
+import { SqliteOfflineAudit } from './offline-audit';
 import {
   anonymisedInsurance,
   DISCREPANCY_SELECT,
@@ -198,6 +199,8 @@ export class SqliteStore implements KioskStore {
   private readonly offlineNumber: ReturnType<typeof prepareOfflineNumber> | null;
   /** Visits checked in here while the hospital's server was away (queueNumbers "offline"). */
   readonly offlineVisits: SqliteOfflineVisits;
+  /** Audit entries recorded here while the hospital's server was away, on their way up. */
+  readonly offlineAudit: SqliteOfflineAudit;
   private closed = false;
   readonly hisOutbox: HisOutboxStore;
   readonly lookupEvidence: LookupEvidenceStore;
@@ -215,6 +218,11 @@ export class SqliteStore implements KioskStore {
       this.offlineNumber =
         options.queueNumbers === 'offline' ? prepareOfflineNumber(this.db) : null;
       this.offlineVisits = new SqliteOfflineVisits(
+        this.db,
+        (during, body) => this.write(during, body),
+        (during, body) => this.guard(during, body),
+      );
+      this.offlineAudit = new SqliteOfflineAudit(
         this.db,
         (during, body) => this.write(during, body),
         (during, body) => this.guard(during, body),

@@ -13,6 +13,7 @@ import { pgMigration0007 } from './0007-audit-log';
 import { pgMigration0008 } from './0008-arrivals';
 import { pgMigration0009 } from './0009-face-verification';
 import { pgMigration0010 } from './0010-kiosk-functions-new-columns';
+import { pgMigration0011 } from './0011-audit-uid';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -28,6 +29,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0008,
   pgMigration0009,
   pgMigration0010,
+  pgMigration0011,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
