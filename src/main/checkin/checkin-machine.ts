@@ -874,6 +874,7 @@ export class CheckinMachine implements CheckinService {
       askedAt,
       Date.now() - started,
       lookupEndpoint(this.o.config.insurance),
+      s.document,
     );
     return attempt;
   }

@@ -4,7 +4,7 @@
  * from what was asked and what came back, the record to keep - never the credentials (the
  * token, password and officer's ID travel in the query string or headers, not here).
  */
-import type { InsuranceQuery, IsoDateTime } from '../../shared/domain';
+import type { InsuranceQuery, IsoDateTime, PresentedDocument } from '../../shared/domain';
 import type { LookupAttempt } from './insurance-decision';
 import { isUsableAnswer } from './insurance-decision';
 
@@ -21,6 +21,11 @@ export interface FailedLookupEvidence {
   /** Our error code (INSURANCE_TIMEOUT, CHECKIN_LOOKUP_BUDGET, ...) or the service's maKetQua. */
   errorCode: string;
   durationMs: number;
+  /**
+   * What the person showed (issue 21): a lookup asked with a typed number or a QR anyone could
+   * make up is weaker proof than one asked from a verified chip. Absent on records kept before.
+   */
+  document?: PresentedDocument;
 }
 
 export interface EvidenceRecord extends FailedLookupEvidence {
@@ -37,6 +42,7 @@ export function failedLookupEvidence(
   askedAt: Date,
   durationMs: number,
   endpoint: string,
+  document: PresentedDocument | null = null,
 ): FailedLookupEvidence | null {
   if (attempt.kind === 'disabled') return null;
   if (attempt.kind === 'answered' && isUsableAnswer(attempt.result)) return null;
@@ -55,6 +61,7 @@ export function failedLookupEvidence(
       httpStatus: 200,
       errorCode: attempt.result.code,
       durationMs,
+      ...(document ? { document } : {}),
     };
   }
   const status = /HTTP (\d{3})/.exec(attempt.error.detail ?? '')?.[1];
@@ -66,5 +73,6 @@ export function failedLookupEvidence(
     httpStatus: status ? Number(status) : null,
     errorCode: attempt.error.code,
     durationMs,
+    ...(document ? { document } : {}),
   };
 }

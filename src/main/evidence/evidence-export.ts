@@ -14,6 +14,7 @@ type Column = [header: string, label: string, value: (e: EvidenceRecord) => stri
 const columnsIn = (timeZone: string): Column[] => [
   ['asked_at', 'Thời điểm tra cứu / Asked at', (e) => hospitalDateTime(e.askedAt, timeZone)],
   ['queue_number', 'Số thứ tự / Queue no.', (e) => e.queueNumber],
+  ['document', 'Giấy tờ xuất trình / Document shown', (e) => e.document ?? null],
   ['card_number', 'Mã thẻ BHYT / Card', (e) => e.query.cardNumber ?? null],
   ['id_number', 'Số CCCD / ID', (e) => e.query.idNumber ?? null],
   ['full_name', 'Họ tên / Name', (e) => e.query.fullName],
@@ -46,7 +47,7 @@ export function evidenceToHtml(
   hospital: { name: string; facilityCode: string; timeZone: string },
 ): string {
   const columns = columnsIn(hospital.timeZone);
-  // One two-column block per record: A5 is too narrow for fourteen columns side by side.
+  // One two-column block per record: A5 is too narrow for fifteen columns side by side.
   const blocks = records
     .map(
       (r, n) =>

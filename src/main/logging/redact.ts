@@ -8,7 +8,7 @@
  */
 
 const SENSITIVE_KEY =
-  /^(id(Number)?|cccd|cccdCb|oldIdNumber|maThe|cardNumber|fullName|name|hoTen|hoTenCb|holderName|patientName|dateOfBirth|ngaySinh|dob|birth|address|diaChi|placeOf.*|fatherName|motherName|spouseName|mrz|qr|qrText|photo|face|password|passwordMd5|token|access_token|id_token|accessToken|idToken|secret|authorization|cookie)$/i;
+  /^(id(Number)?|cccd|cccdCb|oldIdNumber|maThe|cardNumber|fullName|name|hoTen|hoTenCb|holderName|patientName|dateOfBirth|ngaySinh|dob|birth|address|diaChi|placeOf.*|fatherName|motherName|spouseName|mrz|qr|qrText|bhytQr|photo|face|password|passwordMd5|token|access_token|id_token|accessToken|idToken|secret|authorization|cookie)$/i;
 
 const PATTERNS: Array<[RegExp, string]> = [
   // 15-character BHYT card code: 2 letters + benefit digit + 12 digits

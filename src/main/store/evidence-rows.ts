@@ -1,5 +1,27 @@
 /** A lookup_evidence row joined with its visit's number, as both engines store it. */
+import { PRESENTED_DOCUMENTS, type PresentedDocument } from '../../shared/domain';
 import type { EvidenceRecord, FailedLookupEvidence } from '../domain/failed-lookup';
+
+/**
+ * query_json holds what was asked and, beside it under this key, the document the person showed
+ * (issue 21): the evidence of one lookup stays one record, with no new column. The offline upload
+ * copies query_json as it is, so the document travels with it. InsuranceQuery has no such key.
+ */
+const DOCUMENT_KEY = 'document';
+
+type StoredQuery = EvidenceRecord['query'] & { [DOCUMENT_KEY]?: unknown };
+
+function queryJson(e: FailedLookupEvidence): string {
+  const stored: StoredQuery = e.document ? { ...e.query, [DOCUMENT_KEY]: e.document } : e.query;
+  return JSON.stringify(stored);
+}
+
+function fromQueryJson(json: string): Pick<EvidenceRecord, 'query' | 'document'> {
+  const { [DOCUMENT_KEY]: document, ...query } = JSON.parse(json) as StoredQuery;
+  // Only a value we write is read back as a document; records kept before have none.
+  const known = PRESENTED_DOCUMENTS.includes(document as PresentedDocument);
+  return { query, ...(known ? { document: document as PresentedDocument } : {}) };
+}
 
 export interface EvidenceRow {
   /** A number on SQLite, a string on PostgreSQL (bigint). */
@@ -24,7 +46,7 @@ export function evidenceFromRow(r: EvidenceRow): EvidenceRecord {
     visitId: r.visit_id,
     queueNumber: r.queue_number,
     askedAt: r.asked_at,
-    query: JSON.parse(r.query_json) as EvidenceRecord['query'],
+    ...fromQueryJson(r.query_json),
     endpoint: r.endpoint,
     failure: r.failure as EvidenceRecord['failure'],
     httpStatus: r.http_status,
@@ -44,7 +66,7 @@ export function evidenceInsertValues(visitId: string, e: FailedLookupEvidence): 
   return [
     visitId,
     e.askedAt,
-    JSON.stringify(e.query),
+    queryJson(e),
     e.endpoint,
     e.failure,
     e.httpStatus,

@@ -45,6 +45,11 @@ export interface SimCardSummary {
   index: number;
   label: string;
   fullName: string;
-  qrText: string;
+  /** The CCCD QR on the card front; null for a child known only by the BHYT card (no chip). */
+  qrText: string | null;
+  /** The BHYT card QR in both card models (the 15-character code, the 2021 model); null: no card. */
+  bhytQr: { code15: string; model2021: string } | null;
+  /** A chip to insert (SIM_IDENTITIES); false for a BHYT-card-only child. */
+  chip: boolean;
   notes: string[];
 }

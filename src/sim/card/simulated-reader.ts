@@ -7,7 +7,15 @@
 import type { ReaderStatus, SimCardSummary } from '../../shared/domain';
 import type { Logger } from '../../main/logging/logger';
 import type { SimulatedCardControl } from '../../main/services-contract';
-import { SIM_IDENTITIES, simIdentity, simQrText } from '../data/identities';
+import {
+  SIM_CARD_ONLY_PEOPLE,
+  SIM_IDENTITIES,
+  simIdentity,
+  simQrText,
+  type SimCardOnlyPerson,
+  type SimIdentity,
+} from '../data/identities';
+import { simBhytQrText } from '../data/bhyt-qr-text';
 import type { CardChannel } from '../../main/card/protocol/card-channel';
 import { cardErrors } from '../../main/card/pcsc/pcsc-errors';
 import type { CardFileOptions } from './card-files';
@@ -47,14 +55,33 @@ export class SimulatedReader implements SimulatedCardControl {
     this.pki = opts.pki ?? null;
   }
 
+  /** The chips, then the children known only by their BHYT card (their QR is all they have). */
   catalog(): SimCardSummary[] {
-    return SIM_IDENTITIES.map((i) => ({
-      index: i.index,
-      label: i.label,
-      fullName: i.card.fullName,
-      qrText: simQrText(i),
-      notes: i.notes,
-    }));
+    const bhytQr = (p: SimIdentity | SimCardOnlyPerson): SimCardSummary['bhytQr'] => {
+      const code15 = simBhytQrText(p, 'code-15');
+      const model2021 = simBhytQrText(p, 'model-2021');
+      return code15 && model2021 ? { code15, model2021 } : null;
+    };
+    return [
+      ...SIM_IDENTITIES.map((i) => ({
+        index: i.index,
+        label: i.label,
+        fullName: i.card.fullName,
+        qrText: simQrText(i),
+        bhytQr: bhytQr(i),
+        chip: true,
+        notes: i.notes,
+      })),
+      ...SIM_CARD_ONLY_PEOPLE.map((p) => ({
+        index: p.index,
+        label: p.label,
+        fullName: p.card.fullName,
+        qrText: null,
+        bhytQr: bhytQr(p),
+        chip: false,
+        notes: p.notes,
+      })),
+    ];
   }
 
   qrText(index: number): string {

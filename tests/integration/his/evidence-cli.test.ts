@@ -110,6 +110,8 @@ describe.each(ENGINES)('evidence of failed lookups on %s', (kind) => {
       const rec = Object.fromEntries(header!.map((h, i) => [h, rows[0]![i]]));
       expect(rec).toMatchObject({
         queue_number: visit.queueNumber,
+        // What the person showed: the chip, opened with the key from the CCCD QR.
+        document: 'chip',
         id_number: simIdentity(1).card.idNumber,
         full_name: simIdentity(1).card.fullName,
         endpoint: 'http://127.0.0.1:9/api/egw/KQNhanLichSuKCB2024',

@@ -263,7 +263,15 @@ describe('actions', () => {
   it('drive the simulators from the developer panel', async () => {
     await connect();
     api.answer('sim.catalog', [
-      { index: 1, label: 'Insured', fullName: 'Nguyễn Văn An', qrText: 'x', notes: [] },
+      {
+        index: 1,
+        label: 'Insured',
+        fullName: 'Nguyễn Văn An',
+        qrText: 'x',
+        bhytQr: null,
+        chip: true,
+        notes: [],
+      },
     ]);
     useSimStore.getState().setOpen(true);
     await new Promise((r) => setTimeout(r, 0));
@@ -277,19 +285,77 @@ describe('actions', () => {
     expect(api.called('sim.setGateway')).toEqual([{ mode: 'down' }]);
     expect(useSimStore.getState().gatewayMode).toBe('down');
   });
+
+  it("'scan this text' pastes the selected person's QR and sends it as the scanner does", async () => {
+    await connect();
+    api.answer('sim.catalog', [
+      {
+        index: 1,
+        label: 'Insured',
+        fullName: 'Nguyễn Văn An',
+        qrText: 'CCCD-QR',
+        bhytQr: { code15: 'BHYT-QR-15|$', model2021: 'BHYT-QR-2021|$' },
+        chip: true,
+        notes: [],
+      },
+      {
+        index: 101,
+        label: 'Child, BHYT card only',
+        fullName: 'Trần Minh Khôi',
+        qrText: null,
+        bhytQr: { code15: 'CHILD-QR|$', model2021: 'CHILD-QR-2021|$' },
+        chip: false,
+        notes: [],
+      },
+    ]);
+    const sim = () => useSimStore.getState();
+    sim().setOpen(true);
+    await new Promise((r) => setTimeout(r, 0));
+    sim().select(1);
+    sim().paste('cccd');
+    expect(sim().scanText).toBe('CCCD-QR');
+    sim().paste('bhyt-2021');
+    expect(sim().scanText).toBe('BHYT-QR-2021|$');
+    sim().select(101);
+    sim().paste('bhyt');
+    expect(sim().scanText).toBe('CHILD-QR|$');
+    // Pasting only fills the field; sending is the scanner's request, nothing of sim.*.
+    expect(api.called('checkin.present')).toEqual([]);
+    await sim().scanTheText();
+    sim().setScanText('079123456789');
+    await sim().scanTheText();
+    expect(api.called('checkin.present')).toEqual([
+      { text: 'CHILD-QR|$' },
+      { text: '079123456789' },
+    ]);
+    expect(api.called('sim.scanQr')).toEqual([]);
+    // The child has no CCCD QR: nothing is pasted rather than another person's.
+    sim().paste('cccd');
+    expect(sim().scanText).toBe('');
+  });
 });
 
 describe('ending a kiosk session', () => {
   it('asks main to reset and leaves no personal detail in any store', async () => {
     await connect();
     api.answer('sim.catalog', [
-      { index: 1, label: 'Insured', fullName: PATIENT.fullName, qrText: 'x', notes: [] },
+      {
+        index: 1,
+        label: 'Insured',
+        fullName: PATIENT.fullName,
+        qrText: 'x',
+        bhytQr: { code15: 'QR-15', model2021: 'QR-2021' },
+        chip: true,
+        notes: [],
+      },
     ]);
     useSimStore.getState().setOpen(true);
     await new Promise((r) => setTimeout(r, 0));
+    useSimStore.getState().paste('bhyt');
     useAppStore.getState().setLanguage('en');
     api.emit('checkin.state', { step: 'done', visit: VISIT, reprint: false, printError: null });
     expect(allStoreText()).toContain(PATIENT.fullName);
+    expect(useSimStore.getState().scanText).toBe('QR-15');
 
     await endKioskSession();
 
@@ -300,6 +366,7 @@ describe('ending a kiosk session', () => {
       expect(text).not.toContain(personal);
     }
     expect(useSimStore.getState().open).toBe(false);
+    expect(useSimStore.getState().scanText).toBe('');
     expect(useAppStore.getState().language).toBe('vi');
   });
 

@@ -1,13 +1,15 @@
 /**
  * Developer controls for the simulated card and lookup service. Collapsed by default and out of
- * the patient's way; it exists only when the configuration uses a simulator.
+ * the patient's way; it exists only when the configuration uses a simulator. "Scan this text"
+ * takes every kind of input (issue 21): anything typed or pasted goes through checkin.present,
+ * as the kiosk's scanner sends it; the buttons paste the selected person's CCCD QR or BHYT QR.
  */
 import { useTranslation } from 'react-i18next';
 import type { SimGatewayMode } from '../../../shared/domain';
 import { ErrorSentence } from '../components/ErrorSentence';
 import { developerPanelAllowed } from '../../../shared/station-access';
 import { useAppStore } from '../stores/app-store';
-import { useSimStore } from '../stores/sim-store';
+import { useSimStore, type PastedQr } from '../stores/sim-store';
 
 const GATEWAY_MODES: SimGatewayMode[] = [
   'normal',
@@ -25,10 +27,18 @@ export function DevPanel({ variant }: { variant: 'corner' | 'side' }) {
   const sim = useSimStore();
   // The same rule main applies to the sim.* requests: never on a kiosk with a real reader.
   if (!simulated || !developerPanelAllowed(mode, simulated)) return null;
-  const cardActions: [string, string, () => Promise<void>][] = [
-    ['dev-insert', 'dev.insert', sim.insert],
-    ['dev-remove', 'dev.remove', sim.remove],
-    ['dev-scan-qr', 'dev.scanQr', sim.scanQr],
+  const selected = sim.catalog.find((c) => c.index === sim.selected);
+  // A BHYT-card-only child has no chip to insert and no CCCD QR.
+  const hasChip = selected?.chip ?? true;
+  const cardActions: [string, string, () => Promise<void>, boolean][] = [
+    ['dev-insert', 'dev.insert', sim.insert, hasChip],
+    ['dev-remove', 'dev.remove', sim.remove, true],
+    ['dev-scan-qr', 'dev.scanQr', sim.scanQr, hasChip],
+  ];
+  const pastes: [PastedQr, string, boolean][] = [
+    ['cccd', 'dev.pasteCccd', Boolean(selected?.qrText)],
+    ['bhyt', 'dev.pasteBhyt', Boolean(selected?.bhytQr)],
+    ['bhyt-2021', 'dev.pasteBhyt2021', Boolean(selected?.bhytQr)],
   ];
 
   return (
@@ -67,12 +77,13 @@ export function DevPanel({ variant }: { variant: 'corner' | 'side' }) {
                 ))}
               </select>
               <div className="dev-buttons">
-                {cardActions.map(([testId, labelKey, run]) => (
+                {cardActions.map(([testId, labelKey, run, enabled]) => (
                   <button
                     key={testId}
                     type="button"
                     className="button"
                     data-testid={testId}
+                    disabled={!enabled}
                     onClick={() => void run()}
                   >
                     {t(labelKey)}
@@ -81,6 +92,46 @@ export function DevPanel({ variant }: { variant: 'corner' | 'side' }) {
               </div>
             </fieldset>
           )}
+          <fieldset>
+            <legend>{t('dev.scanTextTitle')}</legend>
+            {simulated.reader && (
+              <div className="dev-buttons">
+                {pastes.map(([which, labelKey, enabled]) => (
+                  <button
+                    key={which}
+                    type="button"
+                    className="button"
+                    data-testid={`dev-paste-${which}`}
+                    disabled={!enabled}
+                    onClick={() => sim.paste(which)}
+                  >
+                    {t(labelKey)}
+                  </button>
+                ))}
+              </div>
+            )}
+            <label htmlFor="dev-scan-text">{t('dev.scanTextLabel')}</label>
+            <textarea
+              id="dev-scan-text"
+              data-testid="dev-scan-text"
+              rows={3}
+              spellCheck={false}
+              autoComplete="off"
+              value={sim.scanText}
+              onChange={(e) => sim.setScanText(e.target.value)}
+            />
+            <div className="dev-buttons">
+              <button
+                type="button"
+                className="button"
+                data-testid="dev-scan-text-send"
+                disabled={sim.scanText.length === 0}
+                onClick={() => void sim.scanTheText()}
+              >
+                {t('dev.scanTextSend')}
+              </button>
+            </div>
+          </fieldset>
           {simulated.gateway && (
             <fieldset>
               <legend>{t('dev.gateway')}</legend>

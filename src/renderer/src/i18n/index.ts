@@ -10,6 +10,8 @@ import chipTrustEn from './chip-trust.en.json';
 import chipTrustVi from './chip-trust.vi.json';
 import deskLanesEn from './desk-lanes.en.json';
 import deskLanesVi from './desk-lanes.vi.json';
+import devInputEn from './dev-input.en.json';
+import devInputVi from './dev-input.vi.json';
 import en from './en.json';
 import faceEn from './face.en.json';
 import faceVi from './face.vi.json';
@@ -25,8 +27,8 @@ type Tree = { [key: string]: string | Tree };
  * Topic files (one per feature, so that several people add texts at once) add keys to the main
  * translation; a nested object is merged, not replaced.
  */
-const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi, arrivalsVi, faceVi];
-const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn, arrivalsEn, faceEn];
+const TOPICS_VI: Tree[] = [chipTrustVi, staffVi, deskLanesVi, arrivalsVi, faceVi, devInputVi];
+const TOPICS_EN: Tree[] = [chipTrustEn, staffEn, deskLanesEn, arrivalsEn, faceEn, devInputEn];
 
 function deepMerge(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };

@@ -1,103 +1,172 @@
 /**
  * The kiosk's touch keypad (issue 21): large keys 0–9, delete and clear, for the 12-digit CCCD
  * number (then the card: PACE opens it with the CAN) or the 10-digit BHYT social-insurance
- * number. Main reads what was typed (src/shared/presented-input). Once sent, only the last four
- * digits stay on screen; nobody touching it for the idle time clears it.
+ * number; in its "BHYT card" mode, a 2-letter group code from large keys, then 13 digits, for
+ * the 15-character card code. What was typed is ./keypad-entry; main reads it
+ * (src/shared/presented-input). Once sent, only the last four characters stay on screen; nobody
+ * touching it for the idle time clears it.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
+import {
+  BHYT_DIGITS,
+  canSubmit,
+  chooseGroup,
+  clearEntry,
+  deleteOne,
+  EMPTY_ENTRY,
+  KEYPAD_GROUP_CODES,
+  pressDigit,
+  switchMode,
+  typedText,
+  type KeypadEntry,
+  type KeypadMode,
+} from './keypad-entry';
 
-const MAX_DIGITS = 15;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const MODES: [KeypadMode, string][] = [
+  ['digits', 'arrivals.keypad.modeDigits'],
+  ['bhyt', 'arrivals.keypad.modeBhyt'],
+];
 
 /** What the screen shows of a sent number: its last four digits. */
 export const maskedNumber = (digits: string): string => `•••• ${digits.slice(-4)}`;
 
 export function Keypad() {
   const { t } = useTranslation();
-  const [digits, setDigits] = useState('');
+  const [entry, setEntry] = useState<KeypadEntry>(EMPTY_ENTRY);
   const [sent, setSent] = useState<string | null>(null);
   const busy = useCheckinStore((s) => s.busy);
   const provide = useCheckinStore((s) => s.provideQr);
   const idleSeconds = useAppStore((s) => s.info?.kiosk.idleTimeoutSeconds ?? 60);
+  const typed = typedText(entry);
+  const choosingGroup = entry.mode === 'bhyt' && !entry.group;
 
-  // Someone who walks away leaves nothing of their number for the next person.
+  // Someone who walks away leaves nothing of their number, nor their mode, for the next person.
   useEffect(() => {
-    if (!digits && !sent) return;
+    if (!typed && !sent && entry.mode === 'digits') return;
     const timer = setTimeout(() => {
-      setDigits('');
+      setEntry(EMPTY_ENTRY);
       setSent(null);
     }, idleSeconds * 1000);
     return () => clearTimeout(timer);
-  }, [digits, sent, idleSeconds]);
+  }, [typed, sent, entry.mode, idleSeconds]);
 
-  const press = (d: string) => {
+  const update = (next: (e: KeypadEntry) => KeypadEntry) => {
     setSent(null);
-    setDigits((v) => (v.length < MAX_DIGITS ? v + d : v));
+    setEntry(next);
   };
   const submit = () => {
-    if (!digits) return;
-    setSent(maskedNumber(digits));
-    setDigits('');
-    void provide(digits);
+    if (!canSubmit(entry)) return;
+    setSent(maskedNumber(typed));
+    setEntry(clearEntry(entry));
+    void provide(typed);
   };
+  const placeholder =
+    entry.mode === 'digits'
+      ? t('arrivals.keypad.placeholder')
+      : choosingGroup
+        ? t('arrivals.keypad.chooseGroup')
+        : '';
+  const display = entry.group ? `${entry.group} ${entry.digits}` : entry.digits;
 
   return (
-    <div className="keypad" data-testid="keypad" role="group" aria-labelledby="keypad-title">
+    <div
+      className="keypad"
+      data-testid="keypad"
+      data-mode={entry.mode}
+      role="group"
+      aria-labelledby="keypad-title"
+    >
       <p id="keypad-title" className="keypad-title">
-        {t('arrivals.keypad.title')}
+        {t(entry.mode === 'digits' ? 'arrivals.keypad.title' : 'arrivals.keypad.titleBhyt')}
       </p>
-      <output className="keypad-display" data-testid="keypad-display" aria-live="polite">
-        {sent ?? (digits || t('arrivals.keypad.placeholder'))}
-      </output>
-      <div className="keypad-keys">
-        {KEYS.map((d) => (
+      <div className="keypad-modes" role="group" aria-label={t('arrivals.keypad.modes')}>
+        {MODES.map(([mode, labelKey]) => (
           <button
-            key={d}
+            key={mode}
             type="button"
-            className="button keypad-key"
-            data-testid={`key-${d}`}
-            onClick={() => press(d)}
+            className="button keypad-mode"
+            data-testid={`keypad-mode-${mode}`}
+            aria-pressed={entry.mode === mode}
+            onClick={() => update((e) => switchMode(e, mode))}
           >
-            {d}
+            {t(labelKey)}
           </button>
         ))}
-        <button
-          type="button"
-          className="button keypad-key"
-          data-testid="key-clear"
-          onClick={() => {
-            setDigits('');
-            setSent(null);
-          }}
-        >
-          {t('arrivals.keypad.clear')}
-        </button>
-        <button
-          type="button"
-          className="button keypad-key"
-          data-testid="key-0"
-          onClick={() => press('0')}
-        >
-          0
-        </button>
-        <button
-          type="button"
-          className="button keypad-key"
-          data-testid="key-delete"
-          aria-label={t('arrivals.keypad.delete')}
-          onClick={() => setDigits((v) => v.slice(0, -1))}
-        >
-          ⌫
-        </button>
       </div>
+      <output className="keypad-display" data-testid="keypad-display" aria-live="polite">
+        {sent ?? (display || placeholder)}
+      </output>
+      {entry.mode === 'bhyt' && entry.group && (
+        <p className="keypad-hint" data-testid="keypad-remaining">
+          {t('arrivals.keypad.remaining', { count: BHYT_DIGITS - entry.digits.length })}
+        </p>
+      )}
+      {choosingGroup ? (
+        <>
+          <div className="keypad-groups" data-testid="keypad-groups">
+            {KEYPAD_GROUP_CODES.map((code) => (
+              <button
+                key={code}
+                type="button"
+                className="button keypad-key"
+                data-testid={`group-${code}`}
+                onClick={() => update((e) => chooseGroup(e, code))}
+              >
+                {code}
+              </button>
+            ))}
+          </div>
+          <p className="keypad-hint">{t('arrivals.keypad.otherGroup')}</p>
+        </>
+      ) : (
+        <div className="keypad-keys">
+          {KEYS.map((d) => (
+            <button
+              key={d}
+              type="button"
+              className="button keypad-key"
+              data-testid={`key-${d}`}
+              onClick={() => update((e) => pressDigit(e, d))}
+            >
+              {d}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button keypad-key"
+            data-testid="key-clear"
+            onClick={() => update(clearEntry)}
+          >
+            {t('arrivals.keypad.clear')}
+          </button>
+          <button
+            type="button"
+            className="button keypad-key"
+            data-testid="key-0"
+            onClick={() => update((e) => pressDigit(e, '0'))}
+          >
+            0
+          </button>
+          <button
+            type="button"
+            className="button keypad-key"
+            data-testid="key-delete"
+            aria-label={t('arrivals.keypad.delete')}
+            onClick={() => setEntry(deleteOne)}
+          >
+            ⌫
+          </button>
+        </div>
+      )}
       <button
         type="button"
         className="button button-primary keypad-ok"
         data-testid="key-ok"
-        disabled={busy || !digits}
+        disabled={busy || !canSubmit(entry)}
         onClick={submit}
       >
         {t('arrivals.keypad.ok')}
