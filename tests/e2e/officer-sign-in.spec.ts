@@ -53,6 +53,9 @@ test('an officer signs in with her card, checks a patient in, the lookup and the
   ).toEqual([]);
   // She takes her card back (the dev panel's button sits under the desk's right column here).
   await host.services.handlers['sim.removeCard'](null);
+  // The developer panel is put away: open, it lies over the desk's right column (the list).
+  await page.getByTestId('dev-toggle').click();
+  await expect(page.getByTestId('dev-toggle')).toHaveAttribute('aria-expanded', 'false');
 
   await submitManualEntry(page, {
     idNumber: PATIENT.idNumber,
