@@ -163,6 +163,7 @@ export interface VisitsService {
 
 export interface OutboxService {
   summary(): Promise<OutboxSummary>;
-  resolve(discrepancyId: string): Promise<void>;
+  /** The visit the discrepancy was about (null when it is gone), for the audit trail. */
+  resolve(discrepancyId: string): Promise<{ visitId: string | null }>;
   onChanged(listener: (summary: OutboxSummary) => void): () => void;
 }

@@ -125,10 +125,17 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
 
     'outbox.summary': async () => s.outbox.summary(),
     'outbox.resolve': async ({ discrepancyId }) =>
-      s.staff.actions.run({ action: 'discrepancy-resolved', detail: discrepancyId }, async () => {
-        await s.outbox.resolve(discrepancyId);
-        return null;
-      }),
+      // Recorded on the visit it was about, so that the visit's history of actions shows it.
+      s.staff.actions
+        .run(
+          ({ visitId }: { visitId: string | null }) => ({
+            action: 'discrepancy-resolved',
+            visitId,
+            detail: discrepancyId,
+          }),
+          () => s.outbox.resolve(discrepancyId),
+        )
+        .then(() => null),
 
     'his.status': async ({ ping }) =>
       s.his ? s.his.status({ ping: Boolean(ping) }) : disabledHisStatus(),

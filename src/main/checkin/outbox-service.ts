@@ -21,7 +21,7 @@ export async function outboxSummary(store: KioskStore): Promise<OutboxSummary> {
 export function createOutboxService(o: OutboxServiceOptions): OutboxService {
   return {
     summary: () => outboxSummary(o.store),
-    async resolve(discrepancyId: string): Promise<void> {
+    async resolve(discrepancyId: string): Promise<{ visitId: string | null }> {
       const open = (await o.store.discrepancies()).find((d) => d.id === discrepancyId);
       if (!(await o.store.resolveDiscrepancy(discrepancyId, o.now().toISOString()))) {
         throw checkinErrors.discrepancyNotFound(discrepancyId);
@@ -32,6 +32,7 @@ export function createOutboxService(o: OutboxServiceOptions): OutboxService {
         const visit = await o.store.getVisit(open.visitId);
         if (visit) o.onVisitsChanged(visit.date);
       }
+      return { visitId: open?.visitId ?? null };
     },
     onChanged: (listener) => o.changed.on(listener),
   };

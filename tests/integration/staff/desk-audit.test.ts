@@ -11,9 +11,10 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { dispatchRequest } from '../../../src/main/api/dispatch';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
-import type { AuditEntry, Visit } from '../../../src/shared/domain';
+import type { AuditEntry, OutboxSummary, Visit } from '../../../src/shared/domain';
 import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 import type { SimGatewayHandle } from '../../../src/sim/insurance/sim-gateway';
+import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
 
 const OFFICER = { name: 'Trần Thị Lễ Tân', idNumber: '001190000123' };
 const AN = simIdentity(1).card;
@@ -21,10 +22,19 @@ const AN = simIdentity(1).card;
 describe('desk staff actions with the real services', () => {
   let dataDir: string;
   let services: AppServices;
+  let fhir: FhirTestServer;
   const call = async (name: string, input: unknown = null): Promise<unknown> => {
     const res = await dispatchRequest(services.handlers, name, input, { mode: 'desk' });
     if (!res.ok) throw Object.assign(new Error(res.error.code), { code: res.error.code });
     return res.value;
+  };
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    for (let i = 0; i < 400; i++) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`never saw ${what}`);
   };
   const until = async (step: string): Promise<void> => {
     for (let i = 0; i < 400; i++) {
@@ -39,10 +49,15 @@ describe('desk staff actions with the real services', () => {
     const { config } = loadConfig(dataDir);
     config.station.mode = 'desk';
     config.staff.signInRequired = true;
+    // The HIS hand-off, so that staff can resend a visit to it.
+    fhir = await startFhirTestServer();
+    config.his.enabled = true;
+    config.his.fhirBaseUrl = fhir.baseUrl;
     services = await createAppServices({ dataDir, config, logger: nullLogger });
   });
   afterAll(async () => {
     await services?.close();
+    await fhir?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -111,5 +126,85 @@ describe('desk staff actions with the real services', () => {
     const trail = (await call('audit.visit', { visitId: visit.id })) as AuditEntry[];
     expect(trail.map((e) => e.action)).toEqual(['accept-unverified-chip']);
     expect(trail.every((e) => e.officerIdNumber === OFFICER.idNumber)).toBe(true);
+  });
+
+  let reprinted: Visit;
+  let resolved: Visit;
+
+  it('reprint, HIS resend and a resolved discrepancy are recorded on the visit with who, where and when', async () => {
+    // A patient checked in while the lookup service is down: the visit waits for its re-check.
+    await call('sim.setGateway', { mode: 'down' });
+    const van = simIdentity(8).card; // BHYT 010: the card has expired
+    await call('checkin.manualIdentity', {
+      idNumber: van.idNumber,
+      fullName: van.fullName,
+      dateOfBirth: van.dateOfBirth,
+      sex: 'F',
+    });
+    await until('choose-department');
+    resolved = (await call('checkin.choose', { department: 'KHAM', lane: 'normal' })) as Visit;
+    await until('done');
+    expect(resolved.insurance.source).toBe('pending');
+
+    // The service is back: the next check-in's lookup succeeds, the outbox repeats Vân's, and
+    // its answer (expired) disagrees with letting her through.
+    await call('sim.setGateway', { mode: 'normal' });
+    await call('sim.insertCard', { index: 2 });
+    await until('need-key');
+    await call('checkin.provideKey', { kind: 'qr', text: simQrText(simIdentity(2)) });
+    await until('choose-department');
+    reprinted = (await call('checkin.choose', { department: 'KHAM', lane: 'normal' })) as Visit;
+    await until('done');
+    await call('sim.removeCard');
+    const discrepancy = await waitFor('the discrepancy', async () =>
+      ((await call('outbox.summary')) as OutboxSummary).flagged.find(
+        (d) => d.visitId === resolved.id,
+      ),
+    );
+
+    const before = Date.now();
+    await call('visits.reprint', { visitId: reprinted.id });
+    await call('his.resend', { visitId: reprinted.id });
+    await call('outbox.resolve', { discrepancyId: discrepancy.id });
+    const after = Date.now();
+
+    const trail = (await call('audit.visit', { visitId: reprinted.id })) as AuditEntry[];
+    expect(trail.map((e) => e.action)).toEqual(['reprint', 'his-resend']);
+    const resolvedTrail = (await call('audit.visit', { visitId: resolved.id })) as AuditEntry[];
+    expect(resolvedTrail.map((e) => e.action)).toEqual(['manual-identity', 'discrepancy-resolved']);
+    const resolution = resolvedTrail[1];
+    expect(resolution).toMatchObject({ action: 'discrepancy-resolved', detail: discrepancy.id });
+    for (const e of [...trail, resolution!]) {
+      expect(e).toMatchObject({
+        officerName: OFFICER.name,
+        officerIdNumber: OFFICER.idNumber,
+        stationId: services.config.station.id,
+      });
+      const at = Date.parse(e.at);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+    }
+    expect(trail.every((e) => e.visitId === reprinted.id)).toBe(true);
+    expect(resolution!.visitId).toBe(resolved.id);
+  });
+
+  it('signed out, reprint, HIS resend and resolving are refused and nothing is recorded', async () => {
+    const open = (await call('audit.visit', { visitId: reprinted.id })) as AuditEntry[];
+    await call('staff.signOut');
+    expect(services.currentOfficer()).toBeNull();
+    const fhirRequests = fhir.received.length;
+    for (const [name, input] of [
+      ['visits.reprint', { visitId: reprinted.id }],
+      ['his.resend', { visitId: reprinted.id }],
+      ['outbox.resolve', { discrepancyId: 'any' }],
+    ] as const) {
+      await expect(call(name, input), name).rejects.toMatchObject({
+        code: 'CHECKIN_STAFF_SIGN_IN_REQUIRED',
+      });
+    }
+    // Reading the trail is for staff too: sign in again (sign-in and out are on no visit).
+    await call('staff.signIn', OFFICER);
+    expect(await call('audit.visit', { visitId: reprinted.id })).toEqual(open);
+    expect(fhir.received.length).toBe(fhirRequests);
   });
 });
