@@ -208,6 +208,46 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     }
   });
 
+  it("a kiosk's check-in keeps what this wave added (card, document, priority, face) and finds a card-only child's visit by the card", async () => {
+    const store = await openPostgresStore({
+      url: roleUrl('k01'),
+      tls: { caFile },
+      access: 'kiosk',
+      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
+    });
+    try {
+      const faceVerification = {
+        decision: 'match' as const,
+        score: 0.91,
+        threshold: 0.6,
+        liveness: 'live' as const,
+        model: 'human-faceres@3.3.6',
+      };
+      const child = pendingCheckIn('', {
+        department: 'NHI',
+        lane: 'child',
+        identitySource: 'qr',
+        document: 'bhyt-qr',
+        priority: { lane: 'child', reason: { vi: '4 tuổi', en: '4 years old' } },
+        faceVerification,
+      });
+      child.patient = { ...child.patient, idNumber: '', cardNumber: 'TE1790123456780' };
+      const first = await store.checkIn(child);
+      expect(first.created).toBe(true);
+      expect(first.visit).toMatchObject({
+        document: 'bhyt-qr',
+        priority: { lane: 'child' },
+        faceVerification,
+        patient: { cardNumber: 'TE1790123456780' },
+      });
+      // The same child again (another scan of the same card): the same visit, no new number.
+      const again = await store.checkIn({ ...child, createdAt: `${TEST_DAY}T02:00:00.000Z` });
+      expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a kiosk function cannot take a queue number the counter has not given', async () => {
     const kiosk = await connect('k01', verified());
     try {
@@ -374,8 +414,9 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     const desk = await connect('q1', verified());
     const room = await connect('r101', verified());
     try {
+      // A desk lists every visit the kiosks made above (the child's by card among them).
       const listed = await desk.query('SELECT count(*)::int AS n FROM visits');
-      expect(listed.rows[0].n).toBe(5);
+      expect(listed.rows[0].n).toBe(6);
       await expect(desk.query('DELETE FROM visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('TRUNCATE visits')).rejects.toMatchObject({ code: '42501' });
       await expect(desk.query('DROP TABLE visits')).rejects.toMatchObject({ code: '42501' });

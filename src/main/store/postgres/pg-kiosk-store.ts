@@ -30,7 +30,7 @@ import { isInterruptedPrint, pidAlive } from '../print-owner';
 import { storedResult, visitFromRow, type VisitRow } from '../rows';
 import type { CachedLookup, CheckInRequest, CheckInResult, KnownPatient } from '../store-contract';
 import { inPgTransaction, notifyVisitsChanged } from './pg-pool';
-import { NEW_VISIT_COLUMNS, newVisitValues, violatedUnique } from './pg-rows';
+import { NEW_VISIT_COLUMNS, newVisitValues, repeatKey, violatedUnique } from './pg-rows';
 import { PostgresStore } from './postgres-store';
 import { importOfflineVisitsIn } from './pg-offline-import';
 import type { OfflineImportReport, OfflineVisit } from '../offline-visits-contract';
@@ -41,18 +41,15 @@ export class PgKioskStore extends PostgresStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write('check-in', async (c) => {
-          // As on the tables' path: by the CCCD, else by the card (a child), else a desk ticket
-          // for someone not yet identified, never a duplicate.
-          const card = req.patient.cardNumber ?? null;
-          const existing =
-            req.patient.idNumber || card
-              ? await c.query<VisitRow>(
-                  req.patient.idNumber
-                    ? 'SELECT * FROM public.kiosk_active_visit($1, $2, $3)'
-                    : 'SELECT * FROM public.kiosk_active_visit_of_card($1, $2, $3)',
-                  [req.date, req.department, req.patient.idNumber || card],
-                )
-              : { rows: [] as VisitRow[] };
+          const key = repeatKey(req);
+          const existing = key
+            ? await c.query<VisitRow>(
+                key.by === 'id'
+                  ? 'SELECT * FROM public.kiosk_active_visit($1, $2, $3)'
+                  : 'SELECT * FROM public.kiosk_active_visit_of_card($1, $2, $3)',
+                [req.date, req.department, key.value],
+              )
+            : { rows: [] as VisitRow[] };
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           const counter = await c.query<{ seq: number }>(
             'SELECT public.kiosk_next_queue_seq($1, $2, $3) AS seq',

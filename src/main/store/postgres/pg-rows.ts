@@ -8,6 +8,17 @@ import type { CheckInRequest } from '../store-contract';
 import { storedInsurance } from '../rows';
 import { faceColumns } from '../face-columns';
 
+/**
+ * Whose active visit a check-in may be a repeat of: the person's by the CCCD number, else by the
+ * BHYT card (a child known only by it); a desk ticket for someone not yet identified is nobody's
+ * repeat. One rule for the tables' path and the kiosk's functions.
+ */
+export function repeatKey(req: CheckInRequest): { by: 'id' | 'card'; value: string } | null {
+  if (req.patient.idNumber) return { by: 'id', value: req.patient.idNumber };
+  const card = req.patient.cardNumber ?? null;
+  return card ? { by: 'card', value: card } : null;
+}
+
 export interface NewVisit {
   id: string;
   queueSeq: number;

@@ -69,7 +69,7 @@ import {
   pgRead,
   type PgPoolOptions,
 } from './pg-pool';
-import { insertVisit, violatedUnique } from './pg-rows';
+import { insertVisit, repeatKey, violatedUnique } from './pg-rows';
 import { importOfflineVisitsIn } from './pg-offline-import';
 import type {
   OfflineImportReport,
@@ -158,16 +158,14 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write('check-in', async (c) => {
-          const card = req.patient.cardNumber ?? null;
-          // A person without a CCCD (a child on a BHYT card) is known by the card; a desk ticket
-          // for someone not yet identified by neither, so never a duplicate.
-          const existing =
-            req.patient.idNumber || card
-              ? await c.query<VisitRow>(
-                  req.patient.idNumber ? ACTIVE_VISIT_OF : ACTIVE_VISIT_OF_CARD,
-                  [req.date, req.department, req.patient.idNumber || card],
-                )
-              : { rows: [] as VisitRow[] };
+          const key = repeatKey(req);
+          const existing = key
+            ? await c.query<VisitRow>(key.by === 'id' ? ACTIVE_VISIT_OF : ACTIVE_VISIT_OF_CARD, [
+                req.date,
+                req.department,
+                key.value,
+              ])
+            : { rows: [] as VisitRow[] };
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           // The counter row stays locked until this transaction ends: the next station's
           // check-in waits here and then sees this one's number (or the old one after a rollback).

@@ -103,7 +103,7 @@ export const pgMigration0010: PgMigration = {
       RETURNS SETOF public.visits LANGUAGE sql STABLE ${DEFINER} AS $$
         SELECT * FROM public.visits
         WHERE day = p_day AND department = p_department AND patient_card_number = p_card
-          AND status = 'active'
+          AND patient_id_number IS NULL AND status = 'active'
       $$;
 
     CREATE OR REPLACE FUNCTION public.kiosk_import_visit(p_visit json)
