@@ -243,6 +243,22 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
       // The same child again (another scan of the same card): the same visit, no new number.
       const again = await store.checkIn({ ...child, createdAt: `${TEST_DAY}T02:00:00.000Z` });
       expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
+      // A returning patient's keys, remembered and found through the kiosk's functions.
+      const known = {
+        idNumber: null,
+        cardNumber: 'TE1790123456780',
+        socialInsuranceNumber: '0123456780',
+        fullName: 'Nguyễn Bé Thử',
+        dateOfBirth: '2022-06-01',
+        sex: 'F' as const,
+        source: 'gateway' as const,
+      };
+      await store.rememberPatient(['bhyt:TE1790123456780'], known, `${TEST_DAY}T02:00:00.000Z`);
+      expect(await store.findPatient('bhyt:TE1790123456780')).toEqual({
+        patient: known,
+        seenAt: `${TEST_DAY}T02:00:00.000Z`,
+      });
+      expect(await store.findPatient('bhyt:XX0000000000000')).toBeNull();
     } finally {
       await store.close();
     }

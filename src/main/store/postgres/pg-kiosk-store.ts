@@ -28,7 +28,7 @@ import type {
 import { formatServerQueueNumber } from '../../domain/queue-number';
 import { isInterruptedPrint, pidAlive } from '../print-owner';
 import { storedResult, visitFromRow, type VisitRow } from '../rows';
-import type { CachedLookup, CheckInRequest, CheckInResult, KnownPatient } from '../store-contract';
+import type { CachedLookup, CheckInRequest, CheckInResult } from '../store-contract';
 import { inPgTransaction, notifyVisitsChanged } from './pg-pool';
 import { NEW_VISIT_COLUMNS, newVisitValues, repeatKey, violatedUnique } from './pg-rows';
 import { PostgresStore } from './postgres-store';
@@ -167,35 +167,11 @@ export class PgKioskStore extends PostgresStore {
     return this.write('import offline visits', (c) => importOfflineVisitsIn(c, visits, 'kiosk'));
   }
 
-  override async rememberPatient(
-    keys: string[],
-    patient: KnownPatient,
-    seenAt: string,
-  ): Promise<void> {
-    await this.write('remember patient', async (c) => {
-      for (const key of keys) {
-        await c.query('SELECT public.kiosk_remember_patient($1, $2, $3, $4)', [
-          key,
-          JSON.stringify(patient),
-          patient.source,
-          seenAt,
-        ]);
-      }
-    });
-  }
-
-  override async findPatient(
-    key: string,
-  ): Promise<{ patient: KnownPatient; seenAt: string } | null> {
-    const rows = await this.read<{ person_json: string; seen_at: string }>(
-      'find patient',
-      'SELECT * FROM public.kiosk_find_patient($1)',
-      [key],
-    );
-    const row = rows[0];
-    return row
-      ? { patient: JSON.parse(row.person_json) as KnownPatient, seenAt: row.seen_at }
-      : null;
+  protected override get patientKeysSql(): { remember: string; find: string } {
+    return {
+      remember: 'SELECT public.kiosk_remember_patient($1, $2, $3, $4)',
+      find: 'SELECT * FROM public.kiosk_find_patient($1)',
+    };
   }
 
   override async getLookup(idNumber: string): Promise<CachedLookup | null> {

@@ -378,16 +378,29 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     });
   }
 
+  /**
+   * The returning-patient keys' statements (remember: key, person JSON, source, seen at; find:
+   * key). A kiosk's role goes through functions instead (./pg-kiosk-store.ts).
+   */
+  protected get patientKeysSql(): { remember: string; find: string } {
+    return {
+      remember: `INSERT INTO patient_keys (key, person_json, source, seen_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (key) DO UPDATE SET person_json = excluded.person_json,
+          source = excluded.source, seen_at = excluded.seen_at
+        WHERE excluded.seen_at >= patient_keys.seen_at`,
+      find: 'SELECT person_json, seen_at FROM patient_keys WHERE key = $1',
+    };
+  }
+
   async rememberPatient(keys: string[], patient: KnownPatient, seenAt: string): Promise<void> {
     await this.write('remember patient', async (c) => {
       for (const key of keys) {
-        await c.query(
-          `INSERT INTO patient_keys (key, person_json, source, seen_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (key) DO UPDATE SET person_json = excluded.person_json,
-             source = excluded.source, seen_at = excluded.seen_at
-           WHERE excluded.seen_at >= patient_keys.seen_at`,
-          [key, JSON.stringify(patient), patient.source, seenAt],
-        );
+        await c.query(this.patientKeysSql.remember, [
+          key,
+          JSON.stringify(patient),
+          patient.source,
+          seenAt,
+        ]);
       }
     });
   }
@@ -395,7 +408,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   async findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: string } | null> {
     const rows = await this.read<{ person_json: string; seen_at: string }>(
       'find patient',
-      'SELECT person_json, seen_at FROM patient_keys WHERE key = $1',
+      this.patientKeysSql.find,
       [key],
     );
     const row = rows[0];
