@@ -14,7 +14,7 @@ import {
   mayReceive,
   requestsFor,
 } from '../../../src/shared/station-access';
-import { fakeHandlers } from '../foundation/fake-handlers';
+import { fakeHandlers } from './fake-handlers';
 
 const MANUAL = {
   idNumber: '001085012345',

@@ -7,7 +7,7 @@ import { EventHub } from '../../../src/main/api/event-hub';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
 import { readEvents } from '../../../src/renderer/src/api/http-transport';
-import { fakeHandlers } from './fake-handlers';
+import { fakeHandlers } from '../api/fake-handlers';
 
 /** Raw HTTP so that tests control Host/Origin headers exactly (fetch forbids setting Host). */
 function raw(

@@ -3,8 +3,8 @@
  * no-match stops the kiosk like an unverified chip, and the visit keeps only the decision.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyFor } from '../checkin/fakes';
-import { createHarness, expectStep, type Harness } from '../checkin/harness';
+import { keyFor } from './fakes';
+import { createHarness, expectStep, type Harness } from './harness';
 import type { FacePolicy } from '../../../src/shared/domain';
 
 const model = { name: 'human-faceres', version: '3.3.6' };

@@ -7,7 +7,7 @@ import { slipPdfPath, writeFileAtomic } from '../../../src/main/print/drivers/pd
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { checkDataDir } from '../../../src/main/doctor/checks';
 import { tempDir } from '../checkin/fakes';
-import { testFileLogger } from './test-log-file';
+import { testFileLogger } from '../logging/test-log-file';
 
 // Modes are a POSIX matter; Windows keeps files private through the profile folder's ACL.
 const posix = process.platform !== 'win32';

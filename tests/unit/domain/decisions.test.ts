@@ -4,7 +4,7 @@ import { applyOverride, decideInsurance } from '../../../src/main/domain/insuran
 import { assessRecheck } from '../../../src/main/domain/recheck';
 import { retryDelayMs } from '../../../src/main/checkin/outbox-worker';
 import { toStoreError } from '../../../src/main/store/store-errors';
-import { insuranceResult } from './fakes';
+import { insuranceResult } from '../checkin/fakes';
 
 const VN = 'Asia/Ho_Chi_Minh';
 const now = new Date('2026-11-23T08:00:00.000Z');

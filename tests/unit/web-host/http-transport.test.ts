@@ -7,7 +7,7 @@ import { nullLogger } from '../../../src/main/logging/logger';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
 import { ApiError } from '../../../src/renderer/src/api/api-error';
 import { createHttpApi } from '../../../src/renderer/src/api/http-transport';
-import { fakeHandlers } from './fake-handlers';
+import { fakeHandlers } from '../api/fake-handlers';
 
 describe('renderer HTTP transport against the web host', () => {
   let host: WebHost;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STATION_REFUSED } from '../../../src/main/api/station-guard';
 import { answerIpcRequest, ipcEventFor } from '../../../src/main/electron/ipc-bridge';
 import { nullLogger } from '../../../src/main/logging/logger';
-import { fakeHandlers } from '../foundation/fake-handlers';
+import { fakeHandlers } from '../api/fake-handlers';
 
 describe('IPC bridge', () => {
   it('a kiosk window is refused the staff functions; a desk window is served', async () => {
