@@ -74,10 +74,7 @@ describe.skipIf(!available.ok)('room and display roles over verified TLS', () =>
 
   const calling = (store: PostgresStore, maskedNames: boolean) =>
     createCallingService({
-      config: parseConfig(
-        { version: 1, queue: { display: { maskedNames } } },
-        'config.json',
-      ),
+      config: parseConfig({ version: 1, queue: { display: { maskedNames } } }, 'config.json'),
       dataDir: tempDir('kiosk-room-display-'),
       store,
       // The board's day is the test's day.
