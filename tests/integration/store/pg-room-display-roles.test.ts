@@ -19,6 +19,7 @@ import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { listenForVisitChanges } from '../../../src/main/store/hospital/pg-change-feed';
 import { openStore } from '../../../src/main/store/open-store';
+import { storeHealth } from '../../../src/main/store/store-health';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { applyStationGrants } from '../../../src/main/store/postgres/pg-grants';
 import type { PostgresStore } from '../../../src/main/store/postgres/postgres-store';
@@ -364,11 +365,15 @@ describe.skipIf(!available.ok)('room and display roles over verified TLS', () =>
           },
           'config.json',
         );
-        const store = await openStore({
-          dataDir: tempDir(`kiosk-${mode}-station-`),
-          config,
-          logger: nullLogger,
+        const dataDir = tempDir(`kiosk-${mode}-station-`);
+        // doctor and `store status` read the server as this role too.
+        expect(await storeHealth(config, dataDir)).toMatchObject({
+          reachable: true,
+          error: null,
+          role: { name: role, kinds: [mode], owner: false },
+          tls: { verified: true, inUse: true },
         });
+        const store = await openStore({ dataDir, config, logger: nullLogger });
         opened.push(store);
         const calls = await store.recentCalls({ date: TEST_DAY, rooms: ['101'], limit: 1 });
         const name = calls[0]!.visit.patient.fullName;

@@ -18,7 +18,10 @@ import { visitFromRow, type VisitRow } from '../rows';
 export interface VisitReads {
   /** The relation read: `visits`, or a view of it. */
   from: string;
-  /** The select list, on `from`; also what a room's writes on `visits` return. */
+  /**
+   * The select list, on `from`; a room's writes on `visits` return it too (a display writes
+   * nothing: its role may not).
+   */
   columns: string;
   toVisit(row: VisitRow): Visit;
 }
