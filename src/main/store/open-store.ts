@@ -10,6 +10,8 @@ import type { Logger } from '../logging/logger';
 import { openHospitalStore } from './hospital/open-hospital-store';
 import { processRunId } from './print-owner';
 import type { PgPoolOptions } from './postgres/pg-pool';
+import type { PgStationAccess } from './postgres/postgres-store';
+import type { StationMode } from '../../shared/domain';
 import { openSqliteStore } from './sqlite/sqlite-store';
 import type { KioskStore } from './store-contract';
 
@@ -37,6 +39,11 @@ export function serverOptions(config: KioskConfig): PgPoolOptions | null {
   };
 }
 
+/** What a station of this mode reaches on the hospital's server (a desk: the tables). */
+export function serverAccess(mode: StationMode): PgStationAccess {
+  return mode === 'desk' ? 'tables' : mode;
+}
+
 export async function openStore(o: OpenStoreOptions): Promise<KioskStore> {
   const logger = o.logger.child({ svc: 'store' });
   const server = serverOptions(o.config);
@@ -44,8 +51,9 @@ export async function openStore(o: OpenStoreOptions): Promise<KioskStore> {
   if (server) {
     // The server, with the station's own file as its fallback while the server is away.
     return openHospitalStore({
-      // A public kiosk's role reaches visits only through the kiosk functions (postgres/pg-grants.ts).
-      server: { ...server, access: o.config.station.mode === 'kiosk' ? 'kiosk' : 'tables' },
+      // Each station kind reaches what its role may (postgres/pg-grants.ts): a public kiosk the
+      // kiosk functions, a room its columns of the visits, a display the board's view.
+      server: { ...server, access: serverAccess(o.config.station.mode) },
       localFile: storeFile(o.dataDir, o.config),
       busyTimeoutMs: o.config.store.busyTimeoutMs,
       printRun,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { storeAccessCheck } from '../../../src/main/doctor/checks';
 import { stationDuties } from '../../../src/main/domain/station-duties';
 import { ROLE_GRANTS } from '../../../src/main/store/postgres/pg-grants';
+import { serverAccess } from '../../../src/main/store/open-store';
 import type { StoreHealth } from '../../../src/main/store/store-health';
 
 function health(over: Partial<StoreHealth>): StoreHealth {
@@ -64,6 +65,30 @@ describe("the kiosk's grants", () => {
       if (/GRANT SELECT/.test(sql)) expect(sql).toMatch(/ON public\.schema_version TO/);
       expect(sql).not.toMatch(/UPDATE|DELETE|TRUNCATE|ALL/);
     }
+  });
+});
+
+describe("the rooms' and displays' grants", () => {
+  it('a display never reads visits itself; a room reads them by column, none of them an identity', () => {
+    for (const sql of ROLE_GRANTS.display) {
+      expect(sql).not.toMatch(/public\.visits\b/);
+      expect(sql).not.toMatch(/UPDATE|INSERT|DELETE|TRUNCATE|ALL/);
+    }
+    const roomReads = ROLE_GRANTS.room.filter((sql) => /ON public\.visits TO/.test(sql));
+    expect(roomReads).toHaveLength(2);
+    for (const sql of roomReads) {
+      expect(sql).toMatch(/^GRANT (SELECT|UPDATE) \(/);
+      expect(sql).not.toMatch(/patient_(id_number|dob|sex|card_number)|insurance|priority|chip/);
+    }
+  });
+
+  it('each station mode opens the server with its own kind of access', () => {
+    expect((['kiosk', 'desk', 'room', 'display'] as const).map(serverAccess)).toEqual([
+      'kiosk',
+      'tables',
+      'room',
+      'display',
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Opening the hospital's server for a station: connect (TLS as configured), check the schema
  * (migrate it when the role is the owner's; a station's role is refused an older schema with what
- * to run), and the store for the station's kind: the kiosk's function-only path or the tables.
+ * to run), and the store for the station's kind: the kiosk's function-only path, a room's
+ * columns, the board's view, or the tables (./pg-visit-reads.ts).
  * Its own module so that the store classes do not import each other.
  */
 import type pg from 'pg';
@@ -14,19 +15,29 @@ import { PgLookupEvidence } from './pg-lookup-evidence';
 import { PgAuditLog } from './pg-audit-log';
 import { kioskLinkAppointment, PgKioskStore } from './pg-kiosk-store';
 import { createPgPool, pgLocation, pgRead } from './pg-pool';
-import { PostgresStore, type PgStoreParts, type PostgresStoreOptions } from './postgres-store';
+import {
+  PostgresStore,
+  type PgStationAccess,
+  type PgStoreParts,
+  type PostgresStoreOptions,
+} from './postgres-store';
+import { BOARD_READS, ROOM_READS, TABLE_READS } from './pg-visit-reads';
 
 export type { PostgresStoreOptions } from './postgres-store';
 
 /** The parts that live in their own modules, on the store's pool. */
-function partsFor(pool: pg.Pool, access: 'kiosk' | 'tables'): PgStoreParts {
+function partsFor(pool: pg.Pool, access: PgStationAccess): PgStoreParts {
   const hisOutbox = new PgHisOutbox(pool);
   if (access === 'kiosk') hisOutbox.linkAppointment = kioskLinkAppointment(pool);
+  // A room reads a room's columns, a display the board's view: all their roles may read.
+  const visitReads =
+    access === 'room' ? ROOM_READS : access === 'display' ? BOARD_READS : TABLE_READS;
   return {
     hisOutbox,
     lookupEvidence: new PgLookupEvidence(pool),
     audit: new PgAuditLog(pool),
-    calling: pgCalling(pool),
+    calling: pgCalling(pool, visitReads),
+    visitReads,
   };
 }
 

@@ -12,6 +12,9 @@
  * the same room) are serialised by a transaction-scoped advisory lock on (day, room): the room's
  * rhythm of priority and normal turns is counted from its own previous calls, which must be
  * committed before the next is chosen.
+ *
+ * What it reads of a visit, and from where, is what the station's role may read (./pg-visit-reads.ts):
+ * the whole row for a desk, a room's columns for a room, the board's view for a display.
  */
 import type pg from 'pg';
 import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
@@ -24,14 +27,15 @@ import {
   type RoomActionRequest,
   type RoomActionResult,
 } from '../store-contract';
-import { visitFromRow as visitOf, type VisitRow } from '../rows';
+import type { VisitRow } from '../rows';
 import { inPgTransaction, notifyVisitsChanged, pgRead } from './pg-pool';
+import { TABLE_READS, type VisitReads } from './pg-visit-reads';
 
-const MARK_CALLED = `
+const markCalled = (returning: string): string => `
   UPDATE visits SET progress = 'called', progress_room = $1, progress_at = $2,
     call_count = call_count + 1, first_called_at = COALESCE(first_called_at, $2),
     called_room = COALESCE(called_room, $1)
-  WHERE id = $3 RETURNING *`;
+  WHERE id = $3 RETURNING ${returning}`;
 
 async function recordChange(
   c: pg.PoolClient,
@@ -53,7 +57,9 @@ async function recordChange(
   await notifyVisitsChanged(c, [e.day]);
 }
 
-export function pgCalling(pool: pg.Pool) {
+export function pgCalling(pool: pg.Pool, reads: VisitReads = TABLE_READS) {
+  const visitOf = reads.toVisit;
+  const markCalledSql = markCalled(reads.columns);
   return {
     async callNext(req: CallNextRequest): Promise<Visit | null> {
       if (req.departments.length === 0) return null;
@@ -95,7 +101,7 @@ export function pgCalling(pool: pg.Pool) {
           if (locked.rowCount === 1) {
             // Read with the room's lock and the visit's row held, just before the write.
             const at = changeTimeNow(req.at);
-            const row = (await c.query<VisitRow>(MARK_CALLED, [req.room, at, next.id])).rows[0]!;
+            const row = (await c.query<VisitRow>(markCalledSql, [req.room, at, next.id])).rows[0]!;
             await recordChange(c, {
               visitId: row.id,
               day: req.date,
@@ -116,7 +122,9 @@ export function pgCalling(pool: pg.Pool) {
       return inPgTransaction(pool, 'room action', async (c) => {
         // Waits for another room's change of the same visit, then judges on its result.
         const row = (
-          await c.query<VisitRow>('SELECT * FROM visits WHERE id = $1 FOR UPDATE', [req.visitId])
+          await c.query<VisitRow>(`SELECT ${reads.columns} FROM visits WHERE id = $1 FOR UPDATE`, [
+            req.visitId,
+          ])
         ).rows[0];
         if (!row) throw visitNotFoundError();
         const { state, room } = visitOf(row).progress!;
@@ -125,10 +133,10 @@ export function pgCalling(pool: pg.Pool) {
         const at = changeTimeNow(req.at);
         const after =
           step.to === 'called'
-            ? await c.query<VisitRow>(MARK_CALLED, [req.room, at, row.id])
+            ? await c.query<VisitRow>(markCalledSql, [req.room, at, row.id])
             : await c.query<VisitRow>(
                 `UPDATE visits SET progress = $1, progress_room = $2, progress_at = $3
-                 WHERE id = $4 RETURNING *`,
+                 WHERE id = $4 RETURNING ${reads.columns}`,
                 [step.to, req.room, at, row.id],
               );
         await recordChange(c, {
@@ -154,7 +162,8 @@ export function pgCalling(pool: pg.Pool) {
         pool,
         'recent calls',
         `SELECT v.*, e.room AS event_room, e.at AS event_at
-         FROM visit_progress_events e JOIN visits v ON v.id = e.visit_id
+         FROM visit_progress_events e
+           JOIN (SELECT ${reads.columns} FROM ${reads.from}) v ON v.id = e.visit_id
          WHERE e.day = $1 AND e.state = 'called' AND e.room = ANY($2)
          ORDER BY e.id DESC LIMIT $3`,
         [q.date, q.rooms, q.limit],
@@ -171,7 +180,7 @@ export function pgCalling(pool: pg.Pool) {
       const rows = await pgRead<{ department: string; n: string }>(
         pool,
         'waiting counts',
-        `SELECT department, count(*) AS n FROM visits
+        `SELECT department, count(*) AS n FROM ${reads.from}
          WHERE day = $1 AND status = 'active' AND progress = 'waiting'
            AND department = ANY($2)
          GROUP BY department`,

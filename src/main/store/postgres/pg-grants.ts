@@ -14,12 +14,18 @@
  * - desk: the staff's list, cancel, reprint, manual identity, override, the re-check outbox, the
  *   discrepancies, the HIS hand-off, the purge (which anonymises with UPDATE and deletes cache
  *   rows) and the upload of offline visits; never DELETE on visits, TRUNCATE or DDL.
- * - room: the caller: read the queue and the list, mark a visit's progress (those columns only),
- *   record the progress event.
- * - display: the board: read visits and their calls.
+ * - room: the caller: read the queue, the list and the board through a room's columns of visits
+ *   (number, department, lane, progress, the queue policy's order, the name the doctor sees:
+ *   ./pg-visit-reads.ts), never the ID or BHYT number, date of birth, insurance or priority's
+ *   reason; mark a visit's progress (those columns only); record and read the progress events.
+ * - display: the board: the view board_visits (migration 0012: number, department, lane,
+ *   progress, room, calls, the name masked by the server) and the progress events; nothing of
+ *   visits itself.
+ * None of them needs a right to LISTEN for other stations' changes (../hospital/pg-change-feed.ts).
  */
 import type pg from 'pg';
 import type { StationMode } from '../../../shared/domain';
+import { ROOM_VISIT_COLUMNS } from './pg-visit-reads';
 
 /** The group role of each station mode. */
 export const STATION_GROUP_ROLES: Readonly<Record<StationMode, string>> = {
@@ -70,13 +76,13 @@ export const ROLE_GRANTS: Readonly<Record<StationMode, readonly string[]>> = {
   ],
   room: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',
-    'GRANT SELECT ON public.visits TO %ROLE%',
+    `GRANT SELECT (${ROOM_VISIT_COLUMNS.join(', ')}) ON public.visits TO %ROLE%`,
     `GRANT UPDATE (${PROGRESS_COLUMNS}) ON public.visits TO %ROLE%`,
     'GRANT SELECT, INSERT ON public.visit_progress_events TO %ROLE%',
   ],
   display: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',
-    'GRANT SELECT ON public.visits, public.visit_progress_events TO %ROLE%',
+    'GRANT SELECT ON public.board_visits, public.visit_progress_events TO %ROLE%',
   ],
 };
 

@@ -71,6 +71,7 @@ import {
 } from './pg-pool';
 import { insertVisit, repeatKey, violatedUnique } from './pg-rows';
 import { importOfflineVisitsIn } from './pg-offline-import';
+import { TABLE_READS, type VisitReads } from './pg-visit-reads';
 import type {
   OfflineImportReport,
   OfflineVisit,
@@ -89,6 +90,8 @@ export interface PgStoreParts {
   lookupEvidence: LookupEvidenceStore;
   audit: AuditStore & OfflineAuditImporter;
   calling: PgCalling;
+  /** Where a visit is read from by id and in the list (./pg-visit-reads.ts; the table by default). */
+  visitReads?: VisitReads;
 }
 
 const ACTIVE_VISIT_OF = `SELECT * FROM visits
@@ -114,6 +117,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   readonly lookupEvidence: LookupEvidenceStore;
   readonly audit: AuditStore & OfflineAuditImporter;
   private readonly calling: PgCalling;
+  private readonly visitReads: VisitReads;
   private closed = false;
   /** Retries of a check-in that lost the race to the same person's other check-in. */
   protected readonly checkinAttempts = CHECKIN_ATTEMPTS;
@@ -131,6 +135,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     this.lookupEvidence = parts.lookupEvidence;
     this.audit = parts.audit;
     this.calling = parts.calling;
+    this.visitReads = parts.visitReads ?? TABLE_READS;
   }
 
   protected open(): pg.Pool {
@@ -206,10 +211,13 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   }
 
   async getVisit(id: string): Promise<Visit | null> {
-    const rows = await this.read<VisitRow>('read visit', 'SELECT * FROM visits WHERE id = $1', [
-      id,
-    ]);
-    return rows[0] ? visitFromRow(rows[0]) : null;
+    const { from, columns, toVisit } = this.visitReads;
+    const rows = await this.read<VisitRow>(
+      'read visit',
+      `SELECT ${columns} FROM ${from} WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toVisit(rows[0]) : null;
   }
 
   async listVisits(q: VisitQuery): Promise<Visit[]> {
@@ -220,12 +228,14 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       where.push(`department = $${args.length}`);
     }
     if (!q.includeCancelled) where.push("status = 'active'");
+    const { from, columns, toVisit } = this.visitReads;
     const rows = await this.read<VisitRow>(
       'list visits',
-      `SELECT * FROM visits WHERE ${where.join(' AND ')} ORDER BY created_at, queue_number`,
+      `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')}
+       ORDER BY created_at, queue_number`,
       args,
     );
-    return rows.map(visitFromRow);
+    return rows.map(toVisit);
   }
 
   async visitsOfPerson(date: string, idNumber: string): Promise<Visit[]> {
@@ -652,6 +662,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   }
 }
 
+export type PgStationAccess = 'kiosk' | 'room' | 'display' | 'tables';
+
 export interface PostgresStoreOptions extends PgPoolOptions {
   logger?: Logger;
   /** Who this store prints as; by default station "local" and this process's run. */
@@ -659,8 +671,10 @@ export interface PostgresStoreOptions extends PgPoolOptions {
   /** The schema steps to run; all of them unless a test builds an older database. */
   migrations?: readonly PgMigration[];
   /**
-   * "kiosk": a public kiosk's role, which reaches visits and the caches only through the kiosk_*
-   * functions (./pg-kiosk-store.ts); "tables" (default): every other station.
+   * What the station's role may reach (./pg-grants.ts): "kiosk", visits and the caches only
+   * through the kiosk_* functions (./pg-kiosk-store.ts); "room", a room's columns of the visits;
+   * "display", the board's view (./pg-visit-reads.ts); "tables" (default), the tables (a desk,
+   * the owner).
    */
-  access?: 'kiosk' | 'tables';
+  access?: PgStationAccess;
 }
