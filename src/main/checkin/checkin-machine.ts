@@ -116,7 +116,7 @@ export interface CheckinMachineOptions {
    */
   idleTimeoutMs: number | null;
   onVisitsChanged: (date: string) => void;
-  onOutboxChanged: () => void;
+  onRechecksChanged: () => void;
   /** Today's HIS booking of a person (his.appointments); absent: nobody is booked. */
   findBooking?: FindBooking | null;
 }
@@ -1111,7 +1111,7 @@ export class CheckinMachine implements CheckinService {
       }
     }
     this.o.onVisitsChanged(date);
-    if (created && decision.recheck) this.o.onOutboxChanged();
+    if (created && decision.recheck) this.o.onRechecksChanged();
     if (!this.live(s)) {
       // Reset while the store was saving: the visit stands (the desk can print it), but the
       // screen belongs to someone else now, so no slip comes out for them to take.

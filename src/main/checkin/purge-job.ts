@@ -3,7 +3,7 @@
  * Visits are anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes
  * and print states stay for the hospital's statistics and so that a queue number is never
  * reused, but the person (ID number, name, date of birth, sex), the card details, staff notes and
- * cancel reasons go. Cached identities and lookups, outbox items and discrepancies of those days
+ * cancel reasons go. Cached identities and lookups, queued re-checks and discrepancies of those days
  * are deleted. A visit is kept whole through day N of retention and anonymised the day after;
  * its slip PDF (when the `pdf` driver wrote one) is deleted the same day.
  */

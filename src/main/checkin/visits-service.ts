@@ -17,7 +17,7 @@ export interface VisitsServiceOptions {
   printVisit: PrintVisit;
   changed: Listeners<{ date: string }>;
   printChanged: Listeners<PrintOutcome>;
-  onOutboxChanged: () => void;
+  onRechecksChanged: () => void;
 }
 
 /** Lower case without Vietnamese diacritics, so "nguyen van" finds "Nguyễn Văn". */
@@ -74,7 +74,7 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
       if (!visit) throw checkinErrors.visitNotFound(visitId);
       log.info('visit cancelled', { visitId });
       o.changed.emit({ date: visit.date });
-      o.onOutboxChanged();
+      o.onRechecksChanged();
       return visit;
     },
     async reprint(visitId: string): Promise<PrintOutcome> {

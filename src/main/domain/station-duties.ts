@@ -10,33 +10,33 @@ import type { StationMode } from '../../shared/domain';
 import { mayRequest } from '../../shared/station-access';
 
 export interface StationDuties {
-  recheckOutbox: boolean;
+  runRechecks: boolean;
   purge: boolean;
   hisHandOff: boolean;
   interruptedPrints: boolean;
   boardWatch: boolean;
-  /** Counting the outbox for the desk's outbox event (a kiosk's role may not read it). */
-  outboxSummary: boolean;
+  /** Counting the re-check queue for the desk's re-check event (a kiosk's role may not read it). */
+  recheckSummary: boolean;
 }
 
 export function stationDuties(mode: StationMode, engine: 'sqlite' | 'postgres'): StationDuties {
   if (engine === 'sqlite') {
     return {
-      recheckOutbox: true,
+      runRechecks: true,
       purge: true,
       hisHandOff: true,
       interruptedPrints: true,
       boardWatch: true,
-      outboxSummary: true,
+      recheckSummary: true,
     };
   }
   const desk = mode === 'desk';
   return {
-    recheckOutbox: desk,
+    runRechecks: desk,
     purge: desk,
     hisHandOff: desk,
     interruptedPrints: mode === 'kiosk' || desk,
     boardWatch: mayRequest(mode, 'queue.board'),
-    outboxSummary: desk,
+    recheckSummary: desk,
   };
 }
