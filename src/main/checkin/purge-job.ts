@@ -10,7 +10,8 @@
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';
 import { purgeSlipFiles, type SlipFilesPurgeReport } from '../print/slip-files-purge';
-import type { KioskStore, PurgeReport } from '../store/store-contract';
+import type { PurgeReport } from '../store/store-contract';
+import type { PurgeStore } from '../store/store-ports';
 
 export type PurgeJobReport = PurgeReport & SlipFilesPurgeReport;
 
@@ -23,7 +24,7 @@ export function purgeRequestFor(now: Date, retentionDays: number, timeZone: stri
 }
 
 export async function runPurge(
-  store: KioskStore,
+  store: PurgeStore,
   now: Date,
   retentionDays: number,
   timeZone: string,

@@ -2,19 +2,22 @@
 import type { RecheckSummary } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { RecheckQueueService } from '../services-contract';
-import type { KioskStore } from '../store/store-contract';
+import type { DiscrepancyStore, RecheckQueueStore, VisitStore } from '../store/store-ports';
 import { checkinErrors } from '../domain/checkin-errors';
 import type { Listeners } from '../util/listeners';
 
+/** What the desk's count reads: the queue's length and the discrepancies. */
+type SummaryStore = Pick<RecheckQueueStore, 'pendingRechecks'> & DiscrepancyStore;
+
 export interface RecheckQueueServiceOptions {
-  store: KioskStore;
+  store: SummaryStore & Pick<VisitStore, 'getVisit'>;
   logger: Logger;
   now: () => Date;
   changed: Listeners<RecheckSummary>;
   onVisitsChanged: (date: string) => void;
 }
 
-export async function recheckSummary(store: KioskStore): Promise<RecheckSummary> {
+export async function recheckSummary(store: SummaryStore): Promise<RecheckSummary> {
   return { pending: await store.pendingRechecks(), flagged: await store.discrepancies() };
 }
 

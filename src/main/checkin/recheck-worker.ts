@@ -9,13 +9,14 @@ import type { Discrepancy, GatewayStatus, Visit } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import type { InsuranceService } from '../services-contract';
-import type { KioskStore, RecheckItem } from '../store/store-contract';
+import type { RecheckItem } from '../store/store-contract';
+import type { EvidenceStore, RecheckQueueStore, VisitStore } from '../store/store-ports';
 import { isConfigurationError, isUsableAnswer } from '../domain/insurance-decision';
 import { assessRecheck } from '../domain/recheck';
 import { retryDelayMs } from '../util/backoff';
 
 export interface RecheckWorkerOptions {
-  store: KioskStore;
+  store: RecheckQueueStore & EvidenceStore & Pick<VisitStore, 'getVisit'>;
   insurance: InsuranceService;
   logger: Logger;
   now: () => Date;
