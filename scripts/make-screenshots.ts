@@ -203,7 +203,7 @@ async function kioskShots(
   return files;
 }
 
-/** What the station tells the desk besides the check-in: readers, lookup service, list, re-check queue. */
+/** What the station tells the desk besides the check-in: readers, lookup service, list, re-checks. */
 interface DeskShot {
   name: string;
   state: CheckinState;

@@ -71,8 +71,8 @@ export interface SimulatedCardControl {
 export interface LookupOptions {
   signal?: AbortSignal;
   /**
-   * The hospital day the card is judged for (default: today). The re-check worker re-checks a visit made
-   * on an earlier day: a card that ran out since was valid for that visit.
+   * The hospital day the card is judged for (default: today). The re-check worker re-checks a visit
+   * made on an earlier day: a card that ran out since was valid for that visit.
    */
   day?: IsoDate;
   /**

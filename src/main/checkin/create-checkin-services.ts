@@ -1,7 +1,7 @@
 /**
  * The check-in side of the app from its parts: the store, the card reader, the lookup service and
- * the slip printer in; the CheckinService, VisitsService and RecheckQueueService of the API out, plus
- * the re-check worker and the purge job running in the background.
+ * the slip printer in; the CheckinService, VisitsService and RecheckQueueService of the API out,
+ * plus the re-check worker and the purge job running in the background.
  */
 import type { CheckingOfficer, RecheckSummary, PrintOutcome } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';

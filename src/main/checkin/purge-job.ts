@@ -1,11 +1,11 @@
 /**
- * The privacy purge: personal data older than `store.retentionDays` leaves the database.
- * Visits are anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes
- * and print states stay for the hospital's statistics and so that a queue number is never
- * reused, but the person (ID number, name, date of birth, sex), the card details, staff notes and
- * cancel reasons go. Cached identities and lookups, queued re-checks and discrepancies of those days
- * are deleted. A visit is kept whole through day N of retention and anonymised the day after;
- * its slip PDF (when the `pdf` driver wrote one) is deleted the same day.
+ * The privacy purge: personal data older than `store.retentionDays` leaves the database. Visits are
+ * anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes and print
+ * states stay for the hospital's statistics and so that a queue number is never reused, but the
+ * person (ID number, name, date of birth, sex), the card details, staff notes and cancel reasons
+ * go. Cached identities and lookups, queued re-checks and discrepancies of those days are deleted.
+ * A visit is kept whole through day N of retention and anonymised the day after; its slip PDF (when
+ * the `pdf` driver wrote one) is deleted the same day.
  */
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';

@@ -1,4 +1,4 @@
-/** What the desk sees of the re-check queue: how many re-checks wait, and the discrepancies to look at. */
+/** What the desk sees of the re-check queue: how many wait, and the discrepancies to look at. */
 import type { RecheckSummary } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { RecheckQueueService } from '../services-contract';

@@ -27,7 +27,7 @@ export interface RenamedKeyUse {
   ignored: boolean;
 }
 
-/** `raw` with every old name moved to its new one (a copy; `raw` is not changed), and what was moved. */
+/** A copy of `raw` with every old name moved to its new one, and what was moved. */
 export function applyRenamedKeys(raw: unknown): { raw: unknown; used: RenamedKeyUse[] } {
   if (!isPlainObject(raw)) return { raw, used: [] };
   const out: Record<string, unknown> = { ...raw };
@@ -43,7 +43,10 @@ export function applyRenamedKeys(raw: unknown): { raw: unknown; used: RenamedKey
   return { raw: out, used };
 }
 
-/** One line for `doctor` per old name, e.g. "store.outboxIntervalSeconds renamed, use store.recheckIntervalSeconds". */
+/**
+ * What `doctor` says of the old names, e.g.
+ * "store.outboxIntervalSeconds renamed, use store.recheckIntervalSeconds".
+ */
 export function describeRenamedKeys(used: readonly RenamedKeyUse[]): string {
   return used
     .map(

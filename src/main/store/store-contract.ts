@@ -1,8 +1,8 @@
 /**
  * What the check-in flow needs from storage: visits with their queue numbers, the offline cache,
- * the re-check queue of lookups to repeat, discrepancies, and the privacy jobs. The SQLite implementation
- * (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL shared by all
- * stations) implements the same interface without touching the check-in flow.
+ * the re-check queue of lookups to repeat, discrepancies, and the privacy jobs. The SQLite
+ * implementation (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL
+ * shared by all stations) implements the same interface without touching the check-in flow.
  *
  * Every method returns a Promise so that a server-backed engine fits behind the same interface;
  * the SQLite engine still runs each write as one synchronous transaction inside, so nothing of
@@ -57,7 +57,8 @@ export interface CheckInRequest {
   createdAt: IsoDateTime;
   /**
    * The lookup to repeat once the service answers (decided offline, from the cache, or pending).
-   * Written to the re-check queue in the same transaction as the visit; null when nothing to repeat.
+   * Written to the re-check queue in the same transaction as the visit; null when nothing to
+   * repeat.
    */
   recheck: InsuranceQuery | null;
   /**

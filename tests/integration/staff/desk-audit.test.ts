@@ -146,8 +146,8 @@ describe('desk staff actions with the real services', () => {
     await until('done');
     expect(resolved.insurance.source).toBe('pending');
 
-    // The service is back: the next check-in's lookup succeeds, the re-check worker repeats Vân's, and
-    // its answer (expired) disagrees with letting her through.
+    // The service is back: the next check-in's lookup succeeds, the re-check worker repeats Vân's,
+    // and its answer (expired) disagrees with letting her through.
     await call('sim.setGateway', { mode: 'normal' });
     await call('sim.insertCard', { index: 2 });
     await until('need-key');

@@ -74,7 +74,7 @@ export const storeSchema = z
       .min(1)
       .max(24 * 7)
       .default(24),
-    /** The re-check worker looks for due re-checks this often (and at once when the service is back). */
+    /** The re-check worker looks for due ones this often (and at once when the service is back). */
     recheckIntervalSeconds: z.number().int().min(5).max(3600).default(60),
     /** First delay after a failed re-check; doubles per attempt up to recheckRetryMaxSeconds. */
     recheckRetryBaseSeconds: z.number().int().min(1).max(3600).default(30),

@@ -463,8 +463,8 @@ export class HospitalStore implements KioskStore {
     return time(here) > time(there) ? here : there;
   }
 
-  // The re-check queue lives on the server. Offline visits keep their re-checks on the station's file
-  // until the upload moves them up; they are not repeated here meanwhile, because an answer
+  // The re-check queue lives on the server. Offline visits keep their re-checks on the station's
+  // file until the upload moves them up; they are not repeated here meanwhile, because an answer
   // applied locally would have to be uploaded too (and its discrepancy with it).
   async claimRechecks(options: {
     now: string;
