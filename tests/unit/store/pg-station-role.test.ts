@@ -33,7 +33,7 @@ function health(over: Partial<StoreHealth>): StoreHealth {
 }
 
 describe('background work on the hospital server', () => {
-  it('outbox, purge and HIS hand-off run on desks only; every station does all on its own file', () => {
+  it('re-checks, purge and HIS hand-off run on desks only; every station does all on its own file', () => {
     expect(stationDuties('kiosk', 'postgres')).toEqual({
       runRechecks: false,
       purge: false,
