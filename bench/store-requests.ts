@@ -14,7 +14,7 @@ const LANES: Lane[] = ['normal', 'normal', 'normal', 'elderly', 'child', 'pregna
 
 const samples: Visit[] = SIM_IDENTITIES.map((id) => sampleVisit(id.index));
 
-/** The `i`th person's check-in; one in ten carries a re-check (an outbox row). */
+/** The `i`th person's check-in; one in ten carries a re-check (a re-check row). */
 export function benchRequest(i: number, over: Partial<CheckInRequest> = {}): CheckInRequest {
   const v = samples[i % samples.length]!;
   const idNumber = String(300000000000 + i);

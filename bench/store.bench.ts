@@ -1,7 +1,7 @@
 /**
  * The store on its own (single-threaded Node, so one core; pin with `taskset -c 0`):
  * - check-ins per second: one IMMEDIATE transaction each (existing-visit check, counter bump,
- *   visit insert, outbox insert), synchronous=FULL as shipped and NORMAL for comparison;
+ *   visit insert, re-check insert), synchronous=FULL as shipped and NORMAL for comparison;
  * - queue-number allocations per second: the counter bump alone, committed one by one, and
  *   without the commit (the CPU cost inside a transaction);
  * - database size per 100 000 visits with realistic insurance results;

@@ -12,7 +12,7 @@ import type {
   CheckinState,
   GatewayStatus,
   Language,
-  OutboxSummary,
+  RecheckSummary,
   ReaderState,
   Visit,
 } from '../src/shared/domain';
@@ -203,14 +203,14 @@ async function kioskShots(
   return files;
 }
 
-/** What the station tells the desk besides the check-in: readers, lookup service, list, outbox. */
+/** What the station tells the desk besides the check-in: readers, lookup service, list, re-checks. */
 interface DeskShot {
   name: string;
   state: CheckinState;
   readerState?: ReaderState;
   gateway?: GatewayStatus;
   visits?: Visit[];
-  outbox?: OutboxSummary;
+  recheck?: RecheckSummary;
   /** Staff's steps after the screen is up (open a form, type into it). */
   then?: (page: Page, language: Language) => Promise<void>;
 }
@@ -241,7 +241,7 @@ const gatewayOffline: GatewayStatus = {
   simulated: true,
 };
 
-const flaggedOutbox: OutboxSummary = {
+const flaggedRechecks: RecheckSummary = {
   pending: 1,
   flagged: [
     {
@@ -299,11 +299,11 @@ const DESK_SHOTS: DeskShot[] = [
     },
   },
   {
-    name: 'outbox-flagged',
+    name: 'recheck-flagged',
     state: { step: 'idle' },
     readerState: 'empty',
     visits: todaysVisits.map((v) => (v.id === 'visit-2' ? { ...v, flagged: true } : v)),
-    outbox: flaggedOutbox,
+    recheck: flaggedRechecks,
   },
   {
     name: 'manual-entry-errors',
@@ -337,7 +337,7 @@ async function deskShots(
     station.answer('readers.list', async () => readers);
     station.answer('gateway.status', async () => shot.gateway ?? ONLINE);
     station.answer('visits.list', async () => shot.visits ?? todaysVisits);
-    station.answer('outbox.summary', async () => shot.outbox ?? { pending: 0, flagged: [] });
+    station.answer('recheck.summary', async () => shot.recheck ?? { pending: 0, flagged: [] });
     station.push(shot.state);
     // The desk address differs from itself only in its #fragment, which the browser would treat
     // as a jump within the page: leave it first so that the page really loads again.

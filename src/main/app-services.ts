@@ -21,7 +21,7 @@ import type { Logger } from './logging/logger';
 import { createSlipPrinter, type PdfRenderer, type SystemPrintFn } from './print';
 import type {
   CheckinService,
-  OutboxService,
+  RecheckQueueService,
   SlipPrinter,
   VisitsService,
 } from './services-contract';
@@ -59,7 +59,7 @@ export interface AppServices {
   printer: SlipPrinter;
   checkin: CheckinService;
   visits: VisitsService;
-  outbox: OutboxService;
+  recheck: RecheckQueueService;
   calling: CallingService;
   appInfo(): AppInfo;
   /** The desk's officer sessions (sign-in, idle / end-of-day sign-out). */
@@ -132,7 +132,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         : {}),
     });
     closers.push(() => checkinServices.close());
-    const { checkin, visits, outbox } = checkinServices;
+    const { checkin, visits, recheck } = checkinServices;
     const now = options.now ?? (() => new Date());
     const auditTrail = createAuditTrail({
       store,
@@ -231,7 +231,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         error: outcome.error,
       }),
     );
-    outbox.onChanged((summary) => events.emit('outbox.changed', summary));
+    recheck.onChanged((summary) => events.emit('recheck.changed', summary));
     events.emit('readers.changed', cards.readers());
     events.emit('gateway.changed', opened.insurance.status());
     events.emit('checkin.state', shown.current());
@@ -252,7 +252,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       insurance: opened.insurance,
       checkin: shown,
       visits,
-      outbox,
+      recheck,
       calling,
       faceSpeech: createFaceInstructionSpeech({
         enabled: config.face.speak,
@@ -290,7 +290,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       printer,
       checkin,
       visits,
-      outbox,
+      recheck,
       calling,
       appInfo,
       officerSessions,

@@ -14,7 +14,7 @@ import type {
   CheckinState,
   Lane,
   ManualIdentityInput,
-  OutboxSummary,
+  RecheckSummary,
   StaffOverride,
   GatewayStatus,
   InsuranceQuery,
@@ -71,8 +71,8 @@ export interface SimulatedCardControl {
 export interface LookupOptions {
   signal?: AbortSignal;
   /**
-   * The hospital day the card is judged for (default: today). The outbox re-checks a visit made
-   * on an earlier day: a card that ran out since was valid for that visit.
+   * The hospital day the card is judged for (default: today). The re-check worker re-checks a visit
+   * made on an earlier day: a card that ran out since was valid for that visit.
    */
   day?: IsoDate;
   /**
@@ -161,9 +161,9 @@ export interface VisitsService {
   onPrintChanged(listener: (outcome: PrintOutcome) => void): () => void;
 }
 
-export interface OutboxService {
-  summary(): Promise<OutboxSummary>;
+export interface RecheckQueueService {
+  summary(): Promise<RecheckSummary>;
   /** The visit the discrepancy was about (null when it is gone), for the audit trail. */
   resolve(discrepancyId: string): Promise<{ visitId: string | null }>;
-  onChanged(listener: (summary: OutboxSummary) => void): () => void;
+  onChanged(listener: (summary: RecheckSummary) => void): () => void;
 }

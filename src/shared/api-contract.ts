@@ -17,7 +17,7 @@ import type {
   Lane,
   Language,
   ManualIdentityInput,
-  OutboxSummary,
+  RecheckSummary,
   PrintOutcome,
   PrintStatus,
   QueueBoard,
@@ -86,8 +86,8 @@ export interface ApiRequests {
   /** The spoken call as a `data:audio/wav` URL, for the display to play. */
   'queue.audio': { input: { visitId: string; room: string }; output: string };
 
-  'outbox.summary': { input: null; output: OutboxSummary };
-  'outbox.resolve': { input: { discrepancyId: string }; output: null };
+  'recheck.summary': { input: null; output: RecheckSummary };
+  'recheck.resolve': { input: { discrepancyId: string }; output: null };
 
   'insurance.setChecking': { input: { enabled: boolean }; output: null };
 
@@ -128,7 +128,7 @@ export interface ApiEvents {
   'checkin.state': CheckinState;
   'visits.changed': { date: IsoDate };
   'print.changed': { visitId: string; status: PrintStatus; error: KioskErrorShape | null };
-  'outbox.changed': { pending: number; flagged: Discrepancy[] };
+  'recheck.changed': { pending: number; flagged: Discrepancy[] };
   /** A call or a visit's progress changed, here or on another station sharing the store. */
   'queue.changed': { date: IsoDate };
   'his.changed': HisStatus;
@@ -169,8 +169,8 @@ export const REQUEST_NAMES = [
   'queue.act',
   'queue.board',
   'queue.audio',
-  'outbox.summary',
-  'outbox.resolve',
+  'recheck.summary',
+  'recheck.resolve',
   'insurance.setChecking',
   'his.status',
   'his.resend',
@@ -194,7 +194,7 @@ export const EVENT_NAMES = [
   'checkin.state',
   'visits.changed',
   'print.changed',
-  'outbox.changed',
+  'recheck.changed',
   'queue.changed',
   'his.changed',
   'store.changed',

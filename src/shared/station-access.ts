@@ -57,8 +57,8 @@ export const REQUEST_ACCESS = {
   'queue.board': BOARD,
   'queue.audio': BOARD,
 
-  'outbox.summary': DESK,
-  'outbox.resolve': DESK,
+  'recheck.summary': DESK,
+  'recheck.resolve': DESK,
 
   'insurance.setChecking': DESK,
 
@@ -86,7 +86,7 @@ export const EVENT_ACCESS = {
   'checkin.state': CHECKIN,
   'visits.changed': STAFF,
   'print.changed': CHECKIN,
-  'outbox.changed': DESK,
+  'recheck.changed': DESK,
   'queue.changed': BOARD,
   'his.changed': DESK,
   'store.changed': STAFF,

@@ -27,7 +27,7 @@ export const registerPurge: RegisterCommand = (program, ctx) => {
         (r) =>
           `retention ${r.retentionDays} days: ${r.visitsAnonymised} visits anonymised, ` +
           `${r.identitiesDeleted} identities and ${r.lookupsDeleted} lookups deleted, ` +
-          `${r.outboxDeleted} re-checks and ${r.discrepanciesDeleted} discrepancies dropped, ` +
+          `${r.rechecksDeleted} re-checks and ${r.discrepanciesDeleted} discrepancies dropped, ` +
           `${r.slipFilesDeleted} slip files deleted`,
       ),
     );

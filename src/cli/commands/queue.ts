@@ -9,7 +9,7 @@ import { runCommand } from '../output';
 import { ROOM_ACTIONS, type RoomAction, type Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { hospitalDay } from '../../shared/hospital-day';
-import type { KioskStore } from '../../main/store/store-contract';
+import type { VisitStore } from '../../main/store/store-ports';
 import { withStore } from './visits';
 
 interface CallOpts {
@@ -25,7 +25,7 @@ interface BoardOpts {
 
 function withCalling<T>(
   ctx: CliContext,
-  use: (calling: CallingService, store: KioskStore) => Promise<T>,
+  use: (calling: CallingService, store: Pick<VisitStore, 'listVisits'>) => Promise<T>,
 ): Promise<T> {
   return withStore(ctx, (store) =>
     use(createCallingService({ config: ctx.config().config, dataDir: ctx.dataDir, store }), store),
@@ -52,7 +52,11 @@ function actionOf(text: string): RoomAction {
 }
 
 /** The visit by id, or by today's queue number as the room sees it on the board. */
-async function visitIdOf(store: KioskStore, opts: ActOpts, timeZone: string): Promise<string> {
+async function visitIdOf(
+  store: Pick<VisitStore, 'listVisits'>,
+  opts: ActOpts,
+  timeZone: string,
+): Promise<string> {
   if ((opts.visit === undefined) === (opts.number === undefined)) {
     throw usage(
       'cần đúng một trong --visit <mã lượt khám> hoặc --number <số thứ tự>',

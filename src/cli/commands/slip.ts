@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { KioskConfig } from '../../main/config/schema';
-import { openStore, type KioskStore } from '../../main/store';
+import { openStore } from '../../main/store';
+import type { VisitStore } from '../../main/store/store-ports';
 import { slipPdfPath, writeFileAtomic } from '../../main/print/drivers/pdf-file';
 import { PAPERS, type PaperId } from '../../main/print/paper';
 import { renderSlipPdf } from '../../main/print/slip-printer';
@@ -47,8 +48,8 @@ export function addVisitSourceOptions(cmd: Command): Command {
 /** Where a CLI-picked visit came from: the store (kept open for recording) or the catalog. */
 export interface VisitSource {
   visit: Visit;
-  /** The open store for `--visit`, null for `--sample`. */
-  store: KioskStore | null;
+  /** The open store for `--visit` (to record the print), null for `--sample`. */
+  store: Pick<VisitStore, 'recordPrint'> | null;
 }
 
 /** Runs `use` with the chosen visit; the store (for `--visit`) is closed afterwards. */

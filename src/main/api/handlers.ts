@@ -10,7 +10,7 @@ import type {
   CardReaderService,
   CheckinService,
   InsuranceService,
-  OutboxService,
+  RecheckQueueService,
   SimulatedCardControl,
   SimulatedGatewayControl,
   VisitsService,
@@ -25,7 +25,7 @@ export interface HandlerServices {
   insurance: InsuranceService;
   checkin: CheckinService;
   visits: VisitsService;
-  outbox: OutboxService;
+  recheck: RecheckQueueService;
   calling: CallingService;
   /** The face check's spoken instructions (fixed sentences, cached). */
   faceSpeech: FaceInstructionSpeech;
@@ -123,8 +123,8 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
     'queue.audio': async ({ visitId, room }) =>
       `data:audio/wav;base64,${(await s.calling.audio(visitId, room)).toString('base64')}`,
 
-    'outbox.summary': async () => s.outbox.summary(),
-    'outbox.resolve': async ({ discrepancyId }) =>
+    'recheck.summary': async () => s.recheck.summary(),
+    'recheck.resolve': async ({ discrepancyId }) =>
       // Recorded on the visit it was about, so that the visit's history of actions shows it.
       s.staff.actions
         .run(
@@ -133,7 +133,7 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
             visitId,
             detail: discrepancyId,
           }),
-          () => s.outbox.resolve(discrepancyId),
+          () => s.recheck.resolve(discrepancyId),
         )
         .then(() => null),
 

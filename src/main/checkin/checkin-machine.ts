@@ -35,7 +35,12 @@ import { hospitalDay } from '../../shared/hospital-day';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { CardReaderService, CheckinService, InsuranceService } from '../services-contract';
-import type { KioskStore } from '../store/store-contract';
+import type {
+  EvidenceStore,
+  HisHandOffStore,
+  LookupCacheStore,
+  VisitStore,
+} from '../store/store-ports';
 import {
   chipAcceptor,
   chipTrustVerdict,
@@ -98,7 +103,7 @@ export interface CheckinMachineOptions {
   officer?: () => CheckingOfficer | null;
   config: KioskConfig;
   logger: Logger;
-  store: KioskStore;
+  store: VisitStore & LookupCacheStore & HisHandOffStore & EvidenceStore;
   cards: CardReaderService;
   insurance: InsuranceService;
   printVisit: PrintVisit;
@@ -116,7 +121,7 @@ export interface CheckinMachineOptions {
    */
   idleTimeoutMs: number | null;
   onVisitsChanged: (date: string) => void;
-  onOutboxChanged: () => void;
+  onRechecksChanged: () => void;
   /** Today's HIS booking of a person (his.appointments); absent: nobody is booked. */
   findBooking?: FindBooking | null;
 }
@@ -952,7 +957,7 @@ export class CheckinMachine implements CheckinService {
 
   private async cacheLookup(
     idNumber: string,
-    result: Parameters<KioskStore['saveLookup']>[1],
+    result: Parameters<LookupCacheStore['saveLookup']>[1],
   ): Promise<void> {
     try {
       await this.o.store.saveLookup(idNumber, result, this.o.now().toISOString());
@@ -1013,7 +1018,7 @@ export class CheckinMachine implements CheckinService {
 
   private async rememberPatient(
     patient: PatientView,
-    result: Parameters<KioskStore['saveLookup']>[1],
+    result: Parameters<LookupCacheStore['saveLookup']>[1],
   ): Promise<void> {
     const s = this.session;
     const keys = patientKeys(
@@ -1111,7 +1116,7 @@ export class CheckinMachine implements CheckinService {
       }
     }
     this.o.onVisitsChanged(date);
-    if (created && decision.recheck) this.o.onOutboxChanged();
+    if (created && decision.recheck) this.o.onRechecksChanged();
     if (!this.live(s)) {
       // Reset while the store was saving: the visit stands (the desk can print it), but the
       // screen belongs to someone else now, so no slip comes out for them to take.
@@ -1124,7 +1129,7 @@ export class CheckinMachine implements CheckinService {
   /** The ticket's visit with the person on it; "created" so its evidence and re-check are kept. */
   private async completeTicket(
     visitId: string,
-    request: Parameters<KioskStore['checkIn']>[0],
+    request: Parameters<VisitStore['checkIn']>[0],
   ): Promise<{ visit: Visit; created: boolean }> {
     const visit = await this.o.store.completeTicket(visitId, request);
     if (!visit) throw checkinErrors.visitNotFound(visitId);

@@ -1,9 +1,9 @@
 /**
  * The check-in side of the app from its parts: the store, the card reader, the lookup service and
- * the slip printer in; the CheckinService, VisitsService and OutboxService of the API out, plus
- * the outbox worker and the purge job running in the background.
+ * the slip printer in; the CheckinService, VisitsService and RecheckQueueService of the API out,
+ * plus the re-check worker and the purge job running in the background.
  */
-import type { CheckingOfficer, OutboxSummary, PrintOutcome } from '../../shared/domain';
+import type { CheckingOfficer, RecheckSummary, PrintOutcome } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
@@ -11,7 +11,7 @@ import type {
   CardReaderService,
   CheckinService,
   InsuranceService,
-  OutboxService,
+  RecheckQueueService,
   SlipPrinter,
   VisitsService,
 } from '../services-contract';
@@ -23,8 +23,8 @@ import { stationDuties } from '../domain/station-duties';
 import { bookingFinderFor, type FindBooking } from './booked-appointment';
 import { CheckinMachine } from './checkin-machine';
 import { createListeners } from '../util/listeners';
-import { createOutboxService, outboxSummary } from './outbox-service';
-import { createOutboxWorker, type OutboxWorker } from './outbox-worker';
+import { createRecheckQueueService, recheckSummary } from './recheck-queue-service';
+import { createRecheckWorker, type RecheckWorker } from './recheck-worker';
 import { createVisitPrinting } from './print-visit';
 import { runPurge, type PurgeJobReport } from './purge-job';
 import { createVisitsService } from './visits-service';
@@ -39,7 +39,7 @@ export interface CheckinServicesOptions {
   now?: () => Date;
   /** The reader to check in from; default `config.reader.name` (null: any reader). */
   readerName?: string | null;
-  /** Start the outbox worker and the purge timer (default true; tests drive them by hand). */
+  /** Start the re-check worker and the purge timer (default true; tests drive them by hand). */
   background?: boolean;
   /** How long CARD_REMOVED stays on screen before "place the card" again (default 3 s). */
   cardRemovedHoldMs?: number;
@@ -62,8 +62,8 @@ export interface CheckinServicesOptions {
 export interface CheckinServices {
   checkin: CheckinService;
   visits: VisitsService;
-  outbox: OutboxService;
-  worker: OutboxWorker;
+  recheck: RecheckQueueService;
+  worker: RecheckWorker;
   /** Runs the privacy purge now (it also runs at start and every purgeIntervalHours). */
   purge(): Promise<PurgeJobReport>;
   /** Stops the background work and the machine; does not close the store or the services. */
@@ -78,13 +78,13 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
 
   const visitsChanged = createListeners<{ date: string }>(warn('visits listener failed'));
   const printChanged = createListeners<PrintOutcome>(warn('print listener failed'));
-  const outboxChanged = createListeners<OutboxSummary>(warn('outbox listener failed'));
+  const rechecksChanged = createListeners<RecheckSummary>(warn('re-check listener failed'));
   const duties = stationDuties(config.station.mode, config.store.engine);
-  const notifyOutbox = (): void => {
-    if (!duties.outboxSummary) return;
-    outboxSummary(store).then(
-      (summary) => outboxChanged.emit(summary),
-      (err: unknown) => warn('outbox summary failed')(err),
+  const notifyRechecks = (): void => {
+    if (!duties.recheckSummary) return;
+    recheckSummary(store).then(
+      (summary) => rechecksChanged.emit(summary),
+      (err: unknown) => warn('re-check summary failed')(err),
     );
   };
 
@@ -119,7 +119,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
           ? config.station.idleTimeoutSeconds * 2000
           : null,
     onVisitsChanged: (date) => visitsChanged.emit({ date }),
-    onOutboxChanged: notifyOutbox,
+    onRechecksChanged: notifyRechecks,
     findBooking: o.findBooking !== undefined ? o.findBooking : bookingFinderFor(config, o.logger),
   });
 
@@ -131,30 +131,30 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     printVisit,
     changed: visitsChanged,
     printChanged,
-    onOutboxChanged: notifyOutbox,
+    onRechecksChanged: notifyRechecks,
   });
 
-  const outbox = createOutboxService({
+  const recheck = createRecheckQueueService({
     store,
     logger: o.logger,
     now,
-    changed: outboxChanged,
+    changed: rechecksChanged,
     onVisitsChanged: (date) => visitsChanged.emit({ date }),
   });
 
-  const worker = createOutboxWorker({
+  const worker = createRecheckWorker({
     store,
     insurance: o.insurance,
     logger: o.logger,
     now,
-    intervalMs: config.store.outboxIntervalSeconds * 1000,
-    retryBaseMs: config.store.outboxRetryBaseSeconds * 1000,
-    retryMaxMs: config.store.outboxRetryMaxSeconds * 1000,
+    intervalMs: config.store.recheckIntervalSeconds * 1000,
+    retryBaseMs: config.store.recheckRetryBaseSeconds * 1000,
+    retryMaxMs: config.store.recheckRetryMaxSeconds * 1000,
     lookupTimeoutMs: config.insurance.requestTimeoutMs * (config.insurance.retryCount + 2),
     onApplied: ({ visit }) => {
       if (visit) visitsChanged.emit({ date: visit.date });
     },
-    onPass: notifyOutbox,
+    onPass: notifyRechecks,
   });
 
   // A print of this station left "printing" by a run that is gone (crash, power cut) will never
@@ -181,7 +181,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     );
   let purgeTimer: NodeJS.Timeout | null = null;
   if (o.background ?? true) {
-    if (duties.recheckOutbox) worker.start();
+    if (duties.runRechecks) worker.start();
     if (duties.purge) {
       const safePurge = (): void => {
         purge().catch(warn('purge failed'));
@@ -195,7 +195,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
   return {
     checkin,
     visits,
-    outbox,
+    recheck,
     worker,
     purge,
     async close() {
@@ -206,7 +206,7 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
       await recovered;
       visitsChanged.clear();
       printChanged.clear();
-      outboxChanged.clear();
+      rechecksChanged.clear();
     },
   };
 }

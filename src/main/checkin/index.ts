@@ -8,11 +8,11 @@ export {
 } from './create-checkin-services';
 export { checkinErrors } from '../domain/checkin-errors';
 export {
-  createOutboxWorker,
+  createRecheckWorker,
   retryDelayMs,
-  type OutboxWorker,
-  type OutboxPass,
-} from './outbox-worker';
+  type RecheckWorker,
+  type RecheckPass,
+} from './recheck-worker';
 export {
   decideInsurance,
   applyOverride,

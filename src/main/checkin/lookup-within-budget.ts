@@ -1,7 +1,7 @@
 /**
  * One lookup that the check-in waits for at most `budgetMs`. When the budget runs out the request
- * is abandoned (aborted) and the check-in goes on with the cache or "pending"; the outbox asks
- * again later without a budget. A service that ignores the abort cannot hold the check-in.
+ * is abandoned (aborted) and the check-in goes on with the cache or "pending"; the re-check worker
+ * asks again later without a budget. A service that ignores the abort cannot hold the check-in.
  */
 import type { CheckingOfficer, InsuranceQuery } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';

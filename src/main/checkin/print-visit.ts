@@ -7,11 +7,11 @@ import type { PrintOutcome, Visit } from '../../shared/domain';
 import { KioskError, toErrorShape } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import type { SlipPrinter } from '../services-contract';
-import type { KioskStore } from '../store/store-contract';
+import type { VisitStore } from '../store/store-ports';
 import { checkinErrors } from '../domain/checkin-errors';
 
 export interface VisitPrintingOptions {
-  store: KioskStore;
+  store: Pick<VisitStore, 'recordPrint'>;
   printer: SlipPrinter;
   logger: Logger;
   now: () => Date;

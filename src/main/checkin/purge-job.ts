@@ -1,16 +1,17 @@
 /**
- * The privacy purge: personal data older than `store.retentionDays` leaves the database.
- * Visits are anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes
- * and print states stay for the hospital's statistics and so that a queue number is never
- * reused, but the person (ID number, name, date of birth, sex), the card details, staff notes and
- * cancel reasons go. Cached identities and lookups, outbox items and discrepancies of those days
- * are deleted. A visit is kept whole through day N of retention and anonymised the day after;
- * its slip PDF (when the `pdf` driver wrote one) is deleted the same day.
+ * The privacy purge: personal data older than `store.retentionDays` leaves the database. Visits are
+ * anonymised, not deleted: the day's numbers, departments, lanes, insurance outcomes and print
+ * states stay for the hospital's statistics and so that a queue number is never reused, but the
+ * person (ID number, name, date of birth, sex), the card details, staff notes and cancel reasons
+ * go. Cached identities and lookups, queued re-checks and discrepancies of those days are deleted.
+ * A visit is kept whole through day N of retention and anonymised the day after; its slip PDF (when
+ * the `pdf` driver wrote one) is deleted the same day.
  */
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';
 import { purgeSlipFiles, type SlipFilesPurgeReport } from '../print/slip-files-purge';
-import type { KioskStore, PurgeReport } from '../store/store-contract';
+import type { PurgeReport } from '../store/store-contract';
+import type { PurgeStore } from '../store/store-ports';
 
 export type PurgeJobReport = PurgeReport & SlipFilesPurgeReport;
 
@@ -23,7 +24,7 @@ export function purgeRequestFor(now: Date, retentionDays: number, timeZone: stri
 }
 
 export async function runPurge(
-  store: KioskStore,
+  store: PurgeStore,
   now: Date,
   retentionDays: number,
   timeZone: string,

@@ -3,13 +3,13 @@ import type { PrintOutcome, Visit } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { VisitFilter, VisitsService } from '../services-contract';
 import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
-import type { KioskStore } from '../store/store-contract';
+import type { VisitStore } from '../store/store-ports';
 import { checkinErrors } from '../domain/checkin-errors';
 import type { Listeners } from '../util/listeners';
 import type { PrintVisit } from './print-visit';
 
 export interface VisitsServiceOptions {
-  store: KioskStore;
+  store: VisitStore;
   logger: Logger;
   now: () => Date;
   /** The hospital's zone: "today" for the list and for reprints. */
@@ -17,7 +17,7 @@ export interface VisitsServiceOptions {
   printVisit: PrintVisit;
   changed: Listeners<{ date: string }>;
   printChanged: Listeners<PrintOutcome>;
-  onOutboxChanged: () => void;
+  onRechecksChanged: () => void;
 }
 
 /** Lower case without Vietnamese diacritics, so "nguyen van" finds "Nguyễn Văn". */
@@ -74,7 +74,7 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
       if (!visit) throw checkinErrors.visitNotFound(visitId);
       log.info('visit cancelled', { visitId });
       o.changed.emit({ date: visit.date });
-      o.onOutboxChanged();
+      o.onRechecksChanged();
       return visit;
     },
     async reprint(visitId: string): Promise<PrintOutcome> {

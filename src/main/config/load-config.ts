@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { kioskError } from '../../shared/errors';
 import { CONFIG_FILE_NAME } from './data-dir';
+import { isPlainObject } from './plain-object';
+import { applyRenamedKeys, type RenamedKeyUse } from './renamed-keys';
 import { configSchema, defaultConfig, SECRET_KEYS, type KioskConfig } from './schema';
 import { readerDefaultsFor } from './sections/reader';
 
@@ -11,13 +13,11 @@ export interface LoadedConfig {
   /** false when no file exists and the defaults are in force */
   fromFile: boolean;
   config: KioskConfig;
+  /** Old key names the file still uses (read as the new ones; `doctor` warns). */
+  renamedKeys: RenamedKeyUse[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The file only needs what differs from the defaults; arrays replace, objects merge. */
 export function mergeDefaults(defaults: unknown, override: unknown): unknown {
@@ -54,7 +54,9 @@ export function describeJsonError(err: unknown, text: string): string {
   return 'syntax error';
 }
 
-export function parseConfig(raw: unknown, file: string): KioskConfig {
+/** Old key names in `raw` are read as their new ones (./renamed-keys.ts). */
+export function parseConfig(input: unknown, file: string): KioskConfig {
+  const { raw } = applyRenamedKeys(input);
   const fileReader = isPlainObject(raw) ? raw.reader : undefined;
   const defaults = { ...defaultConfig, reader: readerDefaultsFor(fileReader) };
   const merged = mergeDefaults(defaults, raw);
@@ -83,7 +85,7 @@ export function loadConfig(dataDir: string): LoadedConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path: file, fromFile: false, config: parseConfig({}, file) };
+      return { path: file, fromFile: false, config: parseConfig({}, file), renamedKeys: [] };
     }
     throw kioskError(
       'CONFIG_UNREADABLE',
@@ -111,7 +113,12 @@ export function loadConfig(dataDir: string): LoadedConfig {
       `The configuration file ${file} must hold a JSON object`,
     );
   }
-  return { path: file, fromFile: true, config: parseConfig(raw, file) };
+  return {
+    path: file,
+    fromFile: true,
+    config: parseConfig(raw, file),
+    renamedKeys: applyRenamedKeys(raw).used,
+  };
 }
 
 /** Query parameters that carry a secret in a connection URL (libpq: password, sslpassword). */

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load-config';
+import { describeRenamedKeys } from '../config/renamed-keys';
 import type { KioskConfig } from '../config/schema';
 import { toErrorShape } from '../../shared/errors';
 import {
@@ -41,6 +42,13 @@ export async function runDoctor(dataDir: string): Promise<DoctorReport> {
       detail: loaded.fromFile ? loaded.path : `${loaded.path} (absent: defaults in force)`,
     });
     if (loaded.fromFile) checks.push(checkConfigFile(loaded.path, loaded.config));
+    if (loaded.renamedKeys.length > 0) {
+      checks.push({
+        name: 'configuration keys',
+        status: 'warn',
+        detail: describeRenamedKeys(loaded.renamedKeys),
+      });
+    }
   } catch (err) {
     checks.push({ name: 'configuration', status: 'fail', detail: toErrorShape(err).message.en });
   }

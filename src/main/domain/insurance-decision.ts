@@ -5,7 +5,8 @@
  *   and unknown answers);
  * - no answer (down, slow, "retry later"): the cached result, marked with when it was fetched;
  *   older than `cacheMaxAgeHours` it is stale and staff must confirm;
- * - no answer and nothing cached: "pending" — the person checks in and the outbox asks again.
+ * - no answer and nothing cached: "pending" — the person checks in and the re-check worker
+ *   asks again.
  * Everything not answered online is re-checked later (`recheck`).
  */
 import type {
@@ -32,7 +33,7 @@ export type LookupAttempt =
 export interface InsuranceDecision {
   insurance: VisitInsurance;
   needsStaff: KioskErrorShape | null;
-  /** Ask the service again later (outbox). */
+  /** Ask the service again later (the re-check queue). */
   recheck: boolean;
 }
 

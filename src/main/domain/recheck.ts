@@ -1,5 +1,5 @@
 /**
- * What a late answer from the outbox means for the visit it belongs to:
+ * What a late answer from the re-check queue means for the visit it belongs to:
  * - the visit had no result (pending, or staff accepted without one): the answer fills it in;
  *   if it says insurance may not be used, staff are told (the person was let through on the
  *   assumption it would be);
@@ -18,7 +18,7 @@ import type {
 
 /** What one re-check answer changes, applied by the store in one transaction. */
 export interface RecheckApplication {
-  outboxId: number;
+  recheckId: number;
   at: IsoDateTime;
   /** The answer, cached for the person (also when nothing else changes). */
   result: InsuranceResult;

@@ -15,12 +15,17 @@ import { retryDelayMs } from '../util/backoff';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { dayBefore, hospitalDay } from '../../shared/hospital-day';
-import type { KioskStore } from '../store/store-contract';
+import type { HisHandOffStore, LookupCacheStore, VisitStore } from '../store/store-ports';
 import { buildVisitTransactions, type VisitTransactions } from './fhir/visit-bundle';
 import type { HisClient, HisSendOutcome } from './his-client';
 
+/** The sweep reads the day's visits and who they are; the rest is the HIS outbox. */
+export type HisWorkerStore = HisHandOffStore &
+  Pick<VisitStore, 'getVisit' | 'listVisits'> &
+  Pick<LookupCacheStore, 'getIdentity'>;
+
 export interface HisWorkerOptions {
-  store: KioskStore;
+  store: HisWorkerStore;
   client: HisClient;
   config: Pick<KioskConfig, 'his' | 'departments' | 'hospital'>;
   logger: Logger;

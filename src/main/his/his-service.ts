@@ -7,13 +7,13 @@ import type { HisStatus } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../logging/logger';
-import type { KioskStore } from '../store/store-contract';
 import { createHisClient, type HisClient } from './his-client';
 import {
   createHisWorker,
   type HisPass,
   type HisSendResult,
   type HisWorker,
+  type HisWorkerStore,
 } from './his-outbox-worker';
 
 export interface HisService {
@@ -43,7 +43,7 @@ export interface HisDelivery extends HisPass {
 
 export interface HisServiceOptions {
   config: KioskConfig;
-  store: KioskStore;
+  store: HisWorkerStore;
   logger: Logger;
   now?: () => Date;
   onChange?: () => void;

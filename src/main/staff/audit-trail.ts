@@ -8,10 +8,10 @@ import type { AuditRecord, CheckingOfficer } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import { hospitalDay } from '../../shared/hospital-day';
 import type { Logger } from '../logging/logger';
-import type { AuditStore } from '../store/audit-contract';
+import type { AuditTrailStore } from '../store/store-ports';
 
 export interface AuditTrailOptions {
-  store: { audit: AuditStore };
+  store: AuditTrailStore;
   stationId: string;
   timeZone: string;
   officer: () => CheckingOfficer | null;

@@ -1,4 +1,4 @@
-/** Offline store (issue: store and check-in): visits, queue numbers, cache, outbox, privacy. */
+/** Offline store (issue: store and check-in): visits, queue numbers, cache, re-checks, privacy. */
 export type * from './store-contract';
 export { openStore, storeFile } from './open-store';
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store';

@@ -52,7 +52,7 @@ export interface OfflineVisit {
   calledRoom: string | null;
   /** The room queue's state as stored (a cancelled visit keeps where it had got to). */
   progressState: Exclude<VisitProgress, 'cancelled'>;
-  /** The insurance re-checks still to repeat for it (its outbox rows). */
+  /** The insurance re-checks still to repeat for it (its re-check rows). */
   rechecks: OfflineRecheck[];
   /** Its failed-lookup evidence, which goes up with it. */
   evidence: OfflineEvidence[];

@@ -24,7 +24,7 @@ import type {
   VisitInsurance,
   VisitProgress,
 } from '../../shared/domain';
-import type { OutboxItem } from './store-contract';
+import type { RecheckItem } from './store-contract';
 
 /** SQLite stores 0/1, PostgreSQL true/false. */
 export type DbBoolean = number | boolean;
@@ -79,7 +79,7 @@ export interface VisitRow {
   face_model?: string | null;
 }
 
-export interface OutboxRow {
+export interface RecheckRow {
   id: number;
   visit_id: string;
   query_json: string;
@@ -188,7 +188,7 @@ export function visitFromRow(row: VisitRow): Visit {
   };
 }
 
-export function outboxFromRow(row: OutboxRow): OutboxItem {
+export function recheckFromRow(row: RecheckRow): RecheckItem {
   return {
     id: row.id,
     visitId: row.visit_id,

@@ -1,8 +1,8 @@
 /**
  * What the check-in flow needs from storage: visits with their queue numbers, the offline cache,
- * the outbox of lookups to repeat, discrepancies, and the privacy jobs. The SQLite implementation
- * (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL shared by all
- * stations) implements the same interface without touching the check-in flow.
+ * the re-check queue of lookups to repeat, discrepancies, and the privacy jobs. The SQLite
+ * implementation (./sqlite) is the station's own database; a server-backed one (e.g. PostgreSQL
+ * shared by all stations) implements the same interface without touching the check-in flow.
  *
  * Every method returns a Promise so that a server-backed engine fits behind the same interface;
  * the SQLite engine still runs each write as one synchronous transaction inside, so nothing of
@@ -57,7 +57,8 @@ export interface CheckInRequest {
   createdAt: IsoDateTime;
   /**
    * The lookup to repeat once the service answers (decided offline, from the cache, or pending).
-   * Written to the outbox in the same transaction as the visit; null when nothing to repeat.
+   * Written to the re-check queue in the same transaction as the visit; null when nothing to
+   * repeat.
    */
   recheck: InsuranceQuery | null;
   /**
@@ -101,7 +102,7 @@ export interface KnownPatient {
   source: 'chip' | 'gateway';
 }
 
-export interface OutboxItem {
+export interface RecheckItem {
   id: number;
   visitId: string;
   query: InsuranceQuery;
@@ -129,7 +130,7 @@ export interface PurgeReport {
   visitsAnonymised: number;
   identitiesDeleted: number;
   lookupsDeleted: number;
-  outboxDeleted: number;
+  rechecksDeleted: number;
   discrepanciesDeleted: number;
 }
 
@@ -230,7 +231,7 @@ export interface KioskStore {
   findPatient(key: string): Promise<{ patient: KnownPatient; seenAt: IsoDateTime } | null>;
 
   /**
-   * Outbox items due at `now` (all of them with `ignoreSchedule`), leased until `leaseUntil` so
+   * Queued re-checks due at `now` (all of them with `ignoreSchedule`), leased until `leaseUntil` so
    * that a second worker or a restart does not repeat them meanwhile.
    */
   claimRechecks(options: {
@@ -238,7 +239,7 @@ export interface KioskStore {
     leaseUntil: IsoDateTime;
     limit: number;
     ignoreSchedule?: boolean;
-  }): Promise<OutboxItem[]>;
+  }): Promise<RecheckItem[]>;
   deferRecheck(id: number, nextAttemptAt: IsoDateTime, error: string): Promise<void>;
   /** Gives up on an item that can never succeed (the query itself is refused). */
   dropRecheck(id: number): Promise<void>;

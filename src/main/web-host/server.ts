@@ -180,7 +180,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     res.write(': connected\n\n');
     // A late page still learns the current reader, gateway and check-in state.
-    // Only the events this station mode may see (a kiosk never hears the staff's outbox).
+    // Only the events this station mode may see (a kiosk never hears the staff's re-check queue).
     const send = (name: EventName, payload: unknown): void => {
       if (eventForStation(name, options.mode)) {
         res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);

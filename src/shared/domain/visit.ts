@@ -157,7 +157,7 @@ export interface Visit {
   guardianName?: string | null;
 }
 
-/** A re-check from the outbox that disagreed with what was used at check-in. */
+/** A re-check from the re-check queue that disagreed with what was used at check-in. */
 export interface Discrepancy {
   id: string;
   visitId: string;
@@ -168,7 +168,7 @@ export interface Discrepancy {
   resolved: boolean;
 }
 
-export interface OutboxSummary {
+export interface RecheckSummary {
   pending: number;
   flagged: Discrepancy[];
 }

@@ -165,7 +165,7 @@ export async function startScriptedStation(
     'gateway.status': async () => ONLINE,
     'checkin.current': async () => state,
     'visits.list': async () => options.visits ?? [],
-    'outbox.summary': async () => ({ pending: 0, flagged: [] }),
+    'recheck.summary': async () => ({ pending: 0, flagged: [] }),
     'sim.catalog': async () => [],
   });
   const handlers = new Proxy(table, {

@@ -107,7 +107,7 @@ describe('station modes over the web host, with the real services', () => {
 
   it('a desk resolving an unknown flagged item hears the typed error, and the host lives on', async () => {
     const desk = await serve('desk');
-    expect(await post(desk, 'outbox.resolve', { discrepancyId: 'no-such-item' })).toMatchObject({
+    expect(await post(desk, 'recheck.resolve', { discrepancyId: 'no-such-item' })).toMatchObject({
       ok: false,
       error: {
         code: 'CHECKIN_DISCREPANCY_NOT_FOUND',
@@ -116,7 +116,7 @@ describe('station modes over the web host, with the real services', () => {
     });
     // Let an unawaited rejection surface (it would end the web host's process).
     await new Promise((r) => setTimeout(r, 50));
-    expect(await post(desk, 'outbox.summary', null)).toMatchObject({ ok: true });
+    expect(await post(desk, 'recheck.summary', null)).toMatchObject({ ok: true });
   });
 
   it('a kiosk is never told the full CCCD, BHYT or social-insurance number; main keeps them', async () => {
@@ -160,7 +160,7 @@ describe('station modes over the web host, with the real services', () => {
     services.checkin.reset();
   });
 
-  it("a kiosk's event stream never carries the staff's outbox or visit list", async () => {
+  it("a kiosk's event stream never carries the staff's re-check queue or visit list", async () => {
     const kiosk = await serve('kiosk');
     const controller = new AbortController();
     const response = await fetch(`${kiosk.origin}/api/events`, {
@@ -173,14 +173,14 @@ describe('station modes over the web host, with the real services', () => {
       if (name === 'readers.changed' && received.includes('print.changed')) controller.abort();
     }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 100));
-    services.events.emit('outbox.changed', { pending: 3, flagged: [] });
+    services.events.emit('recheck.changed', { pending: 3, flagged: [] });
     services.events.emit('visits.changed', { date: '2026-11-23' });
     services.events.emit('print.changed', { visitId: 'v', status: 'printed', error: null });
     services.events.emit('readers.changed', []);
     await reading;
     expect(received).toContain('checkin.state');
     expect(received).toContain('print.changed');
-    expect(received).not.toContain('outbox.changed');
+    expect(received).not.toContain('recheck.changed');
     expect(received).not.toContain('visits.changed');
   });
 });

@@ -89,7 +89,7 @@ describe.each(ENGINES)('evidence of failed lookups on %s', (kind) => {
       const { visit } = JSON.parse(r.stdout) as { visit: Visit };
       expect(visit.insurance.source).toBe('pending');
 
-      // The later re-check (what the outbox worker writes when the service answers).
+      // The later re-check (what the re-check worker writes when the service answers).
       const { lookupEvidence } = current().store;
       await lookupEvidence.recordRecheck(visit.id, {
         at: new Date().toISOString(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayBefore } from '../../../src/shared/hospital-day';
 import { AN, rig, type Rig } from './helpers';
 
-// The outbox re-checks a visit of an earlier day: the same answer must be judged for that day.
+// The re-check worker repeats a visit of an earlier day: the answer must be judged for that day.
 describe('a lookup judged for a given day', () => {
   let r: Rig;
   beforeAll(async () => {

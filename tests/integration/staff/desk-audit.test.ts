@@ -11,7 +11,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { dispatchRequest } from '../../../src/main/api/dispatch';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
-import type { AuditEntry, OutboxSummary, Visit } from '../../../src/shared/domain';
+import type { AuditEntry, RecheckSummary, Visit } from '../../../src/shared/domain';
 import { simIdentity, simQrText } from '../../../src/sim/data/identities';
 import type { SimGatewayHandle } from '../../../src/sim/insurance/sim-gateway';
 import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
@@ -146,8 +146,8 @@ describe('desk staff actions with the real services', () => {
     await until('done');
     expect(resolved.insurance.source).toBe('pending');
 
-    // The service is back: the next check-in's lookup succeeds, the outbox repeats Vân's, and
-    // its answer (expired) disagrees with letting her through.
+    // The service is back: the next check-in's lookup succeeds, the re-check worker repeats Vân's,
+    // and its answer (expired) disagrees with letting her through.
     await call('sim.setGateway', { mode: 'normal' });
     await call('sim.insertCard', { index: 2 });
     await until('need-key');
@@ -157,7 +157,7 @@ describe('desk staff actions with the real services', () => {
     await until('done');
     await call('sim.removeCard');
     const discrepancy = await waitFor('the discrepancy', async () =>
-      ((await call('outbox.summary')) as OutboxSummary).flagged.find(
+      ((await call('recheck.summary')) as RecheckSummary).flagged.find(
         (d) => d.visitId === resolved.id,
       ),
     );
@@ -165,7 +165,7 @@ describe('desk staff actions with the real services', () => {
     const before = Date.now();
     await call('visits.reprint', { visitId: reprinted.id });
     await call('his.resend', { visitId: reprinted.id });
-    await call('outbox.resolve', { discrepancyId: discrepancy.id });
+    await call('recheck.resolve', { discrepancyId: discrepancy.id });
     const after = Date.now();
 
     const trail = (await call('audit.visit', { visitId: reprinted.id })) as AuditEntry[];
@@ -196,7 +196,7 @@ describe('desk staff actions with the real services', () => {
     for (const [name, input] of [
       ['visits.reprint', { visitId: reprinted.id }],
       ['his.resend', { visitId: reprinted.id }],
-      ['outbox.resolve', { discrepancyId: 'any' }],
+      ['recheck.resolve', { discrepancyId: 'any' }],
     ] as const) {
       await expect(call(name, input), name).rejects.toMatchObject({
         code: 'CHECKIN_STAFF_SIGN_IN_REQUIRED',

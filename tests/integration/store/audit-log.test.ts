@@ -5,12 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import type { KioskStore } from '../../../src/main/store/store-contract';
 import type { NewAuditEntry } from '../../../src/main/store/audit-contract';
+import { migrate } from '../../../src/main/store/migrate';
 import { MIGRATIONS } from '../../../src/main/store/migrations';
 import { tempDir } from '../../unit/checkin/fakes';
 import { describeOnPg } from '../support/describe-on-pg';
@@ -100,16 +102,18 @@ describe('audit trail on SQLite', () => {
 
   it('migration 0013 keeps the rows written before it, each with its own uid, still append-only', async () => {
     const file = path.join(tempDir('kiosk-audit-'), 'k.sqlite');
-    const old = openSqliteStore({ file, migrations: MIGRATIONS.slice(0, 12) });
+    // The file as version 12 left it (a store of today cannot open it: its tables are older).
+    const old = new Database(file);
     try {
-      const insert = old.database.prepare(
+      migrate(old, MIGRATIONS.slice(0, 12), { file });
+      const insert = old.prepare(
         `INSERT INTO audit_log (at, day, action, officer_name, officer_id_number, station_id,
            visit_id, reason, detail) VALUES (?, '2026-11-23', ?, NULL, NULL, 'D01', 'v-1', NULL, NULL)`,
       );
       insert.run('2026-11-23T03:00:00.000Z', 'cancel');
       insert.run('2026-11-23T03:01:00.000Z', 'reprint');
     } finally {
-      await old.close();
+      old.close();
     }
     store = openSqliteStore({ file, queueNumbers: 'offline' });
     const kept = await store.audit.forVisit('v-1');

@@ -28,8 +28,8 @@ describe('crash safety', () => {
     expect(audit.problems).toEqual([]);
     // Every number the process saw committed is in the database...
     expect(reported.filter((n) => !audit.numbers.has(n))).toEqual([]);
-    // ...each visit came with its outbox item in the same transaction...
-    expect(audit.outbox).toBe(audit.visits);
+    // ...each visit came with its queued re-check in the same transaction...
+    expect(audit.rechecks).toBe(audit.visits);
     // ...and the process really was killed in the middle of a stream of check-ins.
     expect(audit.visits).toBeGreaterThanOrEqual(rounds);
     expect(new Set(reported).size).toBe(reported.length);

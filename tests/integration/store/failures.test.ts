@@ -93,7 +93,7 @@ describe('store failures', () => {
       expect(audit.integrity).toBe('ok');
       expect(audit.problems).toEqual([]);
       expect(audit.visits).toBe(ok);
-      expect(audit.outbox).toBe(ok);
+      expect(audit.rechecks).toBe(ok);
     },
   );
 

@@ -37,8 +37,10 @@ function buildAtVersion(n: number): string {
     ).run(`${DAY}T01:00:00.000Z`);
   }
   if (n >= 2) {
+    // The re-check queue's table was `outbox` until step 15 renamed it.
+    const table = n >= 15 ? 'recheck_queue' : 'outbox';
     db.prepare(
-      'INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at) VALUES (\'v-old\', \'{"idNumber":"001085012345"}\', ?, ?)',
+      `INSERT INTO ${table} (visit_id, query_json, next_attempt_at, created_at) VALUES ('v-old', '{"idNumber":"001085012345"}', ?, ?)`,
     ).run(`${DAY}T01:00:00.000Z`, `${DAY}T01:00:00.000Z`);
   }
   expect(db.pragma('user_version', { simple: true })).toBe(n);
@@ -96,6 +98,36 @@ describe('migrations', () => {
       }
     });
   }
+
+  it('step 15 renames the re-check queue: rows, ids and indexes come along, the old name is gone', async () => {
+    const file = buildAtVersion(14);
+    const store = openSqliteStore({ file });
+    try {
+      const [item] = await store.claimRechecks({
+        now: `${DAY}T02:00:00.000Z`,
+        leaseUntil: `${DAY}T02:05:00.000Z`,
+        limit: 10,
+      });
+      expect(item).toMatchObject({ id: 1, visitId: 'v-old', query: { idNumber: '001085012345' } });
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    const names = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE name LIKE '%outbox%' OR name LIKE 'recheck_queue%' ORDER BY name",
+      )
+      .all()
+      .map((r) => r.name);
+    db.close();
+    // The HIS hand-off's outbox keeps its name.
+    expect(names.filter((n) => !n.includes('his_outbox'))).toEqual([
+      'recheck_queue',
+      'recheck_queue_by_visit',
+      'recheck_queue_due',
+    ]);
+    expect(names).toContain('his_outbox');
+  });
 
   it('a failing step leaves the database at its old version', () => {
     const file = buildAtVersion(1);

@@ -128,7 +128,13 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
       );
       expect(tls.rows[0]!.ssl).toBe(true);
-      for (const table of ['visits', 'lookup_cache', 'identity_cache', 'outbox', 'his_outbox']) {
+      for (const table of [
+        'visits',
+        'lookup_cache',
+        'identity_cache',
+        'recheck_queue',
+        'his_outbox',
+      ]) {
         await expect(kiosk.query(`SELECT * FROM ${table}`)).rejects.toMatchObject({
           code: '42501', // insufficient_privilege: permission denied
         });
@@ -195,8 +201,8 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         { id: first.visit.id, print_status: 'printed', station_id: 'K01' },
         { id: other.visit.id, print_status: 'failed', station_id: 'K01' },
       ]);
-      const outbox = await owner.query('SELECT count(*)::int AS n FROM outbox');
-      expect(outbox.rows[0].n).toBe(2);
+      const rechecks = await owner.query('SELECT count(*)::int AS n FROM recheck_queue');
+      expect(rechecks.rows[0].n).toBe(2);
       const his = await owner.query('SELECT appointment_id FROM his_outbox');
       expect(his.rows).toEqual([{ appointment_id: 'appt-1' }]);
       // The staff's list is not the kiosk's: refused, typed.
@@ -346,13 +352,13 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         { queue_number: 'K01-KHAM-O-001', offline: true },
         { queue_number: 'K01-KHAM-O-002', offline: true },
       ]);
-      const counts = await owner.query<{ outbox: number; evidence: number; calls: number }>(
-        `SELECT (SELECT count(*)::int FROM outbox WHERE visit_id = ANY($1)) AS outbox,
+      const counts = await owner.query<{ rechecks: number; evidence: number; calls: number }>(
+        `SELECT (SELECT count(*)::int FROM recheck_queue WHERE visit_id = ANY($1)) AS rechecks,
            (SELECT count(*)::int FROM lookup_evidence WHERE visit_id = ANY($1)) AS evidence,
            (SELECT count(*)::int FROM visit_progress_events WHERE visit_id = ANY($1)) AS calls`,
         [[twice.visit.id, offline.visit.id]],
       );
-      expect(counts.rows[0]).toEqual({ outbox: 2, evidence: 1, calls: 1 });
+      expect(counts.rows[0]).toEqual({ rechecks: 2, evidence: 1, calls: 1 });
       // Only offline visits go in that way: an "offline" row that is not is refused.
       const kiosk = await connect('k01', verified());
       try {

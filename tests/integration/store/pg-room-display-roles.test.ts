@@ -136,7 +136,7 @@ describe.skipIf(!available.ok)('room and display roles over verified TLS', () =>
           code: '42501',
         });
       }
-      for (const table of ['lookup_cache', 'identity_cache', 'patient_keys', 'outbox']) {
+      for (const table of ['lookup_cache', 'identity_cache', 'patient_keys', 'recheck_queue']) {
         await expect(display.query(`SELECT * FROM ${table}`)).rejects.toMatchObject({
           code: '42501',
         });

@@ -66,7 +66,7 @@ describeOnPg('PostgreSQL store', (started) => {
       }
     });
 
-    it('an outbox item is claimed by one station (SKIP LOCKED)', async () => {
+    it('a queued re-check is claimed by one station (SKIP LOCKED)', async () => {
       const url = await freshDatabase(cluster);
       const stores = await Promise.all([openOn(url), openOn(url), openOn(url)]);
       try {
@@ -135,6 +135,55 @@ describeOnPg('PostgreSQL store', (started) => {
       await c.query("INSERT INTO schema_version VALUES (99, 'future', 'x')");
       await c.end();
       await expect(openOn(url)).rejects.toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
+    });
+
+    it('step 14 renames the re-check queue, and the kiosk functions that write it follow', async () => {
+      const url = await freshDatabase(cluster);
+      await (await openPostgresStore({ url, migrations: PG_MIGRATIONS.slice(0, 13) })).close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(
+          `INSERT INTO visits (id, day, station_id, department, lane, queue_seq, queue_number,
+             identity_source, insurance_json, created_at)
+           VALUES ('v-old', '2026-11-23', 'K01', 'KHAM', 'normal', 1, 'K01-KHAM-T-001', 'typed',
+             '{}', '2026-11-23T01:00:00.000Z')`,
+        );
+        await c.query(
+          `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at)
+           VALUES ('v-old', '{"idNumber":"001085012345"}', '2026-11-23T01:00:00.000Z',
+             '2026-11-23T01:00:00.000Z')`,
+        );
+        const store = await openOn(url);
+        expect(await store.schemaVersion()).toBe(PG_LATEST_SCHEMA_VERSION);
+        expect(await store.pendingRechecks()).toBe(1);
+        await store.close();
+        const tables = await c.query<{ t: string | null; old: string | null }>(
+          "SELECT to_regclass('public.recheck_queue')::text AS t, to_regclass('public.outbox')::text AS old",
+        );
+        expect(tables.rows[0]).toEqual({ t: 'recheck_queue', old: null });
+        const fns = await c.query<{ name: string; definer: boolean; config: string[] | null }>(
+          `SELECT p.proname AS name, p.prosecdef AS definer, p.proconfig AS config
+           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'public' AND p.prosrc ~ 'recheck_queue' ORDER BY 1`,
+        );
+        expect(fns.rows.map((f) => f.name)).toEqual([
+          'kiosk_import_visit',
+          'kiosk_insert_visit',
+          'kiosk_insert_visit_row',
+        ]);
+        for (const f of fns.rows) {
+          expect(f.definer).toBe(true);
+          expect(f.config).toEqual(['search_path=pg_catalog, pg_temp']);
+        }
+        const stale = await c.query(
+          `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'public' AND p.prosrc ~ '(^|[^_])outbox'`,
+        );
+        expect(stale.rows).toEqual([]);
+      } finally {
+        await c.end();
+      }
     });
 
     it('a failed step leaves the database at its old version', async () => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 
 export interface QueueAudit {
   visits: number;
-  outbox: number;
+  rechecks: number;
   /** Per counter key: the sequence numbers found, which must be exactly 1..last_seq. */
   problems: string[];
   numbers: Set<string>;
@@ -64,7 +64,7 @@ export function auditQueue(file: string): QueueAudit {
     const numbers = checkVisitRows(rows, problems);
     return {
       visits: rows.length,
-      outbox: (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
+      rechecks: (db.prepare('SELECT count(*) AS n FROM recheck_queue').get() as { n: number }).n,
       problems,
       numbers,
       integrity: db.pragma('integrity_check', { simple: true }) as string,
@@ -94,11 +94,12 @@ export async function auditPgQueue(url: string): Promise<Omit<QueueAudit, 'integ
     }
     const rows = (await client.query<VisitCheckRow>(VISIT_CHECK_SELECT)).rows;
     const numbers = checkVisitRows(rows, problems);
-    const outbox = await client.query<{ n: number; visits: number }>(
-      'SELECT count(*)::int AS n, count(DISTINCT visit_id)::int AS visits FROM outbox',
+    const rechecks = await client.query<{ n: number; visits: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT visit_id)::int AS visits FROM recheck_queue',
     );
-    if (outbox.rows[0]!.visits !== outbox.rows[0]!.n) problems.push('a visit with two outbox rows');
-    return { visits: rows.length, outbox: outbox.rows[0]!.n, problems, numbers };
+    if (rechecks.rows[0]!.visits !== rechecks.rows[0]!.n)
+      problems.push('a visit with two re-check rows');
+    return { visits: rows.length, rechecks: rechecks.rows[0]!.n, problems, numbers };
   } finally {
     await client.end();
   }

@@ -54,7 +54,7 @@ describe('station-mode allow-list', () => {
       'sim.scanQr',
       'sim.setGateway',
     ]);
-    expect(mayReceive('kiosk', 'outbox.changed')).toBe(false);
+    expect(mayReceive('kiosk', 'recheck.changed')).toBe(false);
     expect(mayReceive('kiosk', 'visits.changed')).toBe(false);
   });
 
@@ -76,7 +76,7 @@ describe('station-mode allow-list', () => {
       'visits.reprint',
       'checkin.manualIdentity',
       'checkin.override',
-      'outbox.resolve',
+      'recheck.resolve',
       'insurance.setChecking',
     ] as const) {
       expect(requestsFor('desk')).toContain(name);

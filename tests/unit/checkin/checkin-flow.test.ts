@@ -75,7 +75,7 @@ describe('check-in flow', () => {
     // The chip's identity and the answer are cached; nothing is queued for an online answer.
     expect((await h.store.getIdentity(AN.idNumber))?.identity.fullName).toBe(AN.fullName);
     expect((await h.store.getLookup(AN.idNumber))?.result.outcome).toBe('insured');
-    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.recheck.summary()).pending).toBe(0);
     expect((await h.visits.list({})).map((v) => v.id)).toEqual([visit.id]);
   });
 
@@ -110,7 +110,7 @@ describe('check-in flow', () => {
     expect(visit.queueNumber).toBe('K01-KHAM-C-001');
     expect(visit.insurance.source).toBe('cache');
     expect(visit.insurance.result?.history).toEqual([]); // health history is never stored
-    expect((await h.outbox.summary()).pending).toBe(1);
+    expect((await h.recheck.summary()).pending).toBe(1);
   });
 
   it('offline with a stale cached result: staff must confirm before a number is given', async () => {
@@ -137,10 +137,10 @@ describe('check-in flow', () => {
     });
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance.source).toBe('cache');
-    expect((await h.outbox.summary()).pending).toBe(1);
+    expect((await h.recheck.summary()).pending).toBe(1);
   });
 
-  it('budget exceeded: pending, then the outbox fills the answer in', async () => {
+  it('budget exceeded: pending, then the re-check worker fills the answer in', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'hang' };
     const choice = await toChoice(h);
@@ -148,10 +148,10 @@ describe('check-in flow', () => {
     expect(choice.needsStaff).toBeNull();
     const visit = await h.checkin.choose('NHI', 'child');
     expect(visit.queueNumber).toBe('K01-NHI-E-001');
-    expect((await h.outbox.summary()).pending).toBe(1);
+    expect((await h.recheck.summary()).pending).toBe(1);
 
     const changes: number[] = [];
-    h.outbox.onChanged((s) => changes.push(s.pending));
+    h.recheck.onChanged((s) => changes.push(s.pending));
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
     const pass = await h.worker.runOnce();
     expect(pass).toMatchObject({ applied: 1, discrepancies: 0 });
@@ -159,7 +159,7 @@ describe('check-in flow', () => {
     expect(after.insurance.source).toBe('online');
     expect(after.insurance.result?.outcome).toBe('insured');
     expect(after.flagged).toBe(false);
-    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.recheck.summary()).pending).toBe(0);
     expect(changes.at(-1)).toBe(0);
     // The query repeated is the one the check-in made.
     // ... judged for the visit's day, not the day the re-check runs.
@@ -181,14 +181,14 @@ describe('check-in flow', () => {
 
     // Still down: the item is deferred, not lost.
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ deferred: 1 });
-    expect((await h.outbox.summary()).pending).toBe(1);
+    expect((await h.recheck.summary()).pending).toBe(1);
 
     h.insurance.mode = {
       kind: 'answer',
       result: () => insuranceResult('not-insured', false, '010'),
     };
     expect(await h.worker.runOnce({ all: true })).toMatchObject({ applied: 1, discrepancies: 1 });
-    const summary = await h.outbox.summary();
+    const summary = await h.recheck.summary();
     expect(summary.pending).toBe(0);
     expect(summary.flagged).toHaveLength(1);
     const d = summary.flagged[0]!;
@@ -204,15 +204,15 @@ describe('check-in flow', () => {
     // The visit keeps the record of what was used at check-in.
     expect((await h.store.getVisit(visit.id))!.insurance.source).toBe('cache');
 
-    await h.outbox.resolve(d.id);
-    expect((await h.outbox.summary()).flagged).toEqual([]);
+    await h.recheck.resolve(d.id);
+    expect((await h.recheck.summary()).flagged).toEqual([]);
     expect((await h.store.getVisit(visit.id))!.flagged).toBe(false);
-    await expect(h.outbox.resolve('no-such-id')).rejects.toThrow(
+    await expect(h.recheck.resolve('no-such-id')).rejects.toThrow(
       expect.objectContaining({ code: 'CHECKIN_DISCREPANCY_NOT_FOUND' }),
     );
   });
 
-  it('outbox work survives a restart of the app', async () => {
+  it('re-check work survives a restart of the app', async () => {
     h = createHarness();
     h.insurance.mode = { kind: 'down' };
     await toChoice(h);
@@ -232,7 +232,7 @@ describe('check-in flow', () => {
       background: false,
     });
     try {
-      expect((await again.outbox.summary()).pending).toBe(1);
+      expect((await again.recheck.summary()).pending).toBe(1);
       expect(await again.worker.runOnce()).toMatchObject({ applied: 1 });
       expect((await store.getVisit(visit.id))!.insurance.source).toBe('online');
     } finally {
@@ -289,10 +289,10 @@ describe('check-in flow', () => {
     h.insurance.mode = { kind: 'answer', result: () => insuranceResult() };
     h.insurance.setState('online');
     const started = Date.now();
-    while ((await h.outbox.summary()).pending > 0 && Date.now() - started < 3000) {
+    while ((await h.recheck.summary()).pending > 0 && Date.now() - started < 3000) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.recheck.summary()).pending).toBe(0);
     expect((await h.store.getVisit(visit.id))!.insurance.source).toBe('online');
   });
 
@@ -494,7 +494,7 @@ describe('check-in flow', () => {
     await h.checkin.override('self-pay');
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance).toMatchObject({ source: 'self-pay', result: null });
-    expect((await h.outbox.summary()).pending).toBe(0);
+    expect((await h.recheck.summary()).pending).toBe(0);
   });
 
   it('a lookup configuration error needs staff and falls back to pending', async () => {
@@ -506,7 +506,7 @@ describe('check-in flow', () => {
     await h.checkin.override('insurance-pending');
     const visit = await h.checkin.choose('KHAM', 'normal');
     expect(visit.insurance.source).toBe('pending');
-    expect((await h.outbox.summary()).pending).toBe(1);
+    expect((await h.recheck.summary()).pending).toBe(1);
   });
 
   it('insurance checking switched off: no lookup, source "disabled"', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src/shared/domain';
 import { applyOverride, decideInsurance } from '../../../src/main/domain/insurance-decision';
 import { assessRecheck } from '../../../src/main/domain/recheck';
-import { retryDelayMs } from '../../../src/main/checkin/outbox-worker';
+import { retryDelayMs } from '../../../src/main/checkin/recheck-worker';
 import { toStoreError } from '../../../src/main/store/store-errors';
 import { insuranceResult } from '../checkin/fakes';
 

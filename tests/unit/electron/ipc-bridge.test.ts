@@ -36,10 +36,10 @@ describe('IPC bridge', () => {
     expect(calls).toEqual([]);
   });
 
-  it('pushes a kiosk its check-in but not the staff outbox', () => {
-    expect(ipcEventFor('kiosk', 'outbox.changed', { pending: 1, flagged: [] })).toBeNull();
-    expect(ipcEventFor('desk', 'outbox.changed', { pending: 1, flagged: [] })).toEqual([
-      'outbox.changed',
+  it('pushes a kiosk its check-in but not the staff re-check queue', () => {
+    expect(ipcEventFor('kiosk', 'recheck.changed', { pending: 1, flagged: [] })).toBeNull();
+    expect(ipcEventFor('desk', 'recheck.changed', { pending: 1, flagged: [] })).toEqual([
+      'recheck.changed',
       { pending: 1, flagged: [] },
     ]);
     expect(ipcEventFor('kiosk', 'checkin.state', { step: 'idle' })).not.toBeNull();

@@ -5,6 +5,8 @@ import { runPurge } from '../../../src/main/checkin/purge-job';
 import { writeFileAtomicSync } from '../../../src/main/fs/atomic-write';
 import { slipPdfPath, writeFileAtomic } from '../../../src/main/print/drivers/pdf-file';
 import { openSqliteStore, type SqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import type { PurgeRequest } from '../../../src/main/store/store-contract';
+import type { PurgeStore } from '../../../src/main/store/store-ports';
 import { checkDataDir } from '../../../src/main/doctor/checks';
 import { tempDir } from '../checkin/fakes';
 import { testFileLogger } from '../logging/test-log-file';
@@ -59,6 +61,24 @@ describe.skipIf(!posix)('data at rest: created private', () => {
   });
 });
 
+/** The purge's store port alone: these tests look at the slip files, not the database. */
+function noRowsToPurge(): PurgeStore & { requests: PurgeRequest[] } {
+  const requests: PurgeRequest[] = [];
+  return {
+    requests,
+    purge: async (request) => {
+      requests.push(request);
+      return {
+        visitsAnonymised: 0,
+        identitiesDeleted: 0,
+        lookupsDeleted: 0,
+        rechecksDeleted: 0,
+        discrepanciesDeleted: 0,
+      };
+    },
+  };
+}
+
 describe('purge: slip files past retention', () => {
   it('removes the day folders before the cut, keeps the rest, reports counts', async () => {
     const base = tempDir('kiosk-purge-');
@@ -70,24 +90,24 @@ describe('purge: slip files past retention', () => {
     await put('2026-08-23', 'K01-KHAM-001');
     await put('2026-08-24', 'K01-KHAM-001');
     fs.mkdirSync(path.join(slips, 'operator-notes'));
-    store = openSqliteStore({ file: path.join(base, 'kiosk.sqlite') });
+    const rows = noRowsToPurge();
 
     // 90 days before 2026-11-22 (Asia/Ho_Chi_Minh) is 2026-08-24: days before it go.
     const now = new Date('2026-11-22T03:00:00.000Z');
-    const report = await runPurge(store, now, 90, 'Asia/Ho_Chi_Minh', undefined, slips);
+    const report = await runPurge(rows, now, 90, 'Asia/Ho_Chi_Minh', undefined, slips);
+    expect(rows.requests.map((r) => r.visitsBefore)).toEqual(['2026-08-24']);
     expect(report.slipFilesDeleted).toBe(3);
     expect(fs.readdirSync(slips).sort()).toEqual(['2026-08-24', 'operator-notes']);
     expect(JSON.stringify(report)).not.toMatch(/K01|2026/);
 
-    const again = await runPurge(store, now, 90, 'Asia/Ho_Chi_Minh', undefined, slips);
+    const again = await runPurge(rows, now, 90, 'Asia/Ho_Chi_Minh', undefined, slips);
     expect(again.slipFilesDeleted).toBe(0);
   });
 
   it('no slip folder yet: nothing to remove', async () => {
     const base = tempDir('kiosk-purge-');
-    store = openSqliteStore({ file: path.join(base, 'kiosk.sqlite') });
     const report = await runPurge(
-      store,
+      noRowsToPurge(),
       new Date(),
       90,
       'Asia/Ho_Chi_Minh',

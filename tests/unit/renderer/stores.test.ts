@@ -53,7 +53,7 @@ function stationApi(): FakeKioskApi {
     })
     .answer('checkin.current', { step: 'idle' })
     .answer('visits.list', [VISIT])
-    .answer('outbox.summary', { pending: 2, flagged: [DISCREPANCY] });
+    .answer('recheck.summary', { pending: 2, flagged: [DISCREPANCY] });
 }
 
 let api: FakeKioskApi;
@@ -91,13 +91,13 @@ describe('start-up', () => {
     expect(useCheckinStore.getState().state.step).toBe('choose-department');
   });
 
-  it('keeps other people out of a kiosk: no visit list, no outbox discrepancies', async () => {
+  it('keeps other people out of a kiosk: no visit list, no re-check discrepancies', async () => {
     await connect();
     expect(api.called('visits.list')).toHaveLength(0);
-    expect(api.called('outbox.summary')).toHaveLength(0);
-    api.emit('outbox.changed', { pending: 1, flagged: [DISCREPANCY] });
+    expect(api.called('recheck.summary')).toHaveLength(0);
+    api.emit('recheck.changed', { pending: 1, flagged: [DISCREPANCY] });
     api.emit('visits.changed', { date: '2026-11-23' });
-    expect(useAppStore.getState().outbox.flagged).toHaveLength(0);
+    expect(useAppStore.getState().recheck.flagged).toHaveLength(0);
     expect(api.called('visits.list')).toHaveLength(0);
   });
 
@@ -105,7 +105,7 @@ describe('start-up', () => {
     await connect('?mode=desk');
     expect(useAppStore.getState().mode).toBe('desk');
     expect(useVisitsStore.getState().visits).toEqual([VISIT]);
-    expect(useAppStore.getState().outbox.pending).toBe(2);
+    expect(useAppStore.getState().recheck.pending).toBe(2);
   });
 
   it('keeps the typed error when the station cannot be reached', async () => {
@@ -256,8 +256,8 @@ describe('actions', () => {
     expect(api.called('insurance.setChecking')).toEqual([{ enabled: false }]);
     expect(useAppStore.getState().info?.insuranceChecking).toBe(false);
     await useAppStore.getState().resolveDiscrepancy('d-1');
-    expect(api.called('outbox.resolve')).toEqual([{ discrepancyId: 'd-1' }]);
-    expect(useAppStore.getState().outbox.flagged).toHaveLength(0);
+    expect(api.called('recheck.resolve')).toEqual([{ discrepancyId: 'd-1' }]);
+    expect(useAppStore.getState().recheck.flagged).toHaveLength(0);
   });
 
   it('drive the simulators from the developer panel', async () => {

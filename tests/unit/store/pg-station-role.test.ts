@@ -34,17 +34,17 @@ function health(over: Partial<StoreHealth>): StoreHealth {
 }
 
 describe('background work on the hospital server', () => {
-  it('outbox, purge and HIS hand-off run on desks only; every station does all on its own file', () => {
+  it('re-checks, purge and HIS hand-off run on desks only; every station does all on its own file', () => {
     expect(stationDuties('kiosk', 'postgres')).toEqual({
-      recheckOutbox: false,
+      runRechecks: false,
       purge: false,
       hisHandOff: false,
       interruptedPrints: true,
       boardWatch: false,
-      outboxSummary: false,
+      recheckSummary: false,
     });
     expect(stationDuties('desk', 'postgres')).toMatchObject({
-      recheckOutbox: true,
+      runRechecks: true,
       purge: true,
       hisHandOff: true,
     });

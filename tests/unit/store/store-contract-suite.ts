@@ -380,7 +380,7 @@ export function storeContract(engine: EngineUnderTest): void {
       },
     );
 
-    it('outbox: written with the visit, leased, deferred, applied once', async () => {
+    it('re-check queue: written with the visit, leased, deferred, applied once', async () => {
       const s = await open();
       const query = {
         idNumber: '001085012345',
@@ -435,7 +435,7 @@ export function storeContract(engine: EngineUnderTest): void {
         note: null,
       };
       const applied = await s.applyRecheck({
-        outboxId: again!.id,
+        recheckId: again!.id,
         at: t0,
         result,
         visitInsurance: filled,
@@ -448,7 +448,7 @@ export function storeContract(engine: EngineUnderTest): void {
       // A second worker finishing the same item changes nothing.
       expect(
         await s.applyRecheck({
-          outboxId: again!.id,
+          recheckId: again!.id,
           at: t0,
           result,
           visitInsurance: null,
@@ -482,7 +482,7 @@ export function storeContract(engine: EngineUnderTest): void {
         ignoreSchedule: true,
       });
       const applied = await s.applyRecheck({
-        outboxId: item!.id,
+        recheckId: item!.id,
         at: `${DAY}T02:00:00.000Z`,
         result: insuranceResult('not-insured', false, '010'),
         visitInsurance: null,
@@ -532,7 +532,7 @@ export function storeContract(engine: EngineUnderTest): void {
       );
     });
 
-    it('purge anonymises old visits, deletes old cache and outbox entries, keeps recent ones whole', async () => {
+    it('purge anonymises old visits, deletes old cache and queued re-checks, keeps recent ones whole', async () => {
       const s = await open();
       const oldPatient = {
         idNumber: '001085012345',
@@ -568,7 +568,7 @@ export function storeContract(engine: EngineUnderTest): void {
         limit: 5,
       });
       await s.applyRecheck({
-        outboxId: item!.id,
+        recheckId: item!.id,
         at: '2026-08-01T02:00:00.000Z',
         result: insuranceResult('not-insured', false, '010'),
         visitInsurance: null,

@@ -74,16 +74,16 @@ export const storeSchema = z
       .min(1)
       .max(24 * 7)
       .default(24),
-    /** The outbox worker looks for due re-checks this often (and at once when the service is back). */
-    outboxIntervalSeconds: z.number().int().min(5).max(3600).default(60),
-    /** First delay after a failed re-check; doubles per attempt up to outboxRetryMaxSeconds. */
-    outboxRetryBaseSeconds: z.number().int().min(1).max(3600).default(30),
-    outboxRetryMaxSeconds: z.number().int().min(10).max(86400).default(3600),
+    /** The re-check worker looks for due ones this often (and at once when the service is back). */
+    recheckIntervalSeconds: z.number().int().min(5).max(3600).default(60),
+    /** First delay after a failed re-check; doubles per attempt up to recheckRetryMaxSeconds. */
+    recheckRetryBaseSeconds: z.number().int().min(1).max(3600).default(30),
+    recheckRetryMaxSeconds: z.number().int().min(10).max(86400).default(3600),
   })
   .strict()
-  .refine((s) => s.outboxRetryMaxSeconds >= s.outboxRetryBaseSeconds, {
-    message: 'outboxRetryMaxSeconds must be at least outboxRetryBaseSeconds',
-    path: ['outboxRetryMaxSeconds'],
+  .refine((s) => s.recheckRetryMaxSeconds >= s.recheckRetryBaseSeconds, {
+    message: 'recheckRetryMaxSeconds must be at least recheckRetryBaseSeconds',
+    path: ['recheckRetryMaxSeconds'],
   })
   .refine((s) => s.engine !== 'postgres' || s.postgres !== undefined, {
     message: 'engine "postgres" needs store.postgres.url (postgres://user@host:5432/database)',
@@ -96,7 +96,7 @@ export const storeDefaults = {
   retentionDays: 90,
   busyTimeoutMs: 5000,
   purgeIntervalHours: 24,
-  outboxIntervalSeconds: 60,
-  outboxRetryBaseSeconds: 30,
-  outboxRetryMaxSeconds: 3600,
+  recheckIntervalSeconds: 60,
+  recheckRetryBaseSeconds: 30,
+  recheckRetryMaxSeconds: 3600,
 } satisfies z.input<typeof storeSchema>;

@@ -41,7 +41,7 @@ import type {
   CheckInRequest,
   CheckInResult,
   KioskStore,
-  OutboxItem,
+  RecheckItem,
   PurgeReport,
   PurgeRequest,
   RecentCall,
@@ -463,15 +463,15 @@ export class HospitalStore implements KioskStore {
     return time(here) > time(there) ? here : there;
   }
 
-  // The outbox lives on the server. Offline visits keep their re-checks on the station's file
-  // until the upload moves them up; they are not repeated here meanwhile, because an answer
+  // The re-check queue lives on the server. Offline visits keep their re-checks on the station's
+  // file until the upload moves them up; they are not repeated here meanwhile, because an answer
   // applied locally would have to be uploaded too (and its discrepancy with it).
   async claimRechecks(options: {
     now: string;
     leaseUntil: string;
     limit: number;
     ignoreSchedule?: boolean;
-  }): Promise<OutboxItem[]> {
+  }): Promise<RecheckItem[]> {
     return this.serverOr(
       (server) => server.claimRechecks(options),
       async () => [],
@@ -558,7 +558,7 @@ export class HospitalStore implements KioskStore {
       visitsAnonymised: here.visitsAnonymised + there.visitsAnonymised,
       identitiesDeleted: here.identitiesDeleted + there.identitiesDeleted,
       lookupsDeleted: here.lookupsDeleted + there.lookupsDeleted,
-      outboxDeleted: here.outboxDeleted + there.outboxDeleted,
+      rechecksDeleted: here.rechecksDeleted + there.rechecksDeleted,
       discrepanciesDeleted: here.discrepanciesDeleted + there.discrepanciesDeleted,
     };
   }

@@ -11,7 +11,7 @@
  * - kiosk: its check-in steps and the upload of its offline visits through the kiosk_* functions
  *   (migrations 0006 and 0010), and INSERT (never SELECT) of what comes with them: failed-lookup evidence,
  *   re-checks, calls; no SELECT on visits, the caches or anything else but the schema version.
- * - desk: the staff's list, cancel, reprint, manual identity, override, the re-check outbox, the
+ * - desk: the staff's list, cancel, reprint, manual identity, override, the re-check queue, the
  *   discrepancies, the HIS hand-off, the purge (which anonymises with UPDATE and deletes cache
  *   rows) and the upload of offline visits; never DELETE on visits, TRUNCATE or DDL.
  * - room: the caller: read the queue, the list and the board through a room's columns of visits
@@ -63,13 +63,13 @@ export const ROLE_GRANTS: Readonly<Record<StationMode, readonly string[]>> = {
     'GRANT SELECT ON public.schema_version TO %ROLE%',
     ...KIOSK_FUNCTIONS.map((f) => `GRANT EXECUTE ON FUNCTION public.${f} TO %ROLE%`),
     // What comes with its offline visits (./pg-offline-import.ts): written, never read.
-    'GRANT INSERT ON public.lookup_evidence, public.outbox, public.visit_progress_events TO %ROLE%',
+    'GRANT INSERT ON public.lookup_evidence, public.recheck_queue, public.visit_progress_events TO %ROLE%',
   ],
   desk: [
     'GRANT SELECT ON public.schema_version TO %ROLE%',
     'GRANT SELECT, INSERT, UPDATE ON public.visits, public.queue_counters TO %ROLE%',
     `GRANT SELECT, INSERT, UPDATE, DELETE ON public.identity_cache, public.lookup_cache,
-       public.outbox, public.discrepancies, public.his_outbox, public.lookup_evidence TO %ROLE%`,
+       public.recheck_queue, public.discrepancies, public.his_outbox, public.lookup_evidence TO %ROLE%`,
     'GRANT SELECT, INSERT ON public.visit_progress_events TO %ROLE%',
     // The audit trail: written and read, never changed (its triggers refuse that to everyone).
     'GRANT SELECT, INSERT ON public.audit_log TO %ROLE%',

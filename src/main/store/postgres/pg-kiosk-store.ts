@@ -13,7 +13,7 @@
  * - the upload of its offline visits (kiosk_import_visit, and INSERT of their re-checks,
  *   evidence and calls).
  *
- * Everything else (lists, cancel, outbox, purge, calling, HIS hand-off) is staff work that a kiosk
+ * Everything else (lists, cancel, re-checks, purge, calling, HIS hand-off) is staff work that a kiosk
  * never asks for (src/shared/station-access.ts, ../../domain/station-duties.ts); on a kiosk's role
  * the server refuses it with STORE_NOT_PERMITTED.
  */

@@ -96,7 +96,7 @@ async function putVisit(c: pg.PoolClient, o: OfflineVisit): Promise<'imported' |
   const lost = await c.query(LOST_ANSWER, [v.id, v.stationId]);
   if (lost.rowCount === 0) return 'already';
   // Its re-check comes again with the offline visit.
-  await c.query('DELETE FROM outbox WHERE visit_id = $1', [v.id]);
+  await c.query('DELETE FROM recheck_queue WHERE visit_id = $1', [v.id]);
   await c.query(REPLACE, values(o));
   return 'imported';
 }
@@ -152,7 +152,7 @@ export async function importOfflineVisitsIn(
     report.imported.push(v.id);
     for (const r of o.rechecks) {
       await c.query(
-        `INSERT INTO outbox (visit_id, query_json, attempts, next_attempt_at, last_error,
+        `INSERT INTO recheck_queue (visit_id, query_json, attempts, next_attempt_at, last_error,
            created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [v.id, JSON.stringify(r.query), r.attempts, r.nextAttemptAt, r.lastError, r.createdAt],
       );

@@ -7,7 +7,7 @@
  * - a number is allocated by the server in the visit's own transaction (the counter row is locked
  *   until commit), so any number of stations get 1, 2, 3, ... with no gap and no duplicate;
  * - "already checked in today" holds hospital-wide (a unique index, so a race cannot beat it);
- * - the outbox is claimed with FOR UPDATE SKIP LOCKED: one station re-checks an item.
+ * - the re-check queue is claimed with FOR UPDATE SKIP LOCKED: one station re-checks an item.
  * Every write is one transaction; every write that changes visits notifies `kiosk_visits` with
  * the day, delivered at commit, so that other stations' desks refresh.
  */
@@ -32,12 +32,12 @@ import {
   DISCREPANCY_SELECT,
   discrepancyFromRow,
   identityFromJson,
-  outboxFromRow,
+  recheckFromRow,
   storedInsurance,
   storedResult,
   visitFromRow,
   type DiscrepancyRow,
-  type OutboxRow,
+  type RecheckRow,
   type VisitRow,
 } from '../rows';
 import type {
@@ -48,7 +48,7 @@ import type {
   CheckInRequest,
   CheckInResult,
   KioskStore,
-  OutboxItem,
+  RecheckItem,
   PurgeReport,
   PurgeRequest,
   RecentCall,
@@ -190,7 +190,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
           });
           if (req.recheck) {
             await c.query(
-              `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at)
+              `INSERT INTO recheck_queue (visit_id, query_json, next_attempt_at, created_at)
                VALUES ($1, $2, $3, $3)`,
               [id, JSON.stringify(req.recheck), req.createdAt],
             );
@@ -272,7 +272,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       if ((changed.rowCount ?? 0) === 0) return null;
       if (req.recheck) {
         await c.query(
-          `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at)
+          `INSERT INTO recheck_queue (visit_id, query_json, next_attempt_at, created_at)
            VALUES ($1, $2, $3, $3)`,
           [visitId, JSON.stringify(req.recheck), req.createdAt],
         );
@@ -288,7 +288,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
          WHERE id = $2 AND status = 'active'`,
         [reason, id],
       );
-      await c.query('DELETE FROM outbox WHERE visit_id = $1', [id]);
+      await c.query('DELETE FROM recheck_queue WHERE visit_id = $1', [id]);
       return this.visitIn(c, id, true);
     });
   }
@@ -444,28 +444,28 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     leaseUntil: string;
     limit: number;
     ignoreSchedule?: boolean;
-  }): Promise<OutboxItem[]> {
-    return this.write('claim outbox', async (c) => {
+  }): Promise<RecheckItem[]> {
+    return this.write('claim re-checks', async (c) => {
       // Rows another station is claiming right now are skipped, not waited for: each item goes
       // to one station. The items come back as they were before the lease (like SQLite's).
       const due = o.ignoreSchedule ? 'true' : 'next_attempt_at <= $3';
-      const r = await c.query<OutboxRow>(
+      const r = await c.query<RecheckRow>(
         `WITH due AS (
-           SELECT * FROM outbox WHERE ${due} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+           SELECT * FROM recheck_queue WHERE ${due} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
          ), leased AS (
-           UPDATE outbox o SET next_attempt_at = $2 FROM due WHERE o.id = due.id RETURNING o.id
+           UPDATE recheck_queue o SET next_attempt_at = $2 FROM due WHERE o.id = due.id RETURNING o.id
          )
          SELECT due.* FROM due JOIN leased USING (id) ORDER BY id`,
         o.ignoreSchedule ? [o.limit, o.leaseUntil] : [o.limit, o.leaseUntil, o.now],
       );
-      return r.rows.map(outboxFromRow);
+      return r.rows.map(recheckFromRow);
     });
   }
 
   async deferRecheck(id: number, nextAttemptAt: string, error: string): Promise<void> {
-    await this.write('defer outbox', async (c) => {
+    await this.write('defer re-check', async (c) => {
       await c.query(
-        `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+        `UPDATE recheck_queue SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
          WHERE id = $3`,
         [nextAttemptAt, error, id],
       );
@@ -473,8 +473,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   }
 
   async dropRecheck(id: number): Promise<void> {
-    await this.write('drop outbox item', async (c) => {
-      await c.query('DELETE FROM outbox WHERE id = $1', [id]);
+    await this.write('drop re-check', async (c) => {
+      await c.query('DELETE FROM recheck_queue WHERE id = $1', [id]);
     });
   }
 
@@ -482,9 +482,10 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     return this.write('apply recheck', async (c) => {
       // Deleting first claims the item: a second station finishing it finds nothing to do.
       const item = (
-        await c.query<{ visit_id: string }>('DELETE FROM outbox WHERE id = $1 RETURNING visit_id', [
-          a.outboxId,
-        ])
+        await c.query<{ visit_id: string }>(
+          'DELETE FROM recheck_queue WHERE id = $1 RETURNING visit_id',
+          [a.recheckId],
+        )
       ).rows[0];
       if (!item) return { visit: null, discrepancy: null };
       const row = (
@@ -530,8 +531,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
 
   async pendingRechecks(): Promise<number> {
     const rows = await this.read<{ n: number }>(
-      'count outbox',
-      'SELECT count(*)::int AS n FROM outbox',
+      'count re-checks',
+      'SELECT count(*)::int AS n FROM recheck_queue',
     );
     return rows[0]!.n;
   }
@@ -627,7 +628,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       const oldVisits = 'SELECT id FROM visits WHERE day < $1';
       const report: PurgeReport = {
         visitsAnonymised: old.length,
-        outboxDeleted: await count(`DELETE FROM outbox WHERE visit_id IN (${oldVisits})`, [
+        rechecksDeleted: await count(`DELETE FROM recheck_queue WHERE visit_id IN (${oldVisits})`, [
           req.visitsBefore,
         ]),
         discrepanciesDeleted: await count(

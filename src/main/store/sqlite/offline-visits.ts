@@ -13,7 +13,7 @@ import type {
   OfflineRecheck,
   OfflineVisit,
 } from '../offline-visits-contract';
-import { outboxFromRow, visitFromRow, type OutboxRow, type VisitRow } from '../rows';
+import { recheckFromRow, visitFromRow, type RecheckRow, type VisitRow } from '../rows';
 
 type Run = <T>(during: string, body: () => T) => T;
 
@@ -71,8 +71,8 @@ export class SqliteOfflineVisits {
         `SELECT state, action, room, station_id AS stationId, at
          FROM visit_progress_events WHERE visit_id = ? ORDER BY id`,
       );
-      const outbox = this.db.prepare<[string], OutboxRow>(
-        'SELECT * FROM outbox WHERE visit_id = ? ORDER BY id',
+      const rechecks = this.db.prepare<[string], RecheckRow>(
+        'SELECT * FROM recheck_queue WHERE visit_id = ? ORDER BY id',
       );
       return rows.map((row) => ({
         visit: visitFromRow(row),
@@ -83,9 +83,9 @@ export class SqliteOfflineVisits {
         calledRoom: row.called_room,
         evidence: evidence.all(row.id),
         progressEvents: progressEvents.all(row.id),
-        rechecks: outbox.all(row.id).map((o): OfflineRecheck => {
-          // The server numbers its own outbox rows; only what the re-check is goes up.
-          const { id: _id, visitId: _visitId, ...recheck } = outboxFromRow(o);
+        rechecks: rechecks.all(row.id).map((o): OfflineRecheck => {
+          // The server numbers its own re-check rows; only what the re-check is goes up.
+          const { id: _id, visitId: _visitId, ...recheck } = recheckFromRow(o);
           return recheck;
         }),
       }));
@@ -106,18 +106,20 @@ export class SqliteOfflineVisits {
 
   /**
    * After the server committed them. Their re-checks now live on the server, so the local copies
-   * go (the server's outbox worker repeats them; two workers must not).
+   * go (the server's re-check worker repeats them; two workers must not).
    */
   async markUploaded(ids: readonly string[], at: string): Promise<number> {
     return this.write('mark offline visits uploaded', () => {
       const mark = this.db.prepare<[string, string]>(
         'UPDATE visits SET uploaded_at = ? WHERE id = ? AND offline = 1 AND uploaded_at IS NULL',
       );
-      const dropOutbox = this.db.prepare<[string]>('DELETE FROM outbox WHERE visit_id = ?');
+      const dropRechecks = this.db.prepare<[string]>(
+        'DELETE FROM recheck_queue WHERE visit_id = ?',
+      );
       let n = 0;
       for (const id of ids) {
         n += mark.run(at, id).changes;
-        dropOutbox.run(id);
+        dropRechecks.run(id);
       }
       return n;
     });

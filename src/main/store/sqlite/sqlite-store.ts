@@ -21,7 +21,7 @@ import type {
   CheckInRequest,
   CheckInResult,
   KioskStore,
-  OutboxItem,
+  RecheckItem,
   PurgeReport,
   PurgeRequest,
   RecheckApplication,
@@ -44,12 +44,12 @@ import {
   DISCREPANCY_SELECT,
   discrepancyFromRow,
   identityFromJson,
-  outboxFromRow,
+  recheckFromRow,
   storedInsurance,
   storedResult,
   visitFromRow,
   type DiscrepancyRow,
-  type OutboxRow,
+  type RecheckRow,
   type VisitRow,
 } from '../rows';
 import { schemaVersionOf } from '../migrate';
@@ -143,22 +143,26 @@ function prepareStatements(db: Database.Database) {
       'SELECT person_json, seen_at FROM patient_keys WHERE key = ?',
     ),
 
-    insertOutbox: db.prepare<[string, string, string, string]>(
-      `INSERT INTO outbox (visit_id, query_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?)`,
+    insertRecheck: db.prepare<[string, string, string, string]>(
+      `INSERT INTO recheck_queue (visit_id, query_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?)`,
     ),
-    dueOutbox: db.prepare<[string, number], OutboxRow>(
-      'SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
+    dueRechecks: db.prepare<[string, number], RecheckRow>(
+      'SELECT * FROM recheck_queue WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
     ),
-    anyOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id LIMIT ?'),
-    leaseOutbox: db.prepare<[string, number]>('UPDATE outbox SET next_attempt_at = ? WHERE id = ?'),
-    deferOutbox: db.prepare<[string, string, number]>(
-      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+    anyRechecks: db.prepare<[number], RecheckRow>(
+      'SELECT * FROM recheck_queue ORDER BY id LIMIT ?',
+    ),
+    leaseRecheck: db.prepare<[string, number]>(
+      'UPDATE recheck_queue SET next_attempt_at = ? WHERE id = ?',
+    ),
+    deferRecheck: db.prepare<[string, string, number]>(
+      `UPDATE recheck_queue SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
        WHERE id = ?`,
     ),
-    outboxById: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
-    deleteOutbox: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
-    deleteOutboxOfVisit: db.prepare<[string]>('DELETE FROM outbox WHERE visit_id = ?'),
-    countOutbox: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+    recheckById: db.prepare<[number], RecheckRow>('SELECT * FROM recheck_queue WHERE id = ?'),
+    deleteRecheck: db.prepare<[number]>('DELETE FROM recheck_queue WHERE id = ?'),
+    deleteRechecksOfVisit: db.prepare<[string]>('DELETE FROM recheck_queue WHERE visit_id = ?'),
+    countRechecks: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM recheck_queue'),
 
     insertDiscrepancy: db.prepare<[string, string, string, string, string]>(
       `INSERT INTO discrepancies (id, visit_id, used_json, recheck_json, created_at)
@@ -325,7 +329,7 @@ export class SqliteStore implements KioskStore {
         ...faceColumns(req.faceVerification),
       });
       if (req.recheck) {
-        this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
+        this.s.insertRecheck.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
       }
       return { visit: visitFromRow(this.s.visitById.get(id)!), created: true };
     });
@@ -356,7 +360,12 @@ export class SqliteStore implements KioskStore {
         }).changes;
       if (changed === 0) return null;
       if (req.recheck) {
-        this.s.insertOutbox.run(visitId, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
+        this.s.insertRecheck.run(
+          visitId,
+          JSON.stringify(req.recheck),
+          req.createdAt,
+          req.createdAt,
+        );
       }
       return visitFromRow(this.s.visitById.get(visitId)!);
     });
@@ -396,7 +405,7 @@ export class SqliteStore implements KioskStore {
   async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
     return this.write('cancel visit', () => {
       this.s.cancelVisit.run(reason, id);
-      this.s.deleteOutboxOfVisit.run(id);
+      this.s.deleteRechecksOfVisit.run(id);
       const row = this.s.visitById.get(id);
       return row ? visitFromRow(row) : null;
     });
@@ -490,33 +499,33 @@ export class SqliteStore implements KioskStore {
     leaseUntil: string;
     limit: number;
     ignoreSchedule?: boolean;
-  }): Promise<OutboxItem[]> {
-    return this.write('claim outbox', () => {
+  }): Promise<RecheckItem[]> {
+    return this.write('claim re-checks', () => {
       const rows = o.ignoreSchedule
-        ? this.s.anyOutbox.all(o.limit)
-        : this.s.dueOutbox.all(o.now, o.limit);
-      for (const row of rows) this.s.leaseOutbox.run(o.leaseUntil, row.id);
-      return rows.map(outboxFromRow);
+        ? this.s.anyRechecks.all(o.limit)
+        : this.s.dueRechecks.all(o.now, o.limit);
+      for (const row of rows) this.s.leaseRecheck.run(o.leaseUntil, row.id);
+      return rows.map(recheckFromRow);
     });
   }
 
   async deferRecheck(id: number, nextAttemptAt: string, error: string): Promise<void> {
-    this.write('defer outbox', () => {
-      this.s.deferOutbox.run(nextAttemptAt, error, id);
+    this.write('defer re-check', () => {
+      this.s.deferRecheck.run(nextAttemptAt, error, id);
     });
   }
 
   async dropRecheck(id: number): Promise<void> {
-    this.write('drop outbox item', () => {
-      this.s.deleteOutbox.run(id);
+    this.write('drop re-check', () => {
+      this.s.deleteRecheck.run(id);
     });
   }
 
   async applyRecheck(a: RecheckApplication): Promise<RecheckApplied> {
     return this.write('apply recheck', () => {
-      const item = this.s.outboxById.get(a.outboxId);
+      const item = this.s.recheckById.get(a.recheckId);
       if (!item) return { visit: null, discrepancy: null };
-      this.s.deleteOutbox.run(a.outboxId);
+      this.s.deleteRecheck.run(a.recheckId);
       const row = this.s.visitById.get(item.visit_id);
       if (!row) return { visit: null, discrepancy: null };
       if (row.patient_id_number) {
@@ -543,7 +552,7 @@ export class SqliteStore implements KioskStore {
   }
 
   async pendingRechecks(): Promise<number> {
-    return this.guard('count outbox', () => this.s.countOutbox.get()!.n);
+    return this.guard('count re-checks', () => this.s.countRechecks.get()!.n);
   }
 
   async discrepancies(options: { includeResolved?: boolean } = {}): Promise<Discrepancy[]> {
@@ -609,8 +618,8 @@ export class SqliteStore implements KioskStore {
       const oldVisits = 'SELECT id FROM visits WHERE day < ?';
       return {
         visitsAnonymised: old.length,
-        outboxDeleted: this.db
-          .prepare(`DELETE FROM outbox WHERE visit_id IN (${oldVisits})`)
+        rechecksDeleted: this.db
+          .prepare(`DELETE FROM recheck_queue WHERE visit_id IN (${oldVisits})`)
           .run(req.visitsBefore).changes,
         discrepanciesDeleted: this.db
           .prepare(`DELETE FROM discrepancies WHERE visit_id IN (${oldVisits})`)

@@ -15,7 +15,7 @@ import { CheckinPanel } from './CheckinPanel';
 import { ManualEntryForm, MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { HisPanel } from './HisPanel';
 import { OfficerPanel } from './OfficerPanel';
-import { OutboxPanel } from './OutboxPanel';
+import { RecheckPanel } from './RecheckPanel';
 import { StationTitle } from './StationTitle';
 import { ServerOfflineBanner } from './ServerOfflineBanner';
 import { StatusBar } from './StatusBar';
@@ -72,7 +72,7 @@ export function DeskScreen() {
         <div className="desk-right">
           <RoomCaller />
           <VisitsPanel />
-          <OutboxPanel />
+          <RecheckPanel />
           <HisPanel />
         </div>
         <DevPanel variant="side" />

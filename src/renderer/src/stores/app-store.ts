@@ -1,6 +1,6 @@
 /**
  * The station: its configuration (app.info), language, readers, the lookup service's state and
- * the outbox. Fed by pushed events; actions are the only way components reach the API.
+ * the re-check queue. Fed by pushed events; actions are the only way components reach the API.
  */
 import { create } from 'zustand';
 import type {
@@ -10,7 +10,7 @@ import type {
   GatewayStatus,
   KioskErrorShape,
   Language,
-  OutboxSummary,
+  RecheckSummary,
   ReaderStatus,
   StationMode,
   StoreStatus,
@@ -27,7 +27,7 @@ export interface AppStoreState {
   language: Language;
   readers: ReaderStatus[];
   gateway: GatewayStatus | null;
-  outbox: OutboxSummary;
+  recheck: RecheckSummary;
   /** Today's check-ins whose insurance lookup failed (evidence kept, QĐ 2555). */
   failedLookups: number;
   /** Whether the hospital's server answers, and offline visits waiting (null: not known yet). */
@@ -50,7 +50,7 @@ export const useAppStore = create<AppStoreState>()((set, get) => ({
   language: 'vi',
   readers: [],
   gateway: null,
-  outbox: { pending: 0, flagged: [] },
+  recheck: { pending: 0, flagged: [] },
   failedLookups: 0,
   storeStatus: null,
   actionError: null,
@@ -73,12 +73,12 @@ export const useAppStore = create<AppStoreState>()((set, get) => ({
   },
   async resolveDiscrepancy(discrepancyId) {
     try {
-      await kioskApi().request('outbox.resolve', { discrepancyId });
-      // The outbox.changed event carries the new list; drop it locally too so the row goes now.
-      const outbox = get().outbox;
+      await kioskApi().request('recheck.resolve', { discrepancyId });
+      // The recheck.changed event carries the new list; drop it locally too so the row goes now.
+      const recheck = get().recheck;
       set({
         actionError: null,
-        outbox: { ...outbox, flagged: outbox.flagged.filter((d) => d.id !== discrepancyId) },
+        recheck: { ...recheck, flagged: recheck.flagged.filter((d) => d.id !== discrepancyId) },
       });
     } catch (err) {
       set({ actionError: asErrorShape(err) });

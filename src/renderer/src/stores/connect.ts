@@ -72,8 +72,8 @@ function subscribe(api: KioskApi): () => void {
     api.on('store.changed', (storeStatus) => {
       if (isDesk()) useAppStore.setState({ storeStatus });
     }),
-    api.on('outbox.changed', (outbox) => {
-      if (isDesk()) useAppStore.setState({ outbox });
+    api.on('recheck.changed', (recheck) => {
+      if (isDesk()) useAppStore.setState({ recheck });
     }),
     api.on('print.changed', (outcome) => {
       useCheckinStore.getState().applyPrint(outcome);
@@ -110,7 +110,7 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
     ),
     ...(isDesk()
       ? [
-          settle(api.request('outbox.summary', null), (outbox) => app.setState({ outbox })),
+          settle(api.request('recheck.summary', null), (recheck) => app.setState({ recheck })),
           settle(api.request('evidence.count', null), (failedLookups) =>
             app.setState({ failedLookups }),
           ),

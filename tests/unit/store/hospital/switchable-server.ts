@@ -84,7 +84,7 @@ function importInto(inner: SqliteStore, visits: readonly OfflineVisit[]): Offlin
       );
       for (const r of rechecks) {
         db.prepare(
-          `INSERT INTO outbox (visit_id, query_json, attempts, next_attempt_at, last_error,
+          `INSERT INTO recheck_queue (visit_id, query_json, attempts, next_attempt_at, last_error,
              created_at) VALUES (?, ?, ?, ?, ?, ?)`,
         ).run(v.id, JSON.stringify(r.query), r.attempts, r.nextAttemptAt, r.lastError, r.createdAt);
       }

@@ -15,6 +15,8 @@ import { pgMigration0009 } from './0009-face-verification';
 import { pgMigration0010 } from './0010-kiosk-functions-new-columns';
 import { pgMigration0011 } from './0011-audit-uid';
 import { pgMigration0012 } from './0012-board-visits';
+import { pgMigration0013 } from './0013-placeholder';
+import { pgMigration0014 } from './0014-recheck-queue';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -32,6 +34,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0010,
   pgMigration0011,
   pgMigration0012,
+  pgMigration0013,
+  pgMigration0014,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;

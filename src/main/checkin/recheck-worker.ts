@@ -9,13 +9,14 @@ import type { Discrepancy, GatewayStatus, Visit } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import type { InsuranceService } from '../services-contract';
-import type { KioskStore, OutboxItem } from '../store/store-contract';
+import type { RecheckItem } from '../store/store-contract';
+import type { EvidenceStore, RecheckQueueStore, VisitStore } from '../store/store-ports';
 import { isConfigurationError, isUsableAnswer } from '../domain/insurance-decision';
 import { assessRecheck } from '../domain/recheck';
 import { retryDelayMs } from '../util/backoff';
 
-export interface OutboxWorkerOptions {
-  store: KioskStore;
+export interface RecheckWorkerOptions {
+  store: RecheckQueueStore & EvidenceStore & Pick<VisitStore, 'getVisit'>;
   insurance: InsuranceService;
   logger: Logger;
   now: () => Date;
@@ -26,22 +27,22 @@ export interface OutboxWorkerOptions {
   /** Each lookup gives up after this long (the service has its own, shorter timeouts too). */
   lookupTimeoutMs: number;
   batchSize?: number;
-  /** Called after each applied answer (for the outbox/visits events). */
+  /** Called after each applied answer (for the re-check and visits events). */
   onApplied?: (change: { visit: Visit | null; discrepancy: Discrepancy | null }) => void;
   /** Called after a pass that changed anything (items applied, dropped or deferred). */
-  onPass?: (pass: OutboxPass) => void;
+  onPass?: (pass: RecheckPass) => void;
 }
 
-export interface OutboxPass {
+export interface RecheckPass {
   applied: number;
   deferred: number;
   dropped: number;
   discrepancies: number;
 }
 
-export interface OutboxWorker {
+export interface RecheckWorker {
   /** One pass over due items (all items with `all`); concurrent calls share the running pass. */
-  runOnce(options?: { all?: boolean }): Promise<OutboxPass>;
+  runOnce(options?: { all?: boolean }): Promise<RecheckPass>;
   /** Subscribes to the service's status and starts the timer. */
   start(): void;
   stop(): Promise<void>;
@@ -50,10 +51,10 @@ export interface OutboxWorker {
 /** Re-exported for callers that knew it here; the one backoff lives in ../util/backoff. */
 export { retryDelayMs };
 
-export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
-  const log = o.logger.child({ svc: 'outbox' });
+export function createRecheckWorker(o: RecheckWorkerOptions): RecheckWorker {
+  const log = o.logger.child({ svc: 'recheck' });
   const batchSize = o.batchSize ?? 20;
-  let running: Promise<OutboxPass> | null = null;
+  let running: Promise<RecheckPass> | null = null;
   let again: { all: boolean } | null = null;
   let timer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -63,11 +64,11 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
 
   const iso = (ms = 0): string => new Date(o.now().getTime() + ms).toISOString();
 
-  async function handle(item: OutboxItem, pass: OutboxPass): Promise<void> {
+  async function handle(item: RecheckItem, pass: RecheckPass): Promise<void> {
     const controller = new AbortController();
     inflight.add(controller);
     const timeout = setTimeout(
-      () => controller.abort(new Error('outbox lookup timeout')),
+      () => controller.abort(new Error('re-check lookup timeout')),
       o.lookupTimeoutMs,
     );
     try {
@@ -79,7 +80,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       const visit = await o.store.getVisit(item.visitId);
       const effect = assessRecheck(visit, result);
       const applied = await o.store.applyRecheck({
-        outboxId: item.id,
+        recheckId: item.id,
         at: iso(),
         result,
         ...effect,
@@ -120,8 +121,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function pass(all: boolean): Promise<OutboxPass> {
-    const result: OutboxPass = { applied: 0, deferred: 0, dropped: 0, discrepancies: 0 };
+  async function pass(all: boolean): Promise<RecheckPass> {
+    const result: RecheckPass = { applied: 0, deferred: 0, dropped: 0, discrepancies: 0 };
     // Lease long enough to cover one lookup; an item left by a crash is due again after it.
     const lease = o.lookupTimeoutMs * 2;
     for (;;) {
@@ -141,7 +142,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     return result;
   }
 
-  async function loop(all: boolean): Promise<OutboxPass> {
+  async function loop(all: boolean): Promise<RecheckPass> {
     let total = await pass(all);
     while (again && !stopped) {
       const next = again;
@@ -157,7 +158,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     return total;
   }
 
-  function runOnce(options: { all?: boolean } = {}): Promise<OutboxPass> {
+  function runOnce(options: { all?: boolean } = {}): Promise<RecheckPass> {
     const all = options.all ?? false;
     if (running) {
       again = { all: all || (again?.all ?? false) };
@@ -165,7 +166,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     running = loop(all)
       .catch((err: unknown) => {
-        log.warn('outbox pass failed', { code: toErrorShape(err).code });
+        log.warn('re-check pass failed', { code: toErrorShape(err).code });
         return { applied: 0, deferred: 0, dropped: 0, discrepancies: 0 };
       })
       .finally(() => {
@@ -194,7 +195,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       timer = null;
       unsubscribe?.();
       unsubscribe = null;
-      for (const c of inflight) c.abort(new Error('outbox stopped'));
+      for (const c of inflight) c.abort(new Error('re-check stopped'));
       await running;
     },
   };

@@ -1,33 +1,36 @@
-/** What the desk sees of the outbox: how many re-checks wait, and the discrepancies to look at. */
-import type { OutboxSummary } from '../../shared/domain';
+/** What the desk sees of the re-check queue: how many wait, and the discrepancies to look at. */
+import type { RecheckSummary } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
-import type { OutboxService } from '../services-contract';
-import type { KioskStore } from '../store/store-contract';
+import type { RecheckQueueService } from '../services-contract';
+import type { DiscrepancyStore, RecheckQueueStore, VisitStore } from '../store/store-ports';
 import { checkinErrors } from '../domain/checkin-errors';
 import type { Listeners } from '../util/listeners';
 
-export interface OutboxServiceOptions {
-  store: KioskStore;
+/** What the desk's count reads: the queue's length and the discrepancies. */
+type SummaryStore = Pick<RecheckQueueStore, 'pendingRechecks'> & DiscrepancyStore;
+
+export interface RecheckQueueServiceOptions {
+  store: SummaryStore & Pick<VisitStore, 'getVisit'>;
   logger: Logger;
   now: () => Date;
-  changed: Listeners<OutboxSummary>;
+  changed: Listeners<RecheckSummary>;
   onVisitsChanged: (date: string) => void;
 }
 
-export async function outboxSummary(store: KioskStore): Promise<OutboxSummary> {
+export async function recheckSummary(store: SummaryStore): Promise<RecheckSummary> {
   return { pending: await store.pendingRechecks(), flagged: await store.discrepancies() };
 }
 
-export function createOutboxService(o: OutboxServiceOptions): OutboxService {
+export function createRecheckQueueService(o: RecheckQueueServiceOptions): RecheckQueueService {
   return {
-    summary: () => outboxSummary(o.store),
+    summary: () => recheckSummary(o.store),
     async resolve(discrepancyId: string): Promise<{ visitId: string | null }> {
       const open = (await o.store.discrepancies()).find((d) => d.id === discrepancyId);
       if (!(await o.store.resolveDiscrepancy(discrepancyId, o.now().toISOString()))) {
         throw checkinErrors.discrepancyNotFound(discrepancyId);
       }
       o.logger.info('discrepancy resolved', { discrepancyId });
-      o.changed.emit(await outboxSummary(o.store));
+      o.changed.emit(await recheckSummary(o.store));
       if (open) {
         const visit = await o.store.getVisit(open.visitId);
         if (visit) o.onVisitsChanged(visit.date);

@@ -3,26 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { useHospitalClock } from '../components/use-lang';
 import { useAppStore } from '../stores/app-store';
 
-export function OutboxPanel() {
+export function RecheckPanel() {
   const { t } = useTranslation();
   const clock = useHospitalClock();
-  const outbox = useAppStore((s) => s.outbox);
+  const recheck = useAppStore((s) => s.recheck);
   const failedLookups = useAppStore((s) => s.failedLookups);
   const resolve = useAppStore((s) => s.resolveDiscrepancy);
-  const flagged = outbox.flagged.filter((d) => !d.resolved);
+  const flagged = recheck.flagged.filter((d) => !d.resolved);
   return (
     <section
-      className="panel outbox-panel"
-      aria-labelledby="outbox-title"
-      data-testid="outbox-panel"
+      className="panel recheck-panel"
+      aria-labelledby="recheck-title"
+      data-testid="recheck-panel"
     >
-      <h2 id="outbox-title">{t('desk.outbox.title')}</h2>
-      <p aria-live="polite" data-testid="outbox-pending">
-        {t('desk.outbox.pending', { count: outbox.pending })}
+      <h2 id="recheck-title">{t('desk.recheck.title')}</h2>
+      <p aria-live="polite" data-testid="recheck-pending">
+        {t('desk.recheck.pending', { count: recheck.pending })}
       </p>
-      <p data-testid="failed-lookups">{t('desk.outbox.failedLookups', { count: failedLookups })}</p>
+      <p data-testid="failed-lookups">
+        {t('desk.recheck.failedLookups', { count: failedLookups })}
+      </p>
       {flagged.length === 0 ? (
-        <p className="hint">{t('desk.outbox.none')}</p>
+        <p className="hint">{t('desk.recheck.none')}</p>
       ) : (
         <ul className="discrepancies">
           {flagged.map((d) => (
@@ -31,13 +33,13 @@ export function OutboxPanel() {
                 <strong>{d.queueNumber}</strong> · {d.patientName}
               </p>
               <p>
-                {t('desk.outbox.used', {
+                {t('desk.recheck.used', {
                   what: d.usedAtCheckin.outcome
                     ? t(`outcome.${d.usedAtCheckin.outcome}`)
                     : t(`insuranceSource.${d.usedAtCheckin.source}`),
                 })}
                 {' → '}
-                {t('desk.outbox.recheck', {
+                {t('desk.recheck.recheck', {
                   what: t(`outcome.${d.recheck.outcome}`),
                   time: clock.dateTime(d.recheck.checkedAt),
                 })}
@@ -48,7 +50,7 @@ export function OutboxPanel() {
                 data-testid="discrepancy-resolve"
                 onClick={() => void resolve(d.id)}
               >
-                {t('desk.outbox.resolve')}
+                {t('desk.recheck.resolve')}
               </button>
             </li>
           ))}
