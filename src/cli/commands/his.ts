@@ -1,15 +1,14 @@
 import type { HisSendOutcome } from '../../main/his/his-client';
-import { openHisService, type HisService } from '../../main/his/his-service';
+import type { HisService } from '../../main/his/his-service';
 import type { HisStatus } from '../../shared/domain';
 import type { KioskStore } from '../../main/store/store-contract';
 import { kioskError } from '../../shared/errors';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { exitCodeFor, runCommand, type RegisterCommand } from '../output';
-import { withStore } from './visits';
 
 function withHis<T>(ctx: CliContext, use: (his: HisService, store: KioskStore) => Promise<T>) {
-  return withStore(ctx, async (store) => {
-    const his = openHisService({ config: ctx.config().config, store, logger: ctx.logger() });
+  return withRoot(ctx, async (root) => {
+    const his = await root.his();
     if (!his) {
       throw kioskError(
         'CONFIG_HIS_DISABLED',
@@ -17,7 +16,7 @@ function withHis<T>(ctx: CliContext, use: (his: HisService, store: KioskStore) =
         'The HIS hand-off is off: set his.enabled and his.fhirBaseUrl in the configuration',
       );
     }
-    return use(his, store);
+    return use(his, await root.store());
   });
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { KioskConfig } from '../../main/config/schema';
-import { openStore, type KioskStore } from '../../main/store';
+import type { KioskStore } from '../../main/store/store-contract';
 import { slipPdfPath, writeFileAtomic } from '../../main/print/drivers/pdf-file';
 import { PAPERS, type PaperId } from '../../main/print/paper';
 import { renderSlipPdf } from '../../main/print/slip-printer';
@@ -9,7 +9,7 @@ import { sampleVisit, type SampleVisitOptions } from '../../sim/sample-visits';
 import { SIM_IDENTITIES } from '../../sim/data/identities';
 import { LANES, type InsuranceSource, type Lane, type Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 
 export interface VisitSourceOpts {
@@ -64,12 +64,8 @@ export async function withVisit<T>(
     );
   }
   if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null });
-  const store = await openStore({
-    dataDir: ctx.dataDir,
-    config: ctx.config().config,
-    logger: ctx.logger(),
-  });
-  try {
+  return withRoot(ctx, async (root) => {
+    const store = await root.store();
     const visit = await store.getVisit(opts.visit!);
     if (!visit) {
       throw kioskError(
@@ -78,10 +74,8 @@ export async function withVisit<T>(
         `There is no visit ${opts.visit} in the database.`,
       );
     }
-    return await use({ visit, store });
-  } finally {
-    await store.close();
-  }
+    return use({ visit, store });
+  });
 }
 
 function sampleFromOptions(opts: VisitSourceOpts): Visit {
