@@ -55,8 +55,11 @@ export interface CompositionRoot {
   store(): Promise<KioskStore>;
   /** The card readers as configured; `simulated` is the simulated reader when it is one. */
   cards(): Promise<CardReaderServiceHandle<SimulatedReaderPort & SimulatedCardControl>>;
-  /** The lookup service as configured, with the simulated gateway when it is one. */
-  insurance(): Promise<OpenedInsurance>;
+  /**
+   * The lookup service as configured, with the simulated gateway when it is one; `gateway`
+   * (the CLI's --gateway) instead of the configured one. Made once: the first ask's counts.
+   */
+  insurance(o?: Pick<OpenInsuranceOptions, 'gateway'>): Promise<OpenedInsurance>;
   /** The slip printer as configured. */
   printer(): SlipPrinter;
   /**
@@ -112,10 +115,15 @@ export function createCompositionRoot(o: CompositionRootOptions): CompositionRoo
     );
   });
 
-  const insurance = once(async () => {
-    const options: OpenInsuranceOptions = { config, logger, now: o.now };
-    return kept(await openInsurance(options), (i) => i.close());
-  });
+  let insuranceMade: Promise<OpenedInsurance> | null = null;
+  const insurance = (over: Pick<OpenInsuranceOptions, 'gateway'> = {}): Promise<OpenedInsurance> =>
+    (insuranceMade ??= openInsurance({ config, logger, now: o.now, ...over }).then(
+      (opened) => kept(opened, (i) => i.close()),
+      (err: unknown) => {
+        insuranceMade = null;
+        throw err;
+      },
+    ));
 
   let slipPrinter: SlipPrinter | null = null;
   const printer = (): SlipPrinter =>
