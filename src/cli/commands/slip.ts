@@ -10,6 +10,7 @@ import { SIM_IDENTITIES } from '../../sim/data/identities';
 import { LANES, type InsuranceSource, type Lane, type Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { withRoot, type CliContext } from '../context';
+import type { CompositionRoot } from '../../main/composition-root';
 import { runCommand, type RegisterCommand } from '../output';
 
 export interface VisitSourceOpts {
@@ -49,9 +50,14 @@ export interface VisitSource {
   visit: Visit;
   /** The open store for `--visit`, null for `--sample`. */
   store: KioskStore | null;
+  /** The composition root, for the services the command needs (the printer). */
+  root: CompositionRoot;
 }
 
-/** Runs `use` with the chosen visit; the store (for `--visit`) is closed afterwards. */
+/**
+ * Runs `use` with the chosen visit; what the root opened (the store for `--visit`) is closed
+ * afterwards.
+ */
 export async function withVisit<T>(
   ctx: CliContext,
   opts: VisitSourceOpts,
@@ -63,8 +69,8 @@ export async function withVisit<T>(
       'Give exactly one of --visit or --sample.',
     );
   }
-  if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null });
   return withRoot(ctx, async (root) => {
+    if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null, root });
     const store = await root.store();
     const visit = await store.getVisit(opts.visit!);
     if (!visit) {
@@ -74,7 +80,7 @@ export async function withVisit<T>(
         `There is no visit ${opts.visit} in the database.`,
       );
     }
-    return use({ visit, store });
+    return use({ visit, store, root });
   });
 }
 
