@@ -79,18 +79,18 @@ export class HospitalStore implements KioskStore {
   private closed = false;
 
   constructor(o: HospitalStoreOptions) {
-    this.local = o.local;
-    this.location = o.server.location;
-    this.hisOutbox = o.server.hisOutbox;
-    const { local, ...link } = o;
+    const { local, ...server } = o;
+    this.local = local;
+    this.location = server.server.location;
+    this.hisOutbox = server.server.hisOutbox;
     this.link = new ServerLink({
-      ...link,
+      ...server,
       waiting: local,
       localTurn: this.localTurn,
       logger: o.logger.child({ svc: 'hospital-store' }),
     });
-    this.lookupEvidence = failoverEvidence(this.link, o.local);
-    this.audit = failoverAudit(this.link, o.local);
+    this.lookupEvidence = failoverEvidence(this.link, local);
+    this.audit = failoverAudit(this.link, local);
   }
 
   // -- status (the link's) -----------------------------------------------------------------
@@ -153,6 +153,7 @@ export class HospitalStore implements KioskStore {
 
   // -- KioskStore ---------------------------------------------------------------------------
 
+  /** The server's schema; offline it cannot be known (the station's file numbers its own). */
   async schemaVersion(): Promise<number> {
     return this.link.server.schemaVersion();
   }
