@@ -54,12 +54,12 @@ module.exports = {
       name: 'main-not-sim',
       comment:
         'Simulators (src/sim) are chosen by configuration in the composition root ' +
-        '(app-services.ts) and the insurance wiring beside it (open-insurance.ts) only; the rest ' +
+        '(composition-root.ts) and the insurance wiring beside it (open-insurance.ts) only; the rest ' +
         'of src/main never imports them. Types flow the other way: src/main declares ports.',
       severity: 'error',
       from: {
         path: '^src/main/',
-        pathNot: ['^src/main/app-services\\.ts$', '^src/main/open-insurance\\.ts$'],
+        pathNot: ['^src/main/composition-root\\.ts$', '^src/main/open-insurance\\.ts$'],
       },
       to: { path: '^src/sim/' },
     },

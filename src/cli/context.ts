@@ -2,6 +2,7 @@ import { resolveDataDir } from '../main/config/data-dir';
 import { loadConfig, type LoadedConfig } from '../main/config/load-config';
 import type { Logger } from '../main/logging/logger';
 import { createLogger } from '../main/logging/file-logger';
+import type { CompositionRoot } from '../main/composition-root';
 
 /** What every command gets: where the data lives, the configuration, a logger. */
 export interface CliContext {
@@ -36,4 +37,25 @@ export function createCliContext(opts: { dataDir?: string }): CliContext {
       return logger;
     },
   };
+}
+
+/**
+ * Runs `use` with the composition root, loaded only now (a command that needs no service, such
+ * as `config`, never loads it), and closes whatever `use` asked it for.
+ */
+export async function withRoot<T>(
+  ctx: CliContext,
+  use: (root: CompositionRoot) => T | Promise<T>,
+): Promise<T> {
+  const { createCompositionRoot } = await import('../main/composition-root');
+  const root = createCompositionRoot({
+    dataDir: ctx.dataDir,
+    config: ctx.config().config,
+    logger: ctx.logger(),
+  });
+  try {
+    return await use(root);
+  } finally {
+    await root.close();
+  }
 }

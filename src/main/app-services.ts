@@ -1,7 +1,8 @@
 /**
- * The composition root: configuration in, the store opened and handed to the services that keep
- * data, every service out, wired to the event hub and the API handler table. Electron's main and
- * the web host build the app through here, so they run the same code. Plain Node: no `electron` import (Electron passes its print functions).
+ * The app: every service from the composition root (./composition-root.ts), wired to the event
+ * hub and the API handler table, with the desk's officer sessions and the background work the
+ * station's duties ask for. Electron's main and the web host build the app through here, so they
+ * run the same code. Plain Node: no `electron` import (Electron passes its print functions).
  */
 import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../shared/api-contract';
@@ -14,11 +15,10 @@ import { createAuditTrail } from './staff/audit-trail';
 import { createOfficerSessions, type OfficerSessions } from './staff/officer-sessions';
 import { createStaffActions } from './staff/staff-actions';
 import { buildAppInfo, logoDataUrl } from './app-info';
-import { createCardReaderService, type CardReaderServiceHandle } from './card/reader-service';
+import type { CardReaderServiceHandle } from './card/reader-service';
 import type { KioskConfig } from './config/schema';
-import { openInsurance, type OpenedInsurance } from './open-insurance';
+import type { OpenedInsurance } from './open-insurance';
 import type { Logger } from './logging/logger';
-import { createSlipPrinter, type PdfRenderer, type SystemPrintFn } from './print';
 import type {
   CheckinService,
   RecheckQueueService,
@@ -27,27 +27,17 @@ import type {
 } from './services-contract';
 import { resourcePath } from './resources-path';
 import { kioskCheckinView } from './checkin/kiosk-checkin-view';
-import { createCheckinServices } from './checkin/create-checkin-services';
-import { inDataDir } from './config/load-config';
-import { openStore } from './store/open-store';
-import { createCallingService, type CallingService } from './calling/calling-service';
+import type { CallingService } from './calling/calling-service';
 import { createFaceInstructionSpeech } from './calling/speech/face-instructions';
 import { watchBoard } from './calling/board-watch';
 import { hospitalDay } from '../shared/hospital-day';
-import { openHisService } from './his/his-service';
+import type { HisService } from './his/his-service';
+import { createCompositionRoot, type CompositionRootOptions } from './composition-root';
 import { storeSignals } from './store/hospital/store-signals';
 import { stationDuties } from './domain/station-duties';
 
-export interface AppServicesOptions {
-  dataDir: string;
-  config: KioskConfig;
-  logger: Logger;
-  /** Electron's printToPDF; under Node the Chromium renderer is used. */
-  pdfRenderer?: PdfRenderer;
-  /** Electron's silent webContents.print; absent under Node. */
-  systemPrint?: SystemPrintFn;
-  now?: () => Date;
-}
+/** What the app is built from: the composition root's options (the configuration, Electron's printing). */
+export type AppServicesOptions = CompositionRootOptions;
 
 export interface AppServices {
   config: KioskConfig;
@@ -89,49 +79,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const events = new EventHub();
   const closers: Array<() => Promise<void> | void> = [];
 
+  const root = createCompositionRoot(options);
+  // The root's parts (the store last) close after everything the app wired to them.
+  closers.push(() => root.close());
+
   try {
-    // Simulator code is loaded only when the configuration asks for it (dynamic import), so
-    // the production bundle's main chunk holds none of it.
-    const simulated =
-      config.reader.driver === 'simulated'
-        ? new (await import('../sim/card/simulated-reader')).SimulatedReader({ logger })
-        : undefined;
-    const cards = createCardReaderService({ config: config.reader, logger, simulated });
-    closers.push(() => cards.close());
-
-    const opened = await openInsurance({ config, logger, now: options.now });
-    closers.push(() => opened.close());
-
-    const printer = createSlipPrinter({
-      config,
-      dataDir,
-      logger,
-      pdfRenderer: options.pdfRenderer,
-      systemPrint: options.systemPrint,
-    });
-    closers.push(() => printer.close());
-
-    // The store is opened here and handed to every service that keeps data (check-in, calling,
-    // the HIS hand-off); it closes after all of them.
-    const store = await openStore({ dataDir, config, logger });
-    closers.push(() => store.close());
+    const cards = await root.cards();
+    const simulated = cards.simulated;
+    const opened = await root.insurance();
+    // The store is opened by the root and handed to every service that keeps data (check-in,
+    // calling, the HIS hand-off); it closes after all of them.
+    const store = await root.store();
 
     // The desk's officer (issue 22): created once the store is open; a desk's lookups ask it.
     let sessions: OfficerSessions | null = null;
-    const checkinServices = createCheckinServices({
-      config,
-      logger,
-      store,
-      cards,
-      insurance: opened.insurance,
-      printer,
-      now: options.now,
-      slipFolder: inDataDir(dataDir, config.printer.pdfFolder),
-      ...(config.station.mode === 'desk'
-        ? { officer: () => sessions?.lookupOfficer() ?? null }
-        : {}),
-    });
-    closers.push(() => checkinServices.close());
+    const checkinServices = await root.checkin(
+      config.station.mode === 'desk' ? { officer: () => sessions?.lookupOfficer() ?? null } : {},
+    );
     const { checkin, visits, recheck } = checkinServices;
     const now = options.now ?? (() => new Date());
     const auditTrail = createAuditTrail({
@@ -161,12 +125,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     closers.push(() => staffActions.close());
     officerSessions.onChanged((officer) => events.emit('staff.changed', officer));
 
-    const calling = createCallingService({
-      config,
-      dataDir,
-      store,
-      now: options.now,
-    });
+    const calling = await root.calling();
     const queueChanged = (): void => {
       const date = hospitalDay(options.now?.() ?? new Date(), config.hospital.timeZone);
       events.emit('queue.changed', { date });
@@ -197,13 +156,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       closers.push(() => watch.stop());
     }
     // The HIS hand-off (off unless his.enabled): every visit change nudges a sweep.
-    const his = !duties.hisHandOff
+    let his: HisService | null = null;
+    his = !duties.hisHandOff
       ? null
-      : openHisService({
-          config,
-          store,
-          logger,
-          now: options.now,
+      : await root.his({
           onChange: () => {
             void his
               ?.status()
@@ -212,9 +168,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           },
         });
     if (his) {
-      visits.onChanged(() => his.nudge());
-      his.start();
-      closers.push(() => his.stop());
+      const started = his;
+      visits.onChanged(() => started.nudge());
+      started.start();
     }
 
     // Every service change becomes an event for every transport.
@@ -259,7 +215,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         voice: config.queue.speech.voice,
         wordsPerMinute: config.queue.speech.wordsPerMinute,
       }),
-      simCards: simulated ?? null,
+      simCards: simulated,
       simGateway: opened.simulator,
       his,
       storeStatus: () => signals.status(),
@@ -287,7 +243,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       cards,
       insurance: opened.insurance,
       simulatedGateway: opened.simulator,
-      printer,
+      printer: root.printer(),
       checkin,
       visits,
       recheck,

@@ -1,6 +1,4 @@
-import { openCheckinServices } from '../../main/checkin/create-checkin-services';
-import { openInsurance } from '../../main/open-insurance';
-import { createSlipPrinter } from '../../main/print';
+import type { CompositionRoot } from '../../main/composition-root';
 import type { SlipPrinter } from '../../main/services-contract';
 import {
   LANES,
@@ -20,7 +18,7 @@ import {
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { visitLine } from './visits';
 
@@ -151,8 +149,15 @@ function textWithoutChip(opts: CheckinOpts): string | null {
 }
 
 async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOutput> {
-  const { config } = ctx.config();
-  const logger = ctx.logger();
+  return withRoot(ctx, (root) => checkInWith(root, ctx, opts));
+}
+
+async function checkInWith(
+  root: CompositionRoot,
+  ctx: CliContext,
+  opts: CheckinOpts,
+): Promise<CheckinOutput> {
+  const { config, logger } = root;
   const withoutChip = textWithoutChip(opts);
   const key = withoutChip === null ? accessKeyFromOptions(opts) : null;
   if (key && !opts.reader) {
@@ -175,23 +180,14 @@ async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOu
       }
     }
     if (key) await settleReaders(cards, opts.reader!, 3000);
-    const opened = await openInsurance({ config, logger });
-    closers.push(() => opened.close());
-    const printer = opts.print
-      ? createSlipPrinter({ config, dataDir: ctx.dataDir, logger })
-      : noPrinter;
-    closers.push(() => printer.close());
-    const services = await openCheckinServices({
-      config,
-      dataDir: ctx.dataDir,
-      logger,
+    // The root's store, lookup and (with --print) printer; the CLI's own readers (the simulated
+    // one beside PC/SC). The root closes what it made when the command is done.
+    const services = await root.checkin({
       cards,
-      insurance: opened.insurance,
-      printer,
+      printer: opts.print ? root.printer() : noPrinter,
       readerName: opts.reader ?? null,
       background: false,
     });
-    closers.push(() => services.close());
 
     // The card goes on the reader after the services listen, as a patient would place it.
     if (opts.simIdentity !== undefined) simulated.insert(parseSimIdentity(opts.simIdentity));

@@ -1,14 +1,13 @@
 import type { HisSendOutcome } from '../../main/his/his-client';
-import { openHisService, type HisService } from '../../main/his/his-service';
+import type { HisService } from '../../main/his/his-service';
 import type { HisStatus } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { exitCodeFor, runCommand, type RegisterCommand } from '../output';
-import { withStore } from './visits';
 
 function withHis<T>(ctx: CliContext, use: (his: HisService) => Promise<T>) {
-  return withStore(ctx, async (store) => {
-    const his = openHisService({ config: ctx.config().config, store, logger: ctx.logger() });
+  return withRoot(ctx, async (root) => {
+    const his = await root.his();
     if (!his) {
       throw kioskError(
         'CONFIG_HIS_DISABLED',

@@ -1,7 +1,7 @@
-import { openInsurance } from '../../main/open-insurance';
 import type { InsuranceQuery, InsuranceResult } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';
+import { withRoot } from '../context';
 import { BHYT_NUMBER, ID_NUMBER } from '../../shared/identity-input';
 
 interface LookupOpts {
@@ -117,20 +117,21 @@ export const registerLookup: RegisterCommand = (program, ctx) => {
               '--gateway must be an http:// or https:// address.',
             );
           }
-          const { config } = ctx().config();
-          const opened = await openInsurance({
-            config,
-            logger: ctx().logger(),
-            gateway: opts.gateway
-              ? { url: opts.gateway, username: opts.username, password: opts.password }
-              : undefined,
-          });
-          try {
+          return withRoot(ctx(), async (root) => {
+            const opened = await root.insurance(
+              opts.gateway
+                ? {
+                    gateway: {
+                      url: opts.gateway,
+                      username: opts.username,
+                      password: opts.password,
+                    },
+                  }
+                : {},
+            );
             full = await opened.insurance.lookup(query);
             return lookupView(full);
-          } finally {
-            await opened.close();
-          }
+          });
         },
         () => human(full!),
       );

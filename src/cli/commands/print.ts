@@ -1,4 +1,3 @@
-import { createSlipPrinter } from '../../main/print/slip-printer';
 import { KioskError } from '../../shared/errors';
 import { runCommand, type RegisterCommand } from '../output';
 import { addVisitSourceOptions, withVisit, type VisitSourceOpts } from './slip';
@@ -16,22 +15,17 @@ export const registerPrint: RegisterCommand = (program, ctx) => {
         async () => {
           const c = ctx();
           const { config } = c.config();
-          return withVisit(c, opts, async ({ visit, store }) => {
-            const printer = createSlipPrinter({ config, dataDir: c.dataDir, logger: c.logger() });
-            try {
-              const outcome = await printer.print(visit);
-              // The visit stays as it is whatever happened; only its print state is recorded.
-              await store?.recordPrint(
-                visit.id,
-                outcome.status,
-                outcome.error,
-                new Date().toISOString(),
-              );
-              if (outcome.error) throw new KioskError(outcome.error);
-              return { ...outcome, queueNumber: visit.queueNumber, driver: config.printer.driver };
-            } finally {
-              await printer.close();
-            }
+          return withVisit(c, opts, async ({ visit, store, root }) => {
+            const outcome = await root.printer().print(visit);
+            // The visit stays as it is whatever happened; only its print state is recorded.
+            await store?.recordPrint(
+              visit.id,
+              outcome.status,
+              outcome.error,
+              new Date().toISOString(),
+            );
+            if (outcome.error) throw new KioskError(outcome.error);
+            return { ...outcome, queueNumber: visit.queueNumber, driver: config.printer.driver };
           });
         },
         (v) => `slip ${v.queueNumber}: ${v.status} (${v.driver})`,

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createCallingService, type CallingService } from '../../main/calling/calling-service';
+import type { CallingService } from '../../main/calling/calling-service';
 import { spokenCallText, spokenCallWav } from '../../main/calling/call-speech';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { wavDurationSeconds } from '../../main/calling/speech/wav';
 import { writeFileAtomicSync } from '../../main/fs/atomic-write';
 import type { RegisterCommand } from '../output';
@@ -10,7 +10,6 @@ import { ROOM_ACTIONS, type RoomAction, type Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
 import { hospitalDay } from '../../shared/hospital-day';
 import type { VisitStore } from '../../main/store/store-ports';
-import { withStore } from './visits';
 
 interface CallOpts {
   room: string;
@@ -27,9 +26,7 @@ function withCalling<T>(
   ctx: CliContext,
   use: (calling: CallingService, store: Pick<VisitStore, 'listVisits'>) => Promise<T>,
 ): Promise<T> {
-  return withStore(ctx, (store) =>
-    use(createCallingService({ config: ctx.config().config, dataDir: ctx.dataDir, store }), store),
-  );
+  return withRoot(ctx, async (root) => use(await root.calling(), await root.store()));
 }
 
 interface ActOpts {

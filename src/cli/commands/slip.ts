@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { KioskConfig } from '../../main/config/schema';
-import { openStore } from '../../main/store';
 import type { VisitStore } from '../../main/store/store-ports';
 import { slipPdfPath, writeFileAtomic } from '../../main/print/drivers/pdf-file';
 import { PAPERS, type PaperId } from '../../main/print/paper';
@@ -10,7 +9,8 @@ import { sampleVisit, type SampleVisitOptions } from '../../sim/sample-visits';
 import { SIM_IDENTITIES } from '../../sim/data/identities';
 import { LANES, type InsuranceSource, type Lane, type Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
+import type { CompositionRoot } from '../../main/composition-root';
 import { runCommand, type RegisterCommand } from '../output';
 
 export interface VisitSourceOpts {
@@ -50,9 +50,14 @@ export interface VisitSource {
   visit: Visit;
   /** The open store for `--visit` (to record the print), null for `--sample`. */
   store: Pick<VisitStore, 'recordPrint'> | null;
+  /** The composition root, for the services the command needs (the printer). */
+  root: CompositionRoot;
 }
 
-/** Runs `use` with the chosen visit; the store (for `--visit`) is closed afterwards. */
+/**
+ * Runs `use` with the chosen visit; what the root opened (the store for `--visit`) is closed
+ * afterwards.
+ */
 export async function withVisit<T>(
   ctx: CliContext,
   opts: VisitSourceOpts,
@@ -64,13 +69,9 @@ export async function withVisit<T>(
       'Give exactly one of --visit or --sample.',
     );
   }
-  if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null });
-  const store = await openStore({
-    dataDir: ctx.dataDir,
-    config: ctx.config().config,
-    logger: ctx.logger(),
-  });
-  try {
+  return withRoot(ctx, async (root) => {
+    if (opts.sample) return use({ visit: sampleFromOptions(opts), store: null, root });
+    const store = await root.store();
     const visit = await store.getVisit(opts.visit!);
     if (!visit) {
       throw kioskError(
@@ -79,10 +80,8 @@ export async function withVisit<T>(
         `There is no visit ${opts.visit} in the database.`,
       );
     }
-    return await use({ visit, store });
-  } finally {
-    await store.close();
-  }
+    return use({ visit, store, root });
+  });
 }
 
 function sampleFromOptions(opts: VisitSourceOpts): Visit {

@@ -1,4 +1,4 @@
-import { openStore, serverOptions } from '../../main/store/open-store';
+import { serverOptions } from '../../main/store/open-store';
 import { openPostgresStore } from '../../main/store/postgres/open-postgres-store';
 import {
   applyStationGrants,
@@ -8,7 +8,7 @@ import {
 import { createPgPool, pgLocation, type PgPoolOptions } from '../../main/store/postgres/pg-pool';
 import { toStoreError } from '../../main/store/store-errors';
 import { storeHealth, type StoreHealth } from '../../main/store/store-health';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 
 function statusLine(s: StoreHealth): string {
@@ -34,6 +34,17 @@ function statusLine(s: StoreHealth): string {
     .join('\n');
 }
 
+interface MigrateReport {
+  engine: 'sqlite' | 'postgres';
+  location: string;
+  from: number;
+  to: number;
+  /** On the hospital server: the station roles' rights (postgres/pg-grants.ts). */
+  rolesGranted?: string[];
+  rolesMissing?: string[];
+  rolesNotGranted?: boolean;
+}
+
 /**
  * Opens the store (which brings it to the latest schema) and says what changed. On the hospital
  * server that is the server alone (no offline fallback, which would hide an unreachable server),
@@ -41,23 +52,21 @@ function statusLine(s: StoreHealth): string {
  * single-machine setup whose station logs in as the owner). Then every station group role that
  * exists gets the rights this version's schema gives its kind (postgres/pg-grants.ts).
  */
-async function migrateStore(ctx: CliContext, ownerUrl?: string) {
+async function migrateStore(ctx: CliContext, ownerUrl?: string): Promise<MigrateReport> {
   const { config } = ctx.config();
   const before = await storeHealth(config, ctx.dataDir);
   const server = serverOptions(config);
   const logger = ctx.logger();
   if (!server) {
-    const store = await openStore({ dataDir: ctx.dataDir, config, logger });
-    try {
+    return withRoot(ctx, async (root) => {
+      const store = await root.store();
       return {
         engine: before.engine,
         location: store.location,
         from: before.schemaVersion ?? 0,
         to: await store.schemaVersion(),
       };
-    } finally {
-      await store.close();
-    }
+    });
   }
   const url = ownerUrl ?? config.store.postgres?.ownerUrl ?? server.url;
   const store = await openPostgresStore({ ...server, url, logger });

@@ -1,27 +1,17 @@
 import { matchesQuery } from '../../main/checkin/visits-service';
 import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
-import { openStore } from '../../main/store/open-store';
 import type { KioskStore } from '../../main/store/store-contract';
 import type { Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
-import type { CliContext } from '../context';
+import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 
-/** Opens the configured store for one command and always closes it. */
-export async function withStore<T>(
+/** The configured store, from the composition root, for one command; always closed after. */
+export function withStore<T>(
   ctx: CliContext,
   use: (store: KioskStore) => T | Promise<T>,
 ): Promise<T> {
-  const store = await openStore({
-    dataDir: ctx.dataDir,
-    config: ctx.config().config,
-    logger: ctx.logger(),
-  });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
+  return withRoot(ctx, async (root) => use(await root.store()));
 }
 
 /** `--date` as given, or the hospital's today; a clear usage error otherwise. */

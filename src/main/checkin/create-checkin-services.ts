@@ -1,7 +1,8 @@
 /**
  * The check-in side of the app from its parts: the store, the card reader, the lookup service and
  * the slip printer in; the CheckinService, VisitsService and RecheckQueueService of the API out,
- * plus the re-check worker and the purge job running in the background.
+ * plus the re-check worker and the purge job running in the background. It creates only: the
+ * composition root (../composition-root.ts) opens the store and the other parts and closes them.
  */
 import type { CheckingOfficer, RecheckSummary, PrintOutcome } from '../../shared/domain';
 import { toErrorShape } from '../../shared/errors';
@@ -15,8 +16,6 @@ import type {
   SlipPrinter,
   VisitsService,
 } from '../services-contract';
-import { openStore } from '../store/open-store';
-import { inDataDir } from '../config/load-config';
 import type { KioskStore } from '../store/store-contract';
 import { checkinErrors } from '../domain/checkin-errors';
 import { stationDuties } from '../domain/station-duties';
@@ -209,33 +208,4 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
       rechecksChanged.clear();
     },
   };
-}
-
-export interface OpenCheckinOptions extends Omit<CheckinServicesOptions, 'store'> {
-  dataDir: string;
-}
-
-/** The store from the configuration plus the services; `close` closes both. */
-export async function openCheckinServices(
-  o: OpenCheckinOptions,
-): Promise<CheckinServices & { store: KioskStore }> {
-  const store = await openStore({ dataDir: o.dataDir, config: o.config, logger: o.logger });
-  try {
-    const services = createCheckinServices({
-      slipFolder: inDataDir(o.dataDir, o.config.printer.pdfFolder),
-      ...o,
-      store,
-    });
-    return {
-      ...services,
-      store,
-      async close() {
-        await services.close();
-        await store.close();
-      },
-    };
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
 }

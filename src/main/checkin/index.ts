@@ -1,10 +1,8 @@
 /** The check-in orchestrator (issue: store and check-in). */
 export {
   createCheckinServices,
-  openCheckinServices,
   type CheckinServices,
   type CheckinServicesOptions,
-  type OpenCheckinOptions,
 } from './create-checkin-services';
 export { checkinErrors } from '../domain/checkin-errors';
 export {

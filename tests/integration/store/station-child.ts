@@ -1,13 +1,13 @@
 /**
  * One station as its own process, for tests that need several machines on one store:
  *   node --import tsx station-child.ts '<json StationChildOptions>'
- * It opens the store the configuration names, builds the real check-in services (fake card
- * reader, lookup and printer), and checks in the given made-up people by typed identity, one
+ * Its composition root opens the store the configuration names and builds the real check-in
+ * services (fake card reader, lookup and printer), and checks in the given made-up people by typed identity, one
  * after the other. The clock can be pinned (`clock`), and the machine's zone is whatever `TZ`
  * the parent gives it. Prints one JSON line per committed visit, then `done`.
  */
 import fs from 'node:fs';
-import { openCheckinServices } from '../../../src/main/checkin/create-checkin-services';
+import { createCompositionRoot } from '../../../src/main/composition-root';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { simIdentity } from '../../../src/sim/data/identities';
 import { hospitalDay } from '../../../src/shared/hospital-day';
@@ -36,17 +36,14 @@ async function main(): Promise<void> {
     Object.assign(c.store, o.store);
   });
   const now = (): Date => (o.clock ? new Date(o.clock) : new Date());
-  const services = await openCheckinServices({
-    dataDir: o.dataDir,
-    config,
-    logger: nullLogger,
-    cards: new FakeCards(),
-    insurance: new FakeInsurance(),
-    printer: new FakePrinter(),
-    now,
-    background: false,
-  });
+  const root = createCompositionRoot({ dataDir: o.dataDir, config, logger: nullLogger, now });
   try {
+    const services = await root.checkin({
+      cards: new FakeCards(),
+      insurance: new FakeInsurance(),
+      printer: new FakePrinter(),
+      background: false,
+    });
     for (const index of o.people) {
       const card = simIdentity(index).card;
       await services.checkin.manualIdentity({
@@ -66,7 +63,7 @@ async function main(): Promise<void> {
       services.checkin.reset();
     }
   } finally {
-    await services.close();
+    await root.close();
   }
   say('done');
 }

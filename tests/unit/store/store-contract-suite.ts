@@ -4,11 +4,23 @@
  * tests/integration/store): both are proven to behave the same. Where sharing one server makes a
  * difference on purpose (queue numbers without the station, one counter for all stations), the
  * engine says so with `sharedQueue` and the test expects that engine's rule.
+ *
+ * The hospital's failover store runs it too (tests/integration/store/hospital-contract.test.ts):
+ * with its server up it must be the server, and with its server away (`offline`) it serves the
+ * calls from the station's own file, where the contract differs on purpose in three places, each
+ * said where it is tested: its numbers are offline numbers (`K01-KHAM-O-001`, one counter per
+ * station, department and day); a visit not on the station's file may be on the server, so a
+ * change to an unknown visit fails with STORE_UNREACHABLE rather than answering "none"; and what
+ * only the server does (the schema version, the re-check queue) is left out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lane } from '../../../src/shared/domain';
 import { processRunId, type PrintRun } from '../../../src/main/store/print-owner';
-import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/domain/queue-number';
+import {
+  formatOfflineQueueNumber,
+  formatQueueNumber,
+  formatServerQueueNumber,
+} from '../../../src/main/domain/queue-number';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
 import { insuranceResult } from '../checkin/fakes';
 import { goneRun, runningProcess } from './process-runs';
@@ -23,6 +35,11 @@ export interface EngineUnderTest {
   openShared?(runs: PrintRun[]): Promise<KioskStore[]>;
   /** Engine-specific checks that purged text is gone (SQLite: the file's bytes). */
   afterPurge?(store: KioskStore, purgedText: string[]): void | Promise<void>;
+  /**
+   * The failover store with its server unreachable: calls served by the station's own file
+   * (src/main/store/hospital/hospital-store.ts).
+   */
+  offline?: boolean;
 }
 
 const DAY = '2026-11-23';
@@ -61,14 +78,37 @@ export function storeContract(engine: EngineUnderTest): void {
     opened.push(s);
     return s;
   };
-  /** The number the engine gives: per station on SQLite, the hospital's on the server. */
+  const offline = engine.offline === true;
+  /**
+   * The number the engine gives: per station on SQLite, the hospital's on the server, the
+   * station's offline number (no lane) on the failover store with its server away.
+   */
   const numberOf = (station: string, department: string, lane: Lane, seq: number): string =>
-    engine.sharedQueue
-      ? formatServerQueueNumber(department, lane, seq)
-      : formatQueueNumber(station, department, lane, seq);
+    offline
+      ? formatOfflineQueueNumber(station, department, seq)
+      : engine.sharedQueue
+        ? formatServerQueueNumber(department, lane, seq)
+        : formatQueueNumber(station, department, lane, seq);
+  /**
+   * A change to a visit the store does not have answers null; the failover store with its server
+   * away cannot know whether the server has it, and fails as the server did.
+   */
+  const unknownVisit = async (change: Promise<unknown>): Promise<void> => {
+    if (offline) {
+      await expect(change).rejects.toThrow(expect.objectContaining({ code: 'STORE_UNREACHABLE' }));
+    } else {
+      expect(await change).toBeNull();
+    }
+  };
+  /**
+   * Left out with the server away: the schema version is the server's (the station's file has
+   * its own numbering), and the re-check queue is the server's alone: the re-checks of offline
+   * visits wait on the station's file and go up with them (tests/unit/store/hospital).
+   */
+  const serverOnly = it.skipIf(offline);
 
   describe('store contract', () => {
-    it('opens at the latest schema', async () => {
+    serverOnly('opens at the latest schema', async () => {
       const s = await open();
       expect(await s.schemaVersion()).toBe(engine.latestSchemaVersion);
     });
@@ -87,8 +127,9 @@ export function storeContract(engine: EngineUnderTest): void {
         ).visit;
       expect((await n({}, 1)).queueNumber).toBe(numberOf('K01', 'KHAM', 'normal', 1));
       expect((await n({}, 2)).queueNumber).toBe(numberOf('K01', 'KHAM', 'normal', 2));
+      // Offline numbers have no lane: one counter for the station's department.
       expect((await n({ lane: 'elderly' }, 3)).queueNumber).toBe(
-        numberOf('K01', 'KHAM', 'elderly', 1),
+        numberOf('K01', 'KHAM', 'elderly', offline ? 3 : 1),
       );
       expect((await n({ department: 'NHI', lane: 'child' }, 4)).queueNumber).toBe(
         numberOf('K01', 'NHI', 'child', 1),
@@ -235,7 +276,7 @@ export function storeContract(engine: EngineUnderTest): void {
         insurance: { source: 'online' },
       });
       expect(await s.completeTicket(ticket.id, request({ department: 'TD' }))).toBeNull();
-      expect(await s.completeTicket('nope', request())).toBeNull();
+      await unknownVisit(s.completeTicket('nope', request()));
       // A visit made for a known person is not a ticket.
       const known = (await s.checkIn(request({ department: 'NOI' }))).visit;
       expect(await s.completeTicket(known.id, request({ id: '001085099999' }))).toBeNull();
@@ -328,7 +369,7 @@ export function storeContract(engine: EngineUnderTest): void {
         printStatus: 'printed',
         printError: null,
       });
-      expect(await s.recordPrint('nope', 'printed', null, DAY)).toBeNull();
+      await unknownVisit(s.recordPrint('nope', 'printed', null, DAY));
     });
 
     it.skipIf(!engine.openShared)(
@@ -380,84 +421,93 @@ export function storeContract(engine: EngineUnderTest): void {
       },
     );
 
-    it('re-check queue: written with the visit, leased, deferred, applied once', async () => {
-      const s = await open();
-      const query = {
-        idNumber: '001085012345',
-        fullName: 'Nguyễn Văn An',
-        dateOfBirth: '1985-03-14',
-      };
-      const { visit } = await s.checkIn(
-        request({
-          insurance: { source: 'pending', result: null, cachedAt: null, stale: false, note: null },
-          recheck: query,
-        }),
-      );
-      expect(await s.pendingRechecks()).toBe(1);
+    serverOnly(
+      're-check queue: written with the visit, leased, deferred, applied once',
+      async () => {
+        const s = await open();
+        const query = {
+          idNumber: '001085012345',
+          fullName: 'Nguyễn Văn An',
+          dateOfBirth: '1985-03-14',
+        };
+        const { visit } = await s.checkIn(
+          request({
+            insurance: {
+              source: 'pending',
+              result: null,
+              cachedAt: null,
+              stale: false,
+              note: null,
+            },
+            recheck: query,
+          }),
+        );
+        expect(await s.pendingRechecks()).toBe(1);
 
-      const t0 = '2026-11-23T01:00:00.000Z';
-      const [item] = await s.claimRechecks({
-        now: t0,
-        leaseUntil: '2026-11-23T01:01:00.000Z',
-        limit: 10,
-      });
-      expect(item).toMatchObject({ visitId: visit.id, query, attempts: 0, lastError: null });
-      // Leased: not due again until the lease ends.
-      expect(
-        await s.claimRechecks({ now: '2026-11-23T01:00:30.000Z', leaseUntil: 'x', limit: 10 }),
-      ).toEqual([]);
-      await s.deferRecheck(item!.id, '2026-11-23T01:05:00.000Z', 'INSURANCE_UNAVAILABLE');
-      expect(
-        await s.claimRechecks({ now: '2026-11-23T01:04:00.000Z', leaseUntil: 'x', limit: 10 }),
-      ).toEqual([]);
-      const [again] = await s.claimRechecks({
-        now: '2026-11-23T01:05:00.000Z',
-        leaseUntil: '2026-11-23T01:06:00.000Z',
-        limit: 10,
-      });
-      expect(again).toMatchObject({ attempts: 1, lastError: 'INSURANCE_UNAVAILABLE' });
-      // ignoreSchedule takes leased items too.
-      expect(
-        await s.claimRechecks({
+        const t0 = '2026-11-23T01:00:00.000Z';
+        const [item] = await s.claimRechecks({
           now: t0,
+          leaseUntil: '2026-11-23T01:01:00.000Z',
+          limit: 10,
+        });
+        expect(item).toMatchObject({ visitId: visit.id, query, attempts: 0, lastError: null });
+        // Leased: not due again until the lease ends.
+        expect(
+          await s.claimRechecks({ now: '2026-11-23T01:00:30.000Z', leaseUntil: 'x', limit: 10 }),
+        ).toEqual([]);
+        await s.deferRecheck(item!.id, '2026-11-23T01:05:00.000Z', 'INSURANCE_UNAVAILABLE');
+        expect(
+          await s.claimRechecks({ now: '2026-11-23T01:04:00.000Z', leaseUntil: 'x', limit: 10 }),
+        ).toEqual([]);
+        const [again] = await s.claimRechecks({
+          now: '2026-11-23T01:05:00.000Z',
           leaseUntil: '2026-11-23T01:06:00.000Z',
           limit: 10,
-          ignoreSchedule: true,
-        }),
-      ).toHaveLength(1);
+        });
+        expect(again).toMatchObject({ attempts: 1, lastError: 'INSURANCE_UNAVAILABLE' });
+        // ignoreSchedule takes leased items too.
+        expect(
+          await s.claimRechecks({
+            now: t0,
+            leaseUntil: '2026-11-23T01:06:00.000Z',
+            limit: 10,
+            ignoreSchedule: true,
+          }),
+        ).toHaveLength(1);
 
-      const result = insuranceResult();
-      const filled = {
-        source: 'online' as const,
-        result,
-        cachedAt: null,
-        stale: false,
-        note: null,
-      };
-      const applied = await s.applyRecheck({
-        recheckId: again!.id,
-        at: t0,
-        result,
-        visitInsurance: filled,
-        discrepancy: null,
-      });
-      expect(applied.visit?.insurance.source).toBe('online');
-      expect(applied.discrepancy).toBeNull();
-      expect(await s.pendingRechecks()).toBe(0);
-      expect((await s.getLookup('001085012345'))?.fetchedAt).toBe(t0);
-      // A second worker finishing the same item changes nothing.
-      expect(
-        await s.applyRecheck({
+        const result = insuranceResult();
+        const filled = {
+          source: 'online' as const,
+          result,
+          cachedAt: null,
+          stale: false,
+          note: null,
+        };
+        const applied = await s.applyRecheck({
           recheckId: again!.id,
           at: t0,
           result,
-          visitInsurance: null,
+          visitInsurance: filled,
           discrepancy: null,
-        }),
-      ).toEqual({ visit: null, discrepancy: null });
-    });
+        });
+        expect(applied.visit?.insurance.source).toBe('online');
+        expect(applied.discrepancy).toBeNull();
+        expect(await s.pendingRechecks()).toBe(0);
+        expect((await s.getLookup('001085012345'))?.fetchedAt).toBe(t0);
+        // A second worker finishing the same item changes nothing.
+        expect(
+          await s.applyRecheck({
+            recheckId: again!.id,
+            at: t0,
+            result,
+            visitInsurance: null,
+            discrepancy: null,
+          }),
+        ).toEqual({ visit: null, discrepancy: null });
+      },
+    );
 
-    it('an item that can never succeed is dropped', async () => {
+    serverOnly('an item that can never succeed is dropped', async () => {
       const s = await open();
       await s.checkIn(request({ recheck: { idNumber: '1', fullName: 'x', dateOfBirth: '1990' } }));
       const [item] = await s.claimRechecks({
@@ -470,43 +520,48 @@ export function storeContract(engine: EngineUnderTest): void {
       expect(await s.pendingRechecks()).toBe(0);
     });
 
-    it('a disagreeing re-check flags the visit until its discrepancy is resolved', async () => {
-      const s = await open();
-      const { visit } = await s.checkIn(
-        request({ recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' } }),
-      );
-      const [item] = await s.claimRechecks({
-        now: DAY,
-        leaseUntil: 'x',
-        limit: 1,
-        ignoreSchedule: true,
-      });
-      const applied = await s.applyRecheck({
-        recheckId: item!.id,
-        at: `${DAY}T02:00:00.000Z`,
-        result: insuranceResult('not-insured', false, '010'),
-        visitInsurance: null,
-        discrepancy: {
-          usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
-          recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
-        },
-      });
-      expect(applied.visit).toMatchObject({ id: visit.id, flagged: true });
-      expect(applied.discrepancy).toMatchObject({
-        visitId: visit.id,
-        queueNumber: visit.queueNumber,
-        patientName: 'Nguyễn Văn An',
-        resolved: false,
-      });
-      expect(await s.discrepancies()).toEqual([applied.discrepancy]);
-      expect(await s.resolveDiscrepancy(applied.discrepancy!.id, `${DAY}T03:00:00.000Z`)).toBe(
-        true,
-      );
-      expect(await s.resolveDiscrepancy('nope', `${DAY}T03:00:00.000Z`)).toBe(false);
-      expect(await s.discrepancies()).toEqual([]);
-      expect(await s.discrepancies({ includeResolved: true })).toMatchObject([{ resolved: true }]);
-      expect((await s.getVisit(visit.id))!.flagged).toBe(false);
-    });
+    serverOnly(
+      'a disagreeing re-check flags the visit until its discrepancy is resolved',
+      async () => {
+        const s = await open();
+        const { visit } = await s.checkIn(
+          request({ recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' } }),
+        );
+        const [item] = await s.claimRechecks({
+          now: DAY,
+          leaseUntil: 'x',
+          limit: 1,
+          ignoreSchedule: true,
+        });
+        const applied = await s.applyRecheck({
+          recheckId: item!.id,
+          at: `${DAY}T02:00:00.000Z`,
+          result: insuranceResult('not-insured', false, '010'),
+          visitInsurance: null,
+          discrepancy: {
+            usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+            recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
+          },
+        });
+        expect(applied.visit).toMatchObject({ id: visit.id, flagged: true });
+        expect(applied.discrepancy).toMatchObject({
+          visitId: visit.id,
+          queueNumber: visit.queueNumber,
+          patientName: 'Nguyễn Văn An',
+          resolved: false,
+        });
+        expect(await s.discrepancies()).toEqual([applied.discrepancy]);
+        expect(await s.resolveDiscrepancy(applied.discrepancy!.id, `${DAY}T03:00:00.000Z`)).toBe(
+          true,
+        );
+        expect(await s.resolveDiscrepancy('nope', `${DAY}T03:00:00.000Z`)).toBe(false);
+        expect(await s.discrepancies()).toEqual([]);
+        expect(await s.discrepancies({ includeResolved: true })).toMatchObject([
+          { resolved: true },
+        ]);
+        expect((await s.getVisit(visit.id))!.flagged).toBe(false);
+      },
+    );
 
     it('cancelling a visit drops its re-check', async () => {
       const s = await open();
@@ -518,7 +573,7 @@ export function storeContract(engine: EngineUnderTest): void {
         cancelledReason: 'r',
       });
       expect(await s.pendingRechecks()).toBe(0);
-      expect(await s.cancelVisit('nope', 'r', DAY)).toBeNull();
+      await unknownVisit(s.cancelVisit('nope', 'r', DAY));
     });
 
     it('a closed store says so with a typed error', async () => {
@@ -562,21 +617,24 @@ export function storeContract(engine: EngineUnderTest): void {
           }),
         )
       ).visit;
-      const [item] = await s.claimRechecks({
-        now: '2026-08-01T02:00:00.000Z',
-        leaseUntil: '2026-08-01T02:01:00.000Z',
-        limit: 5,
-      });
-      await s.applyRecheck({
-        recheckId: item!.id,
-        at: '2026-08-01T02:00:00.000Z',
-        result: insuranceResult('not-insured', false, '010'),
-        visitInsurance: null,
-        discrepancy: {
-          usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
-          recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
-        },
-      });
+      // A discrepancy comes from the re-check queue, the server's alone: none offline.
+      if (!offline) {
+        const [item] = await s.claimRechecks({
+          now: '2026-08-01T02:00:00.000Z',
+          leaseUntil: '2026-08-01T02:01:00.000Z',
+          limit: 5,
+        });
+        await s.applyRecheck({
+          recheckId: item!.id,
+          at: '2026-08-01T02:00:00.000Z',
+          result: insuranceResult('not-insured', false, '010'),
+          visitInsurance: null,
+          discrepancy: {
+            usedAtCheckin: { code: '000', outcome: 'insured', source: 'cache' },
+            recheck: { code: '010', outcome: 'not-insured', checkedAt: 'x' },
+          },
+        });
+      }
       const recent = (
         await s.checkIn(request({ date: '2026-11-20', createdAt: '2026-11-20T01:00:00.000Z' }))
       ).visit;
@@ -598,7 +656,7 @@ export function storeContract(engine: EngineUnderTest): void {
       expect(report).toMatchObject({
         visitsAnonymised: 2,
         identitiesDeleted: 1,
-        discrepanciesDeleted: 1,
+        discrepanciesDeleted: offline ? 0 : 1,
       });
       expect(report.lookupsDeleted).toBeGreaterThanOrEqual(1);
 

@@ -1,14 +1,14 @@
 /**
  * A station on the hospital's PostgreSQL server (store.engine "postgres") that keeps working when
- * the server goes away. Every call goes to the server while it answers. When it cannot be reached
- * (./reachability.ts decides), the station switches to its own SQLite file, opened with offline
+ * the server goes away: the failover routing. Every call goes to the server while it answers
+ * (./server-link.ts keeps the link: reachability, reconnect, upload, other stations' changes).
+ * While it cannot be reached, the station works on its own SQLite file, opened with offline
  * numbers: check-ins go on as `K02-KHAM-O-003` (never colliding with the server's `KHAM-T-004`
- * nor with another station), reads come from the local file so the desk still works, and the
- * desk is told (status). A reconnect loop with backoff probes the server; once it answers, the
- * offline visits are uploaded with their own ids and numbers (the server skips ids it already
- * has, so a repeated or interrupted upload never duplicates), marked uploaded only after the
- * server committed, and the station goes back to the shared numbers. Staff actions recorded
- * meanwhile go up after them the same way, each once by the uid it was given when recorded.
+ * nor with another station), reads come from the local file so the desk still works, and what
+ * only the server can do fails as the server failed (STORE_UNREACHABLE). Changes to a visit made
+ * offline stay with it on the file until the link uploads it; reads show the server's visits and
+ * the offline ones it does not have yet. The staff actions and the failed-lookup evidence are
+ * routed the same way (./failover-parts.ts).
  *
  * While offline the station sees only its own file, so "already checked in today" can only find
  * visits made on this station while offline (see checkIn). A person who also checked in online
@@ -16,7 +16,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
-  AuditEntry,
   CardIdentity,
   Discrepancy,
   InsuranceResult,
@@ -25,13 +24,9 @@ import type {
   StoreStatus,
   Visit,
 } from '../../../shared/domain';
-import { toErrorShape } from '../../../shared/errors';
-import { createListeners } from '../../util/listeners';
-import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
-import type { AuditStore, OfflineAuditImporter } from '../audit-contract';
+import type { AuditStore } from '../audit-contract';
 import type { HisOutboxStore } from '../his-outbox-contract';
-import type { OfflineVisitImporter } from '../offline-visits-contract';
 import type { SqliteStore } from '../sqlite/sqlite-store';
 import type {
   CachedIdentity,
@@ -51,35 +46,15 @@ import type {
   RoomActionResult,
   VisitQuery,
 } from '../store-contract';
-import { isServerUnreachable, reconnectDelayMs } from './reachability';
+import { failoverAudit, failoverEvidence } from './failover-parts';
 import { createSerial } from './serial';
-import { uploadOfflineAudit, uploadOfflineVisits } from './offline-upload';
+import { ServerLink, type ServerLinkOptions, type ServerStore } from './server-link';
 
-export type ServerStore = KioskStore &
-  OfflineVisitImporter & { readonly audit: AuditStore & OfflineAuditImporter };
-
-/** Something that tells this station about other stations' changes (LISTEN/NOTIFY). */
-export interface ChangeFeed {
-  close(): Promise<void>;
-}
-
-export interface HospitalStoreOptions {
-  server: ServerStore;
+/** The server and how to reach it (./server-link.ts), and the station's own file. */
+export interface HospitalStoreOptions extends Omit<ServerLinkOptions, 'waiting' | 'localTurn'> {
   /** The station's own file, opened with `queueNumbers: 'offline'`. */
   local: SqliteStore;
-  logger: Logger;
-  now?: () => Date;
-  /** Backoff between attempts to reach the server again (default 1 s doubling to 30 s). */
-  reconnectBaseMs?: number;
-  reconnectMaxMs?: number;
-  /**
-   * Starts the feed of other stations' changes; `onChange(day)` per change, `onChange(null)` when
-   * some may have been missed (the feed reconnected).
-   */
-  watchChanges?: (onChange: (day: string | null) => void) => ChangeFeed;
 }
-
-export const RECONNECT_DEFAULTS = { baseMs: 1000, maxMs: 30_000 } as const;
 
 const byTimeThenNumber = (a: Visit, b: Visit): number =>
   a.createdAt.localeCompare(b.createdAt) || a.queueNumber.localeCompare(b.queueNumber);
@@ -97,66 +72,41 @@ export class HospitalStore implements KioskStore {
   readonly lookupEvidence: LookupEvidenceStore;
   readonly audit: AuditStore;
 
-  private readonly server: ServerStore;
   private readonly local: SqliteStore;
-  private readonly log: Logger;
-  private readonly now: () => Date;
-  private readonly baseMs: number;
-  private readonly maxMs: number;
+  private readonly link: ServerLink;
   /** Local writes to offline visits and the upload take turns (./serial.ts). */
   private readonly localTurn = createSerial();
-  private readonly statusListeners = createListeners<StoreStatus>();
-  private readonly changeListeners = createListeners<{ date: string | null }>();
-  private readonly feed: ChangeFeed | null;
-
-  private online = true;
-  private offlineSince: string | null = null;
-  /** The failure that took the server away, rethrown by what cannot be done offline. */
-  private offlineError: unknown = null;
-  private uploadError: KioskErrorShape | null = null;
-  private attempt = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
   private closed = false;
-  private probed = false;
 
   constructor(o: HospitalStoreOptions) {
-    this.server = o.server;
-    this.local = o.local;
-    this.location = o.server.location;
-    this.log = o.logger.child({ svc: 'hospital-store' });
-    this.now = o.now ?? (() => new Date());
-    this.baseMs = o.reconnectBaseMs ?? RECONNECT_DEFAULTS.baseMs;
-    this.maxMs = o.reconnectMaxMs ?? RECONNECT_DEFAULTS.maxMs;
-    this.hisOutbox = o.server.hisOutbox;
-    this.lookupEvidence = this.failoverEvidence();
-    this.audit = this.failoverAudit();
-    this.feed = o.watchChanges?.((date) => this.changeListeners.emit({ date })) ?? null;
-    // Is the server there, and are there offline visits left by an earlier run (closed or cut
-    // off before the server came back)?
-    this.schedule(0);
+    const { local, ...server } = o;
+    this.local = local;
+    this.location = server.server.location;
+    this.hisOutbox = server.server.hisOutbox;
+    this.link = new ServerLink({
+      ...server,
+      waiting: local,
+      localTurn: this.localTurn,
+      logger: o.logger.child({ svc: 'hospital-store' }),
+    });
+    this.lookupEvidence = failoverEvidence(this.link, local);
+    this.audit = failoverAudit(this.link, local);
   }
 
-  // -- status ------------------------------------------------------------------------------
+  // -- status (the link's) -----------------------------------------------------------------
 
   /** Whether the server answered the last call (false: working offline). */
   get serverReachable(): boolean {
-    return this.online;
+    return this.link.reachable;
   }
 
-  async status(): Promise<StoreStatus> {
-    return {
-      engine: 'postgres',
-      serverReachable: this.online,
-      offlineSince: this.offlineSince,
-      waitingUpload: await this.local.offlineVisits.pendingCount(),
-      uploadError: this.uploadError,
-    };
+  status(): Promise<StoreStatus> {
+    return this.link.status();
   }
 
   /** Offline / back online / another offline visit / an upload: the desk's banner. */
   onStatus(listener: (status: StoreStatus) => void): () => void {
-    return this.statusListeners.on(listener);
+    return this.link.onStatus(listener);
   }
 
   /**
@@ -164,141 +114,25 @@ export class HospitalStore implements KioskStore {
    * changes may have been missed, refresh what is shown.
    */
   onVisitsChanged(listener: (change: { date: string | null }) => void): () => void {
-    return this.changeListeners.on(listener);
+    return this.link.onVisitsChanged(listener);
   }
 
-  private announce(): void {
-    if (this.closed) return;
-    this.status().then(
-      (status) => this.statusListeners.emit(status),
-      (err: unknown) => this.log.warn('store status failed', { code: toErrorShape(err).code }),
-    );
+  /** Uploads now if the server answers (tests, `store status`); the loop does it otherwise. */
+  syncNow(): Promise<StoreStatus> {
+    return this.link.syncNow();
   }
 
-  // -- going offline and coming back --------------------------------------------------------
+  // -- routing -----------------------------------------------------------------------------
 
-  private goOffline(err: unknown): void {
-    this.offlineError = err;
-    if (!this.online) return;
-    this.online = false;
-    this.offlineSince = this.now().toISOString();
-    this.log.warn('hospital server unreachable: working offline', {
-      code: toErrorShape(err).code,
-      server: this.location,
-    });
-    this.attempt = 0;
-    this.schedule(reconnectDelayMs(0, this.baseMs, this.maxMs));
-    this.announce();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closed || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.ticking = this.tick().finally(() => {
-        this.ticking = null;
-      });
-    }, delayMs);
-    this.timer.unref?.();
-  }
-
-  private retryLater(): void {
-    this.attempt += 1;
-    this.schedule(reconnectDelayMs(this.attempt, this.baseMs, this.maxMs));
-  }
-
-  /** One attempt: reach the server, upload what waits, and be online again. */
-  private async tick(): Promise<void> {
-    if (this.closed) return;
-    try {
-      // The first attempt always asks the server, so that a station starting while it is away
-      // says so at once rather than at its first check-in.
-      const first = !this.probed;
-      this.probed = true;
-      if (!first && this.online && !(await this.waitingUpload())) {
-        this.attempt = 0;
-        return;
-      }
-      await this.server.schemaVersion();
-      const days = await this.localTurn.run(() =>
-        uploadOfflineVisits({
-          local: this.local.offlineVisits,
-          server: this.server,
-          at: () => this.now().toISOString(),
-          logger: this.log,
-        }),
-      );
-      await this.localTurn.run(() =>
-        uploadOfflineAudit({
-          local: this.local.offlineAudit,
-          server: this.server.audit,
-          at: () => this.now().toISOString(),
-          logger: this.log,
-        }),
-      );
-      this.uploadError = null;
-      this.backOnline();
-      for (const date of days) this.changeListeners.emit({ date });
-      // Written on the file while this upload ran, before the station was back online: they go
-      // up with the next attempt rather than waiting for the server to go away again.
-      if (await this.waitingUpload()) this.schedule(reconnectDelayMs(0, this.baseMs, this.maxMs));
-    } catch (err) {
-      if (this.closed) return;
-      if (isServerUnreachable(err)) {
-        this.goOffline(err);
-      } else {
-        // The server answers but refused the upload: shared numbers again (nothing is gained by
-        // staying offline), the visits stay waiting, the desk shows why, and it is tried again.
-        this.uploadError = toErrorShape(err);
-        this.log.error('offline visits upload failed', { code: this.uploadError.code });
-        this.backOnline();
-      }
-      this.retryLater();
-    }
-  }
-
-  private async waitingUpload(): Promise<boolean> {
-    return (
-      (await this.local.offlineVisits.pendingCount()) > 0 ||
-      (await this.local.offlineAudit.pendingCount()) > 0
-    );
-  }
-
-  private backOnline(): void {
-    if (this.online) {
-      this.announce();
-      return;
-    }
-    this.online = true;
-    this.offlineSince = null;
-    this.offlineError = null;
-    this.attempt = 0;
-    this.log.info('hospital server reachable again: shared numbers', { server: this.location });
-    this.announce();
-  }
-
-  /**
-   * The server's answer while it answers; when it cannot be reached, the station goes offline
-   * and `offline` answers (or rethrows when the thing cannot be done without the server).
-   */
-  private async serverOr<T>(
+  private serverOr<T>(
     onServer: (server: ServerStore) => Promise<T>,
     offline: () => Promise<T>,
   ): Promise<T> {
-    if (!this.online) return offline();
-    try {
-      return await onServer(this.server);
-    } catch (err) {
-      if (!isServerUnreachable(err)) throw err;
-      this.goOffline(err);
-      return offline();
-    }
+    return this.link.serverOr(onServer, offline);
   }
 
-  private async serverOnly<T>(onServer: (server: ServerStore) => Promise<T>): Promise<T> {
-    return this.serverOr(onServer, async () => {
-      throw this.offlineError;
-    });
+  private serverOnly<T>(onServer: (server: ServerStore) => Promise<T>): Promise<T> {
+    return this.link.serverOnly(onServer);
   }
 
   /** Changes to a visit still waiting for upload stay on the station's file; the rest go up. */
@@ -311,7 +145,7 @@ export class HospitalStore implements KioskStore {
       (await this.local.offlineVisits.isPending(id)) ? { value: await local() } : null,
     );
     if (here) {
-      this.announce();
+      this.link.announce();
       return here.value;
     }
     return this.serverOnly(onServer);
@@ -319,8 +153,9 @@ export class HospitalStore implements KioskStore {
 
   // -- KioskStore ---------------------------------------------------------------------------
 
+  /** The server's schema; offline it cannot be known (the station's file numbers its own). */
   async schemaVersion(): Promise<number> {
-    return this.server.schemaVersion();
+    return this.link.server.schemaVersion();
   }
 
   async checkIn(checkIn: CheckInRequest): Promise<CheckInResult> {
@@ -335,7 +170,7 @@ export class HospitalStore implements KioskStore {
         // who checked in online (or at another station) today gets a second visit here. The
         // upload keeps both and reports them (OfflineImportReport.alsoCheckedInOnline).
         const result = await this.localTurn.run(() => this.local.checkIn(request));
-        if (result.created) this.announce();
+        if (result.created) this.link.announce();
         return result;
       },
     );
@@ -547,115 +382,25 @@ export class HospitalStore implements KioskStore {
     );
   }
 
+  /**
+   * Purges both, so that nothing personal outlives its time on the station either. The report
+   * is the server's while it answers: the station's file then holds copies of the same data (the
+   * caches are written to both, uploaded offline visits stay on the file), and adding its counts
+   * would count one identity or visit twice. Offline, the report is the file's.
+   */
   async purge(request: PurgeRequest): Promise<PurgeReport> {
     const here = await this.localTurn.run(() => this.local.purge(request));
     const there = await this.serverOr(
       (server) => server.purge(request),
       async (): Promise<PurgeReport | null> => null,
     );
-    if (!there) return here;
-    return {
-      visitsAnonymised: here.visitsAnonymised + there.visitsAnonymised,
-      identitiesDeleted: here.identitiesDeleted + there.identitiesDeleted,
-      lookupsDeleted: here.lookupsDeleted + there.lookupsDeleted,
-      rechecksDeleted: here.rechecksDeleted + there.rechecksDeleted,
-      discrepanciesDeleted: here.discrepanciesDeleted + there.discrepanciesDeleted,
-    };
-  }
-
-  private async pendingHereOr<T>(
-    visitId: string,
-    here: () => Promise<T>,
-    there: () => Promise<T>,
-  ): Promise<T> {
-    if (await this.local.offlineVisits.isPending(visitId)) return here();
-    return this.serverOnly(there);
-  }
-
-  /**
-   * Staff actions go to the server while it answers and into the station's own file while it
-   * does not; the upload takes those up (by uid, once: ./offline-upload.ts). Reads show both,
-   * an entry on both (uploaded, or committed on the server without an answer) once.
-   */
-  private failoverAudit(): AuditStore {
-    const server = this.server.audit;
-    const local = this.local.audit;
-    const both = async (read: (s: AuditStore) => Promise<AuditEntry[]>): Promise<AuditEntry[]> => {
-      const here = await read(local);
-      const there = await this.serverOr(
-        () => read(server),
-        async () => [],
-      );
-      const onServer = new Set(there.map((e) => e.uid));
-      return [...there, ...here.filter((e) => !onServer.has(e.uid))].sort((a, b) =>
-        a.at.localeCompare(b.at),
-      );
-    };
-    return {
-      append: (entry) =>
-        this.serverOr(
-          () => server.append(entry),
-          () => local.append(entry),
-        ),
-      between: (from, to) => both((s) => s.between(from, to)),
-      forVisit: (visitId) => both((s) => s.forVisit(visitId)),
-    };
-  }
-
-  /** Evidence of an offline visit stays with it on the station's file; the rest on the server. */
-  private failoverEvidence(): LookupEvidenceStore {
-    const server = this.server.lookupEvidence;
-    const local = this.local.lookupEvidence;
-    return {
-      record: (visitId, evidence) =>
-        this.pendingHereOr(
-          visitId,
-          () => local.record(visitId, evidence),
-          () => server.record(visitId, evidence),
-        ),
-      recordRecheck: (visitId, recheck) =>
-        this.pendingHereOr(
-          visitId,
-          () => local.recordRecheck(visitId, recheck),
-          () => server.recordRecheck(visitId, recheck),
-        ),
-      between: (from, to) =>
-        this.serverOr(
-          () => server.between(from, to),
-          () => local.between(from, to),
-        ),
-      count: (from, to) =>
-        this.serverOr(
-          () => server.count(from, to),
-          () => local.count(from, to),
-        ),
-    };
-  }
-
-  /** Uploads now if the server answers (tests, `store status`); the loop does it otherwise. */
-  async syncNow(): Promise<StoreStatus> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    await this.ticking;
-    this.ticking = this.tick().finally(() => {
-      this.ticking = null;
-    });
-    await this.ticking;
-    return this.status();
+    return there ?? here;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.ticking?.catch(() => undefined);
-    this.statusListeners.clear();
-    this.changeListeners.clear();
-    await this.feed?.close().catch(() => undefined);
-    await this.server.close().catch(() => undefined);
+    await this.link.close();
     await this.local.close();
   }
 }

@@ -5,7 +5,7 @@
  * `lookupEvidence`) defer the same way.
  */
 import { storeErrors } from '../store-errors';
-import type { ServerStore } from './hospital-store';
+import type { ServerStore } from './server-link';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 

@@ -11,7 +11,8 @@
 import type { Logger } from '../../logging/logger';
 import { openPostgresStore, type PostgresStoreOptions } from '../postgres/open-postgres-store';
 import { openSqliteStore } from '../sqlite/sqlite-store';
-import { HospitalStore, type ServerStore } from './hospital-store';
+import { HospitalStore } from './hospital-store';
+import type { ServerStore } from './server-link';
 import { lazyServer } from './lazy-server';
 import { listenForVisitChanges } from './pg-change-feed';
 import { isServerUnreachable } from './reachability';

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { toErrorShape } from '../../../shared/errors';
 import { maskUrlPassword } from '../../config/load-config';
 import type { Logger } from '../../logging/logger';
-import type { ChangeFeed } from './hospital-store';
+import type { ChangeFeed } from './server-link';
 import { reconnectDelayMs } from './reachability';
 import { pgConnection } from '../postgres/pg-pool';
 import type { PgTlsFiles } from '../../config/pg-tls';

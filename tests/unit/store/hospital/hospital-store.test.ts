@@ -192,4 +192,31 @@ describe('hospital store: failover to the station and back', () => {
     await until(async () => (await local.offlineVisits.pendingCount()) === 0);
     expect((await server.inner.getVisit(a.visit.id))?.queueNumber).toBe('K02-KHAM-O-001');
   });
+
+  it('purges both, and counts a visit or identity kept on both once', async () => {
+    const s = open();
+    const old = { date: '2026-08-01', createdAt: '2026-08-01T01:00:00.000Z' };
+    await s.saveIdentity(
+      { idNumber: person(9), fullName: 'Cũ', dateOfBirth: null } as never,
+      '2026-08-01T00:00:00.000Z',
+    );
+    server.down = true;
+    const offline = await s.checkIn(at(1, old));
+    server.down = false;
+    await until(async () => s.serverReachable && (await s.status()).waitingUpload === 0);
+    // Uploaded, and still on the station's file; the identity cached on both.
+    expect(await local.getVisit(offline.visit.id)).not.toBeNull();
+    expect(await server.inner.getVisit(offline.visit.id)).not.toBeNull();
+    const report = await s.purge({
+      visitsBefore: '2026-08-25',
+      cacheBefore: '2026-08-25T00:00:00.000Z',
+      at: `${TEST_DAY}T00:00:00.000Z`,
+    });
+    expect(report).toMatchObject({ visitsAnonymised: 1, identitiesDeleted: 1 });
+    // Nothing of the person is left in either place.
+    expect((await local.getVisit(offline.visit.id))?.patient.fullName).toBe('');
+    expect((await server.inner.getVisit(offline.visit.id))?.patient.fullName).toBe('');
+    expect(await local.getIdentity(person(9))).toBeNull();
+    expect(await server.inner.getIdentity(person(9))).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { kioskError } from '../../../../src/shared/errors';
-import type { ServerStore } from '../../../../src/main/store/hospital/hospital-store';
+import type { ServerStore } from '../../../../src/main/store/hospital/server-link';
 import type { CheckInRequest } from '../../../../src/main/store/store-contract';
 import type {
   OfflineImportReport,
