@@ -49,6 +49,8 @@ export interface CheckInRequest {
   document?: PresentedDocument;
   /** The lane the law gave and why. */
   priority?: LawPriority | null;
+  /** A child's guardian from the BHYT card QR (on every print of the slip). */
+  guardianName?: string | null;
   /** From the chip read; absent or null for typed data. */
   chipVerification?: ChipVerification | null;
   /** The face check's decision; absent or null for typed data. */

@@ -182,6 +182,7 @@ export function storeContract(engine: EngineUnderTest): void {
           document: 'bhyt-qr',
           priority: { lane: 'child', reason: { vi: '4 tuổi', en: '4 years old' } },
           lane: 'child',
+          guardianName: 'Trần Văn Mẫu',
           ...over,
         });
       const first = await s.checkIn(child());
@@ -192,13 +193,21 @@ export function storeContract(engine: EngineUnderTest): void {
         lane: 'child',
         reason: { vi: '4 tuổi', en: '4 years old' },
       });
+      // The guardian is kept for every later print of the slip (a reprint reads the visit back).
+      expect(first.visit.guardianName).toBe('Trần Văn Mẫu');
+      expect((await s.getVisit(first.visit.id))!.guardianName).toBe('Trần Văn Mẫu');
       const again = await s.checkIn(child({ stationId: 'K02' }));
       expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
+      expect(again.visit.guardianName).toBe('Trần Văn Mẫu');
       // Another child's card is another person; two desk tickets without any number are two.
       const other = await s.checkIn(
-        child({ patient: { ...child().patient, cardNumber: 'TE1790123456781' } }),
+        child({
+          patient: { ...child().patient, cardNumber: 'TE1790123456781' },
+          guardianName: null,
+        }),
       );
       expect(other.created).toBe(true);
+      expect(other.visit.guardianName).toBeUndefined();
       const unknown = () =>
         request({
           patient: { idNumber: '', fullName: '', dateOfBirth: null, sex: null },
@@ -544,6 +553,7 @@ export function storeContract(engine: EngineUnderTest): void {
         await s.checkIn(
           request({
             patient: oldPatient,
+            guardianName: 'Phạm Thị Giám Hộ',
             date: '2026-08-01',
             createdAt: '2026-08-01T01:00:00.000Z',
             recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' },
@@ -605,6 +615,7 @@ export function storeContract(engine: EngineUnderTest): void {
       const purged = (await s.getVisit(old.id))!;
       expect(purged.patient).toEqual({ idNumber: '', fullName: '', dateOfBirth: null, sex: null });
       expect(purged.cancelledReason).toBeNull();
+      expect(purged.guardianName).toBeUndefined();
       expect(purged.queueNumber).toBe(old.queueNumber);
       expect(purged.insurance.result?.card).toBeNull();
       expect(purged.insurance.result?.outcome).toBe('insured');
@@ -613,7 +624,7 @@ export function storeContract(engine: EngineUnderTest): void {
       expect((await s.getVisit(recent.id))!.patient.fullName).toBe('Nguyễn Văn An');
       expect(await s.getIdentity('9')).toBeNull();
       expect(await s.getIdentity('8')).not.toBeNull();
-      await engine.afterPurge?.(s, ['Lê Thị Cũ Xóa', '1950-01-01']);
+      await engine.afterPurge?.(s, ['Lê Thị Cũ Xóa', '1950-01-01', 'Phạm Thị Giám Hộ']);
 
       // A purged day's numbers are not handed out again.
       expect((await s.checkIn(request({ date: '2026-08-01' }))).visit.queueNumber).toBe(

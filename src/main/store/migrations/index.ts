@@ -15,6 +15,7 @@ import { migration0010 } from './0010-audit-log';
 import { migration0011 } from './0011-arrivals';
 import { migration0012 } from './0012-face-verification';
 import { migration0013 } from './0013-audit-upload';
+import { migration0014 } from './0014-visit-guardian';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -243,7 +243,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       const changed = await c.query(
         `UPDATE visits SET patient_id_number = $2, patient_name = $3, patient_dob = $4,
            patient_sex = $5, patient_card_number = $6, identity_source = $7, document = $8,
-           priority_json = $9, insurance_json = $10
+           priority_json = $9, insurance_json = $10, guardian_name = $11
          WHERE id = $1 AND status = 'active' AND patient_id_number IS NULL
            AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
         [
@@ -257,6 +257,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
           req.document ?? null,
           req.priority ? JSON.stringify(req.priority) : null,
           JSON.stringify(storedInsurance(req.insurance)),
+          req.guardianName ?? null,
         ],
       );
       if ((changed.rowCount ?? 0) === 0) return null;
@@ -601,7 +602,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
         // the new values are computed here and written in one statement.
         await c.query(
           `UPDATE visits v SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-             patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = false,
+             patient_sex = NULL, patient_card_number = NULL, guardian_name = NULL,
+             cancelled_reason = NULL, flagged = false,
              insurance_json = n.insurance_json, anonymised_at = $3
            FROM unnest($1::text[], $2::text[]) AS n (id, insurance_json)
            WHERE v.id = n.id`,

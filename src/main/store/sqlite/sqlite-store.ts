@@ -83,13 +83,14 @@ function prepareStatements(db: Database.Database) {
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
          chip_accepted_by_name, chip_accepted_by_id, chip_accepted_at,
          insurance_json, created_at, offline, patient_card_number, document, priority_json,
-         face_decision, face_score, face_threshold, face_liveness, face_model)
+         face_decision, face_score, face_threshold, face_liveness, face_model, guardian_name)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
          @chip_accepted_by_name, @chip_accepted_by_id, @chip_accepted_at,
          @insurance_json, @created_at, @offline, @patient_card_number, @document, @priority_json,
-         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model)`,
+         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model,
+         @guardian_name)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -323,6 +324,7 @@ export class SqliteStore implements KioskStore {
         document: req.document ?? null,
         priority_json: req.priority ? JSON.stringify(req.priority) : null,
         ...faceColumns(req.faceVerification),
+        guardian_name: req.guardianName ?? null,
       });
       if (req.recheck) {
         this.s.insertOutbox.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
@@ -338,7 +340,7 @@ export class SqliteStore implements KioskStore {
           `UPDATE visits SET patient_id_number = @id_number, patient_name = @name,
              patient_dob = @dob, patient_sex = @sex, patient_card_number = @card,
              identity_source = @source, document = @document, priority_json = @priority,
-             insurance_json = @insurance
+             guardian_name = @guardian, insurance_json = @insurance
            WHERE id = @visit AND status = 'active' AND patient_id_number IS NULL
              AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
         )
@@ -352,6 +354,7 @@ export class SqliteStore implements KioskStore {
           source: req.identitySource,
           document: req.document ?? null,
           priority: req.priority ? JSON.stringify(req.priority) : null,
+          guardian: req.guardianName ?? null,
           insurance: JSON.stringify(storedInsurance(req.insurance)),
         }).changes;
       if (changed === 0) return null;
@@ -598,7 +601,8 @@ export class SqliteStore implements KioskStore {
         .all(req.visitsBefore);
       const anonymise = this.db.prepare<[string, string, string]>(
         `UPDATE visits SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-           patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = 0, insurance_json = ?,
+           patient_sex = NULL, patient_card_number = NULL, guardian_name = NULL,
+           cancelled_reason = NULL, flagged = 0, insurance_json = ?,
            anonymised_at = ?
          WHERE id = ?`,
       );

@@ -14,6 +14,8 @@ import { pgMigration0008 } from './0008-arrivals';
 import { pgMigration0009 } from './0009-face-verification';
 import { pgMigration0010 } from './0010-kiosk-functions-new-columns';
 import { pgMigration0011 } from './0011-audit-uid';
+import { pgMigration0012 } from './0012-placeholder-other-branch';
+import { pgMigration0013 } from './0013-visit-guardian';
 import type { PgMigration } from './pg-migration';
 
 export type { PgMigration } from './pg-migration';
@@ -30,6 +32,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0009,
   pgMigration0010,
   pgMigration0011,
+  pgMigration0012,
+  pgMigration0013,
 ];
 
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS.length;
