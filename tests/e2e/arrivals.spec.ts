@@ -124,7 +124,7 @@ test("the developer panel's 'scan this text': a BHYT-card-only child's pasted QR
   await expect(page.getByTestId('patient-name')).toHaveText('Trần Minh Khôi');
 });
 
-test('no papers: a ticket at the kiosk, completed at the desk with the same number', async ({
+test('no papers: a ticket at the kiosk, completed at the desk with the same number, then sent on to a clinic with it', async ({
   page,
   context,
 }) => {
@@ -161,4 +161,19 @@ test('no papers: a ticket at the kiosk, completed at the desk with the same numb
   expect(visits.map((v) => [v.queueNumber, v.patient.fullName])).toEqual([
     [number, person.fullName],
   ]);
+
+  // Sent on to a clinic: the same number, now in that department's list and calling queue.
+  await expect(row.getByTestId('visit-department')).toHaveAttribute('data-department', 'TD');
+  await row.getByTestId('visit-send-on').click();
+  await expect(desk.getByTestId('send-on-form')).toContainText(number);
+  expect(await seriousViolations(desk)).toEqual([]);
+  await desk.getByTestId('send-on-department').selectOption('SAN');
+  await desk.getByTestId('send-on-confirm').click();
+  await expect(row.getByTestId('visit-department')).toHaveAttribute('data-department', 'SAN');
+  await expect(row.getByTestId('visit-send-on')).toHaveCount(0);
+  await desk.getByTestId('visits-department').selectOption('SAN');
+  await expect(desk.getByTestId(`visit-${number}`)).toContainText(person.fullName);
+  const room = host.services.config.queue.rooms.find((r) => r.departments.includes('SAN'));
+  const called = await host.services.calling.callNext(room!.code, 'SAN');
+  expect(called).toMatchObject({ queueNumber: number, department: 'SAN' });
 });

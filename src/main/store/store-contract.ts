@@ -70,6 +70,13 @@ export interface CheckInRequest {
   visitId?: string;
 }
 
+/** Where a completed desk ticket goes: from the reception desk's queue to a department's lane. */
+export interface TicketMove {
+  from: string;
+  department: string;
+  lane: Lane;
+}
+
 export interface CheckInResult {
   visit: Visit;
   /** false: the person already had an active visit for this department today (reprint it). */
@@ -206,6 +213,13 @@ export interface KioskStore {
    * null otherwise. `request` carries the person, identity source, document, insurance and re-check.
    */
   completeTicket(visitId: string, request: CheckInRequest): Promise<Visit | null>;
+  /**
+   * Sends a completed reception-desk ticket on to a clinic department (issue 21): the visit's
+   * department and lane change, its id, queue number and check-in time stay, so the new
+   * department's calling queue takes it in check-in order in its lane. Only an active visit still
+   * in `move.from`, waiting (not yet called) and with a person on it; null otherwise.
+   */
+  sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null>;
   /** null when no such visit. Cancelling also drops its pending recheck. */
   cancelVisit(id: string, reason: string, at: IsoDateTime): Promise<Visit | null>;
   recordPrint(

@@ -10,6 +10,7 @@ import type { Lane } from '../../../src/shared/domain';
 import { processRunId, type PrintRun } from '../../../src/main/store/print-owner';
 import { formatQueueNumber, formatServerQueueNumber } from '../../../src/main/domain/queue-number';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { insuranceResult } from '../checkin/fakes';
 import { goneRun, runningProcess } from './process-runs';
 
@@ -248,6 +249,67 @@ export function storeContract(engine: EngineUnderTest): void {
       // A visit made for a known person is not a ticket.
       const known = (await s.checkIn(request({ department: 'NOI' }))).visit;
       expect(await s.completeTicket(known.id, request({ id: '001085099999' }))).toBeNull();
+    });
+
+    it('a completed desk ticket is sent on to a department with its number, called in check-in order in its lane', async () => {
+      const s = await open();
+      const at = (m: number) => `${DAY}T01:0${m}:00.000Z`;
+      const unknown = { idNumber: '', fullName: '', dateOfBirth: null, sex: null };
+      const ticket = (
+        await s.checkIn(
+          request({
+            department: 'TD',
+            patient: unknown,
+            identitySource: 'typed',
+            document: 'none',
+            createdAt: at(1),
+          }),
+        )
+      ).visit;
+      const move = { from: 'TD', department: 'NOI', lane: 'elderly' as const };
+      // Nobody on it yet: the desk completes the identity first.
+      expect(await s.sendTicketOn(ticket.id, move)).toBeNull();
+      await s.completeTicket(ticket.id, request({ department: 'TD', document: 'vneid-desk' }));
+      // Someone who checked in at the department later, in the same lane.
+      const later = (
+        await s.checkIn(
+          request({ id: person(2), department: 'NOI', lane: 'elderly', createdAt: at(3) }),
+        )
+      ).visit;
+      const sent = await s.sendTicketOn(ticket.id, move);
+      expect(sent).toMatchObject({
+        id: ticket.id,
+        queueNumber: ticket.queueNumber,
+        // A place in the new lane's counter; the number on the slip is what it keeps.
+        queueSeq: 2,
+        createdAt: at(1),
+        department: 'NOI',
+        lane: 'elderly',
+        patient: { fullName: 'Nguyễn Văn An' },
+      });
+      expect((await s.getVisit(ticket.id))!.department).toBe('NOI');
+      const next = (
+        await s.checkIn(
+          request({ id: person(3), department: 'NOI', lane: 'elderly', createdAt: at(4) }),
+        )
+      ).visit;
+      expect(next.queueNumber).toBe(numberOf('K01', 'NOI', 'elderly', 3));
+      // Only once, and only from where it is.
+      expect(await s.sendTicketOn(ticket.id, move)).toBeNull();
+      expect(await s.sendTicketOn('nope', move)).toBeNull();
+      expect(await s.waitingCounts(DAY, ['NOI', 'TD'])).toEqual({ NOI: 3, TD: 0 });
+      const call = () =>
+        s.callNext({
+          date: DAY,
+          room: 'P1',
+          departments: ['NOI'],
+          stationId: 'K01',
+          at: `${DAY}T02:00:00.000Z`,
+          policy: DEFAULT_QUEUE_POLICY,
+        });
+      // The patient arrived first: called first, by the number they hold.
+      expect((await call())?.queueNumber).toBe(ticket.queueNumber);
+      expect((await call())?.id).toBe(later.id);
     });
 
     it('remembers a returning patient under each key, the newest sighting winning', async () => {

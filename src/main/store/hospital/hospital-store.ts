@@ -39,6 +39,7 @@ import type {
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   OutboxItem,
@@ -370,6 +371,14 @@ export class HospitalStore implements KioskStore {
       visitId,
       () => this.local.completeTicket(visitId, request),
       (server) => server.completeTicket(visitId, request),
+    );
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.onVisit(
+      visitId,
+      () => this.local.sendTicketOn(visitId, move),
+      (server) => server.sendTicketOn(visitId, move),
     );
   }
 

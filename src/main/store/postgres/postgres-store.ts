@@ -18,6 +18,7 @@ import type {
   Discrepancy,
   InsuranceResult,
   KioskErrorShape,
+  Lane,
   PrintStatus,
   Visit,
 } from '../../../shared/domain';
@@ -46,6 +47,7 @@ import type {
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   OutboxItem,
@@ -169,14 +171,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           // The counter row stays locked until this transaction ends: the next station's
           // check-in waits here and then sees this one's number (or the old one after a rollback).
-          const counter = await c.query<{ last_seq: number }>(
-            `INSERT INTO queue_counters (day, department, lane, last_seq) VALUES ($1, $2, $3, 1)
-             ON CONFLICT (day, department, lane)
-               DO UPDATE SET last_seq = queue_counters.last_seq + 1
-             RETURNING last_seq`,
-            [req.date, req.department, req.lane],
-          );
-          const seq = counter.rows[0]!.last_seq;
+          const seq = await this.nextSeq(c, req.date, req.department, req.lane);
           const id = req.visitId ?? randomUUID();
           await insertVisit(c, req, {
             id,
@@ -270,6 +265,40 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       }
       return this.visitIn(c, visitId, true);
     });
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.write('send ticket on', async (c) => {
+      const row = (
+        await c.query<{ day: string }>(
+          `SELECT day FROM visits WHERE id = $1 AND status = 'active' AND department = $2
+             AND progress = 'waiting' AND COALESCE(patient_name, '') <> '' FOR UPDATE`,
+          [visitId, move.from],
+        )
+      ).rows[0];
+      if (!row) return null;
+      // A place in the new lane's counter, as SQLite gives it; the number stays the slip's.
+      const seq = await this.nextSeq(c, row.day, move.department, move.lane);
+      await c.query('UPDATE visits SET department = $2, lane = $3, queue_seq = $4 WHERE id = $1', [
+        visitId,
+        move.department,
+        move.lane,
+        seq,
+      ]);
+      return this.visitIn(c, visitId, true);
+    });
+  }
+
+  /** The next number of a day's department and lane; its row stays locked until commit. */
+  private async nextSeq(c: pg.PoolClient, day: string, department: string, lane: Lane) {
+    const counter = await c.query<{ last_seq: number }>(
+      `INSERT INTO queue_counters (day, department, lane, last_seq) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (day, department, lane)
+         DO UPDATE SET last_seq = queue_counters.last_seq + 1
+       RETURNING last_seq`,
+      [day, department, lane],
+    );
+    return counter.rows[0]!.last_seq;
   }
 
   async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {

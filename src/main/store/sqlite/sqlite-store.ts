@@ -19,6 +19,7 @@ import type {
   KnownPatient,
   CachedLookup,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   OutboxItem,
@@ -361,6 +362,33 @@ export class SqliteStore implements KioskStore {
       if (req.recheck) {
         this.s.insertOutbox.run(visitId, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
       }
+      return visitFromRow(this.s.visitById.get(visitId)!);
+    });
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.write('send ticket on', () => {
+      const row = this.db
+        .prepare<[string, string], VisitRow>(
+          `SELECT * FROM visits WHERE id = ? AND status = 'active' AND department = ?
+             AND progress = 'waiting' AND COALESCE(patient_name, '') <> ''`,
+        )
+        .get(visitId, move.from);
+      if (!row) return null;
+      // A place in the new lane's counter (its number is never printed: the visit keeps the one
+      // on the patient's slip); past any offline number of that lane already there.
+      const key = { day: row.day, stationId: row.station_id, ...move };
+      const taken = this.db.prepare<[string, string, string, string, number]>(
+        `SELECT 1 FROM visits WHERE day = ? AND station_id = ? AND department = ? AND lane = ?
+           AND queue_seq = ?`,
+      );
+      let seq = this.nextSeq(key);
+      while (taken.get(key.day, key.stationId, key.department, key.lane, seq)) {
+        seq = this.nextSeq(key);
+      }
+      this.db
+        .prepare('UPDATE visits SET department = ?, lane = ?, queue_seq = ? WHERE id = ?')
+        .run(move.department, move.lane, seq, visitId);
       return visitFromRow(this.s.visitById.get(visitId)!);
     });
   }
