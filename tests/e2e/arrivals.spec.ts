@@ -109,6 +109,34 @@ test('a BHYT card code on the keypad: a group key, then 13 digits; large keys, a
   expect(visits.map((v) => v.document)).toEqual(['typed-bhyt']);
 });
 
+test("an older card's code with letters (DN401AA319…): the letter grid, one letter at a time", async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await page.getByTestId('keypad-mode-bhyt').click();
+  await page.getByTestId('group-DN').click();
+  await expect(page.getByTestId('key-letters')).toBeDisabled(); // the benefit digit first
+  for (const d of '401') await page.getByTestId(`key-${d}`).click();
+  for (const l of 'AA') {
+    await page.getByTestId('key-letters').click();
+    await expect(page.getByTestId('keypad-letters')).toBeVisible();
+    await page.getByTestId(`letter-${l}`).click();
+    await expect(page.getByTestId('key-1')).toBeVisible();
+  }
+  await page.getByTestId('key-letters').click();
+  const box = (await page.getByTestId('letter-Q').boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('key-letters-close').click();
+  for (const d of '31912345') await page.getByTestId(`key-${d}`).click();
+  await expect(page.getByTestId('keypad-display')).toHaveText('DN 401AA31912345');
+  await page.getByTestId('key-ok').click();
+  await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
+  const visits = await host.services.visits.list({});
+  expect(visits.map((v) => v.document)).toEqual(['typed-bhyt']);
+});
+
 test("the developer panel's 'scan this text': a BHYT-card-only child's pasted QR checks in", async ({
   page,
 }) => {

@@ -2,7 +2,8 @@
  * The kiosk's touch keypad (issue 21): large keys 0–9, delete and clear, for the 12-digit CCCD
  * number (then the card: PACE opens it with the CAN) or the 10-digit BHYT social-insurance
  * number; in its "BHYT card" mode, a 2-letter group code from large keys, then 13 digits, for
- * the 15-character card code. What was typed is ./keypad-entry; main reads it
+ * the 15-character card code, with a letter grid (one key opens it) for an older card's letters
+ * or a group that has no key. What was typed is ./keypad-entry; main reads it
  * (src/shared/presented-input). Once sent, only the last four characters stay on screen; nobody
  * touching it for the idle time clears it.
  */
@@ -15,10 +16,15 @@ import {
   canSubmit,
   chooseGroup,
   clearEntry,
+  closeLetters,
   deleteOne,
   EMPTY_ENTRY,
+  hasGroup,
   KEYPAD_GROUP_CODES,
+  mayTypeLetter,
+  openLetters,
   pressDigit,
+  pressLetter,
   switchMode,
   typedText,
   type KeypadEntry,
@@ -26,6 +32,7 @@ import {
 } from './keypad-entry';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const MODES: [KeypadMode, string][] = [
   ['digits', 'arrivals.keypad.modeDigits'],
   ['bhyt', 'arrivals.keypad.modeBhyt'],
@@ -42,7 +49,7 @@ export function Keypad() {
   const provide = useCheckinStore((s) => s.provideQr);
   const idleSeconds = useAppStore((s) => s.info?.kiosk.idleTimeoutSeconds ?? 60);
   const typed = typedText(entry);
-  const choosingGroup = entry.mode === 'bhyt' && !entry.group;
+  const choosingGroup = entry.mode === 'bhyt' && !hasGroup(entry);
 
   // Someone who walks away leaves nothing of their number, nor their mode, for the next person.
   useEffect(() => {
@@ -67,7 +74,7 @@ export function Keypad() {
   const placeholder =
     entry.mode === 'digits'
       ? t('arrivals.keypad.placeholder')
-      : choosingGroup
+      : choosingGroup && !entry.group
         ? t('arrivals.keypad.chooseGroup')
         : '';
   const display = entry.group ? `${entry.group} ${entry.digits}` : entry.digits;
@@ -100,12 +107,43 @@ export function Keypad() {
       <output className="keypad-display" data-testid="keypad-display" aria-live="polite">
         {sent ?? (display || placeholder)}
       </output>
-      {entry.mode === 'bhyt' && entry.group && (
+      {entry.mode === 'bhyt' && hasGroup(entry) && (
         <p className="keypad-hint" data-testid="keypad-remaining">
           {t('arrivals.keypad.remaining', { count: BHYT_DIGITS - entry.digits.length })}
         </p>
       )}
-      {choosingGroup ? (
+      {entry.letters ? (
+        <div className="keypad-letters" data-testid="keypad-letters">
+          {LETTERS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              className="button keypad-key"
+              data-testid={`letter-${l}`}
+              onClick={() => update((e) => pressLetter(e, l))}
+            >
+              {l}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button keypad-key keypad-wide"
+            data-testid="key-letters-close"
+            onClick={() => update(closeLetters)}
+          >
+            {t(choosingGroup ? 'arrivals.keypad.backToGroups' : 'arrivals.keypad.backToDigits')}
+          </button>
+          <button
+            type="button"
+            className="button keypad-key"
+            data-testid="key-delete"
+            aria-label={t('arrivals.keypad.delete')}
+            onClick={() => setEntry(deleteOne)}
+          >
+            ⌫
+          </button>
+        </div>
+      ) : choosingGroup ? (
         <>
           <div className="keypad-groups" data-testid="keypad-groups">
             {KEYPAD_GROUP_CODES.map((code) => (
@@ -120,6 +158,14 @@ export function Keypad() {
               </button>
             ))}
           </div>
+          <button
+            type="button"
+            className="button keypad-key"
+            data-testid="group-other"
+            onClick={() => update(openLetters)}
+          >
+            {t('arrivals.keypad.otherGroupKey')}
+          </button>
           <p className="keypad-hint">{t('arrivals.keypad.otherGroup')}</p>
         </>
       ) : (
@@ -160,6 +206,18 @@ export function Keypad() {
           >
             ⌫
           </button>
+          {entry.mode === 'bhyt' && (
+            // An older card's letters after the benefit digit (e.g. DN4 01 AA …).
+            <button
+              type="button"
+              className="button keypad-key keypad-wide"
+              data-testid="key-letters"
+              disabled={!mayTypeLetter(entry)}
+              onClick={() => update(openLetters)}
+            >
+              {t('arrivals.keypad.lettersKey')}
+            </button>
+          )}
         </div>
       )}
       <button
