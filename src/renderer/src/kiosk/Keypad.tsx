@@ -7,7 +7,7 @@
  * (src/shared/presented-input). Once sent, only the last four characters stay on screen; nobody
  * touching it for the idle time clears it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
@@ -78,6 +78,15 @@ export function Keypad() {
         ? t('arrivals.keypad.chooseGroup')
         : '';
   const display = entry.group ? `${entry.group} ${entry.digits}` : entry.digits;
+  const deleteKey = (
+    <Key
+      testId="key-delete"
+      label={t('arrivals.keypad.delete')}
+      onPress={() => setEntry(deleteOne)}
+    >
+      ⌫
+    </Key>
+  );
 
   return (
     <div
@@ -115,108 +124,57 @@ export function Keypad() {
       {entry.letters ? (
         <div className="keypad-letters" data-testid="keypad-letters">
           {LETTERS.map((l) => (
-            <button
-              key={l}
-              type="button"
-              className="button keypad-key"
-              data-testid={`letter-${l}`}
-              onClick={() => update((e) => pressLetter(e, l))}
-            >
+            <Key key={l} testId={`letter-${l}`} onPress={() => update((e) => pressLetter(e, l))}>
               {l}
-            </button>
+            </Key>
           ))}
-          <button
-            type="button"
-            className="button keypad-key keypad-wide"
-            data-testid="key-letters-close"
-            onClick={() => update(closeLetters)}
-          >
+          <Key testId="key-letters-close" wide onPress={() => update(closeLetters)}>
             {t(choosingGroup ? 'arrivals.keypad.backToGroups' : 'arrivals.keypad.backToDigits')}
-          </button>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-delete"
-            aria-label={t('arrivals.keypad.delete')}
-            onClick={() => setEntry(deleteOne)}
-          >
-            ⌫
-          </button>
+          </Key>
+          {deleteKey}
         </div>
       ) : choosingGroup ? (
         <>
           <div className="keypad-groups" data-testid="keypad-groups">
             {KEYPAD_GROUP_CODES.map((code) => (
-              <button
+              <Key
                 key={code}
-                type="button"
-                className="button keypad-key"
-                data-testid={`group-${code}`}
-                onClick={() => update((e) => chooseGroup(e, code))}
+                testId={`group-${code}`}
+                onPress={() => update((e) => chooseGroup(e, code))}
               >
                 {code}
-              </button>
+              </Key>
             ))}
           </div>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="group-other"
-            onClick={() => update(openLetters)}
-          >
+          <Key testId="group-other" onPress={() => update(openLetters)}>
             {t('arrivals.keypad.otherGroupKey')}
-          </button>
+          </Key>
           <p className="keypad-hint">{t('arrivals.keypad.otherGroup')}</p>
         </>
       ) : (
         <div className="keypad-keys">
           {KEYS.map((d) => (
-            <button
-              key={d}
-              type="button"
-              className="button keypad-key"
-              data-testid={`key-${d}`}
-              onClick={() => update((e) => pressDigit(e, d))}
-            >
+            <Key key={d} testId={`key-${d}`} onPress={() => update((e) => pressDigit(e, d))}>
               {d}
-            </button>
+            </Key>
           ))}
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-clear"
-            onClick={() => update(clearEntry)}
-          >
+          <Key testId="key-clear" onPress={() => update(clearEntry)}>
             {t('arrivals.keypad.clear')}
-          </button>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-0"
-            onClick={() => update((e) => pressDigit(e, '0'))}
-          >
+          </Key>
+          <Key testId="key-0" onPress={() => update((e) => pressDigit(e, '0'))}>
             0
-          </button>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-delete"
-            aria-label={t('arrivals.keypad.delete')}
-            onClick={() => setEntry(deleteOne)}
-          >
-            ⌫
-          </button>
+          </Key>
+          {deleteKey}
           {entry.mode === 'bhyt' && (
             // An older card's letters after the benefit digit (e.g. DN4 01 AA …).
-            <button
-              type="button"
-              className="button keypad-key keypad-wide"
-              data-testid="key-letters"
+            <Key
+              testId="key-letters"
+              wide
               disabled={!mayTypeLetter(entry)}
-              onClick={() => update(openLetters)}
+              onPress={() => update(openLetters)}
             >
               {t('arrivals.keypad.lettersKey')}
-            </button>
+            </Key>
           )}
         </div>
       )}
@@ -230,6 +188,29 @@ export function Keypad() {
         {t('arrivals.keypad.ok')}
       </button>
     </div>
+  );
+}
+
+/** One large key of the keypad. */
+function Key(props: {
+  testId: string;
+  onPress: () => void;
+  children: ReactNode;
+  label?: string;
+  wide?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button keypad-key${props.wide ? ' keypad-wide' : ''}`}
+      data-testid={props.testId}
+      aria-label={props.label}
+      disabled={props.disabled}
+      onClick={props.onPress}
+    >
+      {props.children}
+    </button>
   );
 }
 
