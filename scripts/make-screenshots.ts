@@ -26,6 +26,8 @@ import {
   type ScriptedStation,
 } from '../tests/e2e/support/scripted-station';
 import { kioskError } from '../src/shared/errors';
+import { BROWSER_ARGS, cameraArgs } from '../tests/e2e/support/chromium-args';
+import { scanText } from '../tests/e2e/support/scanner';
 import { parseConfig } from '../src/main/config/load-config';
 import { defaultLogoDataUrl } from '../src/main/print/slip-assets';
 import { buildSlipModel } from '../src/main/print/slip-model';
@@ -235,16 +237,6 @@ const vneidRefused = kioskError(
   "A VNeID QR code can only be checked by an officer's VNeID app. Place your CCCD on the reader, scan your BHYT card (or VssID), type your ID number, or go to the reception desk.",
 );
 
-/** A keyboard-wedge scanner: the text far faster than a person types, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate(async (t) => {
-    for (const key of [...t, 'Enter']) {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }, text);
-}
-
 async function press(page: Page, testIds: string[]): Promise<void> {
   for (const id of testIds) await page.getByTestId(id).click();
 }
@@ -252,6 +244,13 @@ async function press(page: Page, testIds: string[]): Promise<void> {
 /** The idle screen stays mounted from one shot to the next: its keypad starts empty each time. */
 const onFreshKeypad = (page: Page, testIds: string[]) =>
   press(page, ['keypad-mode-digits', 'key-clear', ...testIds]);
+
+/** The kiosk's "go to the reception desk" with the ticket's number. */
+const ticketDone = (name: string, visit: Visit): Shot => ({
+  name,
+  state: { step: 'done', visit, reprint: false, printError: null, deskTicket: true },
+  testId: 'done-desk-ticket',
+});
 
 const ARRIVAL_SHOTS: Shot[] = [
   {
@@ -297,7 +296,7 @@ const ARRIVAL_SHOTS: Shot[] = [
     testId: 'kiosk-idle',
     then: async (page) => {
       await onFreshKeypad(page, []);
-      await scan(page, 'https://vneid.gov.vn/verify?token=0000000000000000');
+      await scanText(page, 'https://vneid.gov.vn/verify?token=0000000000000000');
       await page.getByTestId('action-error').waitFor();
     },
   },
@@ -331,28 +330,8 @@ const ARRIVAL_SHOTS: Shot[] = [
       await page.getByTestId('lane-priority-reason').waitFor();
     },
   },
-  {
-    name: 'desk-ticket-typed-number',
-    state: {
-      step: 'done',
-      visit: ticket(1, 'typed-bhyt'),
-      reprint: false,
-      printError: null,
-      deskTicket: true,
-    },
-    testId: 'done-desk-ticket',
-  },
-  {
-    name: 'desk-ticket-no-documents',
-    state: {
-      step: 'done',
-      visit: ticket(2, 'none'),
-      reprint: false,
-      printError: null,
-      deskTicket: true,
-    },
-    testId: 'done-desk-ticket',
-  },
+  ticketDone('desk-ticket-typed-number', ticket(1, 'typed-bhyt')),
+  ticketDone('desk-ticket-no-documents', ticket(2, 'none')),
 ];
 
 async function setLanguage(page: Page, language: Language): Promise<void> {
@@ -623,14 +602,7 @@ async function faceShots(): Promise<string[]> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
+    args: [...BROWSER_ARGS, ...cameraArgs('pattern')],
   });
   const files: string[] = [];
   try {
@@ -687,7 +659,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: BROWSER_ARGS,
   });
   const files: string[] = [];
   try {

@@ -10,6 +10,7 @@ import { seriousViolations } from './support/axe';
 import { submitManualEntry } from './support/desk-page';
 import { closeDevPanel, insertCard, selectCard } from './support/kiosk-page';
 import { startTestHost, type TestHost } from './support/web-host';
+import { scanText } from './support/scanner';
 
 const CHILD_QR =
   'TE1010230520101|5472e1baa76e204d696e68204b68c3b469|20/05/2023|1|53e1bb912037204e67c3b5204769e1baa320c490e1bb8b6e682c205068c6b0e1bb9d6e67204dc3b4205068e1bb8f6e672c205175e1baad6e2043e1baa775204769e1baa5792c2048c3a0204ee1bb9969|01 - 001|20/05/2023|19/05/2029|20/05/2023|01010230520101|5472e1baa76e2056c4836e204de1baab75|4|01/01/2020|0000000000000000-7102|$';
@@ -24,16 +25,6 @@ test.afterEach(async () => {
   await host?.close();
 });
 
-/** A keyboard-wedge scanner: the text far faster than a person types, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate(async (t) => {
-    for (const key of [...t, 'Enter']) {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }, text);
-}
-
 async function typeOnKeypad(page: Page, digits: string): Promise<void> {
   for (const d of digits) await page.getByTestId(`key-${d}`).click();
   await expect(page.getByTestId('keypad-display')).toHaveText(digits);
@@ -46,7 +37,7 @@ test('a child by the BHYT card QR: the child lane preselected with its reason, a
   await page.goto(host.url);
   await expect(page.getByTestId('kiosk-idle')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await scan(page, CHILD_QR);
+  await scanText(page, CHILD_QR);
   await expect(page.getByTestId('kiosk-choose-department')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('patient-name')).toHaveText('Trần Minh Khôi');
   await page.getByTestId('department-NHI').click();
