@@ -47,6 +47,7 @@ export function buildAppInfo(input: {
       timeZone: config.hospital.timeZone,
     },
     departments: config.departments,
+    reception: config.arrivals.reception,
     lanes: lanesFor(config.station.mode),
     simulated: simulatedParts(config),
     kiosk: {

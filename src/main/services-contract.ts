@@ -157,6 +157,12 @@ export interface VisitsService {
   list(filter: VisitFilter): Promise<Visit[]>;
   cancel(visitId: string, reason: string): Promise<Visit>;
   reprint(visitId: string): Promise<PrintOutcome>;
+  /**
+   * Sends a completed reception-desk ticket on to a department's lane: it keeps its number, the
+   * department's calling queue takes it in check-in order, and its slip is printed again with
+   * the department's directions (the print's fate is on the visit returned).
+   */
+  sendOn(visitId: string, department: string, lane: Lane): Promise<Visit>;
   onChanged(listener: (change: { date: string }) => void): () => void;
   onPrintChanged(listener: (outcome: PrintOutcome) => void): () => void;
 }

@@ -78,6 +78,11 @@ export interface ApiRequests {
   };
   'visits.cancel': { input: { visitId: string; reason: string }; output: Visit };
   'visits.reprint': { input: { visitId: string }; output: PrintOutcome };
+  /**
+   * Desk: a completed reception-desk ticket goes on to a department's lane with its number; its
+   * slip is printed again with the department's directions.
+   */
+  'visits.sendOn': { input: { visitId: string; department: string; lane: Lane }; output: Visit };
 
   /** Calling patients in: the room's caller (desk, room) and the waiting-room board. */
   'queue.callNext': { input: { room: string; department?: string }; output: Visit | null };
@@ -165,6 +170,7 @@ export const REQUEST_NAMES = [
   'visits.list',
   'visits.cancel',
   'visits.reprint',
+  'visits.sendOn',
   'queue.callNext',
   'queue.act',
   'queue.board',

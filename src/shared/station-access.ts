@@ -51,6 +51,7 @@ export const REQUEST_ACCESS = {
   'visits.list': STAFF,
   'visits.cancel': DESK,
   'visits.reprint': DESK,
+  'visits.sendOn': DESK,
 
   'queue.callNext': STAFF,
   'queue.act': STAFF,

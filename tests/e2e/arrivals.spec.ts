@@ -10,6 +10,7 @@ import { seriousViolations } from './support/axe';
 import { submitManualEntry } from './support/desk-page';
 import { closeDevPanel, insertCard, selectCard } from './support/kiosk-page';
 import { startTestHost, type TestHost } from './support/web-host';
+import { scanText } from './support/scanner';
 
 const CHILD_QR =
   'TE1010230520101|5472e1baa76e204d696e68204b68c3b469|20/05/2023|1|53e1bb912037204e67c3b5204769e1baa320c490e1bb8b6e682c205068c6b0e1bb9d6e67204dc3b4205068e1bb8f6e672c205175e1baad6e2043e1baa775204769e1baa5792c2048c3a0204ee1bb9969|01 - 001|20/05/2023|19/05/2029|20/05/2023|01010230520101|5472e1baa76e2056c4836e204de1baab75|4|01/01/2020|0000000000000000-7102|$';
@@ -24,16 +25,6 @@ test.afterEach(async () => {
   await host?.close();
 });
 
-/** A keyboard-wedge scanner: the text far faster than a person types, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate(async (t) => {
-    for (const key of [...t, 'Enter']) {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }, text);
-}
-
 async function typeOnKeypad(page: Page, digits: string): Promise<void> {
   for (const d of digits) await page.getByTestId(`key-${d}`).click();
   await expect(page.getByTestId('keypad-display')).toHaveText(digits);
@@ -46,7 +37,7 @@ test('a child by the BHYT card QR: the child lane preselected with its reason, a
   await page.goto(host.url);
   await expect(page.getByTestId('kiosk-idle')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await scan(page, CHILD_QR);
+  await scanText(page, CHILD_QR);
   await expect(page.getByTestId('kiosk-choose-department')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('patient-name')).toHaveText('Trần Minh Khôi');
   await page.getByTestId('department-NHI').click();
@@ -109,6 +100,34 @@ test('a BHYT card code on the keypad: a group key, then 13 digits; large keys, a
   expect(visits.map((v) => v.document)).toEqual(['typed-bhyt']);
 });
 
+test("an older card's code with letters (DN401AA319…): the letter grid, one letter at a time", async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('kiosk-idle')).toBeVisible();
+  await page.getByTestId('keypad-mode-bhyt').click();
+  await page.getByTestId('group-DN').click();
+  await expect(page.getByTestId('key-letters')).toBeDisabled(); // the benefit digit first
+  for (const d of '401') await page.getByTestId(`key-${d}`).click();
+  for (const l of 'AA') {
+    await page.getByTestId('key-letters').click();
+    await expect(page.getByTestId('keypad-letters')).toBeVisible();
+    await page.getByTestId(`letter-${l}`).click();
+    await expect(page.getByTestId('key-1')).toBeVisible();
+  }
+  await page.getByTestId('key-letters').click();
+  const box = (await page.getByTestId('letter-Q').boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('key-letters-close').click();
+  for (const d of '31912345') await page.getByTestId(`key-${d}`).click();
+  await expect(page.getByTestId('keypad-display')).toHaveText('DN 401AA31912345');
+  await page.getByTestId('key-ok').click();
+  await expect(page.getByTestId('kiosk-done')).toBeVisible({ timeout: 30_000 });
+  const visits = await host.services.visits.list({});
+  expect(visits.map((v) => v.document)).toEqual(['typed-bhyt']);
+});
+
 test("the developer panel's 'scan this text': a BHYT-card-only child's pasted QR checks in", async ({
   page,
 }) => {
@@ -124,7 +143,7 @@ test("the developer panel's 'scan this text': a BHYT-card-only child's pasted QR
   await expect(page.getByTestId('patient-name')).toHaveText('Trần Minh Khôi');
 });
 
-test('no papers: a ticket at the kiosk, completed at the desk with the same number', async ({
+test('no papers: a ticket at the kiosk, completed at the desk with the same number, then sent on to a clinic with it', async ({
   page,
   context,
 }) => {
@@ -161,4 +180,19 @@ test('no papers: a ticket at the kiosk, completed at the desk with the same numb
   expect(visits.map((v) => [v.queueNumber, v.patient.fullName])).toEqual([
     [number, person.fullName],
   ]);
+
+  // Sent on to a clinic: the same number, now in that department's list and calling queue.
+  await expect(row.getByTestId('visit-department')).toHaveAttribute('data-department', 'TD');
+  await row.getByTestId('visit-send-on').click();
+  await expect(desk.getByTestId('send-on-form')).toContainText(number);
+  expect(await seriousViolations(desk)).toEqual([]);
+  await desk.getByTestId('send-on-department').selectOption('SAN');
+  await desk.getByTestId('send-on-confirm').click();
+  await expect(row.getByTestId('visit-department')).toHaveAttribute('data-department', 'SAN');
+  await expect(row.getByTestId('visit-send-on')).toHaveCount(0);
+  await desk.getByTestId('visits-department').selectOption('SAN');
+  await expect(desk.getByTestId(`visit-${number}`)).toContainText(person.fullName);
+  const room = host.services.config.queue.rooms.find((r) => r.departments.includes('SAN'));
+  const called = await host.services.calling.callNext(room!.code, 'SAN');
+  expect(called).toMatchObject({ queueNumber: number, department: 'SAN' });
 });

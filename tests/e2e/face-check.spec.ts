@@ -15,6 +15,7 @@ import { faceDefaults } from '../../src/main/config/sections/face';
 import { seriousViolations } from './support/axe';
 import { closeDevPanel, insertCard, scanQr } from './support/kiosk-page';
 import { startTestHost, type TestHost } from './support/web-host';
+import { BROWSER_ARGS, cameraArgs } from './support/chromium-args';
 import { cameraFrame, chipPhoto, mirror, SAMPLE_FACES, writeY4m } from '../support/face/face-media';
 
 test.describe.configure({ timeout: 180_000 });
@@ -42,17 +43,7 @@ test.afterEach(async () => {
 async function withCamera(y4m: string | null): Promise<Page> {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-ui-for-media-stream',
-      ...(y4m
-        ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`]
-        : []),
-    ],
+    args: [...BROWSER_ARGS, ...cameraArgs(y4m)],
   });
   // A context of its own (axe needs one), as the page fixture has.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -116,6 +116,10 @@ export function createApiHandlers(s: HandlerServices): ApiHandlers {
       ),
     'visits.reprint': async ({ visitId }) =>
       s.staff.actions.run({ action: 'reprint', visitId }, () => s.visits.reprint(visitId)),
+    'visits.sendOn': async ({ visitId, department, lane }) =>
+      s.staff.actions.run({ action: 'sent-on', visitId, detail: `${department} ${lane}` }, () =>
+        s.visits.sendOn(visitId, department, lane),
+      ),
 
     'queue.callNext': async ({ room, department }) => s.calling.callNext(room, department),
     'queue.act': async ({ visitId, action, room }) => s.calling.act(visitId, action, room),

@@ -136,6 +136,9 @@ export const INPUT_SCHEMAS: Record<RequestName, z.ZodType> = {
     .object({ visitId: z.string().min(1).max(64), reason: z.string().trim().min(1).max(500) })
     .strict(),
   'visits.reprint': z.object({ visitId: z.string().min(1).max(64) }).strict(),
+  'visits.sendOn': z
+    .object({ visitId: z.string().min(1).max(64), department: z.string().min(1).max(6), lane })
+    .strict(),
   'recheck.summary': none,
   'recheck.resolve': z.object({ discrepancyId: z.string().min(1).max(64) }).strict(),
   'his.status': z.object({ ping: z.boolean().optional() }).strict(),

@@ -157,7 +157,7 @@ interface Session {
   booking: BookedAppointment | null;
   /** What the person showed (issue 21); a chip read makes it `chip`. */
   document: PresentedDocument | null;
-  /** A child's guardian from the BHYT card QR, for the slip. */
+  /** A child's guardian from the BHYT card QR, kept on the visit for every print of the slip. */
   guardianName: string | null;
   /** The lane the law gives and why (computed when the choice is shown). */
   priority: LawPriority | null;
@@ -1071,6 +1071,7 @@ export class CheckinMachine implements CheckinService {
         identitySource: patient.source,
         ...(s.document ? { document: s.document } : {}),
         priority: s.priority,
+        ...(s.guardianName ? { guardianName: s.guardianName } : {}),
         chipVerification: chipVerificationOf(patient, s.chipAcceptance),
         faceVerification: faceVerificationOf(patient, s.face),
         insurance: decision.insurance,
@@ -1144,7 +1145,6 @@ export class CheckinMachine implements CheckinService {
     const { visit, outcome } = await this.o.printVisit({
       ...s.visit!,
       ...(booked ? { bookedStart: s.booking!.start } : {}),
-      ...(s.guardianName ? { guardianName: s.guardianName } : {}),
     });
     s.visit = visit;
     if (!this.live(s)) return visit;

@@ -128,6 +128,8 @@ export function createCheckinServices(o: CheckinServicesOptions): CheckinService
     now,
     timeZone: config.hospital.timeZone,
     printVisit,
+    departments: config.departments,
+    receptionCode: config.arrivals.reception.code,
     changed: visitsChanged,
     printChanged,
     onRechecksChanged: notifyRechecks,

@@ -46,14 +46,9 @@ export function createVisitPrinting(o: VisitPrintingOptions): PrintVisit {
     const printing = await record(visit, { visitId: visit.id, status: 'printing', error: null });
     o.onPrint?.({ visitId: visit.id, status: 'printing', error: null }, printing);
     const outcome = await withTimeout<PrintOutcome>(
-      // The store keeps neither the booked time nor a child's guardian; the slip printed now
-      // still shows them.
+      // The store does not keep the booked time; the slip printed now still shows it.
       o.printer
-        .print({
-          ...printing,
-          ...(visit.bookedStart ? { bookedStart: visit.bookedStart } : {}),
-          ...(visit.guardianName ? { guardianName: visit.guardianName } : {}),
-        })
+        .print({ ...printing, ...(visit.bookedStart ? { bookedStart: visit.bookedStart } : {}) })
         .catch((err: unknown): PrintOutcome => ({
           visitId: visit.id,
           status: 'failed',

@@ -1,5 +1,5 @@
 /** Today's (or any day's) visits for the desk: list and search, cancel, reprint. */
-import type { PrintOutcome, Visit } from '../../shared/domain';
+import { LANES, type Lane, type PrintOutcome, type Visit } from '../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { VisitFilter, VisitsService } from '../services-contract';
 import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
@@ -15,6 +15,10 @@ export interface VisitsServiceOptions {
   /** The hospital's zone: "today" for the list and for reprints. */
   timeZone: string;
   printVisit: PrintVisit;
+  /** The configured departments a ticket may be sent on to. */
+  departments: readonly { code: string }[];
+  /** The reception desk's queue (arrivals.reception.code), where desk tickets are numbered. */
+  receptionCode: string;
   changed: Listeners<{ date: string }>;
   printChanged: Listeners<PrintOutcome>;
   onRechecksChanged: () => void;
@@ -85,6 +89,24 @@ export function createVisitsService(o: VisitsServiceOptions): VisitsService {
       const { outcome } = await o.printVisit(visit);
       log.info('reprint', { visitId, status: outcome.status });
       return outcome;
+    },
+    async sendOn(visitId: string, department: string, lane: Lane): Promise<Visit> {
+      if (department === o.receptionCode || !o.departments.some((d) => d.code === department)) {
+        throw checkinErrors.unknownDepartment(String(department));
+      }
+      if (!LANES.includes(lane)) throw checkinErrors.unknownLane(String(lane));
+      const moved = await o.store.sendTicketOn(visitId, {
+        from: o.receptionCode,
+        department,
+        lane,
+      });
+      if (!moved) throw checkinErrors.ticketNotSendable(visitId);
+      log.info('ticket sent on', { visitId, department, lane });
+      o.changed.emit({ date: moved.date });
+      // The slip the patient holds names the reception desk: the new one, with the same number,
+      // names the department and its room.
+      const { visit } = await o.printVisit(moved);
+      return visit;
     },
     onChanged: (listener) => o.changed.on(listener),
     onPrintChanged: (listener) => o.printChanged.on(listener),

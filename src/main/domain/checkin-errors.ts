@@ -162,6 +162,13 @@ export const checkinErrors = {
       'That visit was not found.',
       { detail: id },
     ),
+  ticketNotSendable: (id: string): KioskError =>
+    kioskError(
+      'CHECKIN_TICKET_NOT_SENDABLE',
+      'Chỉ chuyển được số của quầy tiếp đón đã hoàn tất giấy tờ và chưa được gọi, sang một khoa khác.',
+      'Only a reception-desk number whose identity is complete and that has not been called can be sent on, to another department.',
+      { detail: id },
+    ),
   visitCancelled: (id: string): KioskError =>
     kioskError(
       'CHECKIN_VISIT_CANCELLED',

@@ -50,6 +50,8 @@ export interface VisitRow {
   patient_card_number?: string | null;
   document?: string | null;
   priority_json?: string | null;
+  /** From schema 14 (SQLite) / 13 (PostgreSQL): a child's guardian from the BHYT card. */
+  guardian_name?: string | null;
   insurance_json: string;
   created_at: string;
   status: string;
@@ -156,6 +158,7 @@ export function visitFromRow(row: VisitRow): Visit {
     // Absent rather than null on visits that did not record them (older rows, purged ones).
     ...(row.document ? { document: row.document as PresentedDocument } : {}),
     ...(row.priority_json ? { priority: JSON.parse(row.priority_json) as LawPriority } : {}),
+    ...(row.guardian_name ? { guardianName: row.guardian_name } : {}),
     identitySource: row.identity_source as IdentitySource,
     chipVerification:
       row.passive_auth && row.chip_auth

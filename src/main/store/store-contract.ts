@@ -49,6 +49,8 @@ export interface CheckInRequest {
   document?: PresentedDocument;
   /** The lane the law gave and why. */
   priority?: LawPriority | null;
+  /** A child's guardian from the BHYT card QR (on every print of the slip). */
+  guardianName?: string | null;
   /** From the chip read; absent or null for typed data. */
   chipVerification?: ChipVerification | null;
   /** The face check's decision; absent or null for typed data. */
@@ -67,6 +69,13 @@ export interface CheckInRequest {
    * committed but whose answer was lost is recognised when the offline visit goes up.
    */
   visitId?: string;
+}
+
+/** Where a completed desk ticket goes: from the reception desk's queue to a department's lane. */
+export interface TicketMove {
+  from: string;
+  department: string;
+  lane: Lane;
 }
 
 export interface CheckInResult {
@@ -205,6 +214,13 @@ export interface KioskStore {
    * null otherwise. `request` carries the person, identity source, document, insurance and re-check.
    */
   completeTicket(visitId: string, request: CheckInRequest): Promise<Visit | null>;
+  /**
+   * Sends a completed reception-desk ticket on to a clinic department (issue 21): the visit's
+   * department and lane change, its id, queue number and check-in time stay, so the new
+   * department's calling queue takes it in check-in order in its lane. Only an active visit still
+   * in `move.from`, waiting (not yet called) and with a person on it; null otherwise.
+   */
+  sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null>;
   /** null when no such visit. Cancelling also drops its pending recheck. */
   cancelVisit(id: string, reason: string, at: IsoDateTime): Promise<Visit | null>;
   recordPrint(

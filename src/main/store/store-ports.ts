@@ -25,6 +25,7 @@ export type VisitStore = Pick<
   KioskStore,
   | 'checkIn'
   | 'completeTicket'
+  | 'sendTicketOn'
   | 'getVisit'
   | 'listVisits'
   | 'visitsOfPerson'

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'his-resend',
   'discrepancy-resolved',
   'lane-changed',
+  'sent-on',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

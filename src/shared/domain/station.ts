@@ -22,6 +22,8 @@ export interface AppInfo {
   /** `timeZone`: hospital.timeZone (IANA); the screens show times on its clock. */
   hospital: { name: LocalizedText; logoDataUrl: string | null; timeZone: string };
   departments: Department[];
+  /** The reception desk's queue, where desk tickets are numbered (absent from older hosts). */
+  reception?: { code: string; name: LocalizedText };
   lanes: Lane[];
   simulated: SimulatedParts;
   kiosk: { idleTimeoutSeconds: number; doneReturnSeconds: number };

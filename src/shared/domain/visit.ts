@@ -153,7 +153,10 @@ export interface Visit {
   document?: PresentedDocument | null;
   /** The lane the law gave and why, when it did (kept even if another lane was chosen). */
   priority?: LawPriority | null;
-  /** A child's guardian from the BHYT card, on the slip printed at check-in (not kept). */
+  /**
+   * A child's parent or guardian named on the BHYT card QR, kept on the visit so that every print
+   * and reprint of the slip shows it; absent when the card names nobody. Personal data: never logged.
+   */
   guardianName?: string | null;
 }
 

@@ -108,6 +108,51 @@ describe('desk staff actions with the real services', () => {
     expect(trail[2]!.reason).toBe('nhầm khoa');
   });
 
+  it('a desk ticket completed and sent on to a clinic keeps its number; the sending is recorded', async () => {
+    const ticket = (await call('checkin.noDocuments')) as Visit;
+    expect(ticket.department).toBe('TD');
+    await call('checkin.reset');
+    // Not yet: nobody is on the ticket.
+    await expect(
+      call('visits.sendOn', { visitId: ticket.id, department: 'NHI', lane: 'child' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_TICKET_NOT_SENDABLE' });
+    const person = simIdentity(5).card;
+    await call('checkin.manualIdentity', {
+      idNumber: person.idNumber,
+      fullName: person.fullName,
+      dateOfBirth: person.dateOfBirth,
+      sex: person.sex,
+      ticketVisitId: ticket.id,
+    });
+    await until('done');
+    await expect(
+      call('visits.sendOn', { visitId: ticket.id, department: 'TD', lane: 'normal' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_UNKNOWN_DEPARTMENT' });
+    const sent = (await call('visits.sendOn', {
+      visitId: ticket.id,
+      department: 'NHI',
+      lane: 'child',
+    })) as Visit;
+    expect(sent).toMatchObject({
+      id: ticket.id,
+      queueNumber: ticket.queueNumber,
+      department: 'NHI',
+      lane: 'child',
+      patient: { fullName: person.fullName },
+    });
+    // Once: it is no longer the reception desk's.
+    await expect(
+      call('visits.sendOn', { visitId: ticket.id, department: 'KHAM', lane: 'normal' }),
+    ).rejects.toMatchObject({ code: 'CHECKIN_TICKET_NOT_SENDABLE' });
+    const trail = (await call('audit.visit', { visitId: ticket.id })) as AuditEntry[];
+    expect(trail.map((e) => e.action)).toEqual(['manual-identity', 'sent-on']);
+    expect(trail[1]).toMatchObject({
+      officerName: OFFICER.name,
+      visitId: ticket.id,
+      detail: 'NHI child',
+    });
+  });
+
   it('staff accepting a chip that failed its authenticity check is recorded, with who accepted it', async () => {
     await call('sim.insertCard', { index: 6 }); // tampered SOD
     await until('need-key');

@@ -20,6 +20,7 @@ import { PG_LATEST_SCHEMA_VERSION } from '../../../src/main/store/postgres/migra
 import { openPostgresStore } from '../../../src/main/store/postgres/open-postgres-store';
 import { storeHealth } from '../../../src/main/store/store-health';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
+import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { tempDir } from '../../unit/checkin/fakes';
 import { pendingCheckIn, TEST_DAY } from '../../unit/store/requests';
@@ -84,6 +85,15 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
     await owner?.end();
     await cluster?.stop();
   });
+
+  /** Station K01's store on its kiosk role, over verified TLS. */
+  const openKioskStore = () =>
+    openPostgresStore({
+      url: roleUrl('k01'),
+      tls: { caFile },
+      access: 'kiosk',
+      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
+    });
 
   it('store migrate --owner-url migrates and grants the station groups; the kiosk station itself could not', async () => {
     const dir = tempDir('kiosk-roles-');
@@ -151,12 +161,7 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
   });
 
   it("a kiosk's check-ins work through the store: created, duplicate found, print marked, caches used", async () => {
-    const store = await openPostgresStore({
-      url: roleUrl('k01'),
-      tls: { caFile },
-      access: 'kiosk',
-      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
-    });
+    const store = await openKioskStore();
     try {
       const first = await store.checkIn(pendingCheckIn('001090000001'));
       expect(first.created).toBe(true);
@@ -215,12 +220,7 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
   });
 
   it("a kiosk's check-in keeps what this wave added (card, document, priority, face) and finds a card-only child's visit by the card", async () => {
-    const store = await openPostgresStore({
-      url: roleUrl('k01'),
-      tls: { caFile },
-      access: 'kiosk',
-      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
-    });
+    const store = await openKioskStore();
     try {
       const faceVerification = {
         decision: 'match' as const,
@@ -236,6 +236,7 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         document: 'bhyt-qr',
         priority: { lane: 'child', reason: { vi: '4 tuổi', en: '4 years old' } },
         faceVerification,
+        guardianName: 'Trần Văn Mẫu',
       });
       child.patient = { ...child.patient, idNumber: '', cardNumber: 'TE1790123456780' };
       const first = await store.checkIn(child);
@@ -245,7 +246,16 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
         priority: { lane: 'child' },
         faceVerification,
         patient: { cardNumber: 'TE1790123456780' },
+        guardianName: 'Trần Văn Mẫu',
       });
+      // A reprint reads the visit back through the kiosk's print functions: the guardian is there.
+      const printed = await store.recordPrint(
+        first.visit.id,
+        'printed',
+        null,
+        `${TEST_DAY}T01:01:00.000Z`,
+      );
+      expect(printed?.guardianName).toBe('Trần Văn Mẫu');
       // The same child again (another scan of the same card): the same visit, no new number.
       const again = await store.checkIn({ ...child, createdAt: `${TEST_DAY}T02:00:00.000Z` });
       expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
@@ -303,12 +313,7 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
       file: path.join(tempDir('kiosk-roles-k01-'), 'kiosk.sqlite'),
       queueNumbers: 'offline',
     });
-    const store = await openPostgresStore({
-      url: roleUrl('k01'),
-      tls: { caFile },
-      access: 'kiosk',
-      printRun: { station: 'K01', run: 'kiosk-host#1#test' },
-    });
+    const store = await openKioskStore();
     try {
       // The first person (checked in online above) again, and a new one, while offline.
       const twice = await local.checkIn(pendingCheckIn('001090000001', { department: 'KHAM' }));
@@ -519,4 +524,46 @@ describe.skipIf(!available.ok)('hospital server roles over verified TLS', () => 
       'role k01 (kiosk_station); TLS, server certificate verified (127.0.0.1)',
     );
   }, 120_000);
+
+  it("a kiosk's offline upload carries a child's guardian, also in place of a lost answer's visit", async () => {
+    const local = openSqliteStore({
+      file: path.join(tempDir('kiosk-roles-guardian-'), 'kiosk.sqlite'),
+      queueNumbers: 'offline',
+    });
+    const store = await openKioskStore();
+    const child = (card: string, over: Partial<CheckInRequest> = {}): CheckInRequest => {
+      const r = pendingCheckIn('', {
+        department: 'NHI',
+        lane: 'child',
+        identitySource: 'qr',
+        document: 'bhyt-qr',
+        guardianName: 'Lê Thị Thử',
+        ...over,
+      });
+      return { ...r, patient: { ...r.patient, idNumber: '', cardNumber: card } };
+    };
+    try {
+      // The server committed this check-in but its answer was lost (no guardian reached it);
+      // the station then checked the child in offline with the same id.
+      const lost = await store.checkIn(
+        child('TE1790123456782', { visitId: 'v-guardian-lost', guardianName: null }),
+      );
+      expect(lost.visit.guardianName).toBeUndefined();
+      await local.checkIn(child('TE1790123456782', { visitId: 'v-guardian-lost' }));
+      await local.checkIn(child('TE1790123456783', { visitId: 'v-guardian-new' }));
+      const report = await store.importOfflineVisits(await local.offlineVisits.pending());
+      expect(report.imported.sort()).toEqual(['v-guardian-lost', 'v-guardian-new']);
+      const rows = await owner.query<{ id: string; guardian_name: string | null }>(
+        `SELECT id, guardian_name FROM visits WHERE id IN ('v-guardian-lost', 'v-guardian-new')
+         ORDER BY id`,
+      );
+      expect(rows.rows).toEqual([
+        { id: 'v-guardian-lost', guardian_name: 'Lê Thị Thử' },
+        { id: 'v-guardian-new', guardian_name: 'Lê Thị Thử' },
+      ]);
+    } finally {
+      await store.close();
+      await local.close();
+    }
+  });
 });

@@ -67,6 +67,7 @@ describe('station-mode allow-list', () => {
     expect(requestsFor('room')).toContain('visits.list');
     expect(requestsFor('room')).not.toContain('checkin.provideKey');
     expect(requestsFor('room')).not.toContain('visits.cancel');
+    expect(requestsFor('room')).not.toContain('visits.sendOn');
   });
 
   it('the desk gets every staff function', () => {
@@ -74,6 +75,7 @@ describe('station-mode allow-list', () => {
       'visits.list',
       'visits.cancel',
       'visits.reprint',
+      'visits.sendOn',
       'checkin.manualIdentity',
       'checkin.override',
       'recheck.resolve',
@@ -88,6 +90,7 @@ describe('dispatch enforces the station mode', () => {
   const staffRequests = [
     ['visits.list', {}],
     ['visits.cancel', { visitId: 'v1', reason: 'nhầm khoa' }],
+    ['visits.sendOn', { visitId: 'v1', department: 'KHAM', lane: 'normal' }],
     ['checkin.manualIdentity', MANUAL],
     ['checkin.override', { decision: 'accept-insurance' }],
   ] as const;

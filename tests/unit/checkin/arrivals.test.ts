@@ -62,6 +62,13 @@ describe('BHYT card QR', () => {
     expect(visit.priority?.reason.vi).toBe('4 tuổi');
     expect(h.printer.printed.at(-1)?.guardianName).toBe('Nguyễn Văn Thử');
     expect(visit.chipVerification).toBeNull();
+
+    // Kept on the visit: the desk's reprint, read back from the store, still names the guardian.
+    expect((await h.store.getVisit(visit.id))?.guardianName).toBe('Nguyễn Văn Thử');
+    const reprint = await h.visits.reprint(visit.id);
+    expect(reprint.status).toBe('printed');
+    expect(h.printer.printed).toHaveLength(2);
+    expect(h.printer.printed.at(-1)?.guardianName).toBe('Nguyễn Văn Thử');
   });
 
   it("a 10-digit card goes on the visit as the answer's current 15-character code", async () => {

@@ -22,6 +22,7 @@ import {
   formatServerQueueNumber,
 } from '../../../src/main/domain/queue-number';
 import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
+import { DEFAULT_QUEUE_POLICY } from '../../../src/main/domain/queue-policy';
 import { insuranceResult } from '../checkin/fakes';
 import { goneRun, runningProcess } from './process-runs';
 
@@ -223,6 +224,7 @@ export function storeContract(engine: EngineUnderTest): void {
           document: 'bhyt-qr',
           priority: { lane: 'child', reason: { vi: '4 tuổi', en: '4 years old' } },
           lane: 'child',
+          guardianName: 'Trần Văn Mẫu',
           ...over,
         });
       const first = await s.checkIn(child());
@@ -233,13 +235,21 @@ export function storeContract(engine: EngineUnderTest): void {
         lane: 'child',
         reason: { vi: '4 tuổi', en: '4 years old' },
       });
+      // The guardian is kept for every later print of the slip (a reprint reads the visit back).
+      expect(first.visit.guardianName).toBe('Trần Văn Mẫu');
+      expect((await s.getVisit(first.visit.id))!.guardianName).toBe('Trần Văn Mẫu');
       const again = await s.checkIn(child({ stationId: 'K02' }));
       expect(again).toMatchObject({ created: false, visit: { id: first.visit.id } });
+      expect(again.visit.guardianName).toBe('Trần Văn Mẫu');
       // Another child's card is another person; two desk tickets without any number are two.
       const other = await s.checkIn(
-        child({ patient: { ...child().patient, cardNumber: 'TE1790123456781' } }),
+        child({
+          patient: { ...child().patient, cardNumber: 'TE1790123456781' },
+          guardianName: null,
+        }),
       );
       expect(other.created).toBe(true);
+      expect(other.visit.guardianName).toBeUndefined();
       const unknown = () =>
         request({
           patient: { idNumber: '', fullName: '', dateOfBirth: null, sex: null },
@@ -280,6 +290,67 @@ export function storeContract(engine: EngineUnderTest): void {
       // A visit made for a known person is not a ticket.
       const known = (await s.checkIn(request({ department: 'NOI' }))).visit;
       expect(await s.completeTicket(known.id, request({ id: '001085099999' }))).toBeNull();
+    });
+
+    it('a completed desk ticket is sent on to a department with its number, called in check-in order in its lane', async () => {
+      const s = await open();
+      const at = (m: number) => `${DAY}T01:0${m}:00.000Z`;
+      const unknown = { idNumber: '', fullName: '', dateOfBirth: null, sex: null };
+      const ticket = (
+        await s.checkIn(
+          request({
+            department: 'TD',
+            patient: unknown,
+            identitySource: 'typed',
+            document: 'none',
+            createdAt: at(1),
+          }),
+        )
+      ).visit;
+      const move = { from: 'TD', department: 'NOI', lane: 'elderly' as const };
+      // Nobody on it yet: the desk completes the identity first.
+      expect(await s.sendTicketOn(ticket.id, move)).toBeNull();
+      await s.completeTicket(ticket.id, request({ department: 'TD', document: 'vneid-desk' }));
+      // Someone who checked in at the department later, in the same lane.
+      const later = (
+        await s.checkIn(
+          request({ id: person(2), department: 'NOI', lane: 'elderly', createdAt: at(3) }),
+        )
+      ).visit;
+      const sent = await s.sendTicketOn(ticket.id, move);
+      expect(sent).toMatchObject({
+        id: ticket.id,
+        queueNumber: ticket.queueNumber,
+        // A place in the new lane's counter; the number on the slip is what it keeps.
+        queueSeq: 2,
+        createdAt: at(1),
+        department: 'NOI',
+        lane: 'elderly',
+        patient: { fullName: 'Nguyễn Văn An' },
+      });
+      expect((await s.getVisit(ticket.id))!.department).toBe('NOI');
+      const next = (
+        await s.checkIn(
+          request({ id: person(3), department: 'NOI', lane: 'elderly', createdAt: at(4) }),
+        )
+      ).visit;
+      expect(next.queueNumber).toBe(numberOf('K01', 'NOI', 'elderly', 3));
+      // Only once, and only from where it is.
+      expect(await s.sendTicketOn(ticket.id, move)).toBeNull();
+      await unknownVisit(s.sendTicketOn('nope', move));
+      expect(await s.waitingCounts(DAY, ['NOI', 'TD'])).toEqual({ NOI: 3, TD: 0 });
+      const call = () =>
+        s.callNext({
+          date: DAY,
+          room: 'P1',
+          departments: ['NOI'],
+          stationId: 'K01',
+          at: `${DAY}T02:00:00.000Z`,
+          policy: DEFAULT_QUEUE_POLICY,
+        });
+      // The patient arrived first: called first, by the number they hold.
+      expect((await call())?.queueNumber).toBe(ticket.queueNumber);
+      expect((await call())?.id).toBe(later.id);
     });
 
     it('remembers a returning patient under each key, the newest sighting winning', async () => {
@@ -599,6 +670,7 @@ export function storeContract(engine: EngineUnderTest): void {
         await s.checkIn(
           request({
             patient: oldPatient,
+            guardianName: 'Phạm Thị Giám Hộ',
             date: '2026-08-01',
             createdAt: '2026-08-01T01:00:00.000Z',
             recheck: { idNumber: '001085012345', fullName: 'x', dateOfBirth: '1985' },
@@ -663,6 +735,7 @@ export function storeContract(engine: EngineUnderTest): void {
       const purged = (await s.getVisit(old.id))!;
       expect(purged.patient).toEqual({ idNumber: '', fullName: '', dateOfBirth: null, sex: null });
       expect(purged.cancelledReason).toBeNull();
+      expect(purged.guardianName).toBeUndefined();
       expect(purged.queueNumber).toBe(old.queueNumber);
       expect(purged.insurance.result?.card).toBeNull();
       expect(purged.insurance.result?.outcome).toBe('insured');
@@ -671,7 +744,7 @@ export function storeContract(engine: EngineUnderTest): void {
       expect((await s.getVisit(recent.id))!.patient.fullName).toBe('Nguyễn Văn An');
       expect(await s.getIdentity('9')).toBeNull();
       expect(await s.getIdentity('8')).not.toBeNull();
-      await engine.afterPurge?.(s, ['Lê Thị Cũ Xóa', '1950-01-01']);
+      await engine.afterPurge?.(s, ['Lê Thị Cũ Xóa', '1950-01-01', 'Phạm Thị Giám Hộ']);
 
       // A purged day's numbers are not handed out again.
       expect((await s.checkIn(request({ date: '2026-08-01' }))).visit.queueNumber).toBe(

@@ -34,6 +34,7 @@ import type {
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   RecheckItem,
@@ -205,6 +206,14 @@ export class HospitalStore implements KioskStore {
       visitId,
       () => this.local.completeTicket(visitId, request),
       (server) => server.completeTicket(visitId, request),
+    );
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.onVisit(
+      visitId,
+      () => this.local.sendTicketOn(visitId, move),
+      (server) => server.sendTicketOn(visitId, move),
     );
   }
 

@@ -15,7 +15,7 @@ import { migration0010 } from './0010-audit-log';
 import { migration0011 } from './0011-arrivals';
 import { migration0012 } from './0012-face-verification';
 import { migration0013 } from './0013-audit-upload';
-import { migration0014 } from './0014-placeholder';
+import { migration0014 } from './0014-visit-guardian';
 import { migration0015 } from './0015-recheck-queue';
 import type { Migration } from './migration';
 

@@ -67,6 +67,7 @@ function values(o: OfflineVisit): unknown[] {
     recheck: null,
     ...(v.document ? { document: v.document } : {}),
     priority: v.priority ?? null,
+    guardianName: v.guardianName ?? null,
   };
   return [
     ...newVisitValues(asRequest, { id: v.id, queueSeq: v.queueSeq, queueNumber: v.queueNumber }),
@@ -103,7 +104,7 @@ async function putVisit(c: pg.PoolClient, o: OfflineVisit): Promise<'imported' |
 
 /**
  * The same for a kiosk's role, which may not read visits: one function does it as the owner
- * (migrations 0006 and 0010, kiosk_import_visit), given the same columns and values.
+ * (migrations 0006, 0010 and 0013, kiosk_import_visit), given the same columns and values.
  */
 async function putVisitAsKiosk(c: pg.PoolClient, o: OfflineVisit): Promise<'imported' | 'already'> {
   const row = Object.fromEntries(COLUMNS.map((name, i) => [name, values(o)[i]]));

@@ -56,6 +56,7 @@ export const NEW_VISIT_COLUMNS = [
   'face_threshold',
   'face_liveness',
   'face_model',
+  'guardian_name',
 ] as const;
 
 export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
@@ -86,6 +87,7 @@ export function newVisitValues(req: CheckInRequest, v: NewVisit): unknown[] {
     req.document ?? null,
     req.priority ? JSON.stringify(req.priority) : null,
     ...Object.values(faceColumns(req.faceVerification)),
+    req.guardianName ?? null,
   ];
 }
 

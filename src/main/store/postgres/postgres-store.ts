@@ -18,6 +18,7 @@ import type {
   Discrepancy,
   InsuranceResult,
   KioskErrorShape,
+  Lane,
   PrintStatus,
   Visit,
 } from '../../../shared/domain';
@@ -46,6 +47,7 @@ import type {
   CachedLookup,
   CallNextRequest,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   RecheckItem,
@@ -174,14 +176,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
           if (existing.rows[0]) return { visit: visitFromRow(existing.rows[0]), created: false };
           // The counter row stays locked until this transaction ends: the next station's
           // check-in waits here and then sees this one's number (or the old one after a rollback).
-          const counter = await c.query<{ last_seq: number }>(
-            `INSERT INTO queue_counters (day, department, lane, last_seq) VALUES ($1, $2, $3, 1)
-             ON CONFLICT (day, department, lane)
-               DO UPDATE SET last_seq = queue_counters.last_seq + 1
-             RETURNING last_seq`,
-            [req.date, req.department, req.lane],
-          );
-          const seq = counter.rows[0]!.last_seq;
+          const seq = await this.nextSeq(c, req.date, req.department, req.lane);
           const id = req.visitId ?? randomUUID();
           await insertVisit(c, req, {
             id,
@@ -253,7 +248,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       const changed = await c.query(
         `UPDATE visits SET patient_id_number = $2, patient_name = $3, patient_dob = $4,
            patient_sex = $5, patient_card_number = $6, identity_source = $7, document = $8,
-           priority_json = $9, insurance_json = $10
+           priority_json = $9, insurance_json = $10, guardian_name = $11
          WHERE id = $1 AND status = 'active' AND patient_id_number IS NULL
            AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
         [
@@ -267,6 +262,7 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
           req.document ?? null,
           req.priority ? JSON.stringify(req.priority) : null,
           JSON.stringify(storedInsurance(req.insurance)),
+          req.guardianName ?? null,
         ],
       );
       if ((changed.rowCount ?? 0) === 0) return null;
@@ -279,6 +275,40 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
       }
       return this.visitIn(c, visitId, true);
     });
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.write('send ticket on', async (c) => {
+      const row = (
+        await c.query<{ day: string }>(
+          `SELECT day FROM visits WHERE id = $1 AND status = 'active' AND department = $2
+             AND progress = 'waiting' AND COALESCE(patient_name, '') <> '' FOR UPDATE`,
+          [visitId, move.from],
+        )
+      ).rows[0];
+      if (!row) return null;
+      // A place in the new lane's counter, as SQLite gives it; the number stays the slip's.
+      const seq = await this.nextSeq(c, row.day, move.department, move.lane);
+      await c.query('UPDATE visits SET department = $2, lane = $3, queue_seq = $4 WHERE id = $1', [
+        visitId,
+        move.department,
+        move.lane,
+        seq,
+      ]);
+      return this.visitIn(c, visitId, true);
+    });
+  }
+
+  /** The next number of a day's department and lane; its row stays locked until commit. */
+  private async nextSeq(c: pg.PoolClient, day: string, department: string, lane: Lane) {
+    const counter = await c.query<{ last_seq: number }>(
+      `INSERT INTO queue_counters (day, department, lane, last_seq) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (day, department, lane)
+         DO UPDATE SET last_seq = queue_counters.last_seq + 1
+       RETURNING last_seq`,
+      [day, department, lane],
+    );
+    return counter.rows[0]!.last_seq;
   }
 
   async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
@@ -612,7 +642,8 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
         // the new values are computed here and written in one statement.
         await c.query(
           `UPDATE visits v SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-             patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = false,
+             patient_sex = NULL, patient_card_number = NULL, guardian_name = NULL,
+             cancelled_reason = NULL, flagged = false,
              insurance_json = n.insurance_json, anonymised_at = $3
            FROM unnest($1::text[], $2::text[]) AS n (id, insurance_json)
            WHERE v.id = n.id`,

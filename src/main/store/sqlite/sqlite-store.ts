@@ -19,6 +19,7 @@ import type {
   KnownPatient,
   CachedLookup,
   CheckInRequest,
+  TicketMove,
   CheckInResult,
   KioskStore,
   RecheckItem,
@@ -83,13 +84,14 @@ function prepareStatements(db: Database.Database) {
          passive_auth, chip_auth, chip_auth_method, chip_accepted_by_staff,
          chip_accepted_by_name, chip_accepted_by_id, chip_accepted_at,
          insurance_json, created_at, offline, patient_card_number, document, priority_json,
-         face_decision, face_score, face_threshold, face_liveness, face_model)
+         face_decision, face_score, face_threshold, face_liveness, face_model, guardian_name)
        VALUES (@id, @day, @station_id, @department, @lane, @queue_seq, @queue_number,
          @patient_id_number, @patient_name, @patient_dob, @patient_sex, @identity_source,
          @passive_auth, @chip_auth, @chip_auth_method, @chip_accepted_by_staff,
          @chip_accepted_by_name, @chip_accepted_by_id, @chip_accepted_at,
          @insurance_json, @created_at, @offline, @patient_card_number, @document, @priority_json,
-         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model)`,
+         @face_decision, @face_score, @face_threshold, @face_liveness, @face_model,
+         @guardian_name)`,
     ),
     cancelVisit: db.prepare<[string, string]>(
       `UPDATE visits SET status = 'cancelled', cancelled_reason = ?
@@ -327,6 +329,7 @@ export class SqliteStore implements KioskStore {
         document: req.document ?? null,
         priority_json: req.priority ? JSON.stringify(req.priority) : null,
         ...faceColumns(req.faceVerification),
+        guardian_name: req.guardianName ?? null,
       });
       if (req.recheck) {
         this.s.insertRecheck.run(id, JSON.stringify(req.recheck), req.createdAt, req.createdAt);
@@ -342,7 +345,7 @@ export class SqliteStore implements KioskStore {
           `UPDATE visits SET patient_id_number = @id_number, patient_name = @name,
              patient_dob = @dob, patient_sex = @sex, patient_card_number = @card,
              identity_source = @source, document = @document, priority_json = @priority,
-             insurance_json = @insurance
+             guardian_name = @guardian, insurance_json = @insurance
            WHERE id = @visit AND status = 'active' AND patient_id_number IS NULL
              AND patient_card_number IS NULL AND COALESCE(patient_name, '') = ''`,
         )
@@ -356,6 +359,7 @@ export class SqliteStore implements KioskStore {
           source: req.identitySource,
           document: req.document ?? null,
           priority: req.priority ? JSON.stringify(req.priority) : null,
+          guardian: req.guardianName ?? null,
           insurance: JSON.stringify(storedInsurance(req.insurance)),
         }).changes;
       if (changed === 0) return null;
@@ -367,6 +371,37 @@ export class SqliteStore implements KioskStore {
           req.createdAt,
         );
       }
+      return visitFromRow(this.s.visitById.get(visitId)!);
+    });
+  }
+
+  async sendTicketOn(visitId: string, move: TicketMove): Promise<Visit | null> {
+    return this.write('send ticket on', () => {
+      const row = this.db
+        .prepare<[string, string], VisitRow>(
+          `SELECT * FROM visits WHERE id = ? AND status = 'active' AND department = ?
+             AND progress = 'waiting' AND COALESCE(patient_name, '') <> ''`,
+        )
+        .get(visitId, move.from);
+      if (!row) return null;
+      // A place in the new lane's counter (its number is never printed: the visit keeps the one
+      // on the patient's slip); past any offline number of that lane already there. Offline,
+      // check-ins take their place from the department's offline counter (checkIn), so the
+      // ticket takes its place there too, or a later offline check-in would take the same one.
+      const key = { day: row.day, stationId: row.station_id, ...move };
+      const taken = this.db.prepare<[string, string, string, string, number]>(
+        `SELECT 1 FROM visits WHERE day = ? AND station_id = ? AND department = ? AND lane = ?
+           AND queue_seq = ?`,
+      );
+      const place = () => {
+        const laneSeq = this.nextSeq(key);
+        return this.offlineNumber?.(key).seq ?? laneSeq;
+      };
+      let seq = place();
+      while (taken.get(key.day, key.stationId, key.department, key.lane, seq)) seq = place();
+      this.db
+        .prepare('UPDATE visits SET department = ?, lane = ?, queue_seq = ? WHERE id = ?')
+        .run(move.department, move.lane, seq, visitId);
       return visitFromRow(this.s.visitById.get(visitId)!);
     });
   }
@@ -607,7 +642,8 @@ export class SqliteStore implements KioskStore {
         .all(req.visitsBefore);
       const anonymise = this.db.prepare<[string, string, string]>(
         `UPDATE visits SET patient_id_number = NULL, patient_name = NULL, patient_dob = NULL,
-           patient_sex = NULL, patient_card_number = NULL, cancelled_reason = NULL, flagged = 0, insurance_json = ?,
+           patient_sex = NULL, patient_card_number = NULL, guardian_name = NULL,
+           cancelled_reason = NULL, flagged = 0, insurance_json = ?,
            anonymised_at = ?
          WHERE id = ?`,
       );

@@ -1,5 +1,6 @@
 /** Today's visits: search, filters, reprint, cancel with a reason. */
-import { isOpenTicket, useTicketStore } from '../stores/ticket-store';
+import { isOpenTicket, isSendableTicket, useTicketStore } from '../stores/ticket-store';
+import { SendOnForm } from './SendOnForm';
 import { MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,6 +123,10 @@ function VisitRow({ visit }: { visit: Visit }) {
   const department = useAppStore((s) =>
     s.info?.departments.find((d) => d.code === visit.department),
   );
+  const reception = useAppStore((s) => s.info?.reception);
+  const sendable = isSendableTicket(visit, reception?.code);
+  const [sending, setSending] = useState(false);
+  const sendButton = useRef<HTMLButtonElement>(null);
   const rowError = useVisitsStore((s) => s.rowErrors[visit.id]);
   const reprint = useVisitsStore((s) => s.reprint);
   const chooseTicket = useTicketStore((s) => s.choose);
@@ -159,7 +164,13 @@ function VisitRow({ visit }: { visit: Visit }) {
             </span>
           )}
         </td>
-        <td>{department ? pick(department.name) : visit.department}</td>
+        <td data-testid="visit-department" data-department={visit.department}>
+          {department
+            ? pick(department.name)
+            : reception?.code === visit.department
+              ? pick(reception.name)
+              : visit.department}
+        </td>
         <td>{t(`laneShort.${visit.lane}`)}</td>
         <td>
           {t(`insuranceSource.${visit.insurance.source}`)}
@@ -188,6 +199,19 @@ function VisitRow({ visit }: { visit: Visit }) {
                   }}
                 >
                   {t('arrivals.completeTicket')}
+                </button>
+              )}
+              {sendable && (
+                <button
+                  ref={sendButton}
+                  type="button"
+                  className="button button-small"
+                  data-testid="visit-send-on"
+                  aria-expanded={sending}
+                  aria-label={t('arrivals.sendOnLabel', { number: visit.queueNumber })}
+                  onClick={() => setSending((v) => !v)}
+                >
+                  {t('arrivals.sendOn')}
                 </button>
               )}
               <button
@@ -224,7 +248,7 @@ function VisitRow({ visit }: { visit: Visit }) {
           </button>
         </td>
       </tr>
-      {(cancelling || rowError || showingAudit) && (
+      {(cancelling || sending || rowError || showingAudit) && (
         <tr className="row-extra">
           <td colSpan={9}>
             {showingAudit && <VisitAuditPanel visitId={visit.id} />}
@@ -232,6 +256,16 @@ function VisitRow({ visit }: { visit: Visit }) {
               <ErrorSentence audience="staff" error={rowError} testId="visit-row-error" />
             )}
             {cancelling && !cancelled && <CancelForm visit={visit} onClose={closeCancel} />}
+            {sending && sendable && (
+              <SendOnForm
+                visit={visit}
+                onClose={() => {
+                  setSending(false);
+                  // Sent on, the row loses the button: the search is the next sure place.
+                  (sendButton.current ?? document.getElementById(VISIT_SEARCH_ID))?.focus();
+                }}
+              />
+            )}
           </td>
         </tr>
       )}

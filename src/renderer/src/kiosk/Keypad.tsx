@@ -2,11 +2,12 @@
  * The kiosk's touch keypad (issue 21): large keys 0–9, delete and clear, for the 12-digit CCCD
  * number (then the card: PACE opens it with the CAN) or the 10-digit BHYT social-insurance
  * number; in its "BHYT card" mode, a 2-letter group code from large keys, then 13 digits, for
- * the 15-character card code. What was typed is ./keypad-entry; main reads it
+ * the 15-character card code, with a letter grid (one key opens it) for an older card's letters
+ * or a group that has no key. What was typed is ./keypad-entry; main reads it
  * (src/shared/presented-input). Once sent, only the last four characters stay on screen; nobody
  * touching it for the idle time clears it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store';
 import { useCheckinStore } from '../stores/checkin-store';
@@ -15,10 +16,15 @@ import {
   canSubmit,
   chooseGroup,
   clearEntry,
+  closeLetters,
   deleteOne,
   EMPTY_ENTRY,
+  hasGroup,
   KEYPAD_GROUP_CODES,
+  mayTypeLetter,
+  openLetters,
   pressDigit,
+  pressLetter,
   switchMode,
   typedText,
   type KeypadEntry,
@@ -26,6 +32,7 @@ import {
 } from './keypad-entry';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const MODES: [KeypadMode, string][] = [
   ['digits', 'arrivals.keypad.modeDigits'],
   ['bhyt', 'arrivals.keypad.modeBhyt'],
@@ -42,7 +49,7 @@ export function Keypad() {
   const provide = useCheckinStore((s) => s.provideQr);
   const idleSeconds = useAppStore((s) => s.info?.kiosk.idleTimeoutSeconds ?? 60);
   const typed = typedText(entry);
-  const choosingGroup = entry.mode === 'bhyt' && !entry.group;
+  const choosingGroup = entry.mode === 'bhyt' && !hasGroup(entry);
 
   // Someone who walks away leaves nothing of their number, nor their mode, for the next person.
   useEffect(() => {
@@ -67,10 +74,19 @@ export function Keypad() {
   const placeholder =
     entry.mode === 'digits'
       ? t('arrivals.keypad.placeholder')
-      : choosingGroup
+      : choosingGroup && !entry.group
         ? t('arrivals.keypad.chooseGroup')
         : '';
   const display = entry.group ? `${entry.group} ${entry.digits}` : entry.digits;
+  const deleteKey = (
+    <Key
+      testId="key-delete"
+      label={t('arrivals.keypad.delete')}
+      onPress={() => setEntry(deleteOne)}
+    >
+      ⌫
+    </Key>
+  );
 
   return (
     <div
@@ -100,66 +116,66 @@ export function Keypad() {
       <output className="keypad-display" data-testid="keypad-display" aria-live="polite">
         {sent ?? (display || placeholder)}
       </output>
-      {entry.mode === 'bhyt' && entry.group && (
+      {entry.mode === 'bhyt' && hasGroup(entry) && (
         <p className="keypad-hint" data-testid="keypad-remaining">
           {t('arrivals.keypad.remaining', { count: BHYT_DIGITS - entry.digits.length })}
         </p>
       )}
-      {choosingGroup ? (
+      {entry.letters ? (
+        <div className="keypad-letters" data-testid="keypad-letters">
+          {LETTERS.map((l) => (
+            <Key key={l} testId={`letter-${l}`} onPress={() => update((e) => pressLetter(e, l))}>
+              {l}
+            </Key>
+          ))}
+          <Key testId="key-letters-close" wide onPress={() => update(closeLetters)}>
+            {t(choosingGroup ? 'arrivals.keypad.backToGroups' : 'arrivals.keypad.backToDigits')}
+          </Key>
+          {deleteKey}
+        </div>
+      ) : choosingGroup ? (
         <>
           <div className="keypad-groups" data-testid="keypad-groups">
             {KEYPAD_GROUP_CODES.map((code) => (
-              <button
+              <Key
                 key={code}
-                type="button"
-                className="button keypad-key"
-                data-testid={`group-${code}`}
-                onClick={() => update((e) => chooseGroup(e, code))}
+                testId={`group-${code}`}
+                onPress={() => update((e) => chooseGroup(e, code))}
               >
                 {code}
-              </button>
+              </Key>
             ))}
           </div>
+          <Key testId="group-other" onPress={() => update(openLetters)}>
+            {t('arrivals.keypad.otherGroupKey')}
+          </Key>
           <p className="keypad-hint">{t('arrivals.keypad.otherGroup')}</p>
         </>
       ) : (
         <div className="keypad-keys">
           {KEYS.map((d) => (
-            <button
-              key={d}
-              type="button"
-              className="button keypad-key"
-              data-testid={`key-${d}`}
-              onClick={() => update((e) => pressDigit(e, d))}
-            >
+            <Key key={d} testId={`key-${d}`} onPress={() => update((e) => pressDigit(e, d))}>
               {d}
-            </button>
+            </Key>
           ))}
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-clear"
-            onClick={() => update(clearEntry)}
-          >
+          <Key testId="key-clear" onPress={() => update(clearEntry)}>
             {t('arrivals.keypad.clear')}
-          </button>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-0"
-            onClick={() => update((e) => pressDigit(e, '0'))}
-          >
+          </Key>
+          <Key testId="key-0" onPress={() => update((e) => pressDigit(e, '0'))}>
             0
-          </button>
-          <button
-            type="button"
-            className="button keypad-key"
-            data-testid="key-delete"
-            aria-label={t('arrivals.keypad.delete')}
-            onClick={() => setEntry(deleteOne)}
-          >
-            ⌫
-          </button>
+          </Key>
+          {deleteKey}
+          {entry.mode === 'bhyt' && (
+            // An older card's letters after the benefit digit (e.g. DN4 01 AA …).
+            <Key
+              testId="key-letters"
+              wide
+              disabled={!mayTypeLetter(entry)}
+              onPress={() => update(openLetters)}
+            >
+              {t('arrivals.keypad.lettersKey')}
+            </Key>
+          )}
         </div>
       )}
       <button
@@ -172,6 +188,29 @@ export function Keypad() {
         {t('arrivals.keypad.ok')}
       </button>
     </div>
+  );
+}
+
+/** One large key of the keypad. */
+function Key(props: {
+  testId: string;
+  onPress: () => void;
+  children: ReactNode;
+  label?: string;
+  wide?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button keypad-key${props.wide ? ' keypad-wide' : ''}`}
+      data-testid={props.testId}
+      aria-label={props.label}
+      disabled={props.disabled}
+      onClick={props.onPress}
+    >
+      {props.children}
+    </button>
   );
 }
 

@@ -3,7 +3,7 @@
  * `print.changed`. The kiosk never loads it (a patient's screen holds no one else's data).
  */
 import { create } from 'zustand';
-import type { KioskErrorShape, PrintOutcome, Visit } from '../../../shared/domain';
+import type { KioskErrorShape, Lane, PrintOutcome, Visit } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { asErrorShape } from './error-shape';
 
@@ -21,13 +21,15 @@ export interface VisitsStoreState {
   /** Per visit: the last reprint/cancel error, shown on its row. */
   rowErrors: Record<string, KioskErrorShape>;
   /** The last visit whose action succeeded, with what was done, for the live region. */
-  lastDone: { visitId: string; action: 'reprint' | 'cancel' } | null;
+  lastDone: { visitId: string; action: 'reprint' | 'cancel' | 'sendOn' } | null;
 
   load(): Promise<void>;
   setFilter(patch: Partial<VisitFilterState>): Promise<void>;
   applyPrint(outcome: PrintOutcome): void;
   reprint(visitId: string): Promise<void>;
   cancel(visitId: string, reason: string): Promise<boolean>;
+  /** A completed desk ticket on to a department's lane (it keeps its number). */
+  sendOn(visitId: string, department: string, lane: Lane): Promise<boolean>;
   wipe(): void;
 }
 
@@ -103,6 +105,18 @@ export const useVisitsStore = create<VisitsStoreState>()((set, get) => {
         const visit = await kioskApi().request('visits.cancel', { visitId, reason });
         replaceVisit(visit);
         set({ lastDone: { visitId, action: 'cancel' } });
+        return true;
+      } catch (err) {
+        setRowError(visitId, asErrorShape(err));
+        return false;
+      }
+    },
+    async sendOn(visitId, department, lane) {
+      setRowError(visitId, null);
+      try {
+        const visit = await kioskApi().request('visits.sendOn', { visitId, department, lane });
+        replaceVisit(visit);
+        set({ lastDone: { visitId, action: 'sendOn' } });
         return true;
       } catch (err) {
         setRowError(visitId, asErrorShape(err));

@@ -15,7 +15,7 @@ import { pgMigration0009 } from './0009-face-verification';
 import { pgMigration0010 } from './0010-kiosk-functions-new-columns';
 import { pgMigration0011 } from './0011-audit-uid';
 import { pgMigration0012 } from './0012-board-visits';
-import { pgMigration0013 } from './0013-placeholder';
+import { pgMigration0013 } from './0013-visit-guardian';
 import { pgMigration0014 } from './0014-recheck-queue';
 import type { PgMigration } from './pg-migration';
 
