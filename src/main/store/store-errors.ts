@@ -132,25 +132,60 @@ function codeOf(err: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** Network errno values and PostgreSQL's "cannot connect / connection lost" SQLSTATEs. */
+/** Network errno values that mean the server (or the way to it) is not there. */
 const UNREACHABLE_ERRNO = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'ETIMEDOUT',
   'EHOSTUNREACH',
+  'EHOSTDOWN',
   'ENETUNREACH',
+  'ENETDOWN',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EPIPE',
 ]);
+
+/**
+ * SQLSTATEs of a server going away or not taking connections besides class 08 (connection
+ * exception): admin or crash shutdown, "cannot connect now" (starting up or shutting down), too
+ * many clients.
+ */
 const PG_UNREACHABLE = new Set(['57P01', '57P02', '57P03', '53300']);
 
+/** node-postgres's message when its client-side `query_timeout` fires (it has no code). */
+export const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 /** node-postgres's own messages when a connection cannot be made or dies (no code on them). */
-function lostConnection(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|Query read timeout/i.test(
-    message,
-  );
+const LOST_CONNECTION = new RegExp(
+  [
+    'Connection terminated',
+    'timeout exceeded when trying to connect',
+    'Client has encountered a connection error',
+    'Connection refused',
+    'connect ECONNREFUSED',
+    QUERY_READ_TIMEOUT,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Whether a raw failure (not yet a KioskError) means "the server cannot be reached": the one
+ * decision that both maps an error to STORE_UNREACHABLE (toStoreError) and sends a station
+ * offline (hospital/reachability.ts), so the two never disagree.
+ */
+export function isUnreachableFailure(err: unknown): boolean {
+  const code = codeOf(err);
+  if (UNREACHABLE_ERRNO.has(code)) return true;
+  if (/^08[0-9A-Z]{3}$/.test(code) || PG_UNREACHABLE.has(code)) return true;
+  if (!code && err instanceof Error) {
+    if (LOST_CONNECTION.test(err.message)) return true;
+    // AggregateError: Node tried every address of the host (IPv4 and IPv6) and each failed.
+    const inner = (err as { errors?: unknown }).errors;
+    if (Array.isArray(inner) && inner.length > 0) return inner.every(isUnreachableFailure);
+  }
+  return false;
 }
 
 /** Five characters with a digit: a SQLSTATE, never an errno name (EPERM) nor SQLITE_*. */
@@ -179,8 +214,6 @@ function tlsFailure(err: unknown, code: string): boolean {
 }
 
 function fromPostgres(code: string, extra: Extra, location: string): KioskError {
-  if (code.startsWith('08') || PG_UNREACHABLE.has(code))
-    return storeErrors.unreachable(location, extra);
   if (code === '28P01' || code === '28000') return storeErrors.denied(location, extra);
   // The server's own words: not SQLite's "data folder" nor "read-only file".
   if (code === '3D000') return storeErrors.noDatabase(location, extra);
@@ -205,7 +238,7 @@ export function toStoreError(err: unknown, during: string, file = 'kiosk.sqlite'
   const detail = `${during}: ${code || (err instanceof Error ? err.name : 'error')}`;
   const extra = { detail, cause: err };
   if (tlsFailure(err, code)) return storeErrors.tls(file, extra);
-  if (UNREACHABLE_ERRNO.has(code) || (!code && lostConnection(err)))
+  if (isUnreachableFailure(err))
     return storeErrors.unreachable(file, { ...extra, detail: `${during}: unreachable` });
   if (pgSqlState(code)) return fromPostgres(code, extra, file);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')

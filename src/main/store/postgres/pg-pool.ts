@@ -10,7 +10,7 @@ import pg from 'pg';
 import { maskUrlPassword } from '../../config/load-config';
 import { planPgTls, type PgTlsFiles, type PgTlsPlan } from '../../config/pg-tls';
 import type { Logger } from '../../logging/logger';
-import { storeErrors, toStoreError } from '../store-errors';
+import { QUERY_READ_TIMEOUT, storeErrors, toStoreError } from '../store-errors';
 
 export interface PgPoolOptions {
   /** `postgres://user[:password]@host[:port]/database` (TLS parameters are refused: `tls`). */
@@ -29,9 +29,6 @@ export interface PgPoolOptions {
   applicationName?: string;
   logger?: Logger;
 }
-
-/** node-postgres's message when `query_timeout` fires (it has no code). */
-const QUERY_READ_TIMEOUT = 'Query read timeout';
 
 export const PG_POOL_DEFAULTS = {
   max: 4,

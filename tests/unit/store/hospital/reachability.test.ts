@@ -4,6 +4,7 @@ import {
   isServerUnreachable,
   reconnectDelayMs,
 } from '../../../../src/main/store/hospital/reachability';
+import { toStoreError } from '../../../../src/main/store/store-errors';
 import {
   formatOfflineQueueNumber,
   formatQueueNumber,
@@ -51,6 +52,73 @@ describe('server reachability decision', () => {
     }
     expect(isServerUnreachable(new Error('syntax error'))).toBe(false);
     expect(isServerUnreachable(null)).toBe(false);
+  });
+});
+
+describe('one rule for "unreachable"', () => {
+  // A raw failure that sends the station offline is the same one the store reports as
+  // STORE_UNREACHABLE, and the other way round: a mismatch either hides a failure as offline
+  // work or stops a check-in the station could have made offline.
+  const failures: [string, unknown][] = [
+    ...[
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ECONNABORTED',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'EHOSTDOWN',
+      'ENETUNREACH',
+      'ENETDOWN',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'EPIPE',
+      '08006',
+      '08001',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+      '28P01',
+      '23505',
+      '40001',
+      '57014',
+      '42501',
+      'SQLITE_FULL',
+      'EACCES',
+    ].map((code): [string, unknown] => [code, withCode(code)]),
+    ['Connection terminated', new Error('Connection terminated unexpectedly')],
+    ['connect refused message', new Error('connect ECONNREFUSED 10.0.0.5:5432')],
+    ['query read timeout', new Error('Query read timeout')],
+    [
+      'every address refused',
+      new AggregateError([withCode('ECONNREFUSED'), withCode('EHOSTUNREACH')]),
+    ],
+    [
+      'one address refused, one denied',
+      new AggregateError([withCode('ECONNREFUSED'), withCode('28P01')]),
+    ],
+    ['syntax error', new Error('syntax error')],
+  ];
+
+  it('the store calls unreachable exactly what sends a station offline', () => {
+    for (const [name, err] of failures) {
+      const mapped = toStoreError(err, 'test').code === 'STORE_UNREACHABLE';
+      expect(mapped, name).toBe(isServerUnreachable(err));
+    }
+    // Both sides of the line are in the table.
+    expect(failures.filter(([, e]) => isServerUnreachable(e)).length).toBeGreaterThan(10);
+    expect(failures.filter(([, e]) => !isServerUnreachable(e)).length).toBeGreaterThan(5);
+  });
+
+  it('a dead end on every address, or a dropped network, is unreachable for the store too', () => {
+    for (const err of [
+      withCode('ECONNABORTED'),
+      withCode('ENETDOWN'),
+      new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]),
+      new Error('connect ECONNREFUSED 10.0.0.5:5432'),
+    ]) {
+      expect(toStoreError(err, 'check-in').code).toBe('STORE_UNREACHABLE');
+    }
   });
 });
 
