@@ -1,5 +1,6 @@
 /**
- * The desk's staff actions for a command: the same audit trail and the same records as the desk
+ * What a command doing the desk's work needs: the check-in machine and visits service with no
+ * reader, and the desk's staff actions with the same audit trail and the same records as the desk
  * (src/main/staff/staff-actions.ts), done by the configured checking officer
  * (`insurance.officer`), the one `checkin --accept-chip` records as having accepted a chip. The
  * command line has no sign-in: whoever may run it on the station acts for that officer.
@@ -11,6 +12,15 @@ import type { CheckinServices } from '../main/checkin/create-checkin-services';
 import type { SlipPrinter } from '../main/services-contract';
 import { createAuditTrail } from '../main/staff/audit-trail';
 import { createStaffActions, type StaffActions } from '../main/staff/staff-actions';
+import type { StaffOverride } from '../shared/domain';
+
+/** The staff decisions `--override` takes (StaffOverride). */
+export const OVERRIDES: readonly StaffOverride[] = [
+  'self-pay',
+  'use-cached',
+  'insurance-pending',
+  'accept-insurance',
+];
 
 /** Without --print no slip comes out; the visit says "not-printed". */
 export const noPrinter: SlipPrinter = {

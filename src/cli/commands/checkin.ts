@@ -17,7 +17,7 @@ import {
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
-import { noPrinter, withDeskServices } from '../cli-staff';
+import { noPrinter, OVERRIDES, withDeskServices } from '../cli-staff';
 import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { visitLine } from './visits';
@@ -38,13 +38,6 @@ interface CheckinOpts extends KeyOptions {
   print?: boolean;
   json?: boolean;
 }
-
-const OVERRIDES: StaffOverride[] = [
-  'self-pay',
-  'use-cached',
-  'insurance-pending',
-  'accept-insurance',
-];
 
 const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
 

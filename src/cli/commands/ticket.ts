@@ -16,7 +16,7 @@ import {
   type Visit,
 } from '../../shared/domain';
 import { KioskError, kioskError } from '../../shared/errors';
-import { withDeskServices } from '../cli-staff';
+import { OVERRIDES, withDeskServices } from '../cli-staff';
 import { withRoot } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { visitLine } from './visits';
@@ -40,13 +40,6 @@ interface SendOnOpts {
   print?: boolean;
   json?: boolean;
 }
-
-const OVERRIDES: StaffOverride[] = [
-  'self-pay',
-  'use-cached',
-  'insurance-pending',
-  'accept-insurance',
-];
 
 /** What staff may record as shown at the desk: anything but a chip, which only a read proves. */
 const DESK_DOCUMENTS = PRESENTED_DOCUMENTS.filter((d) => d !== 'chip');

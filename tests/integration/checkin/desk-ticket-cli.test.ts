@@ -12,6 +12,7 @@ import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { openStore } from '../../../src/main/store';
 import type { AuditEntry, Visit } from '../../../src/shared/domain';
+import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
 import { tempDir } from '../../unit/checkin/fakes';
 import { runCliHarness, type CliRun } from '../support/run-cli';
 
@@ -56,7 +57,9 @@ async function refused(dataDir: string, args: string[], code: string): Promise<v
   expect(error.message.vi).not.toBe(error.message.en);
 }
 
-describe('the desk ticket from the CLI', () => {
+// Each test starts several CLI processes (tsx each time): on a loaded 2-core machine that alone
+// can pass the default 30 s.
+describe('the desk ticket from the CLI', { timeout: 180_000 }, () => {
   it('no documents → reception ticket; completed in place; sent on to a clinic with its number', async () => {
     const dir = tempDir('kiosk-cli-ticket-');
     const ticket = visitOf(await cli(dir, ['checkin', '--no-documents', '--json']));
@@ -141,6 +144,41 @@ describe('the desk ticket from the CLI', () => {
     expect(audit.map((a) => [a.action, a.reason])).toEqual([
       ['manual-identity', null],
       ['cancel', 'người bệnh về'],
+    ]);
+  });
+
+  it('a completion the lookup questions needs a staff decision: refused without, kept with it', async () => {
+    const dir = tempDir('kiosk-cli-ticket-');
+    // The register has another spelling of the name (BHYT 060): staff must decide.
+    const card = SIM_IDENTITIES.find((i) => i.insurance.scenario === 'wrong-name')!.card;
+    const complete = (visitId: string) => [
+      ...['ticket', 'complete', visitId],
+      ...['--id', card.idNumber, '--name', card.fullName, '--dob', card.dateOfBirth!],
+      ...['--sex', card.sex!],
+    ];
+    const ticket = visitOf(await cli(dir, ['checkin', '--no-documents', '--json']));
+    const asked = await cli(dir, complete(ticket.id));
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/^error CHECKIN_NEEDS_STAFF: .*--override/);
+    expect(await auditOf(dir, ticket.id)).toEqual([]);
+
+    const decided = visitOf(
+      await cli(dir, [
+        ...complete(ticket.id),
+        ...['--override', 'self-pay', '--note', 'tên trên thẻ khác', '--json'],
+      ]),
+    );
+    expect(decided).toMatchObject({
+      id: ticket.id,
+      queueNumber: 'K01-TD-T-001',
+      department: 'TD',
+      patient: { idNumber: card.idNumber },
+      insurance: { source: 'self-pay', note: 'tên trên thẻ khác' },
+    });
+    const audit = await auditOf(dir, ticket.id);
+    expect(audit.map((a) => [a.action, a.detail, a.reason])).toEqual([
+      ['override', 'self-pay', 'tên trên thẻ khác'],
+      ['manual-identity', null, null],
     ]);
   });
 
