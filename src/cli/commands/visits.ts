@@ -55,7 +55,8 @@ export function visitLine(v: Visit): string {
   return [
     v.queueNumber.padEnd(16),
     v.createdAt.slice(11, 19),
-    v.patient.fullName || '(purged)',
+    // A desk ticket has no one on it until the desk completes it (`none`: no papers shown).
+    v.patient.fullName || (v.document === 'none' ? '(desk ticket, no identity yet)' : '(purged)'),
     `| ${insuranceWords(v)}`,
     `| slip ${v.printStatus}`,
     flags.length ? `| ${flags.join(' ')}` : '',
