@@ -37,9 +37,16 @@ export function failWith(err: unknown, opts: OutputOptions = {}): void {
 /**
  * Codes of other domains that are still usage or configuration errors: a malformed queue number
  * typed by the operator, a room code missing from `queue.rooms`; identity text given on the
- * command line that is no card's (INPUT_*).
+ * command line that is no card's (INPUT_*); a field the desk's services refuse (a name, a date
+ * of birth, a cancel reason) or a department or lane the configuration does not have.
  */
-const USAGE_CODES = new Set(['QUEUE_NUMBER_INVALID', 'QUEUE_UNKNOWN_ROOM']);
+const USAGE_CODES = new Set([
+  'QUEUE_NUMBER_INVALID',
+  'QUEUE_UNKNOWN_ROOM',
+  'CHECKIN_BAD_INPUT',
+  'CHECKIN_UNKNOWN_DEPARTMENT',
+  'CHECKIN_UNKNOWN_LANE',
+]);
 
 /** 2 = usage or configuration, 3 = device/service could not answer, 1 = anything else. */
 export function exitCodeFor(code: string): number {

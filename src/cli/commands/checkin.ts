@@ -1,5 +1,4 @@
 import type { CompositionRoot } from '../../main/composition-root';
-import type { SlipPrinter } from '../../main/services-contract';
 import {
   LANES,
   type BookedAppointment,
@@ -18,6 +17,7 @@ import {
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
+import { noPrinter, OVERRIDES, withDeskServices } from '../cli-staff';
 import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { visitLine } from './visits';
@@ -33,24 +33,13 @@ interface CheckinOpts extends KeyOptions {
   simIdentity?: string;
   override?: string;
   acceptChip?: boolean;
+  /** "Không có giấy tờ / No documents": a number in the reception desk's queue. */
+  documents?: boolean;
   print?: boolean;
   json?: boolean;
 }
 
-const OVERRIDES: StaffOverride[] = [
-  'self-pay',
-  'use-cached',
-  'insurance-pending',
-  'accept-insurance',
-];
-
 const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
-
-/** Without --print the slip is not printed; the visit says "not-printed". */
-const noPrinter: SlipPrinter = {
-  print: async (visit) => ({ visitId: visit.id, status: 'not-printed', error: null }),
-  close: async () => {},
-};
 
 function checkOptions(
   opts: CheckinOpts,
@@ -148,6 +137,34 @@ function textWithoutChip(opts: CheckinOpts): string | null {
   return null;
 }
 
+/**
+ * `--no-documents` stands for the kiosk's button: nothing else says who the person is, and
+ * nothing else is decided here (the desk completes the ticket and sends it on).
+ */
+function checkNoDocuments(opts: CheckinOpts): void {
+  const given = {
+    '--card': opts.card,
+    '--qr': opts.qr,
+    '--id': opts.id,
+    '--can': opts.can,
+    '--mrz': opts.mrz,
+    '--dob': opts.dob,
+    '--expiry': opts.expiry,
+    '--sim-identity': opts.simIdentity,
+    '--reader': opts.reader,
+    '--lane': opts.lane,
+    '--override': opts.override,
+    '--accept-chip': opts.acceptChip,
+  };
+  const clash = Object.entries(given).find(([, v]) => v !== undefined);
+  if (clash) {
+    throw usage(
+      `--no-documents không đi cùng ${clash[0]} (người không có giấy tờ nhận số của quầy tiếp đón)`,
+      `--no-documents goes without ${clash[0]} (a person with no papers gets a reception-desk number)`,
+    );
+  }
+}
+
 async function runCheckin(ctx: CliContext, opts: CheckinOpts): Promise<CheckinOutput> {
   return withRoot(ctx, (root) => checkInWith(root, ctx, opts));
 }
@@ -158,6 +175,7 @@ async function checkInWith(
   opts: CheckinOpts,
 ): Promise<CheckinOutput> {
   const { config, logger } = root;
+  if (opts.documents === false) return noDocuments(root, opts);
   const withoutChip = textWithoutChip(opts);
   const key = withoutChip === null ? accessKeyFromOptions(opts) : null;
   if (key && !opts.reader) {
@@ -254,6 +272,29 @@ async function checkInWith(
   }
 }
 
+/** The kiosk's "Không có giấy tờ / No documents" button: the same step of the same machine. */
+async function noDocuments(root: CompositionRoot, opts: CheckinOpts): Promise<CheckinOutput> {
+  checkNoDocuments(opts);
+  checkOptions(
+    opts,
+    root.config.departments.map((d) => d.code),
+  );
+  if (opts.department !== undefined) {
+    process.stderr.write(
+      `notice: --department ${opts.department} ignored: the ticket is in the reception desk's queue; the desk sends it on (ticket send-on)\n`,
+    );
+  }
+  return withDeskServices(root, Boolean(opts.print), async ({ services: { checkin } }) => {
+    const visit = await checkin.noDocuments();
+    const done = checkin.current();
+    if (done.step === 'done' && done.printError) {
+      process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
+      process.exitCode = 3;
+    }
+    return { visit, reprint: false, booking: null, deskTicket: true };
+  });
+}
+
 export const registerCheckin: RegisterCommand = (program, ctx) => {
   const cmd = program
     .command('checkin')
@@ -278,6 +319,10 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
     .option('--sim-identity <n>', 'simulated reader only: place catalog card <n> first')
     .option('--override <decision>', `staff decision when one is needed: ${OVERRIDES.join('|')}`)
     .option('--accept-chip', 'accept a card whose chip is not trusted (staff checked the card)')
+    .option(
+      '--no-documents',
+      'the patient has no papers: a number in the reception desk\'s queue (as the kiosk\'s "No documents")',
+    )
     .option('--print', 'print the slip with the configured printer')
     .option('--json', 'JSON output')
     .action(async (opts: CheckinOpts) =>

@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'lookup', load: async () => (await import('./lookup')).registerLookup },
   { name: 'checkin', load: async () => (await import('./checkin')).registerCheckin },
   { name: 'visits', load: async () => (await import('./visits')).registerVisits },
+  { name: 'ticket', load: async () => (await import('./ticket')).registerTicket },
   { name: 'queue', load: async () => (await import('./queue')).registerQueue },
   { name: 'store', load: async () => (await import('./store')).registerStore },
   { name: 'purge', load: async () => (await import('./purge')).registerPurge },

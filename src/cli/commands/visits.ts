@@ -55,7 +55,8 @@ export function visitLine(v: Visit): string {
   return [
     v.queueNumber.padEnd(16),
     v.createdAt.slice(11, 19),
-    v.patient.fullName || '(purged)',
+    // A desk ticket has no one on it until the desk completes it (`none`: no papers shown).
+    v.patient.fullName || (v.document === 'none' ? '(desk ticket, no identity yet)' : '(purged)'),
     `| ${insuranceWords(v)}`,
     `| slip ${v.printStatus}`,
     flags.length ? `| ${flags.join(' ')}` : '',
@@ -64,8 +65,13 @@ export function visitLine(v: Visit): string {
     .join('  ');
 }
 
+interface CancelOpts {
+  reason: string;
+  json?: boolean;
+}
+
 export const registerVisits: RegisterCommand = (program, ctx) => {
-  program
+  const visits = program
     .command('visits')
     .description("list a day's visits with their queue numbers (default: today)")
     .option('--date <YYYY-MM-DD>', 'the day (default: today, local time)')
@@ -85,7 +91,35 @@ export const registerVisits: RegisterCommand = (program, ctx) => {
             });
             return opts.query ? visits.filter((v) => matchesQuery(v, opts.query!)) : visits;
           }),
-        (visits) => (visits.length ? visits.map(visitLine).join('\n') : 'no visits'),
+        (list) => (list.length ? list.map(visitLine).join('\n') : 'no visits'),
+      ),
+    );
+
+  visits
+    .command('cancel <visit-id>')
+    .description(
+      "cancel a visit, as the desk's cancel (VisitsService.cancel), audited with the reason",
+    )
+    .requiredOption(
+      '--reason <text>',
+      'why (at most 200 characters), kept on the visit and in the audit trail',
+    )
+    .option('--json', 'JSON output')
+    .action(async (visitId: string, opts: CancelOpts) =>
+      runCommand(
+        // commander gives `--json` after the subcommand to the list's option of that name.
+        { json: opts.json ?? (visits.opts() as VisitsOpts).json },
+        () =>
+          withRoot(ctx(), async (root) => {
+            // Loaded here only: listing visits needs neither the check-in nor the staff code.
+            const { withDeskServices } = await import('../cli-staff');
+            return withDeskServices(root, false, ({ services, staff }) =>
+              staff.run({ action: 'cancel', visitId, reason: opts.reason }, () =>
+                services.visits.cancel(visitId, opts.reason),
+              ),
+            );
+          }),
+        (v: Visit) => `cancelled: ${visitLine(v)}`,
       ),
     );
 };

@@ -31,7 +31,8 @@ export interface StaffActions {
 const NEW_PERSON = new Set<CheckinState['step']>(['idle', 'need-key', 'need-card', 'reading']);
 
 export function createStaffActions(o: {
-  sessions: OfficerSessions;
+  /** Who acts: the desk's officer sessions; the CLI's configured officer (src/cli/cli-staff.ts). */
+  sessions: Pick<OfficerSessions, 'forStaffAction'>;
   audit: AuditTrail;
   checkin: CheckinService;
   now: () => Date;
