@@ -20,7 +20,7 @@ import {
 import { noPrinter, OVERRIDES, withDeskServices } from '../cli-staff';
 import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
-import { visitLine } from './visits';
+import { receptionOf, visitLine } from './visits';
 
 interface CheckinOpts extends KeyOptions {
   /** Needed only when a chip is read (not for a BHYT card QR or --card). */
@@ -331,8 +331,8 @@ export const registerCheckin: RegisterCommand = (program, ctx) => {
         () => runCheckin(ctx(), opts),
         (r) =>
           r.deskTicket
-            ? `desk ticket (mời đến quầy tiếp đón / please go to the reception desk): ${visitLine(r.visit)}\nvisit id ${r.visit.id}`
-            : `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit)}\nvisit id ${r.visit.id}` +
+            ? `desk ticket (mời đến quầy tiếp đón / please go to the reception desk): ${visitLine(r.visit, receptionOf(ctx()))}\nvisit id ${r.visit.id}`
+            : `${r.reprint ? 'existing visit (reprint)' : 'new visit'}: ${visitLine(r.visit, receptionOf(ctx()))}\nvisit id ${r.visit.id}` +
               (r.booking
                 ? `\nbooked ${r.booking.start} (HIS appointment ${r.booking.appointmentId})`
                 : ''),

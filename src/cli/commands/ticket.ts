@@ -19,7 +19,7 @@ import { KioskError, kioskError } from '../../shared/errors';
 import { OVERRIDES, withDeskServices } from '../cli-staff';
 import { withRoot } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
-import { visitLine } from './visits';
+import { receptionOf, visitLine } from './visits';
 
 interface CompleteOpts {
   id: string;
@@ -151,7 +151,7 @@ export const registerTicket: RegisterCommand = (program, ctx) => {
               }),
             );
           }),
-        (v: Visit) => `ticket completed: ${visitLine(v)}\nvisit id ${v.id}`,
+        (v: Visit) => `ticket completed: ${visitLine(v, receptionOf(ctx()))}\nvisit id ${v.id}`,
       ),
     );
 
@@ -183,7 +183,8 @@ export const registerTicket: RegisterCommand = (program, ctx) => {
               );
             });
           }),
-        (v: Visit) => `sent on to ${v.department}: ${visitLine(v)}\nvisit id ${v.id}`,
+        (v: Visit) =>
+          `sent on to ${v.department}: ${visitLine(v, receptionOf(ctx()))}\nvisit id ${v.id}`,
       ),
     );
 };

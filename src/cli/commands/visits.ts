@@ -1,5 +1,6 @@
 import { matchesQuery } from '../../main/checkin/visits-service';
 import { hospitalDay, isIsoDay } from '../../shared/hospital-day';
+import { isOpenTicket } from '../../shared/desk-ticket';
 import type { KioskStore } from '../../main/store/store-contract';
 import type { Visit } from '../../shared/domain';
 import { kioskError } from '../../shared/errors';
@@ -48,15 +49,23 @@ function insuranceWords(v: Visit): string {
   }
 }
 
-export function visitLine(v: Visit): string {
+/** One visit on one line; `receptionCode` tells a desk ticket with nobody on it yet from a purged visit. */
+/** The reception desk's queue code of the configuration (where desk tickets are numbered). */
+export const receptionOf = (c: CliContext): string => c.config().config.arrivals.reception.code;
+
+export function visitLine(v: Visit, receptionCode?: string): string {
   const flags = [v.status === 'cancelled' ? 'CANCELLED' : '', v.flagged ? 'FLAGGED' : ''].filter(
     Boolean,
   );
   return [
     v.queueNumber.padEnd(16),
     v.createdAt.slice(11, 19),
-    // A desk ticket has no one on it until the desk completes it (`none`: no papers shown).
-    v.patient.fullName || (v.document === 'none' ? '(desk ticket, no identity yet)' : '(purged)'),
+    // A desk ticket has no name until the desk completes it (a typed number may be on it); a
+    // purged visit has none of them left.
+    v.patient.fullName ||
+      (v.patient.idNumber || v.patient.cardNumber || isOpenTicket(v, receptionCode)
+        ? '(desk ticket, no identity yet)'
+        : '(purged)'),
     `| ${insuranceWords(v)}`,
     `| slip ${v.printStatus}`,
     flags.length ? `| ${flags.join(' ')}` : '',
@@ -91,7 +100,8 @@ export const registerVisits: RegisterCommand = (program, ctx) => {
             });
             return opts.query ? visits.filter((v) => matchesQuery(v, opts.query!)) : visits;
           }),
-        (list) => (list.length ? list.map(visitLine).join('\n') : 'no visits'),
+        (list) =>
+          list.length ? list.map((v) => visitLine(v, receptionOf(ctx()))).join('\n') : 'no visits',
       ),
     );
 
@@ -119,7 +129,7 @@ export const registerVisits: RegisterCommand = (program, ctx) => {
               ),
             );
           }),
-        (v: Visit) => `cancelled: ${visitLine(v)}`,
+        (v: Visit) => `cancelled: ${visitLine(v, receptionOf(ctx()))}`,
       ),
     );
 };

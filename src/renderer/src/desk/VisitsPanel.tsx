@@ -1,5 +1,6 @@
 /** Today's visits: search, filters, reprint, cancel with a reason. */
-import { isOpenTicket, isSendableTicket, useTicketStore } from '../stores/ticket-store';
+import { isOpenTicket, isSendableTicket } from '../../../shared/desk-ticket';
+import { useTicketStore } from '../stores/ticket-store';
 import { SendOnForm } from './SendOnForm';
 import { MANUAL_FIRST_FIELD_ID } from './ManualEntryForm';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -187,7 +188,7 @@ function VisitRow({ visit }: { visit: Visit }) {
         <td className="row-actions">
           {!cancelled && (
             <>
-              {isOpenTicket(visit) && (
+              {isOpenTicket(visit, reception?.code) && (
                 <button
                   type="button"
                   className="button button-small"
