@@ -72,6 +72,7 @@ describe('a strict HIS', () => {
       facilityCode: config.hospital.facilityCode,
       appointmentId: null,
       systems: config.his.systems,
+      progress: [],
     };
     const client = createHisClient(config.his);
     const urn = buildVisitTransactions({
@@ -142,6 +143,7 @@ describe('a strict HIS', () => {
       facilityCode: config.hospital.facilityCode,
       appointmentId: null,
       systems: config.his.systems,
+      progress: [],
     });
     const client = createHisClient(config.his);
     const both = { ...ensure, entry: [...ensure.entry!, ...update.entry!] };

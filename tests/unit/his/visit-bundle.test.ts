@@ -26,6 +26,7 @@ function input(index: number, extra: Partial<VisitHandoffInput> = {}): VisitHand
     facilityCode: '01001',
     appointmentId: null,
     systems: SYS,
+    progress: [],
     ...extra,
   };
 }
