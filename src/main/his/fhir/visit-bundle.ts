@@ -368,8 +368,8 @@ function coveragePatch(coverage: Coverage): PatchOperation[] {
 
 /**
  * The kiosk's status history entries, each found by its element id among any the HIS added
- * (a delete matches at most one element). The history only grows, so the entries sent before
- * are all among today's ids.
+ * (a delete matches at most one element). A visit's history only grows, so every entry sent
+ * before has one of the ids sent now.
  */
 function statusHistoryPatch(history: readonly EncounterStatusHistory[]): PatchOperation[] {
   return history.flatMap((entry) =>
@@ -499,8 +499,9 @@ const HISTORY_ID_PREFIX = 'kiosk-status-';
  * The visit arrived at check-in (createdAt); each recorded progress change maps as
  * encounterStatus does, and a change that keeps the status (called, skipped, called again: all
  * `arrived`) continues the entry. An entry ends when the next begins. When the recorded changes
- * do not reach the current status (a visit cancelled before cancellations were recorded), the
- * change to it has no known time: the last past entry then has no end.
+ * do not reach the current status, the change to it is timed by the visit's own progress time,
+ * or, for a visit cancelled before cancellations were recorded, not at all: the last past entry
+ * then has no end.
  */
 export function statusHistory(
   visit: Visit,
