@@ -19,7 +19,7 @@ import type { HisHandOffStore, LookupCacheStore, VisitStore } from '../store/sto
 import { buildVisitTransactions, type VisitTransactions } from './fhir/visit-bundle';
 import type { HisClient, HisSendOutcome } from './his-client';
 
-/** The sweep reads the day's visits and who they are; the rest is the HIS outbox. */
+/** The sweep reads the day's visits, who they are and their progress; the rest is the HIS outbox. */
 export type HisWorkerStore = HisHandOffStore &
   Pick<VisitStore, 'getVisit' | 'listVisits'> &
   Pick<LookupCacheStore, 'getIdentity'>;
@@ -108,6 +108,9 @@ export function createHisWorker(o: HisWorkerOptions): HisWorker {
       facilityCode: o.config.hospital.facilityCode,
       appointmentId,
       systems: his.systems,
+      // What happened between two sends (another station's changes, a quick "patient in" then
+      // "done", the HIS away) reaches it as the Encounter's status history, and changes the hash.
+      progress: await o.store.progressChanges(visit.id),
     });
   }
 

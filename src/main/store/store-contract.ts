@@ -27,6 +27,7 @@ import type {
   RoomAction,
   Visit,
   VisitInsurance,
+  VisitProgressChange,
 } from '../../shared/domain';
 import type { QueuePolicy } from '../domain/queue-policy';
 import type { LookupEvidenceStore } from './evidence-contract';
@@ -281,6 +282,11 @@ export interface KioskStore {
   }): Promise<RecentCall[]>;
   /** Waiting visits per department on one day. */
   waitingCounts(date: IsoDate, departments: readonly string[]): Promise<Record<string, number>>;
+  /**
+   * The visit's recorded progress changes (calls, room actions, its cancellation), oldest first;
+   * [] when none. The HIS hand-off sends them as the Encounter's status history.
+   */
+  progressChanges(visitId: string): Promise<VisitProgressChange[]>;
 
   purge(request: PurgeRequest): Promise<PurgeReport>;
   close(): Promise<void>;

@@ -14,7 +14,8 @@
  * - PurgeStore: the privacy purge.
  * - HisHandOffStore, EvidenceStore, AuditTrailStore: the HIS outbox, failed-lookup evidence and the
  *   audit trail, each its own contract (./his-outbox-contract.ts, ./evidence-contract.ts,
- *   ./audit-contract.ts) reached through the store.
+ *   ./audit-contract.ts) reached through the store; the HIS hand-off also reads each visit's
+ *   progress changes, which it sends as the Encounter's status history.
  * - StoreLifecycle: what the store is, its schema version, closing it: no service's; only the
  *   composition roots use these, and they hold the whole store.
  */
@@ -58,8 +59,8 @@ export type CallingStore = Pick<
 /** The privacy purge. */
 export type PurgeStore = Pick<KioskStore, 'purge'>;
 
-/** The hand-off of visits to the hospital's HIS. */
-export type HisHandOffStore = Pick<KioskStore, 'hisOutbox'>;
+/** The hand-off of visits to the hospital's HIS: its outbox and each visit's status history. */
+export type HisHandOffStore = Pick<KioskStore, 'hisOutbox' | 'progressChanges'>;
 
 /** Evidence of insurance lookups that failed at check-in. */
 export type EvidenceStore = Pick<KioskStore, 'lookupEvidence'>;

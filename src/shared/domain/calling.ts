@@ -15,6 +15,15 @@ export interface VisitProgressInfo {
   calls: number;
 }
 
+/**
+ * One recorded change of a visit's progress (a call, a room's action, its cancellation), as the
+ * store keeps it in visit_progress_events: what it became and when.
+ */
+export interface VisitProgressChange {
+  state: VisitProgress;
+  at: IsoDateTime;
+}
+
 /** What a room can do with a visit; `call-next` picks the visit by the queue policy. */
 export const ROOM_ACTIONS = ['call-again', 'skip', 'patient-in', 'done', 'recall'] as const;
 export type RoomAction = (typeof ROOM_ACTIONS)[number];

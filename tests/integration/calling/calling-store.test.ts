@@ -116,6 +116,32 @@ describe.each(ENGINES)('calling on %s', (kind) => {
     },
   );
 
+  it.skipIf(skip)(
+    "the store reads a visit's progress changes back in order, its cancellation with its time, once",
+    async () => {
+      const v = await checkIn('normal');
+      expect(await store().progressChanges(v.id)).toEqual([]);
+      await callNext('101', ['KHAM'], 1);
+      await act(v.id, 'skip');
+      await act(v.id, 'recall');
+      await store().cancelVisit(v.id, 'test', at(40));
+      // Cancelling again changes nothing, and records nothing.
+      await store().cancelVisit(v.id, 'again', at(50));
+      expect(await store().progressChanges(v.id)).toEqual([
+        { state: 'called', at: at(1) },
+        { state: 'skipped', at: at(30) },
+        { state: 'called', at: at(30) },
+        { state: 'cancelled', at: at(40) },
+      ]);
+      expect((await current().progressEvents(v.id)).at(-1)).toEqual({
+        state: 'cancelled',
+        action: 'cancel',
+        room: '',
+      });
+      expect(await store().progressChanges('no-such-visit')).toEqual([]);
+    },
+  );
+
   it.skipIf(skip)('a cancelled visit is shown as cancelled and never called', async () => {
     const v = await checkIn('normal');
     await store().cancelVisit(v.id, 'test', at(0));

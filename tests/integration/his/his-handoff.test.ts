@@ -208,6 +208,7 @@ describe.each(ENGINES)(
               facilityCode: config.hospital.facilityCode,
               appointmentId: null,
               systems: config.his.systems,
+              progress: [],
             }),
           );
         }

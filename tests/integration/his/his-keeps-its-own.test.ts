@@ -72,6 +72,7 @@ describe('a strict HIS', () => {
       facilityCode: config.hospital.facilityCode,
       appointmentId: null,
       systems: config.his.systems,
+      progress: [],
     };
     const client = createHisClient(config.his);
     const urn = buildVisitTransactions({
@@ -102,7 +103,8 @@ describe('a strict HIS', () => {
     expect((await w.runOnce()).accepted).toBe(1);
     // The HIS adds a note of its own to the Encounter and a network to the Coverage.
     const enc = server.all('Encounter')[0]!;
-    server.seed({ ...enc, reasonCode: [{ text: 'HIS triage note' }] });
+    const hisStatus = { status: 'triaged', period: { start: '2026-11-23T08:20:00+07:00' } };
+    server.seed({ ...enc, reasonCode: [{ text: 'HIS triage note' }], statusHistory: [hisStatus] });
     const cov = server.all('Coverage')[0]!;
     server.seed({ ...cov, network: 'HIS network' });
 
@@ -126,6 +128,11 @@ describe('a strict HIS', () => {
     const encounter = server.all('Encounter')[0] as Record<string, unknown>;
     expect(encounter.status).toBe('cancelled');
     expect(encounter.reasonCode).toEqual([{ text: 'HIS triage note' }]);
+    // The HIS's own status history entry stays beside the kiosk's, which is there once.
+    expect(encounter.statusHistory).toEqual([
+      hisStatus,
+      expect.objectContaining({ id: 'kiosk-status-1', status: 'arrived' }),
+    ]);
     const coverage = server.all('Coverage')[0] as Record<string, unknown>;
     expect(coverage.network).toBe('HIS network');
     expect(coverage.extension).toHaveLength(2);
@@ -142,6 +149,7 @@ describe('a strict HIS', () => {
       facilityCode: config.hospital.facilityCode,
       appointmentId: null,
       systems: config.his.systems,
+      progress: [],
     });
     const client = createHisClient(config.his);
     const both = { ...ensure, entry: [...ensure.entry!, ...update.entry!] };

@@ -342,6 +342,23 @@ describe.skipIf(!available.ok)('room and display roles over verified TLS', () =>
     }
   });
 
+  it("a desk's role reads a visit's progress changes (the HIS hand-off runs on desks) and records a cancellation's time", async () => {
+    const deskRole = await openPostgresStore({ url: roleUrl('q1'), tls: { caFile } });
+    try {
+      // Visit 3 went through room 101 above: called, in the room, done.
+      expect((await deskRole.progressChanges(ids[3]!)).map((c) => c.state)).toEqual([
+        'called',
+        'in-room',
+        'done',
+      ]);
+      const at = `${TEST_DAY}T02:30:00.000Z`;
+      await deskRole.cancelVisit(ids[2]!, 'test', at);
+      expect(await deskRole.progressChanges(ids[2]!)).toEqual([{ state: 'cancelled', at }]);
+    } finally {
+      await deskRole.close();
+    }
+  });
+
   it('a room and a display station, opened as configured, read through their roles and hear changes', async () => {
     const opened: KioskStore[] = [];
     const heard: Record<string, (string | null)[]> = { room: [], display: [] };

@@ -73,6 +73,7 @@ function everyInput(): VisitHandoffInput[] {
     facilityCode: '01001',
     appointmentId: null,
     systems: SYS,
+    progress: [],
   }));
 }
 

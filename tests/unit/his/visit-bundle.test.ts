@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Department } from '../../../src/shared/domain';
+import type { Department, Visit, VisitProgress } from '../../../src/shared/domain';
 import type { Bundle, Coverage, Encounter, Patient } from '../../../src/main/his/fhir/fhir-types';
 import { DEFAULT_IDENTIFIER_SYSTEMS as SYS } from '../../../src/main/his/fhir/identifier-systems';
 import {
   buildVisitTransactions,
   type VisitHandoffInput,
 } from '../../../src/main/his/fhir/visit-bundle';
+import { applyFhirPathPatch } from '../../support/his/fhirpath-patch-apply';
 import { validateR4 } from '../../support/his/r4-validator';
 import { sampleVisit } from '../../../src/sim/sample-visits';
 import { SIM_IDENTITIES } from '../../../src/sim/data/identities';
@@ -26,6 +27,7 @@ function input(index: number, extra: Partial<VisitHandoffInput> = {}): VisitHand
     facilityCode: '01001',
     appointmentId: null,
     systems: SYS,
+    progress: [],
     ...extra,
   };
 }
@@ -238,5 +240,138 @@ describe('Coverage.status is the state of the record (R4 fm-status), not "may us
     ] as const) {
       expect(coverageFor(code, outcome).status, code).toBe('draft');
     }
+  });
+});
+
+describe('Encounter.statusHistory: the statuses the visit held before its current one (R4)', () => {
+  const checkedIn = '2026-11-23T01:15:00.000Z';
+  const visit = sampleVisit(2, { createdAt: checkedIn });
+  const t = (minute: number) => new Date(Date.parse(checkedIn) + minute * 60_000).toISOString();
+  const progressed = (state: VisitProgress, minute: number): Visit => ({
+    ...visit,
+    progress: { state, room: '101', at: t(minute), calls: 1 },
+  });
+  const encounterOf = (i: VisitHandoffInput): Encounter =>
+    buildVisitBundle(i).entry!.at(-1)!.resource as Encounter;
+
+  /**
+   * R4 Encounter.statusHistory, as the specification words it: a list of past statuses (the
+   * current one is Encounter.status, never in the history), each with a status and a period
+   * (both 1..1), a period's start not after its end (per-1). Ours are also in order and
+   * contiguous, the last ending when the current status began. Returns what breaks the rule.
+   */
+  function pastStatusRule(e: Encounter, currentSince: string | null): string[] {
+    const out: string[] = [];
+    const h = e.statusHistory ?? [];
+    h.forEach((entry, i) => {
+      if (!entry.status || !entry.period?.start) out.push(`${i}: status and period.start needed`);
+      const { start, end } = entry.period ?? {};
+      if (start && end && Date.parse(start) > Date.parse(end)) out.push(`${i}: ends before start`);
+      const next = h[i + 1];
+      if (next && end !== next.period.start) out.push(`${i}: does not end when ${i + 1} starts`);
+    });
+    const last = h.at(-1);
+    if (last?.status === e.status) out.push(`the current status ${e.status} is in the history`);
+    if (last && currentSince && last.period.end !== currentSince) {
+      out.push(`the last past status does not end when ${e.status} began`);
+    }
+    return out;
+  }
+
+  it('patient in then done: arrived, then in-progress, each with its period; finished is the status', () => {
+    const e = encounterOf(
+      input(2, {
+        visit: progressed('done', 12),
+        progress: [
+          { state: 'called', at: t(5) },
+          { state: 'in-room', at: t(6) },
+          { state: 'done', at: t(12) },
+        ],
+      }),
+    );
+    expect(e.status).toBe('finished');
+    expect(e.statusHistory).toEqual([
+      { id: 'kiosk-status-1', status: 'arrived', period: { start: checkedIn, end: t(6) } },
+      { id: 'kiosk-status-2', status: 'in-progress', period: { start: t(6), end: t(12) } },
+    ]);
+    expect(pastStatusRule(e, t(12))).toEqual([]);
+    expect(validateR4(e)).toEqual([]);
+    // Still waiting, it had no other status before: no statusHistory at all.
+    const waiting = encounterOf(input(2, { visit, progress: [] }));
+    expect(waiting.status).toBe('arrived');
+    expect(waiting.statusHistory).toBeUndefined();
+  });
+
+  it('called, skipped and called again stay one arrived entry; a cancellation ends the last', () => {
+    const e = encounterOf(
+      input(2, {
+        visit: { ...progressed('called', 9), status: 'cancelled' },
+        progress: [
+          { state: 'called', at: t(5) },
+          { state: 'skipped', at: t(7) },
+          { state: 'called', at: t(9) },
+          { state: 'cancelled', at: t(20) },
+        ],
+      }),
+    );
+    expect(e.status).toBe('cancelled');
+    expect(e.statusHistory).toEqual([
+      { id: 'kiosk-status-1', status: 'arrived', period: { start: checkedIn, end: t(20) } },
+    ]);
+    expect(pastStatusRule(e, t(20))).toEqual([]);
+    expect(validateR4(e)).toEqual([]);
+  });
+
+  it('a change timed before check-in by another clock still gives periods whose start is not after their end', () => {
+    const e = encounterOf(
+      input(2, { visit: progressed('in-room', -2), progress: [{ state: 'in-room', at: t(-2) }] }),
+    );
+    expect(e.statusHistory).toEqual([
+      { id: 'kiosk-status-1', status: 'arrived', period: { start: checkedIn, end: checkedIn } },
+    ]);
+    expect(pastStatusRule(e, null)).toEqual([]);
+  });
+
+  it('the rule itself is not a rubber stamp: the current status in the history, or a gap, is caught', () => {
+    const e = encounterOf(
+      input(2, {
+        visit: progressed('in-room', 6),
+        progress: [{ state: 'in-room', at: t(6) }],
+      }),
+    );
+    expect(pastStatusRule(e, t(6))).toEqual([]);
+    const withCurrent: Encounter = {
+      ...e,
+      statusHistory: [...e.statusHistory!, { status: 'in-progress', period: { start: t(6) } }],
+    };
+    expect(pastStatusRule(withCurrent, null)).toContain(
+      'the current status in-progress is in the history',
+    );
+    expect(pastStatusRule(e, t(7))).toHaveLength(1);
+  });
+
+  it("the update patch writes the kiosk's entries once each and keeps one the HIS added", () => {
+    const i = input(2, {
+      visit: progressed('done', 12),
+      progress: [
+        { state: 'in-room', at: t(6) },
+        { state: 'done', at: t(12) },
+      ],
+    });
+    const { ensure, update } = buildVisitTransactions(i);
+    const created = ensure.entry!.at(-1)!.resource as Encounter;
+    const his = { status: 'triaged', period: { start: t(1), end: t(2) } };
+    let stored: Record<string, unknown> = {
+      ...created,
+      status: 'arrived',
+      statusHistory: [his],
+    };
+    const patch = update.entry!.at(-1)!.resource as unknown as Record<string, unknown>;
+    expect(validateR4(patch as never)).toEqual([]);
+    stored = applyFhirPathPatch(stored, patch);
+    stored = applyFhirPathPatch(stored, patch);
+    expect(stored.status).toBe('finished');
+    expect(stored.statusHistory).toEqual([his, ...created.statusHistory!]);
+    expect(validateR4(stored as never)).toEqual([]);
   });
 });

@@ -98,12 +98,21 @@ export type EncounterStatus =
   | 'entered-in-error'
   | 'unknown';
 
+/** One past status of an Encounter and when it held (both required in R4). */
+export interface EncounterStatusHistory {
+  /** Element id: marks the entries the kiosk wrote, so a patch finds them among the HIS's. */
+  id?: string;
+  status: EncounterStatus;
+  period: Period;
+}
+
 export interface Encounter {
   resourceType: 'Encounter';
   id?: string;
   extension?: Extension[];
   identifier?: Identifier[];
   status: EncounterStatus;
+  statusHistory?: EncounterStatusHistory[];
   class: Coding;
   serviceType?: CodeableConcept;
   priority?: CodeableConcept;

@@ -17,7 +17,14 @@
  * bytes.
  */
 import { createHash } from 'node:crypto';
-import type { Department, InsuranceResult, Lane, Visit } from '../../../shared/domain';
+import type {
+  Department,
+  InsuranceResult,
+  Lane,
+  Visit,
+  VisitProgress,
+  VisitProgressChange,
+} from '../../../shared/domain';
 import { cardInUseOf } from '../../../shared/domain';
 import type {
   Bundle,
@@ -25,6 +32,8 @@ import type {
   CodeableConcept,
   Coverage,
   Encounter,
+  EncounterStatus,
+  EncounterStatusHistory,
   Extension,
   Identifier,
   Patient,
@@ -47,6 +56,12 @@ export interface VisitHandoffInput {
   /** Logical id of the HIS Appointment the patient checked in for, when any. */
   appointmentId: string | null;
   systems: IdentifierSystems;
+  /**
+   * The visit's recorded progress changes (calls, room actions, its cancellation), oldest first:
+   * the Encounter's status history is built from them, so states that came and went between two
+   * sends still reach the HIS.
+   */
+  progress: readonly VisitProgressChange[];
 }
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
@@ -217,6 +232,8 @@ export function buildEncounter(input: VisitHandoffInput, patientRef: string): En
     period: encounterPeriod(visit),
     serviceProvider: { identifier: { system: systems.facility, value: input.facilityCode } },
   };
+  const history = statusHistory(visit, input.progress);
+  if (history.length > 0) encounter.statusHistory = history;
   if (input.appointmentId) {
     encounter.appointment = [{ reference: `Appointment/${input.appointmentId}` }];
   }
@@ -349,10 +366,28 @@ function coveragePatch(coverage: Coverage): PatchOperation[] {
   return ops;
 }
 
+/**
+ * The kiosk's status history entries, each found by its element id among any the HIS added
+ * (a delete matches at most one element). A visit's history only grows, so every entry sent
+ * before has one of the ids sent now.
+ */
+function statusHistoryPatch(history: readonly EncounterStatusHistory[]): PatchOperation[] {
+  return history.flatMap((entry) =>
+    own('Encounter', 'statusHistory', `Encounter.statusHistory.where(id=${literal(entry.id!)})`, {
+      part: [
+        { name: 'id', valueString: entry.id! },
+        { name: 'status', valueCode: entry.status },
+        { name: 'period', valuePeriod: entry.period },
+      ],
+    }),
+  );
+}
+
 function encounterPatch(encounter: Encounter, systems: IdentifierSystems): PatchOperation[] {
   const queueId = encounter.identifier?.find((i) => i.system === systems.queueNumber);
   return [
     { type: 'replace', path: 'Encounter.status', value: { valueCode: encounter.status } },
+    ...statusHistoryPatch(encounter.statusHistory ?? []),
     ...own(
       'Encounter',
       'identifier',
@@ -433,9 +468,13 @@ export function buildVisitTransactions(input: VisitHandoffInput): VisitTransacti
  * The room's progress as R4 Encounter states: waiting, called and skipped (a no-show may be
  * recalled) are still `arrived`; the patient in the room is `in-progress`; done is `finished`.
  */
-export function encounterStatus(visit: Visit): Encounter['status'] {
+export function encounterStatus(visit: Visit): EncounterStatus {
   if (visit.status === 'cancelled') return 'cancelled';
-  switch (visit.progress?.state) {
+  return statusOfProgress(visit.progress?.state);
+}
+
+function statusOfProgress(state: VisitProgress | undefined): EncounterStatus {
+  switch (state) {
     case 'in-room':
       return 'in-progress';
     case 'done':
@@ -445,6 +484,58 @@ export function encounterStatus(visit: Visit): Encounter['status'] {
     default:
       return 'arrived';
   }
+}
+
+/** Where the kiosk's status history entries are numbered (their element ids). */
+const HISTORY_ID_PREFIX = 'kiosk-status-';
+
+/**
+ * Encounter.statusHistory: the statuses the visit held before the one it has now, each with the
+ * period it held them. R4 (encounter-definitions.html, Encounter.statusHistory, 0..*): "List of
+ * past encounter statuses"; its comment: "The current status is always found in the current
+ * version of the resource, not the status history". So the current status is Encounter.status
+ * alone and never repeated here. Each entry's status and period are required (1..1).
+ *
+ * The visit arrived at check-in (createdAt); each recorded progress change maps as
+ * encounterStatus does, and a change that keeps the status (called, skipped, called again: all
+ * `arrived`) continues the entry. An entry ends when the next begins. When the recorded changes
+ * do not reach the current status, the change to it is timed by the visit's own progress time,
+ * or, for a visit cancelled before cancellations were recorded, not at all: the last past entry
+ * then has no end.
+ */
+export function statusHistory(
+  visit: Visit,
+  progress: readonly VisitProgressChange[],
+): EncounterStatusHistory[] {
+  const steps: { status: EncounterStatus; at: string | null }[] = [
+    { status: 'arrived', at: visit.createdAt },
+  ];
+  for (const change of progress) {
+    const status = statusOfProgress(change.state);
+    const last = steps[steps.length - 1]!;
+    if (status === last.status) continue;
+    // Check-in and the rooms' changes are timed by different clocks: a change never starts before
+    // the entry it ends (R4 per-1: a period's start is not after its end).
+    steps.push({ status, at: later(last.at!, change.at) });
+  }
+  const current = encounterStatus(visit);
+  if (steps[steps.length - 1]!.status !== current) {
+    const at = visit.status === 'cancelled' ? null : (visit.progress?.at ?? null);
+    steps.push({ status: current, at });
+  }
+  return steps.slice(0, -1).map((step, i) => {
+    const end = steps[i + 1]!.at;
+    const start = step.at!;
+    return {
+      id: `${HISTORY_ID_PREFIX}${i + 1}`,
+      status: step.status,
+      period: end ? { start, end: later(start, end) } : { start },
+    };
+  });
+}
+
+function later(a: string, b: string): string {
+  return Date.parse(b) < Date.parse(a) ? a : b;
 }
 
 function encounterPeriod(visit: Visit): NonNullable<Encounter['period']> {

@@ -23,6 +23,7 @@ import type {
   PrintStatus,
   StoreStatus,
   Visit,
+  VisitProgressChange,
 } from '../../../shared/domain';
 import type { LookupEvidenceStore } from '../evidence-contract';
 import type { AuditStore } from '../audit-contract';
@@ -378,6 +379,16 @@ export class HospitalStore implements KioskStore {
     return this.serverOr(
       (server) => server.recentCalls(query),
       () => this.local.recentCalls(query),
+    );
+  }
+
+  async progressChanges(visitId: string): Promise<VisitProgressChange[]> {
+    if (await this.local.offlineVisits.isPending(visitId)) {
+      return this.local.progressChanges(visitId);
+    }
+    return this.serverOr(
+      (server) => server.progressChanges(visitId),
+      () => this.local.progressChanges(visitId),
     );
   }
 

@@ -17,7 +17,7 @@
  * the whole row for a desk, a room's columns for a room, the board's view for a display.
  */
 import type pg from 'pg';
-import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
+import type { Lane, Visit, VisitProgress, VisitProgressChange } from '../../../shared/domain';
 import { chooseNext } from '../../domain/queue-policy';
 import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
 import {
@@ -37,7 +37,8 @@ const markCalled = (returning: string): string => `
     called_room = COALESCE(called_room, $1)
   WHERE id = $3 RETURNING ${returning}`;
 
-async function recordChange(
+/** Writes one change's event and tells every station's screens; inside the change's transaction. */
+export async function recordChange(
   c: pg.PoolClient,
   e: {
     visitId: string;
@@ -169,6 +170,16 @@ export function pgCalling(pool: pg.Pool, reads: VisitReads = TABLE_READS) {
         [q.date, q.rooms, q.limit],
       );
       return rows.map((r) => ({ visit: visitOf(r), room: r.event_room, at: r.event_at }));
+    },
+
+    /** Read by the HIS hand-off, which runs on desk stations (their role may read the events). */
+    async progressChanges(visitId: string): Promise<VisitProgressChange[]> {
+      return pgRead<VisitProgressChange & pg.QueryResultRow>(
+        pool,
+        'progress changes',
+        'SELECT state, at FROM visit_progress_events WHERE visit_id = $1 ORDER BY id',
+        [visitId],
+      );
     },
 
     async waitingCounts(

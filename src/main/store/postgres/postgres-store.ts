@@ -21,6 +21,7 @@ import type {
   Lane,
   PrintStatus,
   Visit,
+  VisitProgressChange,
 } from '../../../shared/domain';
 import type { Logger } from '../../logging/logger';
 import type { LookupEvidenceStore } from '../evidence-contract';
@@ -74,6 +75,7 @@ import {
 import { insertVisit, repeatKey, violatedUnique } from './pg-rows';
 import { importOfflineVisitsIn } from './pg-offline-import';
 import { TABLE_READS, type VisitReads } from './pg-visit-reads';
+import { recordChange } from './pg-calling';
 import type {
   OfflineImportReport,
   OfflineVisit,
@@ -83,7 +85,7 @@ import type {
 /** Calling patients in on the server (./pg-calling.ts, helper pg-calling-his). */
 export type PgCalling = Pick<
   KioskStore,
-  'callNext' | 'roomAction' | 'recentCalls' | 'waitingCounts'
+  'callNext' | 'roomAction' | 'recentCalls' | 'waitingCounts' | 'progressChanges'
 >;
 
 /** The parts of the store that live in their own modules, built on the same pool. */
@@ -311,14 +313,28 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
     return counter.rows[0]!.last_seq;
   }
 
-  async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
+  async cancelVisit(id: string, reason: string, at: string): Promise<Visit | null> {
     return this.write('cancel visit', async (c) => {
-      await c.query(
+      const cancelled = await c.query<{ day: string }>(
         `UPDATE visits SET status = 'cancelled', cancelled_reason = $1
-         WHERE id = $2 AND status = 'active'`,
+         WHERE id = $2 AND status = 'active' RETURNING day`,
         [reason, id],
       );
       await c.query('DELETE FROM recheck_queue WHERE visit_id = $1', [id]);
+      const day = cancelled.rows[0]?.day;
+      // Its time, as an event like a room's (no room: staff cancel at the desk), so the HIS's
+      // status history knows when the visit stopped being what it was.
+      if (day) {
+        await recordChange(c, {
+          visitId: id,
+          day,
+          state: 'cancelled',
+          action: 'cancel',
+          room: '',
+          stationId: this.printRun.station,
+          at,
+        });
+      }
       return this.visitIn(c, id, true);
     });
   }
@@ -626,6 +642,11 @@ export class PostgresStore implements KioskStore, OfflineVisitImporter {
   ): Promise<Record<string, number>> {
     if (this.closed) throw storeErrors.closed();
     return this.calling.waitingCounts(date, departments);
+  }
+
+  async progressChanges(visitId: string): Promise<VisitProgressChange[]> {
+    if (this.closed) throw storeErrors.closed();
+    return this.calling.progressChanges(visitId);
   }
 
   async purge(req: PurgeRequest): Promise<PurgeReport> {

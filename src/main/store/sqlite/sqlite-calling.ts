@@ -4,7 +4,7 @@
  * (or two processes) calling at the same instant are serialised and never pick the same visit.
  */
 import type Database from 'better-sqlite3';
-import type { Lane, Visit, VisitProgress } from '../../../shared/domain';
+import type { Lane, Visit, VisitProgress, VisitProgressChange } from '../../../shared/domain';
 import { applyRoomAction, visitNotFoundError } from '../../domain/visit-progress';
 import { chooseNext } from '../../domain/queue-policy';
 import {
@@ -37,6 +37,10 @@ export function prepareCalling(db: Database.Database) {
   const insertEvent = db.prepare<[string, string, string, string, string, string, string]>(
     `INSERT INTO visit_progress_events (visit_id, day, state, action, room, station_id, at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const changesOfVisit = db.prepare<[string], VisitProgressChange>(
+    'SELECT state, at FROM visit_progress_events WHERE visit_id = ? ORDER BY id',
   );
 
   function called(row: VisitRow, room: string, at: string): void {
@@ -96,6 +100,18 @@ export function prepareCalling(db: Database.Database) {
         )
         .all(q.date, ...q.rooms, q.limit);
       return rows.map((r) => ({ visit: visitFromRow(r), room: r.event_room, at: r.event_at }));
+    },
+
+    progressChanges(visitId: string): VisitProgressChange[] {
+      return changesOfVisit.all(visitId);
+    },
+
+    /**
+     * Inside the cancel's transaction: its time, as an event like a room's (no room: staff cancel
+     * at the desk), so the HIS's status history knows when the visit stopped being what it was.
+     */
+    recordCancel(row: { id: string; day: string }, stationId: string, at: string): void {
+      insertEvent.run(row.id, row.day, 'cancelled', 'cancel', '', stationId, at);
     },
 
     waitingCounts(date: string, departments: readonly string[]): Record<string, number> {

@@ -12,6 +12,7 @@ import type {
   KioskErrorShape,
   PrintStatus,
   Visit,
+  VisitProgressChange,
 } from '../../../shared/domain';
 import { formatQueueNumber } from '../../domain/queue-number';
 import type {
@@ -437,11 +438,12 @@ export class SqliteStore implements KioskStore {
     );
   }
 
-  async cancelVisit(id: string, reason: string, _at: string): Promise<Visit | null> {
+  async cancelVisit(id: string, reason: string, at: string): Promise<Visit | null> {
     return this.write('cancel visit', () => {
-      this.s.cancelVisit.run(reason, id);
+      const cancelled = this.s.cancelVisit.run(reason, id).changes === 1;
       this.s.deleteRechecksOfVisit.run(id);
       const row = this.s.visitById.get(id);
+      if (cancelled && row) this.calling.recordCancel(row, this.printRun.station, at);
       return row ? visitFromRow(row) : null;
     });
   }
@@ -624,6 +626,10 @@ export class SqliteStore implements KioskStore {
     limit: number;
   }): Promise<RecentCall[]> {
     return this.guard('recent calls', () => this.calling.recentCalls(q));
+  }
+
+  async progressChanges(visitId: string): Promise<VisitProgressChange[]> {
+    return this.guard('progress changes', () => this.calling.progressChanges(visitId));
   }
 
   async waitingCounts(
