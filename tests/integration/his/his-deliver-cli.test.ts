@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
 import { hospitalDay } from '../../../src/shared/hospital-day';
-import { sampleVisit } from '../../../src/sim/sample-visits';
+import { sampleCheckIn } from '../support/sample-check-in';
 import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
 import { tempDir } from '../../unit/checkin/fakes';
 import { runCliHarness } from '../support/run-cli';
@@ -37,19 +37,13 @@ async function station(baseUrl: string): Promise<{ dir: string; visitId: string 
     }),
   );
   const store = openSqliteStore({ file: path.join(dir, 'kiosk.sqlite') });
-  const v = sampleVisit(1);
   const now = new Date();
-  const { visit } = await store.checkIn({
-    date: hospitalDay(now, 'Asia/Ho_Chi_Minh'),
-    stationId: v.stationId,
-    department: v.department,
-    lane: v.lane,
-    patient: v.patient,
-    identitySource: v.identitySource,
-    insurance: v.insurance,
-    createdAt: now.toISOString(),
-    recheck: null,
-  });
+  const { visit } = await store.checkIn(
+    sampleCheckIn(1, {
+      date: hospitalDay(now, 'Asia/Ho_Chi_Minh'),
+      createdAt: now.toISOString(),
+    }),
+  );
   await store.close();
   return { dir, visitId: visit.id };
 }

@@ -12,27 +12,12 @@ import {
 } from '../../../src/main/his/his-outbox-worker';
 import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
 import { nullLogger } from '../../../src/main/logging/logger';
-import { sampleVisit } from '../../../src/sim/sample-visits';
-import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
+import type { KioskStore } from '../../../src/main/store/store-contract';
 import { ENGINES, useEngine } from '../support/calling-his-engines';
+import { sampleCheckIn } from '../support/sample-check-in';
 
 // Noon local time on the sample visits' day: the sweep looks at today and yesterday.
 const NOW = new Date(2026, 10, 23, 12, 0, 0);
-
-function request(index: number): CheckInRequest {
-  const v = sampleVisit(index);
-  return {
-    date: v.date,
-    stationId: v.stationId,
-    department: v.department,
-    lane: v.lane,
-    patient: v.patient,
-    identitySource: v.identitySource,
-    insurance: v.insurance,
-    createdAt: v.createdAt,
-    recheck: null,
-  };
-}
 
 describe.each(ENGINES)(
   'HIS hand-off through the outbox on %s, against a local FHIR endpoint',
@@ -80,7 +65,7 @@ describe.each(ENGINES)(
     it.skipIf(skip)(
       'each visit reaches the HIS once; sweeps and passes after that send nothing new',
       async () => {
-        for (const i of [1, 3, 5]) await store.checkIn(request(i));
+        for (const i of [1, 3, 5]) await store.checkIn(sampleCheckIn(i));
         const w = worker();
         expect(await w.sweep()).toBe(3);
         const pass = await w.runOnce();
@@ -100,7 +85,7 @@ describe.each(ENGINES)(
     it.skipIf(skip)(
       'a cancellation is sent as a change of the same Encounter, not a second one',
       async () => {
-        const { visit } = await store.checkIn(request(1));
+        const { visit } = await store.checkIn(sampleCheckIn(1));
         const w = worker();
         await w.sweep();
         await w.runOnce();
@@ -116,7 +101,7 @@ describe.each(ENGINES)(
     it.skipIf(skip)(
       '500, 409 and a hang are retried later with backoff; nothing is lost',
       async () => {
-        await store.checkIn(request(1));
+        await store.checkIn(sampleCheckIn(1));
         const w = worker();
         await w.sweep();
         for (const fault of ['500', '409', 'hang'] as const) {
@@ -137,7 +122,7 @@ describe.each(ENGINES)(
     it.skipIf(skip)(
       'a 422 refusal stays visible with the OperationOutcome text and can be resent',
       async () => {
-        const { visit } = await store.checkIn(request(2));
+        const { visit } = await store.checkIn(sampleCheckIn(2));
         const w = worker();
         await w.sweep();
         server.setFault('422');
@@ -184,8 +169,8 @@ describe.each(ENGINES)(
     it.skipIf(skip)(
       'after a restart between sending and recording, the resend does not duplicate',
       async () => {
-        await store.checkIn(request(1));
-        await store.checkIn(request(4));
+        await store.checkIn(sampleCheckIn(1));
+        await store.checkIn(sampleCheckIn(4));
         const w = worker();
         await w.sweep();
         // The HIS got everything, but the station "crashed" before recording the answers.
@@ -223,7 +208,7 @@ describe.each(ENGINES)(
     );
 
     it.skipIf(skip)('basic and bearer credentials are sent as Authorization headers', async () => {
-      await store.checkIn(request(1));
+      await store.checkIn(sampleCheckIn(1));
       server.requireAuthorization(`Bearer s3cret`);
       const w = worker({
         auth: { kind: 'bearer', username: null, password: null, bearerToken: 's3cret' },

@@ -5,84 +5,40 @@
  * only the kiosk's elements). The receiver is the local FHIR test server.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configSchema, defaultConfig, type KioskConfig } from '../../../src/main/config/schema';
 import { buildVisitTransactions } from '../../../src/main/his/fhir/visit-bundle';
 import { createHisClient } from '../../../src/main/his/his-client';
-import { createHisWorker, type HisWorker } from '../../../src/main/his/his-outbox-worker';
-import { nullLogger } from '../../../src/main/logging/logger';
-import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
-import { sampleVisit } from '../../../src/sim/sample-visits';
-import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
-import { tempDir } from '../../unit/checkin/fakes';
+import { HIS_NOW, openHisTestbed, sampleCheckIn, type HisTestbed } from './his-testbed';
 
-const NOW = new Date(2026, 10, 23, 12, 0, 0);
 const HIS_MRN = { system: 'https://his.benhvien.example/sid/mrn', value: 'BN-000777' };
 const HIS_PHONE = { system: 'phone', value: '0900000000', use: 'mobile' };
 
-function request(index: number): CheckInRequest {
-  const v = sampleVisit(index);
-  return {
-    date: v.date,
-    stationId: v.stationId,
-    department: v.department,
-    lane: v.lane,
-    patient: v.patient,
-    identitySource: v.identitySource,
-    insurance: v.insurance,
-    createdAt: v.createdAt,
-    recheck: null,
-  };
-}
-
-let server: FhirTestServer;
-let store: KioskStore;
-let config: KioskConfig;
-
+let bed: HisTestbed;
 beforeEach(async () => {
-  server = await startFhirTestServer();
-  store = openSqliteStore({ file: `${tempDir('kiosk-his-own-')}/kiosk.sqlite` });
-  config = configSchema.parse({
-    ...defaultConfig,
-    his: { ...defaultConfig.his, enabled: true, fhirBaseUrl: server.baseUrl },
-  });
+  bed = await openHisTestbed('own');
 });
-afterEach(async () => {
-  await store.close();
-  await server.close();
-});
-
-function worker(): HisWorker {
-  return createHisWorker({
-    store,
-    client: createHisClient(config.his),
-    config,
-    logger: nullLogger,
-    now: () => NOW,
-  });
-}
+afterEach(() => bed.close());
 
 describe('a strict HIS', () => {
   it('refuses a URN extension url with 422 and accepts the canonical URL we send', async () => {
-    const { visit } = await store.checkIn(request(1));
+    const { visit } = await bed.store.checkIn(sampleCheckIn(1));
     const input = {
       visit,
       identity: null,
-      department: config.departments.find((d) => d.code === visit.department)!,
-      facilityCode: config.hospital.facilityCode,
+      department: bed.config.departments.find((d) => d.code === visit.department)!,
+      facilityCode: bed.config.hospital.facilityCode,
       appointmentId: null,
-      systems: config.his.systems,
+      systems: bed.config.his.systems,
       progress: [],
     };
-    const client = createHisClient(config.his);
+    const client = createHisClient(bed.config.his);
     const urn = buildVisitTransactions({
       ...input,
-      systems: { ...config.his.systems, extensionBase: 'urn:cccd-kiosk:extension' },
+      systems: { ...bed.config.his.systems, extensionBase: 'urn:cccd-kiosk:extension' },
     });
     const refused = await client.sendTransaction(urn.ensure);
     expect(refused).toMatchObject({ kind: 'refused', status: 422 });
     expect(refused.kind === 'refused' && refused.text).toContain('Extension.url');
-    expect(server.all('Coverage')).toEqual([]);
+    expect(bed.server.all('Coverage')).toEqual([]);
 
     expect((await client.sendTransaction(buildVisitTransactions(input).ensure)).kind).toBe(
       'accepted',
@@ -90,31 +46,35 @@ describe('a strict HIS', () => {
   });
 
   it("keeps the HIS's own identifier and phone on the Patient through a resend and a cancellation", async () => {
-    const { visit } = await store.checkIn(request(1));
+    const { visit } = await bed.store.checkIn(sampleCheckIn(1));
     // The HIS already knows the person: its record number and a phone, no address.
-    server.seed({
+    bed.server.seed({
       resourceType: 'Patient',
-      identifier: [{ system: config.his.systems.cccd, value: visit.patient.idNumber }, HIS_MRN],
+      identifier: [{ system: bed.config.his.systems.cccd, value: visit.patient.idNumber }, HIS_MRN],
       name: [{ use: 'usual', text: 'An (HIS)' }],
       telecom: [HIS_PHONE],
     });
-    const w = worker();
+    const w = bed.worker();
     await w.sweep();
     expect((await w.runOnce()).accepted).toBe(1);
     // The HIS adds a note of its own to the Encounter and a network to the Coverage.
-    const enc = server.all('Encounter')[0]!;
+    const enc = bed.server.all('Encounter')[0]!;
     const hisStatus = { status: 'triaged', period: { start: '2026-11-23T08:20:00+07:00' } };
-    server.seed({ ...enc, reasonCode: [{ text: 'HIS triage note' }], statusHistory: [hisStatus] });
-    const cov = server.all('Coverage')[0]!;
-    server.seed({ ...cov, network: 'HIS network' });
+    bed.server.seed({
+      ...enc,
+      reasonCode: [{ text: 'HIS triage note' }],
+      statusHistory: [hisStatus],
+    });
+    const cov = bed.server.all('Coverage')[0]!;
+    bed.server.seed({ ...cov, network: 'HIS network' });
 
-    await store.cancelVisit(visit.id, 'test', NOW.toISOString());
+    await bed.store.cancelVisit(visit.id, 'test', HIS_NOW.toISOString());
     await w.sweep();
     expect((await w.runOnce()).accepted).toBe(1);
-    expect(await store.hisOutbox.resend(visit.id, NOW.toISOString())).toBe(true);
+    expect(await bed.store.hisOutbox.resend(visit.id, HIS_NOW.toISOString())).toBe(true);
     expect((await w.runOnce()).accepted).toBe(1);
 
-    const patients = server.all('Patient');
+    const patients = bed.server.all('Patient');
     expect(patients).toHaveLength(1);
     const p = patients[0] as Record<string, unknown>;
     // Still the HIS's ...
@@ -125,7 +85,7 @@ describe('a strict HIS', () => {
     const official = (p.name as { use: string }[]).filter((n) => n.use === 'official');
     expect(official).toHaveLength(1);
     expect(p.birthDate).toBe(visit.patient.dateOfBirth);
-    const encounter = server.all('Encounter')[0] as Record<string, unknown>;
+    const encounter = bed.server.all('Encounter')[0] as Record<string, unknown>;
     expect(encounter.status).toBe('cancelled');
     expect(encounter.reasonCode).toEqual([{ text: 'HIS triage note' }]);
     // The HIS's own status history entry stays beside the kiosk's, which is there once.
@@ -133,25 +93,25 @@ describe('a strict HIS', () => {
       hisStatus,
       expect.objectContaining({ id: 'kiosk-status-1', status: 'arrived' }),
     ]);
-    const coverage = server.all('Coverage')[0] as Record<string, unknown>;
+    const coverage = bed.server.all('Coverage')[0] as Record<string, unknown>;
     expect(coverage.network).toBe('HIS network');
     expect(coverage.extension).toHaveLength(2);
-    expect(server.all('Coverage')).toHaveLength(1);
-    expect(server.all('Encounter')).toHaveLength(1);
+    expect(bed.server.all('Coverage')).toHaveLength(1);
+    expect(bed.server.all('Encounter')).toHaveLength(1);
   });
 
   it('refuses one transaction that creates and patches the same resource (R4 overlap rule)', async () => {
-    const { visit } = await store.checkIn(request(1));
+    const { visit } = await bed.store.checkIn(sampleCheckIn(1));
     const { ensure, update } = buildVisitTransactions({
       visit,
       identity: null,
-      department: config.departments.find((d) => d.code === visit.department)!,
-      facilityCode: config.hospital.facilityCode,
+      department: bed.config.departments.find((d) => d.code === visit.department)!,
+      facilityCode: bed.config.hospital.facilityCode,
       appointmentId: null,
-      systems: config.his.systems,
+      systems: bed.config.his.systems,
       progress: [],
     });
-    const client = createHisClient(config.his);
+    const client = createHisClient(bed.config.his);
     const both = { ...ensure, entry: [...ensure.entry!, ...update.entry!] };
     expect(await client.sendTransaction(both)).toMatchObject({ kind: 'refused', status: 400 });
   });

@@ -5,40 +5,21 @@
  * queue number it holds is unchanged. The receiver is the local FHIR test server.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configSchema, defaultConfig, type KioskConfig } from '../../../src/main/config/schema';
-import { createHisClient } from '../../../src/main/his/his-client';
-import { createHisWorker } from '../../../src/main/his/his-outbox-worker';
-import { nullLogger } from '../../../src/main/logging/logger';
-import { openSqliteStore } from '../../../src/main/store/sqlite/sqlite-store';
-import type { CheckInRequest, KioskStore } from '../../../src/main/store/store-contract';
+import type { CheckInRequest } from '../../../src/main/store/store-contract';
 import { sampleVisit } from '../../../src/sim/sample-visits';
-import { startFhirTestServer, type FhirTestServer } from '../../support/his/fhir-test-server';
-import { tempDir } from '../../unit/checkin/fakes';
+import { openHisTestbed, type HisTestbed } from './his-testbed';
 
-const NOW = new Date(2026, 10, 23, 12, 0, 0);
-
-let server: FhirTestServer;
-let store: KioskStore;
-let config: KioskConfig;
-
+let bed: HisTestbed;
 beforeEach(async () => {
-  server = await startFhirTestServer();
-  store = openSqliteStore({ file: `${tempDir('kiosk-his-sent-on-')}/kiosk.sqlite` });
-  config = configSchema.parse({
-    ...defaultConfig,
-    his: { ...defaultConfig.his, enabled: true, fhirBaseUrl: server.baseUrl },
-  });
+  bed = await openHisTestbed('sent-on');
 });
-afterEach(async () => {
-  await store.close();
-  await server.close();
-});
+afterEach(() => bed.close());
 
 describe('a desk ticket sent on to a clinic', () => {
   it('reaches the HIS with its new department on the same Encounter, its number unchanged', async () => {
     const v = sampleVisit(1);
-    const reception = config.arrivals.reception.code;
-    const clinic = config.departments[0]!.code;
+    const reception = bed.config.arrivals.reception.code;
+    const clinic = bed.config.departments[0]!.code;
     const base: CheckInRequest = {
       date: v.date,
       stationId: v.stationId,
@@ -51,27 +32,21 @@ describe('a desk ticket sent on to a clinic', () => {
       createdAt: v.createdAt,
       recheck: null,
     };
-    const { visit: ticket } = await store.checkIn(base);
-    await store.completeTicket(ticket.id, {
+    const { visit: ticket } = await bed.store.checkIn(base);
+    await bed.store.completeTicket(ticket.id, {
       ...base,
       patient: v.patient,
       document: 'vneid-desk',
       insurance: v.insurance,
     });
-    const worker = createHisWorker({
-      store,
-      client: createHisClient(config.his),
-      config,
-      logger: nullLogger,
-      now: () => NOW,
-    });
+    const worker = bed.worker();
     await worker.sweep();
     expect((await worker.runOnce()).accepted).toBe(1);
     const codeOf = (e: unknown) =>
       (e as { serviceType?: { coding?: { code: string }[] } }).serviceType?.coding?.[0]?.code;
-    expect(server.all('Encounter').map(codeOf)).toEqual([reception]);
+    expect(bed.server.all('Encounter').map(codeOf)).toEqual([reception]);
 
-    const sent = await store.sendTicketOn(ticket.id, {
+    const sent = await bed.store.sendTicketOn(ticket.id, {
       from: reception,
       department: clinic,
       lane: 'normal',
@@ -80,6 +55,6 @@ describe('a desk ticket sent on to a clinic', () => {
     await worker.sweep();
     expect((await worker.runOnce()).accepted).toBe(1);
     // One Encounter, now in the clinic: updated, not a second one.
-    expect(server.all('Encounter').map(codeOf)).toEqual([clinic]);
+    expect(bed.server.all('Encounter').map(codeOf)).toEqual([clinic]);
   });
 });

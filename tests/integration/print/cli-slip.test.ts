@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { nullLogger } from '../../../src/main/logging/logger';
 import { chromiumPath } from '../../../src/main/print/chromium-pdf-renderer';
-import { sampleVisit } from '../../../src/sim/sample-visits';
+import { sampleCheckIn } from '../support/sample-check-in';
 import { openStore } from '../../../src/main/store';
 import { closedPort, tempDataDir } from './support';
 
@@ -35,18 +35,7 @@ async function storedVisit(dataDir: string, index: number): Promise<string> {
     logger: nullLogger,
   });
   try {
-    const v = sampleVisit(index);
-    const { visit } = await store.checkIn({
-      date: v.date,
-      stationId: v.stationId,
-      department: v.department,
-      lane: v.lane,
-      patient: v.patient,
-      identitySource: v.identitySource,
-      insurance: v.insurance,
-      createdAt: v.createdAt,
-      recheck: null,
-    });
+    const { visit } = await store.checkIn(sampleCheckIn(index));
     return visit.id;
   } finally {
     await store.close();
