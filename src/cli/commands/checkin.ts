@@ -2,12 +2,11 @@ import type { CompositionRoot } from '../../main/composition-root';
 import {
   LANES,
   type BookedAppointment,
-  type CheckinState,
   type Lane,
   type StaffOverride,
   type Visit,
 } from '../../shared/domain';
-import { KioskError, kioskError } from '../../shared/errors';
+import { kioskError } from '../../shared/errors';
 import {
   accessKeyFromOptions,
   addKeyOptions,
@@ -17,7 +16,15 @@ import {
   settleReaders,
   type KeyOptions,
 } from '../card-cli';
-import { noPrinter, OVERRIDES, withDeskServices } from '../cli-staff';
+import {
+  needsStaffError,
+  noPrinter,
+  oneOf,
+  OVERRIDES,
+  stoppedAt,
+  warnIfSlipFailed,
+  withDeskServices,
+} from '../cli-staff';
 import { withRoot, type CliContext } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { receptionOf, visitLine } from './visits';
@@ -51,54 +58,13 @@ function checkOptions(
       `--department must be one of ${departments.join(', ')}`,
     );
   }
-  if (opts.lane !== undefined && !LANES.includes(opts.lane as Lane)) {
-    throw usage(
-      `--lane: một trong ${LANES.join(', ')}`,
-      `--lane must be one of ${LANES.join(', ')}`,
-    );
-  }
-  if (opts.override !== undefined && !OVERRIDES.includes(opts.override as StaffOverride)) {
-    throw usage(
-      `--override: một trong ${OVERRIDES.join(', ')}`,
-      `--override must be one of ${OVERRIDES.join(', ')}`,
-    );
-  }
   return {
-    lane: (opts.lane as Lane | undefined) ?? null,
-    override: (opts.override as StaffOverride | undefined) ?? null,
+    lane: opts.lane === undefined ? null : oneOf<Lane>('--lane', opts.lane, LANES),
+    override:
+      opts.override === undefined
+        ? null
+        : oneOf<StaffOverride>('--override', opts.override, OVERRIDES),
   };
-}
-
-/** A state the flow stopped in, as the error the operator should see. */
-function stoppedAt(state: CheckinState): KioskError {
-  switch (state.step) {
-    case 'error':
-      return new KioskError(state.error);
-    case 'see-desk':
-      return new KioskError({
-        ...state.problem,
-        message: {
-          vi: `${state.problem.message.vi} (dùng --accept-chip sau khi đã kiểm tra thẻ)`,
-          en: `${state.problem.message.en} (give --accept-chip once the card was checked)`,
-        },
-      });
-    case 'need-key':
-      return state.lastError
-        ? new KioskError(state.lastError)
-        : kioskError('CARD_WRONG_KEY', 'Cần khóa truy cập chip.', 'The chip key is needed.');
-    case 'need-card':
-      return kioskError(
-        'CARD_NO_CARD',
-        'Không có thẻ trên đầu đọc.',
-        'There is no card on the reader.',
-      );
-    default:
-      return kioskError(
-        'CHECKIN_WRONG_STEP',
-        'Dừng ở bước không mong đợi.',
-        `Stopped at step ${state.step}.`,
-      );
-  }
 }
 
 interface CheckinOutput {
@@ -219,14 +185,7 @@ async function checkInWith(
       return { visit: state.visit, reprint: false, booking: null, deskTicket: true };
     }
     if (state.step === 'choose-department' && state.needsStaff) {
-      if (!override) {
-        throw kioskError(
-          'CHECKIN_NEEDS_STAFF',
-          `${state.needsStaff.message.vi} (dùng --override <quyết định>)`,
-          `${state.needsStaff.message.en} (give --override <decision>: ${OVERRIDES.join('|')})`,
-          { detail: state.needsStaff.code },
-        );
-      }
+      if (!override) throw needsStaffError(state.needsStaff);
       await checkin.override(override, 'CLI');
     } else if (override) {
       // A staff decision answers a question the check-in asked; when it asked none, applying it
@@ -250,11 +209,7 @@ async function checkInWith(
     }
     const done = checkin.current();
     if (done.step !== 'done') throw stoppedAt(done);
-    if (done.printError) {
-      // The visit stands; the operator learns that the slip did not come out.
-      process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
-      process.exitCode = 3;
-    }
+    warnIfSlipFailed(done);
     return {
       visit: done.visit,
       reprint: done.reprint,
@@ -286,11 +241,7 @@ async function noDocuments(root: CompositionRoot, opts: CheckinOpts): Promise<Ch
   }
   return withDeskServices(root, Boolean(opts.print), async ({ services: { checkin } }) => {
     const visit = await checkin.noDocuments();
-    const done = checkin.current();
-    if (done.step === 'done' && done.printError) {
-      process.stderr.write(`warning ${done.printError.code}: ${done.printError.message.en}\n`);
-      process.exitCode = 3;
-    }
+    warnIfSlipFailed(checkin.current());
     return { visit, reprint: false, booking: null, deskTicket: true };
   });
 }

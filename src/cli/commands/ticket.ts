@@ -8,15 +8,20 @@
 import {
   LANES,
   PRESENTED_DOCUMENTS,
-  type CheckinState,
   type Lane,
   type ManualIdentityInput,
   type PresentedDocument,
   type StaffOverride,
   type Visit,
 } from '../../shared/domain';
-import { KioskError, kioskError } from '../../shared/errors';
-import { OVERRIDES, withDeskServices } from '../cli-staff';
+import {
+  needsStaffError,
+  oneOf,
+  OVERRIDES,
+  stoppedAt,
+  warnIfSlipFailed,
+  withDeskServices,
+} from '../cli-staff';
 import { withRoot } from '../context';
 import { runCommand, type RegisterCommand } from '../output';
 import { receptionOf, visitLine } from './visits';
@@ -43,35 +48,6 @@ interface SendOnOpts {
 
 /** What staff may record as shown at the desk: anything but a chip, which only a read proves. */
 const DESK_DOCUMENTS = PRESENTED_DOCUMENTS.filter((d) => d !== 'chip');
-
-const usage = (vi: string, en: string) => kioskError('USAGE_INVALID', vi, en);
-
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw usage(
-      `${name}: một trong ${allowed.join(', ')}`,
-      `${name} must be one of ${allowed.join(', ')}`,
-    );
-  }
-  return value as T;
-}
-
-function notDone(state: CheckinState): KioskError {
-  if (state.step === 'error') return new KioskError(state.error);
-  return kioskError(
-    'CHECKIN_WRONG_STEP',
-    `Dừng ở bước không mong đợi (${state.step}).`,
-    `Stopped at step ${state.step}.`,
-  );
-}
-
-function printWarning(state: CheckinState): void {
-  if (state.step === 'done' && state.printError) {
-    // The visit stands; the operator learns that the slip did not come out.
-    process.stderr.write(`warning ${state.printError.code}: ${state.printError.message.en}\n`);
-    process.exitCode = 3;
-  }
-}
 
 export const registerTicket: RegisterCommand = (program, ctx) => {
   const ticket = program
@@ -128,14 +104,7 @@ export const registerTicket: RegisterCommand = (program, ctx) => {
                 await checkin.manualIdentity(input);
                 const asked = checkin.current();
                 if (asked.step === 'choose-department' && asked.needsStaff) {
-                  if (!override) {
-                    throw kioskError(
-                      'CHECKIN_NEEDS_STAFF',
-                      `${asked.needsStaff.message.vi} (dùng --override <quyết định>)`,
-                      `${asked.needsStaff.message.en} (give --override <decision>: ${OVERRIDES.join('|')})`,
-                      { detail: asked.needsStaff.code },
-                    );
-                  }
+                  if (!override) throw needsStaffError(asked.needsStaff);
                   await staff.run(
                     { action: 'override', visitId, reason: opts.note ?? null, detail: override },
                     () => checkin.override(override, opts.note ?? 'CLI'),
@@ -145,8 +114,8 @@ export const registerTicket: RegisterCommand = (program, ctx) => {
                   await checkin.choose(root.config.departments[0]!.code, 'normal');
                 }
                 const done = checkin.current();
-                if (done.step !== 'done') throw notDone(done);
-                printWarning(done);
+                if (done.step !== 'done') throw stoppedAt(done);
+                warnIfSlipFailed(done);
                 return done.visit;
               }),
             );
