@@ -117,6 +117,38 @@ describe('start-up', () => {
 });
 
 describe('pushed events', () => {
+  it('a push that lands while the first answer is on its way is not overwritten by it', async () => {
+    let answer: () => void = () => {};
+    api.answer(
+      'gateway.status',
+      () =>
+        new Promise((resolve) => {
+          answer = () =>
+            resolve({
+              state: 'online',
+              circuit: 'closed',
+              lastSuccessAt: null,
+              lastFailure: null,
+              simulated: true,
+            });
+        }),
+    );
+    disconnect = connectStores('', api);
+    const loading = loadStation('', api);
+    await new Promise((r) => setTimeout(r, 0));
+    // Asked while the service was up; the push says it went down before the answer arrives.
+    api.emit('gateway.changed', {
+      state: 'offline',
+      circuit: 'open',
+      lastSuccessAt: null,
+      lastFailure: null,
+      simulated: true,
+    });
+    answer();
+    await loading;
+    expect(useAppStore.getState().gateway?.state).toBe('offline');
+  });
+
   it('update the check-in, readers and lookup-service state', async () => {
     await connect();
     const reading: CheckinState = { step: 'reading', progress: { phase: 'identity', percent: 40 } };

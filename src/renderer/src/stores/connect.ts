@@ -2,7 +2,7 @@
  * Feeds the stores from main: subscribes to every pushed event first (so nothing pushed during
  * start-up is missed), then asks for the current values. Returns the unsubscribe function.
  */
-import type { KioskApi } from '../../../shared/api-contract';
+import type { EventListener, EventName, KioskApi } from '../../../shared/api-contract';
 import type { StationMode } from '../../../shared/domain';
 import { kioskApi } from '../api';
 import { modeOverride } from '../lib/mode';
@@ -37,9 +37,22 @@ function loadBoard(): Promise<void> {
     .loadBoard(mode === 'display' ? info?.queue?.displayRooms : undefined);
 }
 
+/**
+ * How many of each event have arrived. An answer to a request asked before a push of the same
+ * value (the HTTP stream may connect after the first requests leave) would otherwise overwrite the
+ * newer pushed value when it lands; such an answer is dropped.
+ */
+const pushes = new Map<EventName, number>();
+const pushCount = (name: EventName): number => pushes.get(name) ?? 0;
+
 function subscribe(api: KioskApi): () => void {
+  const counted = <K extends EventName>(name: K, listener: EventListener<K>) =>
+    api.on(name, (payload) => {
+      pushes.set(name, pushCount(name) + 1);
+      listener(payload);
+    });
   const offs = [
-    api.on('checkin.state', (state) => {
+    counted('checkin.state', (state) => {
       const before = useCheckinStore.getState().state.step;
       useCheckinStore.getState().applyState(state);
       // However the session ended (finished, card taken away, reset by main), the next patient
@@ -48,8 +61,8 @@ function subscribe(api: KioskApi): () => void {
         useAppStore.getState().resetLanguage();
       }
     }),
-    api.on('readers.changed', (readers) => useAppStore.setState({ readers })),
-    api.on('gateway.changed', (gateway) => useAppStore.setState({ gateway })),
+    counted('readers.changed', (readers) => useAppStore.setState({ readers })),
+    counted('gateway.changed', (gateway) => useAppStore.setState({ gateway })),
     // The kiosk keeps no list of other people's visits or discrepancies: only the desk loads them.
     api.on('visits.changed', () => {
       if (hasVisitList()) void useVisitsStore.getState().load();
@@ -63,16 +76,16 @@ function subscribe(api: KioskApi): () => void {
     api.on('queue.changed', () => {
       if (showsBoard()) void loadBoard();
     }),
-    api.on('his.changed', (status) => {
+    counted('his.changed', (status) => {
       if (isDesk()) useHisStore.getState().apply(status);
     }),
-    api.on('staff.changed', (officer) => {
+    counted('staff.changed', (officer) => {
       if (isDesk()) useStaffStore.getState().apply(officer);
     }),
-    api.on('store.changed', (storeStatus) => {
+    counted('store.changed', (storeStatus) => {
       if (isDesk()) useAppStore.setState({ storeStatus });
     }),
-    api.on('recheck.changed', (recheck) => {
+    counted('recheck.changed', (recheck) => {
       if (isDesk()) useAppStore.setState({ recheck });
     }),
     api.on('print.changed', (outcome) => {
@@ -95,29 +108,56 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
     app.setState({ startError: asErrorShape(err) });
     return;
   }
-  const settle = async <T>(promise: Promise<T>, apply: (value: T) => void): Promise<void> => {
+  const settle = async <T>(
+    promise: Promise<T>,
+    apply: (value: T) => void,
+    pushedAs?: EventName,
+  ): Promise<void> => {
+    const before = pushedAs ? pushCount(pushedAs) : 0;
     try {
-      apply(await promise);
+      const value = await promise;
+      // A push that came meanwhile is newer than this answer.
+      if (!pushedAs || pushCount(pushedAs) === before) apply(value);
     } catch {
       // A missing reader or service list is shown as "unknown"; the events fill it in later.
     }
   };
   await Promise.all([
-    settle(api.request('readers.list', null), (readers) => app.setState({ readers })),
-    settle(api.request('gateway.status', null), (gateway) => app.setState({ gateway })),
-    settle(api.request('checkin.current', null), (state) =>
-      useCheckinStore.getState().applyState(state),
+    settle(
+      api.request('readers.list', null),
+      (readers) => app.setState({ readers }),
+      'readers.changed',
+    ),
+    settle(
+      api.request('gateway.status', null),
+      (gateway) => app.setState({ gateway }),
+      'gateway.changed',
+    ),
+    settle(
+      api.request('checkin.current', null),
+      (state) => useCheckinStore.getState().applyState(state),
+      'checkin.state',
     ),
     ...(isDesk()
       ? [
-          settle(api.request('recheck.summary', null), (recheck) => app.setState({ recheck })),
+          settle(
+            api.request('recheck.summary', null),
+            (recheck) => app.setState({ recheck }),
+            'recheck.changed',
+          ),
           settle(api.request('evidence.count', null), (failedLookups) =>
             app.setState({ failedLookups }),
           ),
           useVisitsStore.getState().load(),
-          settle(api.request('his.status', {}), (status) => useHisStore.getState().apply(status)),
-          settle(api.request('staff.current', null), (officer) =>
-            useStaffStore.getState().apply(officer),
+          settle(
+            api.request('his.status', {}),
+            (status) => useHisStore.getState().apply(status),
+            'his.changed',
+          ),
+          settle(
+            api.request('staff.current', null),
+            (officer) => useStaffStore.getState().apply(officer),
+            'staff.changed',
           ),
         ]
       : useAppStore.getState().mode === 'room'
@@ -125,7 +165,13 @@ export async function loadStation(search: string, api: KioskApi = kioskApi()): P
         : []),
     ...(showsBoard() ? [loadBoard()] : []),
     ...(isDesk()
-      ? [settle(api.request('store.status', null), (storeStatus) => app.setState({ storeStatus }))]
+      ? [
+          settle(
+            api.request('store.status', null),
+            (storeStatus) => app.setState({ storeStatus }),
+            'store.changed',
+          ),
+        ]
       : []),
   ]);
 }
